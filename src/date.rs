@@ -1,0 +1,342 @@
+//! PDF dates (ISO 32000-2 §7.9.4), read the way real files write them.
+//!
+//! The spec form is `D:YYYYMMDDHHmmSSOHH'mm`, every part after the year
+//! optional (month and day default to 1, the time to midnight) and the offset
+//! `O` one of `+`, `-` or `Z`. Beyond the spec this parser accepts:
+//! - no `D:` prefix, and white space around the value;
+//! - offsets without apostrophes (`+0200`), with only one (`+02'00`), with an
+//!   extra one, with a colon (`+02:00`) or with hours only (`+02`);
+//! - `Z` followed by a zero offset (`Z00'00'`);
+//! - the year `19100` that Acrobat's old JavaScript wrote for 2000 (`"19" +
+//!   getYear()`), so `191xx` is read as `20xx`;
+//! - ISO 8601 / RFC 3339 text (`2026-06-08T09:11:02+02:00`), which some
+//!   writers put in `/M`;
+//! - anything after a complete date and offset, which is ignored.
+//!
+//! A value whose parts are out of range (month 13, 31 February) is rejected:
+//! the caller records `null` and a warning that carries the raw string.
+
+use std::fmt;
+
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Serialize, Serializer};
+
+/// A date and time read from a PDF, with the UTC offset when the file gives one.
+///
+/// Serialises to RFC 3339: `2026-06-08T09:11:02+02:00`, `2026-06-08T07:11:02Z`,
+/// or, when the file gives no offset, the local time alone (`2026-06-08T09:11:02`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    local: NaiveDateTime,
+    offset: Option<Offset>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Offset {
+    /// Written as `Z`.
+    Utc,
+    Fixed(FixedOffset),
+}
+
+impl Timestamp {
+    /// A timestamp without a UTC offset.
+    pub fn local(local: NaiveDateTime) -> Self {
+        Self {
+            local,
+            offset: None,
+        }
+    }
+
+    /// A timestamp at a fixed UTC offset.
+    pub fn with_offset(local: NaiveDateTime, offset: FixedOffset) -> Self {
+        Self {
+            local,
+            offset: Some(Offset::Fixed(offset)),
+        }
+    }
+
+    /// The date and time as written, without regard to the offset.
+    pub fn naive(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The UTC offset, when the file gives one (`Z` is `+00:00`).
+    pub fn offset(&self) -> Option<FixedOffset> {
+        match self.offset? {
+            Offset::Utc => Some(FixedOffset::east_opt(0)?),
+            Offset::Fixed(offset) => Some(offset),
+        }
+    }
+
+    /// The instant in UTC, when the file gives an offset.
+    pub fn to_utc(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let offset = self.offset()?;
+        let local = self.local.and_local_timezone(offset).single()?;
+        Some(local.to_utc())
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        match self.offset {
+            None => Ok(()),
+            Some(Offset::Utc) => f.write_str("Z"),
+            Some(Offset::Fixed(offset)) => write!(f, "{offset}"),
+        }
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Why a date string could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateProblem {
+    /// No year at the start.
+    NoDate,
+    /// A part is out of range (month 13, hour 25, 30 February, …).
+    OutOfRange,
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NoDate => "not a date",
+            Self::OutOfRange => "a part of the date is out of range",
+        })
+    }
+}
+
+/// Parses a PDF date string.
+pub(crate) fn parse(raw: &str) -> Result<Timestamp, DateProblem> {
+    let text = raw.trim_matches(|c: char| c.is_whitespace() || c == '\0');
+    let text = text.strip_prefix("D:").unwrap_or(text).trim_start();
+    if let Some(iso) = parse_iso(text) {
+        return Ok(iso);
+    }
+    let digits_len = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (digits, rest) = text.split_at(digits_len);
+    let (year, fields) = split_year(digits).ok_or(DateProblem::NoDate)?;
+    let mut parts = [1u32, 1, 0, 0, 0];
+    for (slot, pair) in parts.iter_mut().zip(fields.as_bytes().chunks(2)) {
+        if pair.len() < 2 {
+            // A dangling single digit: the value is cut off there.
+            break;
+        }
+        *slot = two_digits(pair).ok_or(DateProblem::NoDate)?;
+    }
+    let [month, day, hour, minute, second] = parts;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::OutOfRange)?;
+    let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or(DateProblem::OutOfRange)?;
+    let local = NaiveDateTime::new(date, time);
+    Ok(Timestamp {
+        local,
+        offset: parse_offset(rest),
+    })
+}
+
+/// Splits the leading digits into the year and the remaining two-digit fields,
+/// undoing Acrobat's `19100` year.
+fn split_year(digits: &str) -> Option<(i32, &str)> {
+    let odd = digits.len() % 2 == 1;
+    if odd && digits.len() >= 5 && digits.starts_with("191") {
+        let (year, rest) = digits.split_at(5);
+        let years_since_1900: i32 = year.get(2..)?.parse().ok()?;
+        return Some((1900 + years_since_1900, rest));
+    }
+    if digits.len() < 4 {
+        return None;
+    }
+    let (year, rest) = digits.split_at(4);
+    Some((year.parse().ok()?, rest))
+}
+
+fn two_digits(pair: &[u8]) -> Option<u32> {
+    match pair {
+        [a @ b'0'..=b'9', b @ b'0'..=b'9'] => Some(u32::from(a - b'0') * 10 + u32::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// Reads `Z`, `+HH'mm'` and their variants; anything unreadable means no offset.
+fn parse_offset(rest: &str) -> Option<Offset> {
+    let rest = rest.trim_start();
+    let mut bytes = rest.bytes();
+    let sign = match bytes.next()? {
+        b'Z' | b'z' => {
+            // `Z00'00'` also means UTC; a non-zero offset after Z is contradictory
+            // and Z wins.
+            return Some(Offset::Utc);
+        }
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let body = rest.get(1..)?;
+    let digits: Vec<u8> = body
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'\'' | b':' | b'"' | b' '))
+        .filter(u8::is_ascii_digit)
+        .take(4)
+        .collect();
+    let hours = two_digits(digits.get(0..2)?)?;
+    let minutes = match digits.get(2..4) {
+        Some(pair) => two_digits(pair)?,
+        None => 0,
+    };
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    let seconds = i32::try_from(hours * 3600 + minutes * 60).ok()?;
+    FixedOffset::east_opt(sign * seconds).map(Offset::Fixed)
+}
+
+/// ISO 8601 forms: `2026-06-08`, `2026-06-08T09:11:02`, with `Z` or `+02:00`.
+fn parse_iso(text: &str) -> Option<Timestamp> {
+    let bytes = text.as_bytes();
+    if bytes.get(4) != Some(&b'-') || !bytes.get(..4)?.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if let Ok(with_offset) = chrono::DateTime::parse_from_rfc3339(text) {
+        let offset = if text.ends_with(['Z', 'z']) {
+            Offset::Utc
+        } else {
+            Offset::Fixed(*with_offset.offset())
+        };
+        return Some(Timestamp {
+            local: with_offset.naive_local(),
+            offset: Some(offset),
+        });
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(Timestamp::local(local));
+        }
+    }
+    let date = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(Timestamp::local(date.and_time(NaiveTime::MIN)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(raw: &str) -> String {
+        match parse(raw) {
+            Ok(ts) => ts.to_string(),
+            Err(problem) => format!("error: {problem}"),
+        }
+    }
+
+    #[test]
+    fn full_with_offset() {
+        assert_eq!(show("D:20260608091102+02'00'"), "2026-06-08T09:11:02+02:00");
+    }
+
+    #[test]
+    fn negative_offset() {
+        assert_eq!(show("D:20190119212926-08'00'"), "2019-01-19T21:29:26-08:00");
+    }
+
+    #[test]
+    fn utc_z() {
+        assert_eq!(show("D:20260608071102Z"), "2026-06-08T07:11:02Z");
+        assert_eq!(show("D:20260608071102Z00'00'"), "2026-06-08T07:11:02Z");
+    }
+
+    #[test]
+    fn no_offset_stays_local() {
+        assert_eq!(show("D:20260608091102"), "2026-06-08T09:11:02");
+    }
+
+    #[test]
+    fn missing_parts_take_spec_defaults() {
+        assert_eq!(show("D:2026"), "2026-01-01T00:00:00");
+        assert_eq!(show("D:202606"), "2026-06-01T00:00:00");
+        assert_eq!(show("D:20260608"), "2026-06-08T00:00:00");
+        assert_eq!(show("D:2026060809"), "2026-06-08T09:00:00");
+        assert_eq!(show("D:202606080911"), "2026-06-08T09:11:00");
+    }
+
+    #[test]
+    fn offset_without_closing_apostrophe() {
+        assert_eq!(show("D:20260608091102+02'00"), "2026-06-08T09:11:02+02:00");
+    }
+
+    #[test]
+    fn offset_without_apostrophes() {
+        assert_eq!(show("D:20260608091102+0200"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(show("D:20260608091102+02"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(show("D:20260608091102+05:30"), "2026-06-08T09:11:02+05:30");
+    }
+
+    #[test]
+    fn extra_apostrophes() {
+        assert_eq!(show("D:20260608091102+02''00''"), "2026-06-08T09:11:02+02:00");
+    }
+
+    #[test]
+    fn no_prefix() {
+        assert_eq!(show("20260608091102+02'00'"), "2026-06-08T09:11:02+02:00");
+    }
+
+    #[test]
+    fn trailing_garbage_ignored() {
+        assert_eq!(show("D:20260608091102+02'00'xyz"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(show("D:20260608091102 garbage"), "2026-06-08T09:11:02");
+    }
+
+    #[test]
+    fn acrobat_year_19100() {
+        assert_eq!(show("D:191000101120000"), "2000-01-01T12:00:00");
+        assert_eq!(show("D:191260608091102"), "2026-06-08T09:11:02");
+    }
+
+    #[test]
+    fn impossible_month_rejected() {
+        assert_eq!(parse("D:20261308091102"), Err(DateProblem::OutOfRange));
+        assert_eq!(parse("D:20260230091102"), Err(DateProblem::OutOfRange));
+        assert_eq!(parse("D:20260608251102"), Err(DateProblem::OutOfRange));
+    }
+
+    #[test]
+    fn not_a_date() {
+        assert_eq!(parse(""), Err(DateProblem::NoDate));
+        assert_eq!(parse("D:"), Err(DateProblem::NoDate));
+        assert_eq!(parse("yesterday"), Err(DateProblem::NoDate));
+        assert_eq!(parse("D:26"), Err(DateProblem::NoDate));
+    }
+
+    #[test]
+    fn out_of_range_offset_dropped() {
+        assert_eq!(show("D:20260608091102+25'00'"), "2026-06-08T09:11:02");
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(show("2026-06-08T09:11:02+02:00"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(show("2026-06-08T07:11:02Z"), "2026-06-08T07:11:02Z");
+        assert_eq!(show("2026-06-08T09:11:02"), "2026-06-08T09:11:02");
+        assert_eq!(show("2026-06-08"), "2026-06-08T00:00:00");
+    }
+
+    #[test]
+    fn utc_instant() {
+        let ts = parse("D:20260608091102+02'00'").unwrap();
+        assert_eq!(ts.to_utc().unwrap().to_rfc3339(), "2026-06-08T07:11:02+00:00");
+        assert_eq!(parse("D:20260608091102").unwrap().to_utc(), None);
+    }
+
+    #[test]
+    fn round_trip_through_display() {
+        for raw in ["D:20260608091102+02'00'", "D:20260608091102Z", "D:20260608091102"] {
+            let once = parse(raw).unwrap();
+            let twice = parse(&once.to_string()).unwrap();
+            assert_eq!(once, twice, "{raw}");
+        }
+    }
+}

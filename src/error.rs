@@ -1,0 +1,114 @@
+//! Why a document could not be read at all.
+//!
+//! A defect inside one annotation is not an error: it becomes a
+//! [`Warning`](crate::Warning) on the report and the rest still comes out.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// A document that could not be read, naming the file and the reason.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be opened or read from disk.
+    #[error("{}: cannot read the file: {source}", file.display())]
+    Io {
+        /// The input.
+        file: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes are neither a PDF nor a text file kantlijn reads.
+    #[error("{}: not a PDF file (no %PDF- header in the first kilobyte)", file.display())]
+    NotPdf {
+        /// The input.
+        file: PathBuf,
+    },
+    /// The document is encrypted with a user password, and none was given.
+    #[error("{}: encrypted; it needs a password (--password)", file.display())]
+    NeedsPassword {
+        /// The input.
+        file: PathBuf,
+    },
+    /// The document is encrypted and the password given does not open it.
+    #[error("{}: encrypted; the password given does not open it", file.display())]
+    WrongPassword {
+        /// The input.
+        file: PathBuf,
+    },
+    /// The document is encrypted in a way kantlijn cannot decrypt.
+    #[error("{}: encrypted with a method that cannot be decrypted ({detail})", file.display())]
+    UnsupportedEncryption {
+        /// The input.
+        file: PathBuf,
+        /// What was found.
+        detail: &'static str,
+    },
+    /// The file starts like a PDF but neither its cross-reference table nor a
+    /// scan of its objects leads to a document catalog.
+    #[error("{}: damaged beyond repair: {reason}", file.display())]
+    Damaged {
+        /// The input.
+        file: PathBuf,
+        /// What is missing.
+        reason: &'static str,
+    },
+    /// A page number outside the document was asked for.
+    #[error("{}: there is no page {page}; the document has {pages} pages", file.display())]
+    NoSuchPage {
+        /// The input.
+        file: PathBuf,
+        /// The page asked for (1-based).
+        page: usize,
+        /// The number of pages.
+        pages: usize,
+    },
+}
+
+impl Error {
+    /// The input the error is about.
+    pub fn file(&self) -> &std::path::Path {
+        match self {
+            Self::Io { file, .. }
+            | Self::NotPdf { file }
+            | Self::NeedsPassword { file }
+            | Self::WrongPassword { file }
+            | Self::UnsupportedEncryption { file, .. }
+            | Self::Damaged { file, .. }
+            | Self::NoSuchPage { file, .. } => file,
+        }
+    }
+
+    /// The class of failure, as written in a report's `error.kind`.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Io { .. } | Self::Damaged { .. } | Self::NoSuchPage { .. } => {
+                ErrorKind::Unreadable
+            }
+            Self::NotPdf { .. } | Self::UnsupportedEncryption { .. } => ErrorKind::NotSupported,
+            Self::NeedsPassword { .. } | Self::WrongPassword { .. } => ErrorKind::NeedsPassword,
+        }
+    }
+}
+
+/// The class of a failure, stable in the JSON contract (`error.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Missing, unreadable or damaged beyond repair.
+    Unreadable,
+    /// Encrypted, and no (or a wrong) password was given.
+    NeedsPassword,
+    /// Processing took longer than the time limit.
+    Timeout,
+    /// Processing the file brought its worker down.
+    Crashed,
+    /// Not a kind of input kantlijn reads, or an unsupported encryption.
+    NotSupported,
+}
+
+/// A result whose error is an [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,151 @@
+//! The boundary over the PDF object parser: the only module that names
+//! `hayro_syntax`. Everything above it sees [`Pdf`], [`Dict`], [`Array`],
+//! [`Object`] and [`ObjId`].
+//!
+//! hayro-syntax reads lazily over the bytes (a memory map for files): opening
+//! touches the cross-reference data and the catalog, and each lookup parses
+//! only the object asked for. It repairs damaged cross-reference tables by
+//! scanning, and decrypts RC4 and AES documents.
+
+mod object;
+mod trailer;
+
+use std::sync::Arc;
+
+use hayro_syntax::{LoadPdfError, PdfData};
+
+pub(crate) use object::{Array, Dict, Lookup, Name, ObjId, Object, PdfString, Stream};
+
+/// Where the bytes of a document live.
+pub(crate) enum Bytes {
+    /// A memory-mapped file.
+    Mapped(memmap2::Mmap),
+    /// Bytes in memory.
+    Owned(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Self::Mapped(map) => map,
+            Self::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// Why the object layer could not open a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OpenError {
+    /// No `%PDF-` header near the start.
+    NotPdf,
+    /// Encrypted; no password was given and the empty one does not open it.
+    NeedsPassword,
+    /// Encrypted; the given password does not open it.
+    WrongPassword,
+    /// An encryption method that cannot be decrypted.
+    UnsupportedEncryption(&'static str),
+    /// Neither the cross-reference data nor a scan yields a catalog.
+    Damaged(&'static str),
+}
+
+/// How far into a file the `%PDF-` header may start. The spec wants it at
+/// byte 0; readers accept junk before it (Acrobat: within the first
+/// kilobyte), and so do we, more generously.
+const HEADER_SEARCH: usize = 64 * 1024;
+
+/// An open PDF document.
+pub(crate) struct Pdf {
+    inner: hayro_syntax::Pdf,
+    encrypted: bool,
+}
+
+impl Pdf {
+    /// Opens a document. An encrypted document opens with the empty user
+    /// password when no password is given.
+    pub(crate) fn open(bytes: Bytes, password: Option<&str>) -> Result<Self, OpenError> {
+        let data = bytes.as_ref();
+        let head = data.get(..HEADER_SEARCH.min(data.len())).unwrap_or_default();
+        if !contains(head, b"%PDF-") {
+            return Err(OpenError::NotPdf);
+        }
+        let encrypted = trailer::declares_encryption(data);
+        let shared: PdfData = Arc::new(bytes).into();
+        let opened = hayro_syntax::Pdf::new_with_password(shared, password.unwrap_or(""));
+        let inner = opened.map_err(|error| match error {
+            LoadPdfError::Decryption(reason) => decryption_error(reason, password.is_some()),
+            LoadPdfError::Invalid if encrypted => {
+                OpenError::Damaged("no readable cross-reference table or catalog (the file is also encrypted)")
+            }
+            LoadPdfError::Invalid => OpenError::Damaged("no readable cross-reference table or catalog"),
+        })?;
+        Ok(Self { inner, encrypted })
+    }
+
+    /// Whether the trailer names an `/Encrypt` dictionary.
+    pub(crate) fn encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    /// The document catalog (`/Root`).
+    pub(crate) fn catalog(&self) -> Option<Dict<'_>> {
+        let xref = self.inner.xref();
+        let id = xref.root_id();
+        xref.get::<hayro_syntax::object::Dict<'_>>(id)
+            .map(|dict| Dict::new(dict, xref))
+    }
+
+    /// The object with this identifier, or `None` when there is none.
+    pub(crate) fn resolve(&self, id: ObjId) -> Option<Object<'_>> {
+        object::resolve(self.inner.xref(), id)
+    }
+
+    /// The dictionary with this identifier (the dictionary of a stream too).
+    pub(crate) fn resolve_dict(&self, id: ObjId) -> Option<Dict<'_>> {
+        match self.resolve(id)? {
+            Object::Dict(dict) => Some(dict),
+            Object::Stream(stream) => Some(stream.dict()),
+            _ => None,
+        }
+    }
+
+    /// `/Producer` of the document information dictionary, as raw bytes.
+    pub(crate) fn producer(&self) -> Option<&[u8]> {
+        self.inner.metadata().producer.as_deref()
+    }
+
+    /// The page dictionaries the object parser found by itself: its own walk
+    /// of the page tree, or a scan of all objects when the tree is broken.
+    /// Used only when our walk finds no pages.
+    pub(crate) fn parser_pages(&self) -> Vec<Dict<'_>> {
+        let xref = self.inner.xref();
+        self.inner
+            .pages()
+            .iter()
+            .map(|page| Dict::new(page.raw().clone(), xref))
+            .collect()
+    }
+}
+
+fn decryption_error(reason: hayro_syntax::DecryptionError, password_given: bool) -> OpenError {
+    use hayro_syntax::DecryptionError as D;
+    match reason {
+        D::PasswordProtected if password_given => OpenError::WrongPassword,
+        D::PasswordProtected => OpenError::NeedsPassword,
+        D::UnsupportedAlgorithm => OpenError::UnsupportedEncryption("unsupported algorithm"),
+        D::InvalidEncryption => OpenError::UnsupportedEncryption("invalid encryption dictionary"),
+        D::MissingIDEntry => OpenError::UnsupportedEncryption("the trailer has no /ID"),
+    }
+}
+
+/// Whether `needle` occurs in `haystack`.
+pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// The position of the first `needle` in `haystack`.
+pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack.windows(needle.len()).position(|window| window == needle)
+}

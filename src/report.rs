@@ -1,0 +1,162 @@
+//! The report on one input: the JSON contract.
+//!
+//! # Wire format (`schema_version` 1)
+//!
+//! ```json
+//! {
+//!   "schema_version": 1,
+//!   "file": "fixtures/beslisnota.pdf",
+//!   "pages": 2,
+//!   "producer": "kantlijn fixture builder",
+//!   "encrypted": false,
+//!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
+//!   "skipped": { "links": 0, "widgets": 0 },
+//!   "warnings": [ { "page": 2, "ref": "12 0 R", "message": "…" } ],
+//!   "error": null
+//! }
+//! ```
+//!
+//! Every key is always present; absent values are `null` (or an empty list).
+//! A document that could not be read has `pages`, `producer` and `encrypted`
+//! `null`, empty lists, and `error: {"kind": …, "message": …}`, so a batch
+//! holds exactly one report per input. New keys may be added within a schema
+//! version; a key is never removed or changed in meaning without raising it.
+
+use serde::Serialize;
+
+use crate::annotation::Annotation;
+use crate::error::{Error, ErrorKind};
+
+/// The version of the JSON contract this crate writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything read from one input.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The input as given.
+    pub file: String,
+    /// The number of pages (repeated page objects counted each time).
+    pub pages: Option<usize>,
+    /// `/Producer` of the document information dictionary.
+    pub producer: Option<String>,
+    /// Whether the document is encrypted (it was opened all the same).
+    pub encrypted: Option<bool>,
+    /// The annotations, in page order and, within a page, in `/Annots` order.
+    pub annotations: Vec<Annotation>,
+    /// Annotations left out by the options, counted.
+    pub skipped: Skipped,
+    /// Defects that did not stop the reading.
+    pub warnings: Vec<Warning>,
+    /// Why the input could not be read, or `null`.
+    pub error: Option<ReportError>,
+}
+
+impl Report {
+    pub(crate) fn new(file: String) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            file,
+            pages: None,
+            producer: None,
+            encrypted: None,
+            annotations: Vec::new(),
+            skipped: Skipped::default(),
+            warnings: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The report for an input that could not be read.
+    pub fn failed(file: impl Into<String>, error: &Error) -> Self {
+        let mut report = Self::new(file.into());
+        report.error = Some(ReportError {
+            kind: error.kind(),
+            message: error.to_string(),
+        });
+        report
+    }
+
+    /// The report for an input that failed outside the library (a time limit,
+    /// a crashed worker), with a message of the caller's.
+    pub fn failed_with(file: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> Self {
+        let mut report = Self::new(file.into());
+        report.error = Some(ReportError {
+            kind,
+            message: message.into(),
+        });
+        report
+    }
+}
+
+/// Annotations left out, by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// `/Link` annotations (see [`Options::include_links`](crate::Options::include_links)).
+    pub links: usize,
+    /// `/Widget` annotations (see [`Options::include_widgets`](crate::Options::include_widgets)).
+    pub widgets: usize,
+}
+
+/// A defect that did not stop the reading: one broken annotation, a bad
+/// date, a bound that was reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Warning {
+    /// The 1-based page, when the defect belongs to one.
+    pub page: Option<usize>,
+    /// The object (`"12 0 R"`), when the defect belongs to one.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// What is wrong and what was done about it.
+    pub message: String,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ReportError {
+    /// The class of failure.
+    pub kind: ErrorKind,
+    /// A one-line explanation naming the file.
+    pub message: String,
+}
+
+/// Collects warnings up to a bound, then counts the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Warnings {
+    list: Vec<Warning>,
+    dropped: usize,
+}
+
+/// Most warnings kept for one document; a file with a million broken
+/// annotations gets this many and a count of the rest.
+const MAX_WARNINGS: usize = 1_000;
+
+impl Warnings {
+    pub(crate) fn push(&mut self, page: Option<usize>, reference: Option<String>, message: impl Into<String>) {
+        if self.list.len() < MAX_WARNINGS {
+            self.list.push(Warning {
+                page,
+                reference,
+                message: message.into(),
+            });
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    pub(crate) fn into_vec(mut self) -> Vec<Warning> {
+        if self.dropped > 0 {
+            self.list.push(Warning {
+                page: None,
+                reference: None,
+                message: format!("{} further warnings not listed", self.dropped),
+            });
+        }
+        self.list
+    }
+}
