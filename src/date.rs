@@ -276,7 +276,10 @@ mod tests {
 
     #[test]
     fn extra_apostrophes() {
-        assert_eq!(show("D:20260608091102+02''00''"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(
+            show("D:20260608091102+02''00''"),
+            "2026-06-08T09:11:02+02:00"
+        );
     }
 
     #[test]
@@ -286,7 +289,10 @@ mod tests {
 
     #[test]
     fn trailing_garbage_ignored() {
-        assert_eq!(show("D:20260608091102+02'00'xyz"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(
+            show("D:20260608091102+02'00'xyz"),
+            "2026-06-08T09:11:02+02:00"
+        );
         assert_eq!(show("D:20260608091102 garbage"), "2026-06-08T09:11:02");
     }
 
@@ -318,7 +324,10 @@ mod tests {
 
     #[test]
     fn iso_forms() {
-        assert_eq!(show("2026-06-08T09:11:02+02:00"), "2026-06-08T09:11:02+02:00");
+        assert_eq!(
+            show("2026-06-08T09:11:02+02:00"),
+            "2026-06-08T09:11:02+02:00"
+        );
         assert_eq!(show("2026-06-08T07:11:02Z"), "2026-06-08T07:11:02Z");
         assert_eq!(show("2026-06-08T09:11:02"), "2026-06-08T09:11:02");
         assert_eq!(show("2026-06-08"), "2026-06-08T00:00:00");
@@ -327,13 +336,20 @@ mod tests {
     #[test]
     fn utc_instant() {
         let ts = parse("D:20260608091102+02'00'").unwrap();
-        assert_eq!(ts.to_utc().unwrap().to_rfc3339(), "2026-06-08T07:11:02+00:00");
+        assert_eq!(
+            ts.to_utc().unwrap().to_rfc3339(),
+            "2026-06-08T07:11:02+00:00"
+        );
         assert_eq!(parse("D:20260608091102").unwrap().to_utc(), None);
     }
 
     #[test]
     fn round_trip_through_display() {
-        for raw in ["D:20260608091102+02'00'", "D:20260608091102Z", "D:20260608091102"] {
+        for raw in [
+            "D:20260608091102+02'00'",
+            "D:20260608091102Z",
+            "D:20260608091102",
+        ] {
             let once = parse(raw).unwrap();
             let twice = parse(&once.to_string()).unwrap();
             assert_eq!(once, twice, "{raw}");

@@ -21,7 +21,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The bytes are neither a PDF nor a text file kantlijn reads.
-    #[error("{}: not a PDF file (no %PDF- header in the first kilobyte)", file.display())]
+    #[error("{}: not a PDF file (no %PDF- header)", file.display())]
     NotPdf {
         /// The input.
         file: PathBuf,

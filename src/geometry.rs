@@ -76,7 +76,10 @@ impl Serialize for Quad {
 
 /// Writes PDF numbers as JSON numbers, whole values without a fraction
 /// (`612`, not `612.0`), so the output reads like the file.
-pub(crate) fn serialize_numbers<S: Serializer>(values: &[f64], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_numbers<S: Serializer>(
+    values: &[f64],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeSeq;
     let mut seq = serializer.serialize_seq(Some(values.len()))?;
     for value in values {
@@ -105,7 +108,10 @@ impl Serialize for PdfNumber {
 }
 
 /// Serialises an optional number through [`PdfNumber`].
-pub(crate) fn serialize_opt_number<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize_opt_number<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => PdfNumber(*v).serialize(serializer),
         None => serializer.serialize_none(),

@@ -7,15 +7,20 @@
 
 mod annotation;
 mod date;
+mod deadline;
+mod document;
 mod error;
 mod geometry;
 mod options;
+mod page_labels;
+mod page_tree;
 mod pdf;
 mod report;
 mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
+pub use document::{Document, extract};
 pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};

@@ -81,7 +81,11 @@ impl Report {
 
     /// The report for an input that failed outside the library (a time limit,
     /// a crashed worker), with a message of the caller's.
-    pub fn failed_with(file: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn failed_with(
+        file: impl Into<String>,
+        kind: ErrorKind,
+        message: impl Into<String>,
+    ) -> Self {
         let mut report = Self::new(file.into());
         report.error = Some(ReportError {
             kind,
@@ -137,7 +141,12 @@ pub(crate) struct Warnings {
 const MAX_WARNINGS: usize = 1_000;
 
 impl Warnings {
-    pub(crate) fn push(&mut self, page: Option<usize>, reference: Option<String>, message: impl Into<String>) {
+    pub(crate) fn push(
+        &mut self,
+        page: Option<usize>,
+        reference: Option<String>,
+        message: impl Into<String>,
+    ) {
         if self.list.len() < MAX_WARNINGS {
             self.list.push(Warning {
                 page,

@@ -164,7 +164,10 @@ mod tests {
 
     #[test]
     fn pdfdoc_accents_low_range() {
-        assert_eq!(decode(&[0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]), "˘ˇˆ˙˝˛˚˜");
+        assert_eq!(
+            decode(&[0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]),
+            "˘ˇˆ˙˝˛˚˜"
+        );
     }
 
     #[test]

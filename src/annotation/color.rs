@@ -37,7 +37,11 @@ impl Color {
             [r, g, b] => Ok(Self::from_unit(r, g, b)),
             [c, m, y, k] => {
                 let (c, m, y, k) = (unit(c), unit(m), unit(y), unit(k));
-                Ok(Self::from_unit((1.0 - c) * (1.0 - k), (1.0 - m) * (1.0 - k), (1.0 - y) * (1.0 - k)))
+                Ok(Self::from_unit(
+                    (1.0 - c) * (1.0 - k),
+                    (1.0 - m) * (1.0 - k),
+                    (1.0 - y) * (1.0 - k),
+                ))
             }
             _ => Err(NoColor::BadLength(components.len())),
         }
@@ -110,6 +114,9 @@ mod tests {
 
     #[test]
     fn two_components_rejected() {
-        assert_eq!(Color::from_components(&[0.1, 0.2]), Err(NoColor::BadLength(2)));
+        assert_eq!(
+            Color::from_components(&[0.1, 0.2]),
+            Err(NoColor::BadLength(2))
+        );
     }
 }

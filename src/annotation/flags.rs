@@ -48,11 +48,13 @@ impl Flags {
 
     /// The names of the set bits, in bit order.
     pub fn names(&self) -> impl Iterator<Item = String> + '_ {
-        (0..32u32).filter(|bit| self.0 & (1 << bit) != 0).map(|bit| {
-            NAMES
-                .get(bit as usize)
-                .map_or_else(|| format!("Bit{}", bit + 1), |name| (*name).to_owned())
-        })
+        (0..32u32)
+            .filter(|bit| self.0 & (1 << bit) != 0)
+            .map(|bit| {
+                NAMES
+                    .get(bit as usize)
+                    .map_or_else(|| format!("Bit{}", bit + 1), |name| (*name).to_owned())
+            })
     }
 }
 
@@ -77,7 +79,10 @@ mod tests {
     #[test]
     fn undefined_bit_named_by_number() {
         let flags = Flags::from_bits(1 << 10 | 1);
-        assert_eq!(serde_json::to_string(&flags).unwrap(), r#"["Invisible","Bit11"]"#);
+        assert_eq!(
+            serde_json::to_string(&flags).unwrap(),
+            r#"["Invisible","Bit11"]"#
+        );
     }
 
     #[test]

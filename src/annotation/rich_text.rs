@@ -23,7 +23,9 @@ fn parse_xml(xhtml: &str) -> Option<String> {
     loop {
         match reader.read_event().ok()? {
             Event::Start(tag) if is_block(tag.local_name().as_ref()) => new_line(&mut out),
-            Event::Empty(tag) if is_block(tag.local_name().as_ref()) || tag.local_name().as_ref() == "br" => {
+            Event::Empty(tag)
+                if is_block(tag.local_name().as_ref()) || tag.local_name().as_ref() == "br" =>
+            {
                 new_line(&mut out);
             }
             Event::Text(text) => out.push_str(&text.xml10_content()),
@@ -42,7 +44,10 @@ fn parse_xml(xhtml: &str) -> Option<String> {
 }
 
 fn is_block(name: &str) -> bool {
-    matches!(name, "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr")
+    matches!(
+        name,
+        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "tr"
+    )
 }
 
 fn new_line(out: &mut String) {
@@ -67,7 +72,10 @@ fn strip_tags(xhtml: &str) -> String {
         let tag = rest.get(open..).unwrap_or("");
         let close = tag.find('>').map_or(tag.len(), |i| i + 1);
         let name = tag.get(1..close).unwrap_or("").trim_start_matches('/');
-        if ["p", "p ", "br", "div", "li"].iter().any(|b| name.starts_with(b)) {
+        if ["p", "p ", "br", "div", "li"]
+            .iter()
+            .any(|b| name.starts_with(b))
+        {
             new_line(&mut out);
         }
         rest = tag.get(close..).unwrap_or("");

@@ -152,6 +152,9 @@ mod tests {
     fn unknown_name_is_data() {
         let subtype = Subtype::from_name("BluebeamCloud");
         assert_eq!(subtype, Subtype::Other("BluebeamCloud".into()));
-        assert_eq!(serde_json::to_string(&subtype).unwrap(), "\"BluebeamCloud\"");
+        assert_eq!(
+            serde_json::to_string(&subtype).unwrap(),
+            "\"BluebeamCloud\""
+        );
     }
 }

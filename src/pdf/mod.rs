@@ -7,14 +7,14 @@
 //! only the object asked for. It repairs damaged cross-reference tables by
 //! scanning, and decrypts RC4 and AES documents.
 
-mod object;
+pub(crate) mod object;
 mod trailer;
 
 use std::sync::Arc;
 
 use hayro_syntax::{LoadPdfError, PdfData};
 
-pub(crate) use object::{Array, Dict, Lookup, Name, ObjId, Object, PdfString, Stream};
+pub(crate) use object::{Array, Dict, Lookup, ObjId, Object};
 
 /// Where the bytes of a document live.
 pub(crate) enum Bytes {
@@ -64,7 +64,9 @@ impl Pdf {
     /// password when no password is given.
     pub(crate) fn open(bytes: Bytes, password: Option<&str>) -> Result<Self, OpenError> {
         let data = bytes.as_ref();
-        let head = data.get(..HEADER_SEARCH.min(data.len())).unwrap_or_default();
+        let head = data
+            .get(..HEADER_SEARCH.min(data.len()))
+            .unwrap_or_default();
         if !contains(head, b"%PDF-") {
             return Err(OpenError::NotPdf);
         }
@@ -73,10 +75,12 @@ impl Pdf {
         let opened = hayro_syntax::Pdf::new_with_password(shared, password.unwrap_or(""));
         let inner = opened.map_err(|error| match error {
             LoadPdfError::Decryption(reason) => decryption_error(reason, password.is_some()),
-            LoadPdfError::Invalid if encrypted => {
-                OpenError::Damaged("no readable cross-reference table or catalog (the file is also encrypted)")
+            LoadPdfError::Invalid if encrypted => OpenError::Damaged(
+                "no readable cross-reference table or catalog (the file is also encrypted)",
+            ),
+            LoadPdfError::Invalid => {
+                OpenError::Damaged("no readable cross-reference table or catalog")
             }
-            LoadPdfError::Invalid => OpenError::Damaged("no readable cross-reference table or catalog"),
         })?;
         Ok(Self { inner, encrypted })
     }
@@ -147,5 +151,7 @@ pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }

@@ -86,7 +86,8 @@ impl<'a> Object<'a> {
 
 /// Resolves an object by its identifier.
 pub(super) fn resolve(xref: &XRef, id: ObjId) -> Option<Object<'_>> {
-    xref.get::<h::Object<'_>>(id.into()).map(|object| Object::new(object, xref))
+    xref.get::<h::Object<'_>>(id.into())
+        .map(|object| Object::new(object, xref))
 }
 
 /// A string object's bytes (escapes resolved and decrypted).
@@ -153,11 +154,6 @@ impl<'a> Dict<'a> {
         self.inner.contains_key(key)
     }
 
-    /// The number of entries.
-    pub(crate) fn len(&self) -> usize {
-        self.inner.len()
-    }
-
     /// The value of a key, resolving a reference one level.
     pub(crate) fn get(&self, key: &[u8]) -> Lookup<'a> {
         match self.inner.get_raw::<h::Object<'a>>(key) {
@@ -215,15 +211,6 @@ impl<'a> Dict<'a> {
         match self.get_object(key)? {
             Object::Number(n) => Some(n),
             _ => None,
-        }
-    }
-
-    /// Whether this dictionary is the same object as another (by identifier, or
-    /// by the bytes it was parsed from when it is direct).
-    pub(crate) fn same_as(&self, other: &Dict<'_>) -> bool {
-        match (self.id(), other.id()) {
-            (Some(a), Some(b)) => a == b,
-            _ => std::ptr::eq(self.inner.data(), other.inner.data()),
         }
     }
 }
@@ -308,7 +295,9 @@ impl fmt::Display for NotNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Element(index, found) => write!(f, "element {index} is {found}, not a number"),
-            Self::Dangling(index, id) => write!(f, "element {index} refers to {id}, which does not exist"),
+            Self::Dangling(index, id) => {
+                write!(f, "element {index} refers to {id}, which does not exist")
+            }
             Self::TooLong(max) => write!(f, "more than {max} elements"),
         }
     }
@@ -339,6 +328,9 @@ impl<'a> Stream<'a> {
         if self.inner.raw_data().len() > max_encoded {
             return None;
         }
-        self.inner.decoded_data().ok().map(std::borrow::Cow::into_owned)
+        self.inner
+            .decoded_data()
+            .ok()
+            .map(std::borrow::Cow::into_owned)
     }
 }

@@ -12,7 +12,9 @@ const WINDOW: usize = 64 * 1024;
 /// Whether the file's trailer declares `/Encrypt`.
 pub(super) fn declares_encryption(data: &[u8]) -> bool {
     let head = data.get(..WINDOW.min(data.len())).unwrap_or_default();
-    let tail = data.get(data.len().saturating_sub(WINDOW)..).unwrap_or_default();
+    let tail = data
+        .get(data.len().saturating_sub(WINDOW)..)
+        .unwrap_or_default();
     has_encrypt_entry(tail) || has_encrypt_entry(head)
 }
 
@@ -40,17 +42,23 @@ mod tests {
 
     #[test]
     fn reference_in_trailer() {
-        assert!(declares_encryption(b"%PDF-1.7\n...trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF"));
+        assert!(declares_encryption(
+            b"%PDF-1.7\n...trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n%%EOF"
+        ));
     }
 
     #[test]
     fn direct_dictionary() {
-        assert!(declares_encryption(b"trailer<</Encrypt<</Filter/Standard/V 4>>>>"));
+        assert!(declares_encryption(
+            b"trailer<</Encrypt<</Filter/Standard/V 4>>>>"
+        ));
     }
 
     #[test]
     fn the_word_alone_is_not_enough() {
-        assert!(!declares_encryption(b"(see /Encrypt) /EncryptMetadata false"));
+        assert!(!declares_encryption(
+            b"(see /Encrypt) /EncryptMetadata false"
+        ));
         assert!(!declares_encryption(b"%PDF-1.4 trailer << /Root 1 0 R >>"));
     }
 }

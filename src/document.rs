@@ -1,0 +1,260 @@
+//! An opened document and what was read from it.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use crate::annotation::{self, Annotation};
+use crate::deadline::Deadline;
+use crate::error::{Error, Result};
+use crate::geometry::Rect;
+use crate::options::Options;
+use crate::page_labels::PageLabels;
+use crate::page_tree;
+use crate::pdf::{Bytes, ObjId, OpenError, Pdf};
+use crate::report::{Report, Skipped, Warning, Warnings};
+use crate::text_string;
+
+/// A PDF document, opened and read.
+///
+/// Opening walks the page tree and reads every annotation, so the cost of a
+/// document is paid once; the accessors below are cheap. Defects found while
+/// reading are in [`Document::warnings`].
+pub struct Document {
+    file: PathBuf,
+    pdf: Pdf,
+    pages: Vec<PageInfo>,
+    annotations: Vec<Annotation>,
+    skipped: Skipped,
+    warnings: Vec<Warning>,
+}
+
+/// What is known of one page.
+#[derive(Debug, Clone)]
+pub(crate) struct PageInfo {
+    pub(crate) id: Option<ObjId>,
+    pub(crate) label: Option<String>,
+    pub(crate) media_box: Option<Rect>,
+    pub(crate) crop_box: Option<Rect>,
+    pub(crate) rotate: u16,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("file", &self.file)
+            .field("pages", &self.pages.len())
+            .field("annotations", &self.annotations.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    /// Opens the PDF at `path` with the default options.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with(path, &Options::default())
+    }
+
+    /// Opens the PDF at `path`. The file is memory-mapped: only the parts
+    /// that are read are brought into memory, so a 300 MB scanned bundle
+    /// costs little more than its page tree and annotations.
+    pub fn open_with(path: impl AsRef<Path>, options: &Options) -> Result<Self> {
+        let path = path.as_ref();
+        let io = |source| Error::Io {
+            file: path.to_owned(),
+            source,
+        };
+        let file = File::open(path).map_err(io)?;
+        let bytes = map(&file).map_err(io)?;
+        Self::from_source(path.to_owned(), bytes, options)
+    }
+
+    /// Reads a PDF held in memory. `name` stands for the file in messages
+    /// and in the report.
+    pub fn from_bytes(
+        name: impl Into<PathBuf>,
+        bytes: impl Into<Vec<u8>>,
+        options: &Options,
+    ) -> Result<Self> {
+        Self::from_source(name.into(), Bytes::Owned(bytes.into()), options)
+    }
+
+    fn from_source(file: PathBuf, bytes: Bytes, options: &Options) -> Result<Self> {
+        let deadline = Deadline::after(options.limits.time_per_file);
+        let pdf = Pdf::open(bytes, options.password.as_deref())
+            .map_err(|error| open_error(&file, error))?;
+        let mut warnings = Warnings::default();
+        let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings);
+        let labels = PageLabels::read(&pdf, &options.limits, &mut warnings);
+        let pages: Vec<PageInfo> = nodes
+            .iter()
+            .enumerate()
+            .map(|(index, node)| PageInfo {
+                id: node.id,
+                label: labels.label(index),
+                media_box: node.media_box,
+                crop_box: node.crop_box,
+                rotate: node.rotate,
+            })
+            .collect();
+        let page_dicts = nodes
+            .into_iter()
+            .enumerate()
+            .map(|(index, node)| (index + 1, Some(node.dict)));
+        let (annotations, skipped) =
+            annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
+        Ok(Self {
+            file,
+            pdf,
+            pages,
+            annotations,
+            skipped,
+            warnings: warnings.into_vec(),
+        })
+    }
+
+    /// The input's path (or the name given to [`Document::from_bytes`]).
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// The number of pages; a page object listed twice in the page tree
+    /// counts twice, as a viewer shows it twice.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The label of a 1-based page ("iv", "A-3"), when the document defines
+    /// page labels.
+    pub fn page_label(&self, page: usize) -> Option<&str> {
+        self.pages.get(page.checked_sub(1)?)?.label.as_deref()
+    }
+
+    /// Every annotation, in page order and, within a page, in `/Annots` order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// Annotations left out by the options (links and form fields).
+    pub fn skipped(&self) -> Skipped {
+        self.skipped
+    }
+
+    /// Defects found while reading that did not stop it.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// `/Producer` from the document information dictionary.
+    pub fn producer(&self) -> Option<String> {
+        self.pdf.producer().map(text_string::decode)
+    }
+
+    /// Whether the document is encrypted (it was opened all the same).
+    pub fn is_encrypted(&self) -> bool {
+        self.pdf.encrypted()
+    }
+
+    /// Everything read, as a report (the JSON contract).
+    pub fn report(&self) -> Report {
+        let mut report = Report::new(self.file.display().to_string());
+        report.pages = Some(self.page_count());
+        report.producer = self.producer();
+        report.encrypted = Some(self.is_encrypted());
+        report.annotations = self.annotations.clone();
+        report.skipped = self.skipped;
+        report.warnings = self.warnings.clone();
+        report
+    }
+
+    /// The report, consuming the document (no copies).
+    pub fn into_report(self) -> Report {
+        let mut report = Report::new(self.file.display().to_string());
+        report.pages = Some(self.pages.len());
+        report.producer = self.pdf.producer().map(text_string::decode);
+        report.encrypted = Some(self.pdf.encrypted());
+        report.annotations = self.annotations;
+        report.skipped = self.skipped;
+        report.warnings = self.warnings;
+        report
+    }
+}
+
+/// Reads a document and returns its report: the one-call form of
+/// [`Document::open_with`] followed by [`Document::into_report`].
+pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
+    Document::open_with(path, options).map(Document::into_report)
+}
+
+#[allow(unsafe_code)]
+fn map(file: &File) -> std::io::Result<Bytes> {
+    // SAFETY: the map is read-only and private to this process. If another
+    // process truncates the file while it is mapped, reading the lost pages
+    // raises SIGBUS; that is the documented cost of mapping, and the reason
+    // batch runs isolate each file in a worker process. Reading 300 MB
+    // bundles without mapping costs their whole size in memory and time.
+    let map = unsafe { memmap2::Mmap::map(file)? };
+    advise_random(&map);
+    Ok(Bytes::Mapped(map))
+}
+
+/// Reading follows references across the file, so read-ahead mostly brings
+/// in image data that is never looked at.
+fn advise_random(map: &memmap2::Mmap) {
+    #[cfg(unix)]
+    {
+        // Advice is a hint; failing to give it changes nothing.
+        let _ = map.advise(memmap2::Advice::Random);
+    }
+    #[cfg(not(unix))]
+    let _ = map;
+}
+
+fn open_error(file: &Path, error: OpenError) -> Error {
+    let file = file.to_owned();
+    match error {
+        OpenError::NotPdf => Error::NotPdf { file },
+        OpenError::NeedsPassword => Error::NeedsPassword { file },
+        OpenError::WrongPassword => Error::WrongPassword { file },
+        OpenError::UnsupportedEncryption(detail) => Error::UnsupportedEncryption { file, detail },
+        OpenError::Damaged(reason) => Error::Damaged { file, reason },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_pdf() {
+        let error = Document::from_bytes(
+            "notes.txt",
+            b"Nummer: 1 Auteur: x".to_vec(),
+            &Options::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(error, Error::NotPdf { .. }), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "notes.txt: not a PDF file (no %PDF- header)"
+        );
+    }
+
+    #[test]
+    fn header_without_body_is_damaged() {
+        let error =
+            Document::from_bytes("x.pdf", b"%PDF-1.7\n%%EOF\n".to_vec(), &Options::default())
+                .unwrap_err();
+        assert!(matches!(error, Error::Damaged { .. }), "{error}");
+    }
+
+    #[test]
+    fn missing_file() {
+        let error = Document::open("/nonexistent/kantlijn.pdf").unwrap_err();
+        assert!(matches!(error, Error::Io { .. }));
+        assert!(
+            error
+                .to_string()
+                .starts_with("/nonexistent/kantlijn.pdf: cannot read the file")
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! The page tree (ISO 32000-2 §7.7.3), walked by hand.
+//!
+//! The parser's own page list drops a page object that appears twice in
+//! `/Kids`, which shifts every later page number; real files (documents
+//! joined by simple tools) do list a page twice, and a reader shows it twice.
+//! So this walk keeps repeated leaf pages, and guards only the inner nodes:
+//! an inner node met again (a cycle, or the same subtree hung twice) is
+//! skipped with a warning, the nesting depth and the number of pages are
+//! bounded, and `/Count` is never trusted.
+//!
+//! The inheritable attributes `/MediaBox`, `/CropBox` and `/Rotate` are
+//! carried down the tree.
+
+use std::collections::HashSet;
+
+use crate::geometry::Rect;
+use crate::options::Limits;
+use crate::pdf::{Array, Dict, Lookup, ObjId, Object, Pdf};
+use crate::report::Warnings;
+
+/// One leaf of the page tree.
+#[derive(Debug, Clone)]
+pub(crate) struct PageNode<'a> {
+    pub(crate) dict: Dict<'a>,
+    /// The page object's identifier (`None` for a page written inline).
+    pub(crate) id: Option<ObjId>,
+    pub(crate) media_box: Option<Rect>,
+    pub(crate) crop_box: Option<Rect>,
+    /// `/Rotate`, normalised to 0, 90, 180 or 270.
+    pub(crate) rotate: u16,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Inherited {
+    media_box: Option<Rect>,
+    crop_box: Option<Rect>,
+    rotate: Option<f64>,
+}
+
+impl Inherited {
+    fn update(self, dict: &Dict<'_>) -> Self {
+        Self {
+            media_box: rect(dict, b"MediaBox").or(self.media_box),
+            crop_box: rect(dict, b"CropBox").or(self.crop_box),
+            rotate: dict.get_number(b"Rotate").or(self.rotate),
+        }
+    }
+}
+
+fn rect(dict: &Dict<'_>, key: &[u8]) -> Option<Rect> {
+    let numbers = dict.get_array(key)?.numbers(8).ok()?;
+    match numbers.as_slice() {
+        [x0, y0, x1, y1] => Some(Rect::from_corners((*x0, *y0), (*x1, *y1))),
+        _ => None,
+    }
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn normalise_rotation(degrees: f64) -> u16 {
+    // Only multiples of 90 are meaningful; others are read as the nearest one.
+    let quarter_turns = (degrees / 90.0).round().rem_euclid(4.0);
+    (quarter_turns as u16) * 90
+}
+
+struct Frame<'a> {
+    kids: Box<dyn Iterator<Item = crate::pdf::object::Element<'a>> + 'a>,
+    inherited: Inherited,
+}
+
+/// Walks the page tree from the catalog's `/Pages`. Returns the leaves in
+/// order. Falls back to the parser's page list, with a warning, when the
+/// tree yields nothing.
+pub(crate) fn walk<'a>(
+    pdf: &'a Pdf,
+    limits: &Limits,
+    deadline: &crate::deadline::Deadline,
+    warnings: &mut Warnings,
+) -> Vec<PageNode<'a>> {
+    let mut pages = Vec::new();
+    match pdf.catalog().map(|catalog| catalog.get(b"Pages")) {
+        Some(Lookup::Found(Object::Dict(root))) => {
+            walk_from(root, limits, deadline, warnings, &mut pages)
+        }
+        Some(Lookup::Found(other)) => warnings.push(
+            None,
+            None,
+            format!(
+                "the catalog's /Pages is {}, not a dictionary",
+                other.type_name()
+            ),
+        ),
+        Some(Lookup::Dangling(id)) => warnings.push(
+            None,
+            Some(id.to_string()),
+            "the catalog's /Pages refers to a missing object",
+        ),
+        Some(Lookup::Absent) => warnings.push(None, None, "the catalog has no /Pages"),
+        None => warnings.push(None, None, "the document catalog could not be read"),
+    }
+    if pages.is_empty() {
+        let found: Vec<_> = pdf
+            .parser_pages()
+            .into_iter()
+            .take(limits.max_pages)
+            .collect();
+        if !found.is_empty() {
+            warnings.push(
+                None,
+                None,
+                format!("the page tree yields no pages; using the {} page objects found by scanning the file (their order may differ from a viewer's)", found.len()),
+            );
+            pages = found
+                .into_iter()
+                .map(|dict| {
+                    let inherited = Inherited::default().update(&dict);
+                    leaf(dict, inherited)
+                })
+                .collect();
+        }
+    }
+    pages
+}
+
+fn leaf(dict: Dict<'_>, inherited: Inherited) -> PageNode<'_> {
+    PageNode {
+        id: dict.id(),
+        media_box: inherited.media_box,
+        crop_box: inherited.crop_box,
+        rotate: normalise_rotation(inherited.rotate.unwrap_or(0.0)),
+        dict,
+    }
+}
+
+fn kids_of<'a>(node: &Dict<'a>) -> Option<Array<'a>> {
+    node.get_array(b"Kids")
+}
+
+fn walk_from<'a>(
+    root: Dict<'a>,
+    limits: &Limits,
+    deadline: &crate::deadline::Deadline,
+    warnings: &mut Warnings,
+    pages: &mut Vec<PageNode<'a>>,
+) {
+    let mut seen_nodes: HashSet<ObjId> = HashSet::new();
+    if let Some(id) = root.id() {
+        seen_nodes.insert(id);
+    }
+    let root_inherited = Inherited::default().update(&root);
+    let Some(root_kids) = kids_of(&root) else {
+        warnings.push(
+            None,
+            root.id().map(|id| id.to_string()),
+            "the root page tree node has no /Kids array",
+        );
+        return;
+    };
+    let mut stack = vec![Frame {
+        kids: Box::new(root_kids.elements()),
+        inherited: root_inherited,
+    }];
+    while let Some(frame) = stack.last_mut() {
+        let Some(element) = frame.kids.next() else {
+            stack.pop();
+            continue;
+        };
+        if deadline.expired() {
+            warnings.push(
+                None,
+                None,
+                format!(
+                    "time limit reached while reading the page tree; {} pages read",
+                    pages.len()
+                ),
+            );
+            return;
+        }
+        let reference = element.reference.map(|id| id.to_string());
+        let dict = match element.value {
+            Lookup::Found(Object::Dict(dict)) => dict,
+            Lookup::Found(other) => {
+                warnings.push(
+                    None,
+                    reference,
+                    format!(
+                        "a page tree entry is {}, not a dictionary; skipped",
+                        other.type_name()
+                    ),
+                );
+                continue;
+            }
+            Lookup::Dangling(id) => {
+                warnings.push(
+                    None,
+                    Some(id.to_string()),
+                    "a page tree entry refers to a missing object; skipped",
+                );
+                continue;
+            }
+            Lookup::Absent => continue,
+        };
+        let inherited = frame.inherited.update(&dict);
+        if is_inner_node(&dict) {
+            if let Some(id) = dict.id() {
+                if !seen_nodes.insert(id) {
+                    warnings.push(None, Some(id.to_string()), "a page tree node appears a second time (a cycle or a shared subtree); skipped");
+                    continue;
+                }
+            }
+            if stack.len() >= limits.max_depth {
+                warnings.push(
+                    None,
+                    reference,
+                    format!(
+                        "the page tree is nested deeper than {}; the deeper nodes are skipped",
+                        limits.max_depth
+                    ),
+                );
+                continue;
+            }
+            if let Some(kids) = kids_of(&dict) {
+                stack.push(Frame {
+                    kids: Box::new(kids.elements()),
+                    inherited,
+                });
+            }
+            continue;
+        }
+        if pages.len() >= limits.max_pages {
+            warnings.push(
+                None,
+                None,
+                format!(
+                    "more than {} pages; the rest are not read",
+                    limits.max_pages
+                ),
+            );
+            return;
+        }
+        pages.push(leaf(dict, inherited));
+    }
+}
+
+/// An inner node is `/Type /Pages`, or any dictionary with a `/Kids` array
+/// that does not say it is a page.
+fn is_inner_node(dict: &Dict<'_>) -> bool {
+    match dict.get_name(b"Type") {
+        Some(name) if name.as_bytes() == b"Pages" => true,
+        Some(name) if name.as_bytes() == b"Page" => false,
+        _ => dict.get_array(b"Kids").is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rotation_normalised() {
+        assert_eq!(normalise_rotation(0.0), 0);
+        assert_eq!(normalise_rotation(90.0), 90);
+        assert_eq!(normalise_rotation(-90.0), 270);
+        assert_eq!(normalise_rotation(450.0), 90);
+        assert_eq!(normalise_rotation(720.0), 0);
+    }
+}
