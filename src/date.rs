@@ -176,17 +176,25 @@ fn parse_offset(rest: &str) -> Option<Offset> {
         b'-' => -1,
         _ => return None,
     };
-    let body = rest.get(1..)?;
-    let digits: Vec<u8> = body
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || matches!(b, b'\'' | b':' | b'"' | b' '))
-        .filter(u8::is_ascii_digit)
-        .take(4)
-        .collect();
-    let hours = two_digits(digits.get(0..2)?)?;
-    let minutes = match digits.get(2..4) {
-        Some(pair) => two_digits(pair)?,
-        None => 0,
+    let body = rest.get(1..)?.as_bytes();
+    let hours = two_digits(body.get(0..2)?)?;
+    // Minutes follow after optional separators, as exactly two digits; a
+    // longer run ("+00'240'", written by one buggy producer) is no offset.
+    let after_hours = body.get(2..).unwrap_or_default();
+    let separators = after_hours
+        .iter()
+        .take_while(|b| matches!(b, b'\'' | b':' | b'"' | b' '))
+        .count();
+    let minute_digits = after_hours
+        .get(separators..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let minutes = match minute_digits {
+        0 => 0,
+        2 => two_digits(after_hours.get(separators..separators + 2)?)?,
+        _ => return None,
     };
     if hours > 23 || minutes > 59 {
         return None;
@@ -315,6 +323,11 @@ mod tests {
         assert_eq!(parse("D:"), Err(DateProblem::NoDate));
         assert_eq!(parse("yesterday"), Err(DateProblem::NoDate));
         assert_eq!(parse("D:26"), Err(DateProblem::NoDate));
+    }
+
+    #[test]
+    fn three_digit_offset_minutes_dropped() {
+        assert_eq!(show("D:20220110151234+00'240'"), "2022-01-10T15:12:34");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::geometry::Rect;
 use crate::options::Options;
 use crate::page_labels::PageLabels;
 use crate::page_tree;
-use crate::pdf::{Bytes, ObjId, OpenError, Pdf};
+use crate::pdf::{Bytes, OpenError, Pdf};
 use crate::report::{Report, Skipped, Warning, Warnings};
 use crate::text_string;
 
@@ -22,20 +22,26 @@ use crate::text_string;
 pub struct Document {
     file: PathBuf,
     pdf: Pdf,
-    pages: Vec<PageInfo>,
+    pages: Vec<Page>,
     annotations: Vec<Annotation>,
     skipped: Skipped,
     warnings: Vec<Warning>,
 }
 
-/// What is known of one page.
-#[derive(Debug, Clone)]
-pub(crate) struct PageInfo {
-    pub(crate) id: Option<ObjId>,
-    pub(crate) label: Option<String>,
-    pub(crate) media_box: Option<Rect>,
-    pub(crate) crop_box: Option<Rect>,
-    pub(crate) rotate: u16,
+/// One page of a document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Page {
+    /// The 1-based physical page number.
+    pub number: usize,
+    /// The page label ("iv", "A-3"), when the document defines labels.
+    pub label: Option<String>,
+    /// `/MediaBox`, inherited from the page tree where the page has none.
+    pub media_box: Option<Rect>,
+    /// `/CropBox`, inherited likewise; `null` means the media box.
+    pub crop_box: Option<Rect>,
+    /// `/Rotate` in degrees clockwise: 0, 90, 180 or 270.
+    pub rotate: u16,
 }
 
 impl std::fmt::Debug for Document {
@@ -85,11 +91,11 @@ impl Document {
         let mut warnings = Warnings::default();
         let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings);
         let labels = PageLabels::read(&pdf, &options.limits, &mut warnings);
-        let pages: Vec<PageInfo> = nodes
+        let pages: Vec<Page> = nodes
             .iter()
             .enumerate()
-            .map(|(index, node)| PageInfo {
-                id: node.id,
+            .map(|(index, node)| Page {
+                number: index + 1,
                 label: labels.label(index),
                 media_box: node.media_box,
                 crop_box: node.crop_box,
@@ -99,7 +105,7 @@ impl Document {
         let page_dicts = nodes
             .into_iter()
             .enumerate()
-            .map(|(index, node)| (index + 1, Some(node.dict)));
+            .map(|(index, node)| (index + 1, node.dict));
         let (annotations, skipped) =
             annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
         Ok(Self {
@@ -127,6 +133,11 @@ impl Document {
     /// page labels.
     pub fn page_label(&self, page: usize) -> Option<&str> {
         self.pages.get(page.checked_sub(1)?)?.label.as_deref()
+    }
+
+    /// The pages, in order.
+    pub fn pages(&self) -> &[Page] {
+        &self.pages
     }
 
     /// Every annotation, in page order and, within a page, in `/Annots` order.

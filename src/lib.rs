@@ -20,7 +20,7 @@ mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
-pub use document::{Document, extract};
+pub use document::{Document, Page, extract};
 pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};

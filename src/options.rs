@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 /// How to read a document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Options {
     /// The user (or owner) password of an encrypted document. Documents
@@ -17,17 +17,6 @@ pub struct Options {
     pub include_widgets: bool,
     /// Bounds on what one input may make kantlijn do.
     pub limits: Limits,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            password: None,
-            include_links: false,
-            include_widgets: false,
-            limits: Limits::default(),
-        }
-    }
 }
 
 impl Options {

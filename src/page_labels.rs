@@ -108,15 +108,15 @@ fn collect(
         );
         return;
     }
-    if let Some(id) = node.id() {
-        if !seen.insert(id) {
-            warnings.push(
-                None,
-                Some(id.to_string()),
-                "/PageLabels contains a cycle; ignored there",
-            );
-            return;
-        }
+    if let Some(id) = node.id()
+        && !seen.insert(id)
+    {
+        warnings.push(
+            None,
+            Some(id.to_string()),
+            "/PageLabels contains a cycle; ignored there",
+        );
+        return;
     }
     if let Some(nums) = node.get_array(b"Nums") {
         let mut key: Option<usize> = None;

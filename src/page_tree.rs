@@ -21,9 +21,10 @@ use crate::report::Warnings;
 /// One leaf of the page tree.
 #[derive(Debug, Clone)]
 pub(crate) struct PageNode<'a> {
-    pub(crate) dict: Dict<'a>,
-    /// The page object's identifier (`None` for a page written inline).
-    pub(crate) id: Option<ObjId>,
+    /// The page dictionary; `None` for a `/Kids` entry that refers to a
+    /// missing object, which still takes its place in the page order so that
+    /// the pages after it keep the numbers a viewer gives them.
+    pub(crate) dict: Option<Dict<'a>>,
     pub(crate) media_box: Option<Rect>,
     pub(crate) crop_box: Option<Rect>,
     /// `/Rotate`, normalised to 0, 90, 180 or 270.
@@ -123,11 +124,10 @@ pub(crate) fn walk<'a>(
 
 fn leaf(dict: Dict<'_>, inherited: Inherited) -> PageNode<'_> {
     PageNode {
-        id: dict.id(),
         media_box: inherited.media_box,
         crop_box: inherited.crop_box,
         rotate: normalise_rotation(inherited.rotate.unwrap_or(0.0)),
-        dict,
+        dict: Some(dict),
     }
 }
 
@@ -190,22 +190,36 @@ fn walk_from<'a>(
                 continue;
             }
             Lookup::Dangling(id) => {
+                if pages.len() >= limits.max_pages {
+                    continue;
+                }
                 warnings.push(
-                    None,
+                    Some(pages.len() + 1),
                     Some(id.to_string()),
-                    "a page tree entry refers to a missing object; skipped",
+                    "the page tree lists a page object that does not exist; counted as an empty page",
                 );
+                let inherited = frame.inherited;
+                pages.push(PageNode {
+                    dict: None,
+                    media_box: inherited.media_box,
+                    crop_box: inherited.crop_box,
+                    rotate: normalise_rotation(inherited.rotate.unwrap_or(0.0)),
+                });
                 continue;
             }
             Lookup::Absent => continue,
         };
         let inherited = frame.inherited.update(&dict);
         if is_inner_node(&dict) {
-            if let Some(id) = dict.id() {
-                if !seen_nodes.insert(id) {
-                    warnings.push(None, Some(id.to_string()), "a page tree node appears a second time (a cycle or a shared subtree); skipped");
-                    continue;
-                }
+            if let Some(id) = dict.id()
+                && !seen_nodes.insert(id)
+            {
+                warnings.push(
+                    None,
+                    Some(id.to_string()),
+                    "a page tree node appears a second time (a cycle or a shared subtree); skipped",
+                );
+                continue;
             }
             if stack.len() >= limits.max_depth {
                 warnings.push(

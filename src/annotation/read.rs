@@ -50,12 +50,8 @@ pub(crate) fn read_all<'a>(
             );
             break;
         }
+        // A page that does not exist (see the page tree walk) has nothing.
         let Some(dict) = dict else {
-            reader.warnings.push(
-                Some(number),
-                None,
-                "the page object could not be read again; its annotations are not listed",
-            );
             continue;
         };
         reader.page(number, &dict, labels);

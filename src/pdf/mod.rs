@@ -76,11 +76,11 @@ impl Pdf {
         let inner = opened.map_err(|error| match error {
             LoadPdfError::Decryption(reason) => decryption_error(reason, password.is_some()),
             LoadPdfError::Invalid if encrypted => OpenError::Damaged(
-                "no readable cross-reference table or catalog (the file is also encrypted)",
+                "no page could be found: the cross-reference table, the catalog or the page tree is unreadable (the file is also encrypted)",
             ),
-            LoadPdfError::Invalid => {
-                OpenError::Damaged("no readable cross-reference table or catalog")
-            }
+            LoadPdfError::Invalid => OpenError::Damaged(
+                "no page could be found: the cross-reference table, the catalog or the page tree is unreadable",
+            ),
         })?;
         Ok(Self { inner, encrypted })
     }
@@ -96,20 +96,6 @@ impl Pdf {
         let id = xref.root_id();
         xref.get::<hayro_syntax::object::Dict<'_>>(id)
             .map(|dict| Dict::new(dict, xref))
-    }
-
-    /// The object with this identifier, or `None` when there is none.
-    pub(crate) fn resolve(&self, id: ObjId) -> Option<Object<'_>> {
-        object::resolve(self.inner.xref(), id)
-    }
-
-    /// The dictionary with this identifier (the dictionary of a stream too).
-    pub(crate) fn resolve_dict(&self, id: ObjId) -> Option<Dict<'_>> {
-        match self.resolve(id)? {
-            Object::Dict(dict) => Some(dict),
-            Object::Stream(stream) => Some(stream.dict()),
-            _ => None,
-        }
     }
 
     /// `/Producer` of the document information dictionary, as raw bytes.

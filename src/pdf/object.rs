@@ -65,7 +65,7 @@ impl<'a> Object<'a> {
             h::Object::Name(n) => Self::Name(Name(n)),
             h::Object::Array(a) => Self::Array(Array { inner: a, xref }),
             h::Object::Dict(d) => Self::Dict(Dict::new(d, xref)),
-            h::Object::Stream(s) => Self::Stream(Stream { inner: s, xref }),
+            h::Object::Stream(s) => Self::Stream(Stream { inner: s }),
         }
     }
 
@@ -189,15 +189,6 @@ impl<'a> Dict<'a> {
         }
     }
 
-    /// A dictionary value (a stream's dictionary counts).
-    pub(crate) fn get_dict(&self, key: &[u8]) -> Option<Dict<'a>> {
-        match self.get_object(key)? {
-            Object::Dict(dict) => Some(dict),
-            Object::Stream(stream) => Some(stream.dict()),
-            _ => None,
-        }
-    }
-
     /// An array value.
     pub(crate) fn get_array(&self, key: &[u8]) -> Option<Array<'a>> {
         match self.get_object(key)? {
@@ -307,7 +298,6 @@ impl fmt::Display for NotNumber {
 #[derive(Clone)]
 pub(crate) struct Stream<'a> {
     inner: h::Stream<'a>,
-    xref: &'a XRef,
 }
 
 impl fmt::Debug for Stream<'_> {
@@ -316,12 +306,7 @@ impl fmt::Debug for Stream<'_> {
     }
 }
 
-impl<'a> Stream<'a> {
-    /// The stream's dictionary.
-    pub(crate) fn dict(&self) -> Dict<'a> {
-        Dict::new(self.inner.dict().clone(), self.xref)
-    }
-
+impl Stream<'_> {
     /// The decoded bytes, when the filters can be applied and the encoded
     /// data is at most `max_encoded` bytes long.
     pub(crate) fn decoded(&self, max_encoded: usize) -> Option<Vec<u8>> {
