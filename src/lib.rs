@@ -1,9 +1,65 @@
-//! kantlijn: every comment in annotated PDF files as faithful records.
+//! kantlijn reads every comment out of annotated PDF files — sticky notes,
+//! typed text, highlights, ink, stamps, replies and review states — as
+//! records that keep the file's own values, decoded correctly.
 //!
-//! (The guide is written as the public API settles.)
+//! It was made for Dutch government documents released under the Open
+//! Government Act (Woo), where ministers annotate decision notes in Acrobat
+//! ("MWP akkoord 8/6"), but it reads any PDF.
+//!
+//! # Reading a document
+//!
+//! ```
+//! use kantlijn::{Document, Subtype};
+//!
+//! let doc = Document::open("fixtures/beslisnota.pdf")?;
+//! for note in doc.annotations() {
+//!     if note.subtype == Subtype::FreeText {
+//!         println!(
+//!             "page {}: {:?} by {:?} on {}",
+//!             note.page,
+//!             note.contents.as_deref().unwrap_or(""),
+//!             note.author.as_deref().unwrap_or("?"),
+//!             note.modified.map(|m| m.to_string()).unwrap_or_default(),
+//!         );
+//!     }
+//! }
+//! for warning in doc.warnings() {
+//!     eprintln!("{}", warning.message);
+//! }
+//! # Ok::<(), kantlijn::Error>(())
+//! ```
+//!
+//! [`extract`] does the same in one call and returns a [`Report`], the
+//! versioned JSON contract that the `kantlijn` command prints.
+//!
+//! # What comes out
+//!
+//! One [`Annotation`] per annotation object, in page order, except links and
+//! form fields (counted, and listed on request through [`Options`]) and
+//! pop-up windows (folded into their parent as [`Annotation::popup`]). Each
+//! field's documentation names the PDF key it comes from.
+//!
+//! Text strings are decoded as the spec says (PDFDocEncoding, UTF-16BE,
+//! UTF-8) and as real files need (UTF-16LE with a byte order mark); dates keep
+//! the UTC offset the file gives, and are not given one it does not.
+//!
+//! # When the input is broken
+//!
+//! A document that cannot be read at all is an [`Error`] naming the file and
+//! the reason. A defect inside one annotation (a dangling reference, a value
+//! of the wrong type, an impossible date) becomes a [`Warning`] and the rest
+//! still comes out. Every walk an input could inflate is bounded by
+//! [`Limits`]; no input makes kantlijn panic.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `kantlijn` command-line tool.
+//! - `lopdf`: [`Document::from_lopdf`], for callers that already hold a
+//!   `lopdf::Document`.
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod annotation;
 mod date;
@@ -11,6 +67,8 @@ mod deadline;
 mod document;
 mod error;
 mod geometry;
+#[cfg(feature = "lopdf")]
+mod interop;
 mod options;
 mod page_labels;
 mod page_tree;
