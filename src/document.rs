@@ -84,7 +84,7 @@ impl Document {
         Self::from_source(name.into(), Bytes::Owned(bytes.into()), options)
     }
 
-    fn from_source(file: PathBuf, bytes: Bytes, options: &Options) -> Result<Self> {
+    pub(crate) fn from_source(file: PathBuf, bytes: Bytes, options: &Options) -> Result<Self> {
         let deadline = Deadline::after(options.limits.time_per_file);
         let pdf = Pdf::open(bytes, options.password.as_deref())
             .map_err(|error| open_error(&file, error))?;
@@ -190,14 +190,8 @@ impl Document {
     }
 }
 
-/// Reads a document and returns its report: the one-call form of
-/// [`Document::open_with`] followed by [`Document::into_report`].
-pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
-    Document::open_with(path, options).map(Document::into_report)
-}
-
 #[allow(unsafe_code)]
-fn map(file: &File) -> std::io::Result<Bytes> {
+pub(crate) fn map(file: &File) -> std::io::Result<Bytes> {
     // SAFETY: the map is read-only and private to this process. If another
     // process truncates the file while it is mapped, reading the lost pages
     // raises SIGBUS; that is the documented cost of mapping, and the reason

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A document that could not be read, naming the file and the reason.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +23,12 @@ pub enum Error {
     /// The bytes are neither a PDF nor a text file kantlijn reads.
     #[error("{}: not a PDF file (no %PDF- header)", file.display())]
     NotPdf {
+        /// The input.
+        file: PathBuf,
+    },
+    /// The input is neither a PDF nor a text file.
+    #[error("{}: neither a PDF nor a text file", file.display())]
+    NotSupported {
         /// The input.
         file: PathBuf,
     },
@@ -73,6 +79,7 @@ impl Error {
         match self {
             Self::Io { file, .. }
             | Self::NotPdf { file }
+            | Self::NotSupported { file }
             | Self::NeedsPassword { file }
             | Self::WrongPassword { file }
             | Self::UnsupportedEncryption { file, .. }
@@ -87,14 +94,16 @@ impl Error {
             Self::Io { .. } | Self::Damaged { .. } | Self::NoSuchPage { .. } => {
                 ErrorKind::Unreadable
             }
-            Self::NotPdf { .. } | Self::UnsupportedEncryption { .. } => ErrorKind::NotSupported,
+            Self::NotPdf { .. }
+            | Self::NotSupported { .. }
+            | Self::UnsupportedEncryption { .. } => ErrorKind::NotSupported,
             Self::NeedsPassword { .. } | Self::WrongPassword { .. } => ErrorKind::NeedsPassword,
         }
     }
 }
 
 /// The class of a failure, stable in the JSON contract (`error.kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {

@@ -66,10 +66,14 @@ mod date;
 mod deadline;
 mod document;
 mod error;
+mod extract;
+mod filter;
 mod geometry;
+mod input;
 #[cfg(feature = "lopdf")]
 mod interop;
 mod options;
+pub mod output;
 mod page_labels;
 mod page_tree;
 mod pdf;
@@ -78,8 +82,11 @@ mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
-pub use document::{Document, Page, extract};
+pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result};
+pub use extract::extract;
+pub use filter::Filter;
 pub use geometry::{Quad, Rect};
+pub use input::{InputKind, SNIFF_LEN, sniff};
 pub use options::{Limits, Options};
 pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};

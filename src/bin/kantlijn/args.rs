@@ -1,0 +1,181 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// Every comment in annotated PDF files (and in Acrobat comment summaries
+/// kept as text), as JSON, JSON Lines, CSV or Markdown.
+///
+/// PATHs are files or folders (read recursively; PDFs and text files are
+/// recognised by their content, other files are skipped with a note). `-`
+/// reads paths from standard input, one per line. Each file is read in a
+/// worker process with a time limit, so one broken file never stops a batch:
+/// it gets a report with an `error`. Output follows the order of the inputs.
+///
+/// Exit status: 0 when every file was read, 1 when some could not be, 2 for
+/// a usage error, 130 when interrupted.
+#[derive(Debug, Parser)]
+#[command(name = "kantlijn", version, about, long_about)]
+pub(crate) struct Args {
+    /// Files and folders to read; `-` reads paths from standard input.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+
+    /// Read paths from FILE, one per line (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) files_from: Option<PathBuf>,
+
+    /// Output format. Default: json for a single file, jsonl otherwise.
+    #[arg(short, long, value_enum)]
+    pub(crate) format: Option<FormatArg>,
+
+    /// For csv: what one row stands for.
+    #[arg(long, value_enum, default_value_t = RecordsArg::Annotations)]
+    pub(crate) records: RecordsArg,
+
+    /// JSON on one line, even on a terminal.
+    #[arg(long)]
+    pub(crate) compact: bool,
+
+    /// Write the output to FILE (replaced only when the run completes).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "output_dir")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Write one JSON report per input into DIR, named after the input.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) output_dir: Option<PathBuf>,
+
+    /// With --output-dir: skip inputs whose report is already there.
+    #[arg(long, requires = "output_dir")]
+    pub(crate) skip_existing: bool,
+
+    /// Worker processes (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+
+    /// Seconds one file may take before its worker is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub(crate) timeout: f64,
+
+    /// No progress and no summary on standard error.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+
+    /// Password for encrypted files (files with an empty user password open
+    /// without one).
+    #[arg(long, value_name = "PASSWORD")]
+    pub(crate) password: Option<String>,
+
+    /// Also list /Link annotations.
+    #[arg(long)]
+    pub(crate) links: bool,
+
+    /// Also list /Widget annotations (form fields).
+    #[arg(long)]
+    pub(crate) widgets: bool,
+
+    /// Keep only annotations of these subtypes (repeatable: --subtype Highlight --subtype Text).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) subtype: Vec<String>,
+
+    /// Keep only annotations whose author contains TEXT (case-insensitive).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) author: Option<String>,
+
+    /// Keep only annotations dated on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) since: Option<chrono::NaiveDate>,
+
+    /// Keep only annotations dated on or before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) until: Option<chrono::NaiveDate>,
+
+    /// Run as a worker of another kantlijn process (internal).
+    #[arg(long, hide = true)]
+    pub(crate) worker: bool,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// A JSON report, or an array of reports.
+    Json,
+    /// One JSON report per line.
+    Jsonl,
+    /// One row per record (see --records).
+    Csv,
+    /// A review page per file.
+    Markdown,
+}
+
+/// `--records`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RecordsArg {
+    /// One row per annotation.
+    Annotations,
+}
+
+impl Args {
+    /// The options the library reads with.
+    pub(crate) fn options(&self) -> kantlijn::Options {
+        let mut options = kantlijn::Options::default();
+        options.password.clone_from(&self.password);
+        options.include_links = self.links;
+        options.include_widgets = self.widgets;
+        options
+    }
+
+    /// The filter on records.
+    pub(crate) fn filter(&self) -> kantlijn::Filter {
+        let mut filter = kantlijn::Filter::default();
+        filter.subtypes.clone_from(&self.subtype);
+        filter.author.clone_from(&self.author);
+        filter.since = self.since;
+        filter.until = self.until;
+        filter
+    }
+
+    /// The arguments a worker process gets: everything that changes how a
+    /// file is read and rendered.
+    pub(crate) fn worker_args(
+        &self,
+        format: kantlijn::output::Format,
+        pretty: bool,
+    ) -> Vec<String> {
+        let mut args = vec!["--worker".to_owned(), "--quiet".to_owned()];
+        let format_name = match format {
+            kantlijn::output::Format::Csv(_) => "csv",
+            kantlijn::output::Format::Markdown => "markdown",
+            kantlijn::output::Format::Jsonl => "jsonl",
+            _ => "json",
+        };
+        args.extend(["--format".to_owned(), format_name.to_owned()]);
+        if !pretty {
+            args.push("--compact".to_owned());
+        }
+        if let Some(password) = &self.password {
+            args.extend(["--password".to_owned(), password.clone()]);
+        }
+        if self.links {
+            args.push("--links".to_owned());
+        }
+        if self.widgets {
+            args.push("--widgets".to_owned());
+        }
+        for subtype in &self.subtype {
+            args.extend(["--subtype".to_owned(), subtype.clone()]);
+        }
+        if let Some(author) = &self.author {
+            args.extend(["--author".to_owned(), author.clone()]);
+        }
+        if let Some(since) = self.since {
+            args.extend(["--since".to_owned(), since.to_string()]);
+        }
+        if let Some(until) = self.until {
+            args.extend(["--until".to_owned(), until.to_string()]);
+        }
+        args.extend(["--records".to_owned(), "annotations".to_owned()]);
+        args
+    }
+}

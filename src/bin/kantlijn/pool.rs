@@ -1,0 +1,294 @@
+//! Worker processes: each input is read in a child process of this same
+//! binary, so that a file that hangs, crashes or overflows the stack inside
+//! a dependency (which no `catch_unwind` can catch) costs one error record and
+//! a restarted worker, never the batch.
+//!
+//! Results arrive in any order and leave in input order. At most `window`
+//! inputs past the oldest unfinished one are in flight, so memory stays
+//! bounded however many files there are and however slow one of them is.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use crate::worker::{Header, Job};
+
+/// One finished input, in order.
+pub(crate) struct Outcome {
+    pub(crate) job: Job,
+    pub(crate) header: Header,
+    pub(crate) payload: Vec<u8>,
+}
+
+/// How to start a worker.
+pub(crate) struct Spawner {
+    pub(crate) program: PathBuf,
+    pub(crate) args: Vec<String>,
+    pub(crate) env: Vec<(String, String)>,
+}
+
+impl Spawner {
+    fn spawn(&self) -> std::io::Result<Child> {
+        let mut command = Command::new(&self.program);
+        command
+            .args(&self.args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        command.spawn()
+    }
+}
+
+/// Makes the output for an input whose worker died or ran out of time.
+pub(crate) type Failure<'f> = dyn Fn(&Job, kantlijn::ErrorKind, String) -> (Header, Vec<u8>) + 'f;
+
+/// Why a run stopped early.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// Ctrl-C.
+    Interrupted,
+    /// A worker could not be started.
+    Spawn(std::io::Error),
+    /// The output could not be written.
+    Output(std::io::Error),
+}
+
+enum Event {
+    Done {
+        worker: u64,
+        header: Header,
+        payload: Vec<u8>,
+    },
+    Died {
+        worker: u64,
+    },
+}
+
+struct Worker {
+    id: u64,
+    child: Child,
+    stdin: ChildStdin,
+    busy: Option<(Job, Instant)>,
+}
+
+impl Worker {
+    fn start(spawner: &Spawner, id: u64, events: &Sender<Event>) -> std::io::Result<Self> {
+        let mut child = spawner.spawn()?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| std::io::Error::other("worker has no stdin"))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| std::io::Error::other("worker has no stdout"))?;
+        let events = events.clone();
+        std::thread::spawn(move || read_answers(id, stdout, &events));
+        Ok(Self {
+            id,
+            child,
+            stdin,
+            busy: None,
+        })
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads a worker's answers until it closes its output.
+fn read_answers(worker: u64, stdout: std::process::ChildStdout, events: &Sender<Event>) {
+    let mut reader = BufReader::new(stdout);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let header = match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => match serde_json::from_str::<Header>(&line) {
+                Ok(header) => header,
+                Err(_) => break,
+            },
+        };
+        let mut payload = vec![0; header.bytes];
+        if reader.read_exact(&mut payload).is_err() {
+            break;
+        }
+        if events
+            .send(Event::Done {
+                worker,
+                header,
+                payload,
+            })
+            .is_err()
+        {
+            return;
+        }
+    }
+    let _ = events.send(Event::Died { worker });
+}
+
+/// Runs the jobs on `workers` processes and hands each outcome to `emit`, in
+/// input order. `failure` makes the output for an input whose worker died or
+/// ran out of time.
+pub(crate) fn run(
+    jobs: Vec<Job>,
+    workers: usize,
+    timeout: Duration,
+    spawner: &Spawner,
+    interrupted: &AtomicBool,
+    failure: &Failure<'_>,
+    emit: &mut dyn FnMut(Outcome) -> std::io::Result<()>,
+) -> Result<(), Stop> {
+    let total = jobs.len();
+    let workers = workers.clamp(1, total.max(1));
+    let window = workers * 8;
+    let (events_tx, events) = mpsc::channel();
+    let mut next_id = 0u64;
+    let mut pool: Vec<Worker> = Vec::with_capacity(workers);
+    for _ in 0..workers {
+        pool.push(Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?);
+        next_id += 1;
+    }
+    let mut queue = jobs.into_iter().peekable();
+    let mut finished: BTreeMap<usize, Outcome> = BTreeMap::new();
+    let mut next_to_emit = 0usize;
+
+    let result = (|| {
+        while next_to_emit < total {
+            if interrupted.load(Ordering::SeqCst) {
+                return Err(Stop::Interrupted);
+            }
+            // Hand out work to idle workers, within the window.
+            for worker in pool.iter_mut().filter(|w| w.busy.is_none()) {
+                let Some(job) = queue.next_if(|job| job.index < next_to_emit + window) else {
+                    break;
+                };
+                let mut line = serde_json::to_vec(&job).map_err(|e| Stop::Output(e.into()))?;
+                line.push(b'\n');
+                // A worker that cannot take a job has died; its reader
+                // thread reports that and the job is retried on a fresh one.
+                let _ = worker
+                    .stdin
+                    .write_all(&line)
+                    .and_then(|()| worker.stdin.flush());
+                worker.busy = Some((job, Instant::now()));
+            }
+            let wait = pool
+                .iter()
+                .filter_map(|w| {
+                    w.busy
+                        .as_ref()
+                        .map(|(_, started)| timeout.saturating_sub(started.elapsed()))
+                })
+                .min()
+                .unwrap_or(Duration::from_millis(50))
+                .min(Duration::from_millis(200));
+            match events.recv_timeout(wait) {
+                Ok(Event::Done {
+                    worker,
+                    header,
+                    payload,
+                }) => {
+                    if let Some(slot) = pool.iter_mut().find(|w| w.id == worker)
+                        && let Some((job, _)) = slot.busy.take()
+                    {
+                        finished.insert(
+                            job.index,
+                            Outcome {
+                                job,
+                                header,
+                                payload,
+                            },
+                        );
+                    }
+                }
+                Ok(Event::Died { worker }) => {
+                    if let Some(position) = pool.iter().position(|w| w.id == worker) {
+                        let mut dead = pool.swap_remove(position);
+                        dead.stop();
+                        if let Some((job, _)) = dead.busy.take() {
+                            let message = format!(
+                                "{}: the worker reading this file died (a crash or stack overflow in a dependency)",
+                                job.path.display()
+                            );
+                            let (header, payload) =
+                                failure(&job, kantlijn::ErrorKind::Crashed, message);
+                            finished.insert(
+                                job.index,
+                                Outcome {
+                                    job,
+                                    header,
+                                    payload,
+                                },
+                            );
+                        }
+                        pool.push(
+                            Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?,
+                        );
+                        next_id += 1;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(Stop::Spawn(std::io::Error::other("workers lost")));
+                }
+            }
+            // Stop workers that ran out of time.
+            for slot in pool.iter_mut() {
+                let expired = slot
+                    .busy
+                    .as_ref()
+                    .is_some_and(|(_, started)| started.elapsed() >= timeout);
+                if !expired {
+                    continue;
+                }
+                slot.stop();
+                if let Some((job, _)) = slot.busy.take() {
+                    let message = format!(
+                        "{}: not read within {} s; its worker was stopped",
+                        job.path.display(),
+                        timeout.as_secs_f64()
+                    );
+                    let (header, payload) = failure(&job, kantlijn::ErrorKind::Timeout, message);
+                    finished.insert(
+                        job.index,
+                        Outcome {
+                            job,
+                            header,
+                            payload,
+                        },
+                    );
+                }
+                *slot = Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?;
+                next_id += 1;
+            }
+            while let Some(outcome) = finished.remove(&next_to_emit) {
+                emit(outcome).map_err(Stop::Output)?;
+                next_to_emit += 1;
+            }
+        }
+        Ok(())
+    })();
+
+    for worker in &mut pool {
+        // Closing stdin ends a worker's loop; kill in case it is busy.
+        worker.stop();
+    }
+    drop(events);
+    result
+}
+
+/// A shared flag set by Ctrl-C.
+pub(crate) fn interrupt_flag() -> &'static AtomicBool {
+    static FLAG: AtomicBool = AtomicBool::new(false);
+    &FLAG
+}

@@ -1,0 +1,118 @@
+//! Worker mode: read jobs from standard input, answer each with a header
+//! line and the rendered output of one report.
+//!
+//! A job is one JSON line, `{"index": 7, "path": "…"}`. The answer is one
+//! JSON line of [`Header`] followed by exactly `bytes` bytes of output in the
+//! format the coordinator asked for. The worker reads the files one at a
+//! time; the coordinator runs several workers and stops one that takes too
+//! long or dies, so nothing in one file can take a batch down.
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kantlijn::output::Format;
+use kantlijn::{ErrorKind, Report};
+use serde::{Deserialize, Serialize};
+
+use crate::args::Args;
+use crate::render::Renderer;
+
+/// The environment variable that carries the password to workers (not the
+/// command line, which other users can see).
+pub(crate) const PASSWORD_ENV: &str = "KANTLIJN_WORKER_PASSWORD";
+
+/// A test switch: `hang:TEXT` or `crash:TEXT` makes a worker hang on, or
+/// abort at, an input whose path contains TEXT. Only the coordinator's tests
+/// set it.
+pub(crate) const FAULT_ENV: &str = "KANTLIJN_TEST_FAULT";
+
+/// One input to read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Job {
+    pub(crate) index: usize,
+    pub(crate) path: PathBuf,
+}
+
+/// What a worker says about one report before sending its output.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct Header {
+    pub(crate) index: usize,
+    pub(crate) bytes: usize,
+    pub(crate) pages: usize,
+    pub(crate) annotations: usize,
+    pub(crate) error: Option<ErrorKind>,
+}
+
+impl Header {
+    pub(crate) fn of(index: usize, report: &Report, bytes: usize) -> Self {
+        Self {
+            index,
+            bytes,
+            pages: report.pages.unwrap_or(0),
+            annotations: report.annotations.len(),
+            error: report.error.as_ref().map(|e| e.kind),
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
+    let mut options = args.options();
+    if options.password.is_none() {
+        options.password = std::env::var(PASSWORD_ENV).ok();
+    }
+    let filter = args.filter();
+    let renderer = Renderer::new(format, !args.compact);
+    let fault = std::env::var(FAULT_ENV).ok();
+    let stdin = io::stdin().lock();
+    let mut stdout = io::stdout().lock();
+    for line in stdin.lines() {
+        let Ok(line) = line else { break };
+        let Ok(job) = serde_json::from_str::<Job>(&line) else {
+            eprintln!("kantlijn worker: unreadable job {line:?}");
+            return ExitCode::from(2);
+        };
+        inject_fault(fault.as_deref(), &job);
+        let name = job.path.display().to_string();
+        let mut report = std::panic::catch_unwind(|| kantlijn::extract(&job.path, &options))
+            .unwrap_or_else(|_| {
+                Ok(Report::failed_with(
+                    name.clone(),
+                    ErrorKind::Crashed,
+                    format!(
+                        "{name}: reading the file failed inside kantlijn (a bug; please report it)"
+                    ),
+                ))
+            })
+            .unwrap_or_else(|error| Report::failed(name.clone(), &error));
+        filter.apply(&mut report);
+        let payload = renderer.render(&report);
+        let header = Header::of(job.index, &report, payload.len());
+        let sent = serde_json::to_writer(&mut stdout, &header)
+            .map_err(io::Error::from)
+            .and_then(|()| stdout.write_all(b"\n"))
+            .and_then(|()| stdout.write_all(&payload))
+            .and_then(|()| stdout.flush());
+        if sent.is_err() {
+            // The coordinator is gone; nothing left to do.
+            return ExitCode::SUCCESS;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn inject_fault(fault: Option<&str>, job: &Job) {
+    let Some((kind, text)) = fault.and_then(|f| f.split_once(':')) else {
+        return;
+    };
+    if text.is_empty() || !job.path.to_string_lossy().contains(text) {
+        return;
+    }
+    match kind {
+        "hang" => loop {
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        },
+        "crash" => std::process::abort(),
+        _ => {}
+    }
+}

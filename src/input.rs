@@ -1,0 +1,134 @@
+//! What kind of input a file is, told by its content, not its name.
+
+/// How many leading bytes [`sniff`] looks at.
+pub const SNIFF_LEN: usize = 64 * 1024;
+
+/// The kind of an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// A PDF: `%PDF-` in the first 64 KiB (junk before the header is common).
+    Pdf,
+    /// Plain text: UTF-8 or UTF-16 with a byte order mark, or single-byte
+    /// text (Windows-1252) without NUL bytes or control characters.
+    Text,
+    /// Anything else (images, office files, archives).
+    Other,
+}
+
+/// Tells the kind of an input from its first bytes (up to [`SNIFF_LEN`]).
+pub fn sniff(head: &[u8]) -> InputKind {
+    let head = head.get(..SNIFF_LEN).unwrap_or(head);
+    if crate::pdf::contains(head, b"%PDF-") {
+        return InputKind::Pdf;
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return InputKind::Text;
+    }
+    if head.is_empty() || head.contains(&0) {
+        return InputKind::Other;
+    }
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // Cut in the middle of a character by the sniff window.
+        Err(e) => e.error_len().is_none(),
+    };
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
+    if controls * 100 > head.len() {
+        return InputKind::Other;
+    }
+    if utf8 {
+        return InputKind::Text;
+    }
+    // Single-byte text: mostly printable ASCII, the rest letters of
+    // Windows-1252. Binary formats have far more high bytes.
+    let high = head.iter().filter(|&&b| b >= 0x80).count();
+    if high * 10 < head.len() {
+        InputKind::Text
+    } else {
+        InputKind::Other
+    }
+}
+
+/// Decodes a text input: UTF-8 (a byte order mark dropped), UTF-16 with a
+/// byte order mark, else Windows-1252.
+pub(crate) fn decode_text(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return crate::text_string::decode(bytes);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+/// Windows-1252, the single-byte encoding of Dutch text on Windows.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [u32; 32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ];
+    let code = match byte {
+        0x80..=0x9F => HIGH
+            .get(usize::from(byte - 0x80))
+            .copied()
+            .unwrap_or(u32::from(byte)),
+        other => u32::from(other),
+    };
+    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_after_junk() {
+        let mut bytes = vec![b'x'; 700];
+        bytes.extend_from_slice(b"%PDF-1.7\n");
+        assert_eq!(sniff(&bytes), InputKind::Pdf);
+    }
+
+    #[test]
+    fn utf8_text() {
+        assert_eq!(
+            sniff("Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Markering ☰\n".as_bytes()),
+            InputKind::Text
+        );
+    }
+
+    #[test]
+    fn utf8_cut_by_window_is_text() {
+        let mut bytes = "a".repeat(SNIFF_LEN - 1).into_bytes();
+        bytes.extend_from_slice("é".as_bytes());
+        assert_eq!(sniff(&bytes), InputKind::Text);
+    }
+
+    #[test]
+    fn windows_1252_text() {
+        assert_eq!(sniff(b"co\xF6rdinatie en re\xEBel\n"), InputKind::Text);
+        assert_eq!(decode_text(b"co\xF6rdinatie \x80 5"), "coördinatie € 5");
+    }
+
+    #[test]
+    fn binary_is_other() {
+        assert_eq!(
+            sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+            InputKind::Other
+        );
+        assert_eq!(sniff(b""), InputKind::Other);
+    }
+
+    #[test]
+    fn utf16_text_with_bom() {
+        assert_eq!(sniff(&[0xFF, 0xFE, b'a', 0]), InputKind::Text);
+        assert_eq!(decode_text(&[0xFF, 0xFE, b'a', 0, b'b', 0]), "ab");
+    }
+}

@@ -1,0 +1,183 @@
+//! CSV: one row per record, with the file on every row (RFC 4180, UTF-8,
+//! through the `csv` crate, which gets quoting and embedded line breaks right).
+
+use std::io::{self, Write};
+
+use super::Records;
+use crate::annotation::Annotation;
+use crate::report::Report;
+
+const ANNOTATION_COLUMNS: &[&str] = &[
+    "file",
+    "error",
+    "page",
+    "page_label",
+    "ref",
+    "subtype",
+    "author",
+    "subject",
+    "contents",
+    "text_under",
+    "created",
+    "modified",
+    "color",
+    "opacity",
+    "flags",
+    "name",
+    "intent",
+    "icon",
+    "in_reply_to",
+    "reply_type",
+    "state",
+    "state_model",
+    "review_states",
+    "rect",
+];
+
+/// Writes reports as CSV rows, the header first.
+pub struct CsvWriter<W: Write> {
+    inner: csv::Writer<W>,
+    records: Records,
+    header_written: bool,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// A writer of `records` rows into `out`.
+    pub fn new(out: W, records: Records) -> Self {
+        Self {
+            inner: csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(out),
+            records,
+            header_written: false,
+        }
+    }
+
+    /// A writer that writes rows only: for output that continues a CSV
+    /// whose header was written elsewhere (the pieces of a parallel batch).
+    pub fn without_header(out: W, records: Records) -> Self {
+        let mut writer = Self::new(out, records);
+        writer.header_written = true;
+        writer
+    }
+
+    /// The header row (written before the first report if not called).
+    pub fn write_header(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            self.header_written = true;
+            let columns = match self.records {
+                Records::Annotations => ANNOTATION_COLUMNS,
+            };
+            self.inner.write_record(columns).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// The rows of one report: one per record, or a single row naming the
+    /// file (and its error) when it has none.
+    pub fn write_report(&mut self, report: &Report) -> io::Result<()> {
+        self.write_header()?;
+        let error = report
+            .error
+            .as_ref()
+            .map(|e| format!("{}: {}", kind_code(e.kind), e.message))
+            .unwrap_or_default();
+        let rows: Vec<Vec<String>> = match self.records {
+            Records::Annotations => report
+                .annotations
+                .iter()
+                .map(|a| annotation_row(&report.file, &error, a))
+                .collect(),
+        };
+        if rows.is_empty() {
+            let width = match self.records {
+                Records::Annotations => ANNOTATION_COLUMNS.len(),
+            };
+            let mut row = vec![String::new(); width];
+            if let Some(first) = row.first_mut() {
+                first.clone_from(&report.file);
+            }
+            if let Some(second) = row.get_mut(1) {
+                second.clone_from(&error);
+            }
+            self.inner.write_record(&row).map_err(io::Error::other)?;
+        }
+        for row in rows {
+            self.inner.write_record(&row).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and returns the underlying writer.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.inner
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+fn kind_code(kind: crate::error::ErrorKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn text<T: ToString>(value: Option<&T>) -> String {
+    value.map(ToString::to_string).unwrap_or_default()
+}
+
+fn annotation_row(file: &str, error: &str, a: &Annotation) -> Vec<String> {
+    let reply_type = a
+        .reply_type
+        .and_then(|r| serde_json::to_value(r).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let review_states = a
+        .review_states
+        .iter()
+        .map(|s| {
+            let mut line = s.state.clone();
+            if let Some(author) = &s.author {
+                line.push_str(" by ");
+                line.push_str(author);
+            }
+            if let Some(date) = &s.date {
+                line.push_str(" on ");
+                line.push_str(&date.to_string());
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let rect = a
+        .rect
+        .map(|r| r.to_array().map(|v| v.to_string()).join(" "))
+        .unwrap_or_default();
+    vec![
+        file.to_owned(),
+        error.to_owned(),
+        a.page.to_string(),
+        text(a.page_label.as_ref()),
+        a.reference.clone(),
+        a.subtype.to_string(),
+        text(a.author.as_ref()),
+        text(a.subject.as_ref()),
+        text(a.contents.as_ref()),
+        text(a.text_under.as_ref()),
+        text(a.created.as_ref()),
+        text(a.modified.as_ref()),
+        text(a.color.as_ref()),
+        text(a.opacity.as_ref()),
+        a.flags.names().collect::<Vec<_>>().join(" "),
+        text(a.name.as_ref()),
+        text(a.intent.as_ref()),
+        text(a.icon.as_ref()),
+        text(a.in_reply_to.as_ref()),
+        reply_type,
+        text(a.state.as_ref()),
+        text(a.state_model.as_ref()),
+        review_states,
+        rect,
+    ]
+}

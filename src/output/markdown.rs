@@ -1,0 +1,139 @@
+//! Markdown: a review page per file, annotations grouped by page.
+
+use std::io::{self, Write};
+
+use crate::annotation::Annotation;
+use crate::report::Report;
+
+/// Writes one report as a Markdown review page.
+pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    writeln!(out, "# {}\n", escape(&report.file))?;
+    if let Some(error) = &report.error {
+        writeln!(out, "**Not read:** {}\n", escape(&error.message))?;
+        return Ok(());
+    }
+    let mut facts = vec![
+        count(report.pages.unwrap_or(0), "page", "pages"),
+        count(report.annotations.len(), "annotation", "annotations"),
+    ];
+    if let Some(producer) = report.producer.as_deref().filter(|p| !p.is_empty()) {
+        facts.push(format!("made with {}", escape(producer)));
+    }
+    if report.encrypted == Some(true) {
+        facts.push("encrypted".to_owned());
+    }
+    writeln!(out, "{}\n", facts.join(" · "))?;
+
+    let mut current_page = None;
+    for annotation in &report.annotations {
+        if current_page != Some(annotation.page) {
+            current_page = Some(annotation.page);
+            match &annotation.page_label {
+                Some(label) if *label != annotation.page.to_string() => {
+                    writeln!(out, "## Page {} ({})\n", annotation.page, escape(label))?;
+                }
+                _ => writeln!(out, "## Page {}\n", annotation.page)?,
+            }
+        }
+        write_annotation(out, annotation)?;
+    }
+    if !report.warnings.is_empty() {
+        writeln!(out, "## Warnings\n")?;
+        for warning in &report.warnings {
+            let mut place = Vec::new();
+            if let Some(page) = warning.page {
+                place.push(format!("page {page}"));
+            }
+            if let Some(reference) = &warning.reference {
+                place.push(reference.clone());
+            }
+            let place = if place.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", place.join(", "))
+            };
+            writeln!(out, "- {place}{}", escape(&warning.message))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
+    let mut head = format!("- **{}**", escape(a.subtype.name()));
+    if let Some(subject) = a
+        .subject
+        .as_deref()
+        .filter(|s| !s.is_empty() && *s != a.subtype.name())
+    {
+        head.push_str(&format!(" ({})", escape(subject)));
+    }
+    let mut by = Vec::new();
+    if let Some(author) = a.author.as_deref().filter(|s| !s.is_empty()) {
+        by.push(escape(author));
+    }
+    if let Some(date) = a.modified.or(a.created) {
+        by.push(date.naive().format("%Y-%m-%d %H:%M").to_string());
+    }
+    if !by.is_empty() {
+        head.push_str(" — ");
+        head.push_str(&by.join(", "));
+    }
+    if let Some(parent) = &a.in_reply_to {
+        head.push_str(&format!(" — reply to {parent}"));
+    }
+    writeln!(out, "{head}")?;
+    if let Some(text) = a.text_under.as_deref().filter(|t| !t.is_empty()) {
+        writeln!(out, "  > “{}”", quote_lines(text))?;
+    }
+    if let Some(contents) = a.contents.as_deref().filter(|t| !t.is_empty()) {
+        writeln!(out, "  > {}", quote_lines(contents))?;
+    }
+    for state in &a.review_states {
+        let who = state.author.as_deref().map(escape).unwrap_or_default();
+        writeln!(out, "  - state: {} {who}", escape(&state.state))?;
+    }
+    Ok(())
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Continues a block quote over the text's own line breaks.
+fn quote_lines(text: &str) -> String {
+    text.lines().map(escape).collect::<Vec<_>>().join("\n  > ")
+}
+
+/// Escapes the characters that would turn text into Markdown or HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_comments_is_escaped() {
+        assert_eq!(escape("*akkoord* <b>"), "\\*akkoord\\* &lt;b&gt;");
+    }
+
+    #[test]
+    fn multi_line_quote() {
+        assert_eq!(quote_lines("a\nb"), "a\n  > b");
+    }
+}
