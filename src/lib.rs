@@ -12,6 +12,7 @@ mod geometry;
 mod options;
 mod pdf;
 mod report;
+mod summary;
 mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
@@ -20,3 +21,4 @@ pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};
 pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};
+pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries, text_pages};
