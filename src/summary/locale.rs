@@ -1,13 +1,4 @@
 //! The words of a printed comment summary, per interface language.
-//!
-//! | locale | source |
-//! |---|---|
-//! | `nl` | header, page, number, author, subject and date labels, "Onbepaald" and the subjects "Markering", "Tekst plaatsen": real released files (Woo documents of the Ministry of Social Affairs, 2026). The other Dutch subject names and "Deze pagina bevat geen opmerkingen" are assumed. |
-//! | `en` | labels as Acrobat's English summary is widely reproduced ("Summary of Comments on", "Page:", "Number: … Author: … Subject: … Date: …"); subjects "Sticky Note" and "Highlight" seen in real annotation dictionaries; the undated word and the rest of the subjects are assumed. |
-//! | `de`, `fr`, `es`, `it` | assumed throughout: plausible labels with alternates, not checked against real files. |
-//!
-//! Every label list may hold alternates; each is matched with the tolerance
-//! of the label module (case, accents, OCR look-alikes, space before colon).
 
 use crate::annotation::Subtype;
 
@@ -96,7 +87,20 @@ impl SummaryLocale {
 
     /// The built-in locales: Dutch, English, German, French, Spanish and
     /// Italian, in that order (the order in which an entry's labels are
-    /// tried). See the module documentation for which words are verified.
+    /// tried).
+    ///
+    /// Where the words come from:
+    ///
+    /// | locale | source |
+    /// |---|---|
+    /// | `nl` | The header phrase, the page, number, author, subject and date labels, "Onbepaald", and the subjects "Markering", "Tekst plaatsen", "FreeText", "Free Hand" and "(Unknown)": real released files (Woo documents, 2026). The other subject names and the no-comments line are assumed. |
+    /// | `en` | The labels ("Summary of Comments on", "Page:", "Number: … Author: … Subject: … Date: …") as Acrobat's English summary is commonly reproduced, not checked against a file here; the subjects "Sticky Note" and "Highlight" seen in real annotation dictionaries, "Typewritten Text" in real files of uncertain origin. The undated words, the no-comments line and the other subjects are assumed. |
+    /// | `de`, `fr`, `es`, `it` | Assumed throughout: plausible labels with alternates (German "Verfasser" or "Autor", "Betreff" or "Thema"; French "Objet" or "Sujet"), not checked against real files. |
+    ///
+    /// Every label may have alternates, and every one is matched without
+    /// regard to case or accents, with OCR look-alikes (`0`/`O`,
+    /// `1`/`l`/`I`) and white space before the colon allowed, so the
+    /// assumed labels need only be right in their letters.
     pub fn builtin() -> Vec<Self> {
         vec![
             Self::table(

@@ -18,92 +18,8 @@
 //! [`parse_summaries`] turns every entry into a [`Comment`]. The words it
 //! looks for come from a table of [`SummaryLocale`]s; the built-ins are
 //! Dutch (verified on real files), English, German, French, Spanish and
-//! Italian (see the locale table for what is verified and what assumed).
-//!
-//! # Lines
-//!
-//! Each line is, in this order of precedence:
-//! - **blank**: nothing but white space (tabs included);
-//! - a **header**: a header phrase ("Overzicht van opmerkingen bij") at the
-//!   start of the line, then the file name. A file name wrapped onto at most
-//!   two short lines directly below the header, closed by a blank line or a
-//!   page line, is joined with spaces;
-//! - a **page line**: a page label, a colon and a number, nothing else
-//!   ("Pagina: 4", "Page : 4");
-//! - a **no-comments line** ("This page contains no comments");
-//! - an **entry**: the labels of one locale in Acrobat's order, number,
-//!   author, subject, date, each followed by a colon and its value. Fields
-//!   may be separated by spaces or tabs; white space, icon glyphs and
-//!   bullets before the first label are skipped ("☰ Nummer: 1 …"), as is
-//!   one leading word of one or two characters (an icon a text layer spelled
-//!   as a letter). An entry whose fields a text layer broke over up to four
-//!   lines, each starting with a label, is read as one;
-//! - **body**: anything else, the text of the document around the summary.
-//!
-//! An entry may also begin at the author or the subject label: a
-//! **fragment**, an entry that lost its number (and author) in extraction
-//! ("Onderwerp: Markering  Datum: 27-5-2026 11:41:48"), kept with
-//! `fragment: true`. So that a letter's "Onderwerp: … Datum: 5 maart 2026"
-//! is not taken for one, a fragment's date must read as a numeric date with
-//! a time, or as an undated word of some locale. A complete entry's date may
-//! be anything; its text is kept in `date_text` either way.
-//!
-//! Labels are matched without regard to case or accents, with OCR's usual
-//! confusions folded together (`0`/`O`, `1`/`l`/`I`/`|`: "0nderwerp",
-//! "Nummer: l"), and with white space allowed before the colon ("Auteur :").
-//! A label counts only at the start of a word and only with its colon, so
-//! the nota's "Datum" above "27 mei 2026" is body text. Lines longer than
-//! 1,000 characters are never entries or page lines.
-//!
-//! # Where an entry's text ends
-//!
-//! Acrobat prints a comment's text right below its entry line; text layers
-//! sometimes put a blank line in between. After the text the document's own
-//! text resumes, with nothing to mark the boundary but layout. The rule:
-//! - the text is one block of consecutive non-blank lines, each trimmed,
-//!   joined with `"\n"`; a blank line, a line of structure (header, page
-//!   line, entry) or the end of the input page ends it;
-//! - it starts on the line right after the entry line, or after exactly one
-//!   blank line when the entry is a note, a text box, an insertion, an
-//!   attachment or of unknown subtype ("(Unknown)"). For highlights and the
-//!   other markup, ink, shapes and stamps, which carry no text as a rule,
-//!   what follows a blank line is the document (the heading "Toelichting"
-//!   below a highlight is not its comment);
-//! - after two or more blank lines, nothing is the entry's text.
-//!
-//! So a comment of several paragraphs keeps only its first, and a note
-//! without text directly followed, after one blank line, by body text takes
-//! that text. Both are the price of not reading the body into comments.
-//!
-//! # Which header and page apply
-//!
-//! An entry gets the file name of the last header (`summary_of`) and the
-//! number of the last page line (`target_page`) read before it, as long as
-//! only the summary lies in between: entries, their text, blank lines, page
-//! lines, and page breaks of the input. A body line ends the summary: the
-//! entries after it have neither until a new header or page line. A header
-//! clears the page; a page line after body text sets the page but not the
-//! file name (which summary it belongs to is not known). Entries whose
-//! header or page line was lost come out with `null`, never with a value
-//! read far above them.
-//!
-//! # Subjects and dates
-//!
-//! `subject` is kept as printed, "(Unknown)" included (what Acrobat prints
-//! for a comment without a subject); `subtype` is inferred from it through
-//! the locales' subject tables (see [`SummaryLocale::subjects`]) and is
-//! `null` for "(Unknown)" and for names no table knows. Dates are read in
-//! any of the numeric forms operating systems print (`8-6-2026 09:11:02`,
-//! `6/8/2026 9:11:02 AM`, `08.06.2026 09:11:02`, …); the entry's locale only
-//! settles `/` dates the numbers leave open. An undated entry ("Onbepaald")
-//! or an impossible date (`31-2-2026`) has `date: null` and its text in
-//! `date_text`.
-//!
-//! # Bounds
-//!
-//! The work is linear in the input: every line is examined a bounded number
-//! of times, and only its first 1,000 characters are matched against labels.
-//! No input makes the parser panic.
+//! Italian (see [`SummaryLocale::builtin`] for what is verified and what
+//! assumed). The rules of the reading are documented on [`parse_summaries`].
 
 mod label;
 mod locale;
@@ -180,8 +96,104 @@ fn serialize_local_time<S: Serializer>(
 /// `pages` yields each page's number in the input (`None` when the input
 /// has no pages) and its text, lines ending in `'\n'` (or `"\r\n"`). The
 /// entries are recognised by the labels of `locales` (usually
-/// [`SummaryLocale::builtin`]); they come back in input order. The rules are
-/// in the module documentation.
+/// [`SummaryLocale::builtin`]); they come back in input order.
+///
+/// # Lines
+///
+/// Each line is, in this order of precedence:
+/// - **blank**: nothing but white space (tabs included);
+/// - a **header**: a header phrase ("Overzicht van opmerkingen bij") at the
+///   start of the line, then the file name. A file name wrapped onto at most
+///   two short lines directly below the header, closed by a blank line or a
+///   page line, is joined with spaces;
+/// - a **page line**: a page label, a colon and a number, nothing else
+///   ("Pagina: 4", "Page : 4");
+/// - a **no-comments line** ("This page contains no comments");
+/// - an **entry**: the labels of one locale in Acrobat's order, number,
+///   author, subject, date, each followed by a colon and its value. Fields
+///   may be separated by spaces or tabs; white space, icon glyphs and
+///   bullets before the first label are skipped ("☰ Nummer: 1 …"), as is
+///   one leading word of one or two characters (an icon a text layer spelled
+///   as a letter). An entry whose fields a text layer broke over up to four
+///   lines, each starting with a label, is read as one;
+/// - **body**: anything else, the text of the document around the summary.
+///
+/// An entry may also begin at the author or the subject label: a
+/// **fragment**, an entry that lost its number (and author) in extraction
+/// ("Onderwerp: Markering  Datum: 27-5-2026 11:41:48"), kept with
+/// `fragment: true`. So that a letter's "Onderwerp: … Datum: 5 maart 2026"
+/// is not taken for one, a fragment's date must read as a numeric date with
+/// a time, or as an undated word of some locale. A complete entry's date may
+/// be anything; its text is kept in `date_text` either way.
+///
+/// Labels are matched without regard to case or accents, with OCR's usual
+/// confusions folded together (`0`/`O`, `1`/`l`/`I`/`|`: "0nderwerp",
+/// "Nummer: l"), and with white space allowed before the colon ("Auteur :").
+/// A label counts only at the start of a word and only with its colon, so
+/// the nota's "Datum" above "27 mei 2026" is body text. Lines longer than
+/// 1,000 characters are never entries or page lines.
+///
+/// # Where an entry's text ends
+///
+/// Acrobat prints a comment's text right below its entry line; text layers
+/// sometimes put a blank line in between. After the text the document's own
+/// text resumes, with nothing to mark the boundary but layout. The rule:
+/// - the text is one block of consecutive non-blank lines, each trimmed,
+///   joined with `"\n"`; a blank line, a line of structure (header, page
+///   line, entry) or the end of the input page ends it;
+/// - it starts on the line right after the entry line, or after exactly one
+///   blank line when the entry is a note, a text box, an insertion, an
+///   attachment or of unknown subtype ("(Unknown)"). For highlights and the
+///   other markup, ink, shapes and stamps, which carry no text as a rule,
+///   what follows a blank line is the document (the heading "Toelichting"
+///   below a highlight is not its comment);
+/// - after two or more blank lines, nothing is the entry's text.
+///
+/// So a comment of several paragraphs keeps only its first, and a note
+/// without text directly followed, after one blank line, by body text takes
+/// that text. Both are the price of not reading the body into comments.
+///
+/// # Which header and page apply
+///
+/// An entry gets the file name of the last header (`summary_of`) and the
+/// number of the last page line (`target_page`) read before it, as long as
+/// only the summary lies in between: entries, their text, blank lines, page
+/// lines, and page breaks of the input. A body line ends the summary: the
+/// entries after it have neither until a new header or page line. A header
+/// clears the page; a page line after body text sets the page but not the
+/// file name (which summary it belongs to is not known). Entries whose
+/// header or page line was lost come out with `null`, never with a value
+/// read far above them.
+///
+/// # Subjects and dates
+///
+/// `subject` is kept as printed, "(Unknown)" included (what Acrobat prints
+/// for a comment without a subject); `subtype` is inferred from it through
+/// the subject tables ([`SummaryLocale::subjects`]): first the table of the
+/// entry's locale, then the others (a comment keeps the subject of the
+/// interface that made it), then the PDF subtype names themselves
+/// ("FreeText", "Ink"). It is `null` for "(Unknown)" and for names no table
+/// knows.
+///
+/// Acrobat prints dates in the operating system's format, not its
+/// interface language's, so every entry's date is read in any of these
+/// forms: `d-m-yyyy`, `d.m.yyyy`, `d/m/yyyy`, `m/d/yyyy`, `yyyy-m-d`, one or
+/// two digits for day and month (a two-digit year is 20yy below 70, else
+/// 19yy), then a time `H:mm[:ss]`, 24-hour, or 12-hour when followed by
+/// `AM`/`PM` (`a.m.`, `pm`, …). With `-` or `.` the day comes first; with `/`
+/// the locale's [`DateOrder`] decides (English: month first, so
+/// `6/8/2026 9:11:02 AM` is 8 June), unless a number above 12 settles it
+/// (`27/05/2026 14:03:09` is 27 May in any locale). A date without a time,
+/// with words after it, or impossible (`31-2-2026`) gives `date: null`, as
+/// does an undated entry ("Onbepaald"); `date_text` keeps the printed text.
+///
+/// # Bounds
+///
+/// The work is linear in the input: every line is examined a bounded number
+/// of times, and only its first 1,000 characters are matched against labels.
+/// No input makes the parser panic.
+///
+/// # Example
 ///
 /// ```
 /// use kantlijn::{SummaryLocale, parse_summaries, text_pages};

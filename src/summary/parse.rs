@@ -292,10 +292,8 @@ impl Parser {
         if end == start {
             return (name, 0);
         }
-        let closes = match self.classify(lines, end) {
-            Kind::Blank | Kind::Page(_) => true,
-            _ => end >= lines.len(),
-        };
+        // Past the end of the page `classify` gives `Blank`.
+        let closes = matches!(self.classify(lines, end), Kind::Blank | Kind::Page(_));
         if !closes {
             return (name, 0);
         }
