@@ -102,6 +102,9 @@ fn serialize_local_time<S: Serializer>(
 ///
 /// Each line is, in this order of precedence:
 /// - **blank**: nothing but white space (tabs included);
+/// - **decor**: no letter or digit (an icon or bullet on a line of its own,
+///   a rule); it is passed over like a blank line, except that directly
+///   below an entry it may be the entry's text ("?", "✓");
 /// - a **header**: a header phrase ("Overzicht van opmerkingen bij") at the
 ///   start of the line, then the file name. A file name wrapped onto at most
 ///   two short lines directly below the header, closed by a blank line or a
@@ -115,7 +118,8 @@ fn serialize_local_time<S: Serializer>(
 ///   bullets before the first label are skipped ("☰ Nummer: 1 …"), as is
 ///   one leading word of one or two characters (an icon a text layer spelled
 ///   as a letter). An entry whose fields a text layer broke over up to four
-///   lines, each starting with a label, is read as one;
+///   lines, each starting with a label and with at most one blank line
+///   before each, is read as one;
 /// - **body**: anything else, the text of the document around the summary.
 ///
 /// An entry may also begin at the author or the subject label: a
@@ -140,7 +144,8 @@ fn serialize_local_time<S: Serializer>(
 /// text resumes, with nothing to mark the boundary but layout. The rule:
 /// - the text is one block of consecutive non-blank lines, each trimmed,
 ///   joined with `"\n"`; a blank line, a line of structure (header, page
-///   line, entry) or the end of the input page ends it;
+///   line, entry), a decor line right above one, or the end of the input
+///   page ends it;
 /// - it starts on the line right after the entry line, or after exactly one
 ///   blank line when the entry is a note, a text box, an insertion, an
 ///   attachment or of unknown subtype ("(Unknown)"). For highlights and the
@@ -157,11 +162,13 @@ fn serialize_local_time<S: Serializer>(
 ///
 /// An entry gets the file name of the last header (`summary_of`) and the
 /// number of the last page line (`target_page`) read before it, as long as
-/// only the summary lies in between: entries, their text, blank lines, page
-/// lines, and page breaks of the input. A body line ends the summary: the
-/// entries after it have neither until a new header or page line. A header
-/// clears the page; a page line after body text sets the page but not the
-/// file name (which summary it belongs to is not known). Entries whose
+/// only the summary lies in between: entries, their text, blank and decor
+/// lines, page lines, and page breaks of the input. A body line ends the
+/// summary: the entries after it have neither until a new header or page
+/// line. A header clears the page, unless it repeats the file name of the
+/// summary in progress (a running header on the summary's next page); a
+/// page line after body text sets the page but not the file name (which
+/// summary it belongs to is not known). Entries whose
 /// header or page line was lost come out with `null`, never with a value
 /// read far above them.
 ///

@@ -104,13 +104,16 @@ enum Kind {
     NoComments,
     /// An entry, and how many lines its fields take.
     Entry(EntryLine, usize),
+    /// No letter or digit: an icon or a bullet on a line of its own, or a
+    /// rule. It neither ends a summary nor starts one.
+    Decor,
     /// Anything else: document text.
     Body,
 }
 
 impl Kind {
     fn is_structure(&self) -> bool {
-        !matches!(self, Self::Blank | Self::Body)
+        !matches!(self, Self::Blank | Self::Body | Self::Decor)
     }
 }
 
@@ -168,11 +171,15 @@ impl Parser {
         let mut i = 0;
         while i < lines.len() {
             match self.classify(lines, i) {
-                Kind::Blank | Kind::NoComments => i += 1,
+                Kind::Blank | Kind::NoComments | Kind::Decor => i += 1,
                 Kind::Header(name) => {
                     let (name, used) = self.header_continuation(lines, i + 1, name);
+                    // The same header again is a running header of the
+                    // summary's next page: the page line still applies.
+                    if name.is_none() || name != context.summary_of {
+                        context.target_page = None;
+                    }
                     context.summary_of = name;
-                    context.target_page = None;
                     i += 1 + used;
                 }
                 Kind::Page(number) => {
@@ -254,7 +261,12 @@ impl Parser {
         let mut end = first;
         while let Some(line) = lines.get(end) {
             let trimmed = line.trim();
-            if trimmed.is_empty() || self.classify(lines, end).is_structure() {
+            let kind = self.classify(lines, end);
+            if trimmed.is_empty() || kind.is_structure() {
+                break;
+            }
+            // An icon on a line of its own above the next entry.
+            if kind == Kind::Decor && self.classify(lines, end + 1).is_structure() {
                 break;
             }
             if !text.is_empty() {
@@ -314,6 +326,9 @@ impl Parser {
         };
         if line.trim().is_empty() {
             return Kind::Blank;
+        }
+        if !line.chars().any(char::is_alphanumeric) {
+            return Kind::Decor;
         }
         let folded = Folded::new(line, MAX_LABEL_LINE_CHARS);
         let start = folded.skip_decor(0);
@@ -377,8 +392,9 @@ impl Parser {
     }
 
     /// An entry whose fields a text layer put on several lines: this line
-    /// starts with a number label, each following line (up to four in all)
-    /// starts with the label of a later field.
+    /// starts with a number label, each following line (up to four in all,
+    /// one blank line allowed before each) starts with the label of a later
+    /// field.
     fn split_entry(
         &self,
         lines: &[&str],
@@ -401,8 +417,17 @@ impl Parser {
     ) -> Option<(EntryLine, usize)> {
         let words = self.words.get(locale)?;
         let mut joined = (*lines.get(index)?).to_owned();
-        for used in 2..=MAX_ENTRY_LINES {
-            let next = lines.get(index + used - 1)?;
+        let mut next_index = index + 1;
+        for _ in 1..MAX_ENTRY_LINES {
+            // A text layer may put a blank line between the parts.
+            if lines
+                .get(next_index)
+                .is_some_and(|line| line.trim().is_empty())
+            {
+                next_index += 1;
+            }
+            let next = lines.get(next_index)?;
+            next_index += 1;
             let next_folded = Folded::new(next, MAX_LABEL_LINE_CHARS);
             let next_start = next_folded.skip_decor(0);
             let continues = [Field::Author, Field::Subject, Field::Date]
@@ -422,7 +447,7 @@ impl Parser {
                 return None;
             }
             if let Some(entry) = self.entry_at(&folded, folded.skip_decor(0), locale) {
-                return Some((entry, used));
+                return Some((entry, next_index - index));
             }
         }
         None

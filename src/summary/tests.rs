@@ -666,3 +666,52 @@ fn german_fields_split_over_lines() {
         ("de", Some("Weber"))
     );
 }
+
+#[test]
+fn fields_split_over_lines_with_blank_lines() {
+    let c = one(
+        "Page: 1\n\nNumber: 1\n\nAuthor: jdoe\n\nSubject: Sticky Note\n\n\
+         Date: 6/8/2026 9:11:02 AM\nOk\n",
+    );
+    assert_eq!((c.target_page, c.number), (Some(1), Some(1)));
+    assert_eq!(c.author.as_deref(), Some("jdoe"));
+    assert_eq!(c.contents.as_deref(), Some("Ok"));
+}
+
+#[test]
+fn icon_on_a_line_of_its_own() {
+    let comments = parse(
+        "Overzicht van opmerkingen bij a.pdf\nPagina: 2\n☰\n\
+         Nummer: 1 Auteur: A Onderwerp: Notitie Datum: Onbepaald\nEerste\n■\n\
+         Nummer: 2 Auteur: A Onderwerp: Markering Datum: Onbepaald\n",
+    );
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[0].contents.as_deref(), Some("Eerste"));
+    assert_eq!(comments[1].target_page, Some(2));
+    assert_eq!(comments[1].summary_of.as_deref(), Some("a.pdf"));
+}
+
+#[test]
+fn comment_of_punctuation_only() {
+    let comments = parse(
+        "Nummer: 1 Auteur: A Onderwerp: Notitie Datum: Onbepaald\n?\n\n\
+         Nummer: 2 Auteur: A Onderwerp: Notitie Datum: Onbepaald\n✓\n",
+    );
+    assert_eq!(comments[0].contents.as_deref(), Some("?"));
+    assert_eq!(comments[1].contents.as_deref(), Some("✓"));
+}
+
+#[test]
+fn repeated_header_keeps_the_page() {
+    let comments = parse(
+        "Summary of Comments on a.pdf\nPage: 3\n\
+         Number: 1 Author: A Subject: Note Date: 6/8/2026 9:11:02 AM\nOne\x0c\
+         Summary of Comments on a.pdf\n\
+         Number: 2 Author: A Subject: Note Date: 6/8/2026 9:12:02 AM\nTwo\n\
+         Summary of Comments on b.pdf\n\
+         Number: 1 Author: A Subject: Note Date: 6/8/2026 9:13:02 AM\nThree\n",
+    );
+    let pages: Vec<_> = comments.iter().map(|c| c.target_page).collect();
+    assert_eq!(pages, [Some(3), Some(3), None]);
+    assert_eq!(comments[2].summary_of.as_deref(), Some("b.pdf"));
+}
