@@ -152,7 +152,11 @@ fn serialize_local_time<S: Serializer>(
 ///   other markup, ink, shapes and stamps, which carry no text as a rule,
 ///   what follows a blank line is the document (the heading "Toelichting"
 ///   below a highlight is not its comment);
-/// - after two or more blank lines, nothing is the entry's text.
+/// - after two or more blank lines, nothing is the entry's text;
+/// - when a text layer ran the text onto the entry line, so that words
+///   follow a date and time or an undated word ("Datum: Onbepaald Graag
+///   bespreken"), those words are the text's first line, and it goes on
+///   with the lines directly below (not after a blank line).
 ///
 /// So a comment of several paragraphs keeps only its first, and a note
 /// without text directly followed, after one blank line, by body text takes
@@ -190,9 +194,10 @@ fn serialize_local_time<S: Serializer>(
 /// `AM`/`PM` (`a.m.`, `pm`, …). With `-` or `.` the day comes first; with `/`
 /// the locale's [`DateOrder`] decides (English: month first, so
 /// `6/8/2026 9:11:02 AM` is 8 June), unless a number above 12 settles it
-/// (`27/05/2026 14:03:09` is 27 May in any locale). A date without a time,
-/// with words after it, or impossible (`31-2-2026`) gives `date: null`, as
-/// does an undated entry ("Onbepaald"); `date_text` keeps the printed text.
+/// (`27/05/2026 14:03:09` is 27 May in any locale). A date without a time
+/// or an impossible one (`31-2-2026`) gives `date: null`, as does an
+/// undated entry ("Onbepaald"); `date_text` keeps the printed text, with
+/// any trailing characters that are not letters or digits.
 ///
 /// # Bounds
 ///

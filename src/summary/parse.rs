@@ -7,9 +7,9 @@ use chrono::NaiveDateTime;
 use crate::annotation::Subtype;
 
 use super::Comment;
-use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, fold_value, ocr_number};
+use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, ocr_number};
 use super::locale::{DateOrder, SummaryLocale};
-use super::printed_date::{looks_like_date, parse_printed_date};
+use super::printed_date::{date_prefix_len, parse_printed_date};
 use super::subjects::SubjectTable;
 
 /// Lines an entry's fields may be spread over.
@@ -89,6 +89,9 @@ struct EntryLine {
     author: Option<String>,
     subject: Option<String>,
     date_text: Option<String>,
+    /// Text run onto the entry line after the date: the start of the
+    /// comment's text.
+    text: Option<String>,
     fragment: bool,
 }
 
@@ -129,8 +132,8 @@ struct Context {
 pub(crate) struct Parser {
     words: Vec<Words>,
     subjects: SubjectTable,
-    /// Every locale's undated words, folded.
-    undated: Vec<String>,
+    /// Every locale's undated words.
+    undated: Vec<Label>,
 }
 
 impl Parser {
@@ -140,8 +143,7 @@ impl Parser {
             subjects: SubjectTable::new(locales),
             undated: locales
                 .iter()
-                .flat_map(|locale| locale.undated.iter().map(|word| fold_value(word)))
-                .filter(|word| !word.is_empty())
+                .flat_map(|locale| locale.undated.iter().filter_map(|word| Label::new(word)))
                 .collect(),
         }
     }
@@ -192,7 +194,8 @@ impl Parser {
                         .subject
                         .as_deref()
                         .and_then(|subject| self.subjects.subtype(subject, entry.locale));
-                    let (contents, used) = self.contents(lines, i, subtype.as_ref());
+                    let (contents, used) =
+                        self.contents(lines, i, subtype.as_ref(), entry.text.as_deref());
                     i += used;
                     comments.push(self.comment(entry, subtype, contents, page, context));
                 }
@@ -235,29 +238,32 @@ impl Parser {
         }
     }
 
-    /// The comment text after an entry whose fields end before line
-    /// `start`, and the number of lines it takes (blank lines before it
-    /// included).
+    /// The comment text of an entry whose fields end before line `start`
+    /// (`on_entry_line`: the text that followed the date on the entry's own
+    /// line), and the number of lines it takes below the entry (blank lines
+    /// before it included).
     fn contents(
         &self,
         lines: &[&str],
         start: usize,
         subtype: Option<&Subtype>,
+        on_entry_line: Option<&str>,
     ) -> (Option<String>, usize) {
+        let mut text = on_entry_line.unwrap_or_default().to_owned();
         let mut first = start;
-        while lines.get(first).is_some_and(|line| line.trim().is_empty()) {
-            first += 1;
+        if text.is_empty() {
+            while lines.get(first).is_some_and(|line| line.trim().is_empty()) {
+                first += 1;
+            }
+            let allowed = match first - start {
+                0 => true,
+                1 => text_after_blank_line(subtype),
+                _ => false,
+            };
+            if !allowed {
+                return (None, 0);
+            }
         }
-        let blanks = first - start;
-        let allowed = match blanks {
-            0 => true,
-            1 => text_after_blank_line(subtype),
-            _ => false,
-        };
-        if !allowed {
-            return (None, 0);
-        }
-        let mut text = String::new();
         let mut end = first;
         while let Some(line) = lines.get(end) {
             let trimmed = line.trim();
@@ -476,9 +482,12 @@ impl Parser {
                 .map(|(_, value)| *value)
                 .filter(|value| !value.is_empty())
         };
-        let date_text = value(Field::Date);
+        let (date_text, is_date, text) = match value(Field::Date) {
+            Some(date) => self.split_date(date),
+            None => (None, false, None),
+        };
         let fragment = first != Field::Number;
-        if fragment && !date_text.is_some_and(|text| self.is_date_value(text)) {
+        if fragment && !is_date {
             return None;
         }
         Some(EntryLine {
@@ -487,14 +496,36 @@ impl Parser {
             author: value(Field::Author).map(str::to_owned),
             subject: value(Field::Subject).map(str::to_owned),
             date_text: date_text.map(str::to_owned),
+            text: text.map(str::to_owned),
             fragment,
         })
     }
 
-    /// Whether `text` reads as an entry's date: a date and time, or an
-    /// undated word.
-    fn is_date_value(&self, text: &str) -> bool {
-        looks_like_date(text) || self.undated.contains(&fold_value(text))
+    /// Reads an entry's date value: the date as printed, whether it starts
+    /// with a date and time or an undated word, and the text after that
+    /// when a text layer ran the comment's first line onto the entry line.
+    /// Trailing characters without a letter or digit stay with the date.
+    fn split_date<'t>(&self, value: &'t str) -> (Option<&'t str>, bool, Option<&'t str>) {
+        let Some(length) = date_prefix_len(value).or_else(|| self.undated_prefix_len(value)) else {
+            return (Some(value), false, None);
+        };
+        let (date, rest) = value.split_at_checked(length).unwrap_or((value, ""));
+        let rest = rest.trim();
+        if rest.chars().any(char::is_alphanumeric) {
+            (Some(date.trim_end()), true, Some(rest))
+        } else {
+            (Some(value), true, None)
+        }
+    }
+
+    /// The length in bytes of the undated word `value` starts with.
+    fn undated_prefix_len(&self, value: &str) -> Option<usize> {
+        let folded = Folded::new(value, MAX_LABEL_LINE_CHARS);
+        self.undated.iter().find_map(|word| {
+            let rest = folded.rest(folded.phrase_at(0, word)?);
+            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                .then(|| value.len() - rest.len())
+        })
     }
 }
 

@@ -18,7 +18,8 @@
 //! first number above 12 can only be a day, a second above 12 only a day.
 //!
 //! A date must have a time; anything after the time other than punctuation
-//! makes the text unreadable. Unreadable or impossible dates (`31-2-2026`,
+//! makes the text unreadable (the entry reader splits run-on comment text
+//! off first, with [`date_prefix_len`]). Unreadable or impossible dates (`31-2-2026`,
 //! `25:00`) give no date; the caller keeps the text.
 
 use std::sync::LazyLock;
@@ -35,22 +36,28 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         (?: \s*,?\s+ | T )
         (\d{1,2}) \s* [:.] \s* (\d{2}) (?: \s* [:.] \s* (\d{2}) )?        # the time
         \s* ( (?i: [ap] \.? \s? m \.? ) )?                               # AM / PM
-        ([^\p{L}\p{N}]*)$",
+        $",
     )
     .ok()
 });
 
-/// The start of a date and a time: what an entry's date looks like even
-/// when it does not parse.
+/// A date and a time at the start of a text, valid or not, with the AM/PM
+/// marker that may follow.
 static DATE_SHAPE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,4}[\s,T]+\d{1,2}\s*[:.]\s*\d").ok()
+    Regex::new(
+        r"(?x)^
+        \d{1,4} \s* [-./] \s* \d{1,2} \s* [-./] \s* \d{1,4}
+        (?: \s*,?\s+ | T )
+        \d{1,2} \s* [:.] \s* \d{2} (?: \s* [:.] \s* \d{2} )?
+        ( \s* (?i: [ap] \.? \s? m \.? ) )?",
+    )
+    .ok()
 });
 
 /// Replaces the letters OCR reads for digits (`l`, `I`, `|` for 1; `O`, `o`
-/// for 0).
+/// for 0). Every replacement is one ASCII byte for one, so byte offsets hold.
 fn ocr_digits(text: &str) -> String {
-    text.trim()
-        .chars()
+    text.chars()
         .map(|c| match c {
             'l' | 'I' | '|' => '1',
             'O' | 'o' => '0',
@@ -59,18 +66,35 @@ fn ocr_digits(text: &str) -> String {
         .collect()
 }
 
-/// Whether `text` has the shape of a printed date and time (not necessarily
-/// a valid one).
-pub(crate) fn looks_like_date(text: &str) -> bool {
-    DATE_SHAPE
-        .as_ref()
-        .is_some_and(|shape| shape.is_match(&ocr_digits(text)))
+/// The length in bytes of the printed date and time `text` starts with
+/// (not necessarily a valid one), if it starts with one. A date and time
+/// run into a following word ("9:11:02 AMsterdam") end before the word.
+pub(crate) fn date_prefix_len(text: &str) -> Option<usize> {
+    let digits = ocr_digits(text);
+    let caps = DATE_SHAPE.as_ref()?.captures(&digits)?;
+    let whole = caps.get(0)?;
+    let followed_by_word = |end: usize| {
+        digits
+            .get(end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    let end = match caps.get(1) {
+        Some(marker) if followed_by_word(whole.end()) => marker.start(),
+        _ => whole.end(),
+    };
+    (!followed_by_word(end)).then_some(end)
 }
 
 /// Reads a printed date; `order` settles `/` dates the numbers leave open.
 pub(crate) fn parse_printed_date(text: &str, order: DateOrder) -> Option<NaiveDateTime> {
-    let text = ocr_digits(text);
-    let caps = DATE.as_ref()?.captures(&text)?;
+    let text = text.trim();
+    let (date, rest) = text.split_at_checked(date_prefix_len(text)?)?;
+    if rest.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let date = ocr_digits(date);
+    let caps = DATE.as_ref()?.captures(&date)?;
     let number = |i: usize| -> Option<u32> { caps.get(i)?.as_str().parse().ok() };
     let (a, b, c) = (number(1)?, number(3)?, number(5)?);
     let first_separator = caps.get(2)?.as_str();
@@ -231,11 +255,17 @@ mod tests {
     }
 
     #[test]
-    fn date_shape() {
-        assert!(looks_like_date("27-5-2026 11:41:48"));
-        assert!(looks_like_date("31-2-2026 10:00:00"));
-        assert!(!looks_like_date("5 maart 2026"));
-        assert!(!looks_like_date("5-3-2026"));
-        assert!(!looks_like_date("donderdag 7 mei 2026 12:01"));
+    fn date_prefix() {
+        assert_eq!(date_prefix_len("27-5-2026 11:41:48"), Some(18));
+        assert_eq!(date_prefix_len("31-2-2026 10:00:00"), Some(18));
+        assert_eq!(date_prefix_len("27-5-2026 1l:4l:48\tMWP akkoord"), Some(18));
+        assert_eq!(date_prefix_len("6/8/2026 9:11:02 AM Approved"), Some(19));
+        assert_eq!(date_prefix_len("6/8/2026 9:11:02 a.m."), Some(21));
+        assert_eq!(date_prefix_len("6/8/2026 9:11:02 Amsterdam"), Some(16));
+        assert_eq!(date_prefix_len("6/8/2026 9:11:02AMsterdam"), None);
+        assert_eq!(date_prefix_len("27-5-2026 11:41:488"), None);
+        assert_eq!(date_prefix_len("5 maart 2026"), None);
+        assert_eq!(date_prefix_len("5-3-2026"), None);
+        assert_eq!(date_prefix_len("donderdag 7 mei 2026 12:01"), None);
     }
 }

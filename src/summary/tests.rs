@@ -715,3 +715,37 @@ fn repeated_header_keeps_the_page() {
     assert_eq!(pages, [Some(3), Some(3), None]);
     assert_eq!(comments[2].summary_of.as_deref(), Some("b.pdf"));
 }
+
+#[test]
+fn text_run_onto_the_entry_line() {
+    let c = one(
+        "Nummer: 1 Auteur: A Onderwerp: Tekst plaatsen Datum: 8-6-2026 09:11:02\tMWP akkoord\n\
+         8/6\n\nBijlagen\n",
+    );
+    assert_eq!(c.date_text.as_deref(), Some("8-6-2026 09:11:02"));
+    assert_eq!(c.date, at(2026, 6, 8, 9, 11, 2));
+    assert_eq!(c.contents.as_deref(), Some("MWP akkoord\n8/6"));
+    let c = one("Number: 1 Author: A Subject: Note Date: 6/8/2026 9:11:02 AM Approved\n");
+    assert_eq!(c.date_text.as_deref(), Some("6/8/2026 9:11:02 AM"));
+    assert_eq!(c.date, at(2026, 6, 8, 9, 11, 2));
+    assert_eq!(c.contents.as_deref(), Some("Approved"));
+    let c = one("Nummer: 2 Auteur: A Onderwerp: Notitie Datum: Onbepaald Graag bespreken\n");
+    assert_eq!(c.date_text.as_deref(), Some("Onbepaald"));
+    assert_eq!(c.contents.as_deref(), Some("Graag bespreken"));
+}
+
+#[test]
+fn text_on_the_entry_line_does_not_skip_blank_lines() {
+    let c = one("Nummer: 2 Auteur: A Onderwerp: Notitie Datum: Onbepaald Graag\n\nToelichting\n");
+    assert_eq!(c.contents.as_deref(), Some("Graag"));
+}
+
+#[test]
+fn date_with_trailing_junk_is_kept_whole() {
+    let c = one("Nummer: 1 Auteur: A Onderwerp: Notitie Datum: 8-6-2026 09:11:02 |\n");
+    assert_eq!(c.date_text.as_deref(), Some("8-6-2026 09:11:02 |"));
+    assert_eq!(c.date, at(2026, 6, 8, 9, 11, 2));
+    assert_eq!(c.contents, None);
+    let c = one("Nummer: 1 Auteur: A Onderwerp: Notitie Datum: Onbepaaldheid\n");
+    assert_eq!(c.date_text.as_deref(), Some("Onbepaaldheid"));
+}
