@@ -749,3 +749,80 @@ fn date_with_trailing_junk_is_kept_whole() {
     let c = one("Nummer: 1 Auteur: A Onderwerp: Notitie Datum: Onbepaaldheid\n");
     assert_eq!(c.date_text.as_deref(), Some("Onbepaaldheid"));
 }
+
+#[test]
+fn random_mixtures_do_not_panic() {
+    // Lines stitched from summary pieces, multi-byte characters and OCR
+    // noise by a fixed pseudo-random sequence (xorshift); one line in four
+    // is an entry built from random values.
+    const PIECES: &[&str] = &[
+        "Nummer:",
+        "Auteur :",
+        "0nderwerp:",
+        "Datum:",
+        "Pagina:",
+        "Number:",
+        "Date :",
+        "Overzicht van opmerkingen bij",
+        "Onbepaald",
+        "(Unknown)",
+        " ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\x0c",
+        "l",
+        "1",
+        "27-5-2026",
+        "11:41:48",
+        "6/8/2026 9:11:02 PM",
+        "AM",
+        "☰",
+        "■",
+        "é",
+        "İ",
+        "ß",
+        "\u{202f}",
+        "\u{feff}",
+        "|",
+        ":",
+        "Markering",
+        "x",
+        "99999999999",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let locales = SummaryLocale::builtin();
+    let mut entries = 0;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(next() % 30) {
+            let entry = next() % 4 == 0;
+            let mut piece = || PIECES[(next() % PIECES.len() as u64) as usize];
+            if entry {
+                let fields = [piece(), piece(), piece(), piece(), piece()];
+                text.push_str(&format!(
+                    "{}Nummer: {}\tAuteur: {} Onderwerp: {} Datum: {}\n",
+                    fields[0], fields[1], fields[2], fields[3], fields[4]
+                ));
+            } else {
+                text.push_str(piece());
+            }
+        }
+        for comment in parse_summaries(text_pages(&text), &locales) {
+            entries += 1;
+            assert!(comment.date.is_none() || comment.date_text.is_some());
+            // A fragment is only recognised by its date.
+            assert!(!comment.fragment || comment.date_text.is_some());
+        }
+    }
+    assert!(
+        entries > 1000,
+        "the mixtures should hold many entries: {entries}"
+    );
+}
