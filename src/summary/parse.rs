@@ -1,6 +1,6 @@
 //! The reading of summary text: lines classified, entries and their text
-//! collected, the header and page line applied. The rules are set out in the
-//! documentation of the `summary` module.
+//! collected, the header and page line applied. The rules are set out on
+//! `parse_summaries`.
 
 use chrono::NaiveDateTime;
 
