@@ -78,6 +78,7 @@ mod page_labels;
 mod page_tree;
 mod pdf;
 mod report;
+mod summary;
 mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
@@ -90,3 +91,4 @@ pub use geometry::{Quad, Rect};
 pub use input::{InputKind, SNIFF_LEN, sniff};
 pub use options::{Limits, Options};
 pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};
+pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries, text_pages};

@@ -1,0 +1,281 @@
+//! The words of a printed comment summary, per interface language.
+
+use crate::annotation::Subtype;
+
+use super::subjects;
+
+/// How to read a numeric date written with slashes whose numbers do not
+/// settle it (`6/8/2026`): English Acrobat on a US system prints the month
+/// first, most other systems the day. Dates with `-` or `.` are always read
+/// day first, and a number above 12 always settles the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum DateOrder {
+    /// `8/6/2026` is 8 June.
+    #[default]
+    DayFirst,
+    /// `6/8/2026` is 8 June.
+    MonthFirst,
+}
+
+/// The words of Acrobat's printed comment summary ("Summarize Comments") in
+/// one interface language: a table the parser reads, which callers can
+/// extend or add to.
+///
+/// ```
+/// use kantlijn::{DateOrder, SummaryLocale, Subtype};
+///
+/// let mut locales = SummaryLocale::builtin();
+/// let mut pt = SummaryLocale::new("pt");
+/// pt.headers.push("Resumo dos comentários sobre".into());
+/// pt.page.push("Página".into());
+/// pt.number.push("Número".into());
+/// pt.author.push("Autor".into());
+/// pt.subject.push("Assunto".into());
+/// pt.date.push("Data".into());
+/// pt.date_order = DateOrder::DayFirst;
+/// pt.subjects.push(("Realçar".into(), Subtype::Highlight));
+/// locales.push(pt);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SummaryLocale {
+    /// A short code ("nl", "en"), copied into each entry read with it.
+    pub code: String,
+    /// Phrases that open the header line, before the file name ("Overzicht
+    /// van opmerkingen bij").
+    pub headers: Vec<String>,
+    /// Labels of the page line ("Pagina" in "Pagina: 4").
+    pub page: Vec<String>,
+    /// Labels of the entry's number ("Nummer").
+    pub number: Vec<String>,
+    /// Labels of the entry's author ("Auteur").
+    pub author: Vec<String>,
+    /// Labels of the entry's subject ("Onderwerp").
+    pub subject: Vec<String>,
+    /// Labels of the entry's date ("Datum").
+    pub date: Vec<String>,
+    /// What the date reads for an undated comment ("Onbepaald").
+    pub undated: Vec<String>,
+    /// Lines Acrobat prints for a page without comments.
+    pub no_comments: Vec<String>,
+    /// How to read `/` dates whose numbers do not settle the order.
+    pub date_order: DateOrder,
+    /// Subject names (Acrobat's localised tool names, "Markering") and the
+    /// annotation subtype each stands for. Matched without regard to case,
+    /// accents or runs of white space.
+    pub subjects: Vec<(String, Subtype)>,
+}
+
+impl SummaryLocale {
+    /// A locale with the given code and empty tables.
+    pub fn new(code: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            headers: Vec::new(),
+            page: Vec::new(),
+            number: Vec::new(),
+            author: Vec::new(),
+            subject: Vec::new(),
+            date: Vec::new(),
+            undated: Vec::new(),
+            no_comments: Vec::new(),
+            date_order: DateOrder::DayFirst,
+            subjects: Vec::new(),
+        }
+    }
+
+    /// The built-in locales: Dutch, English, German, French, Spanish and
+    /// Italian, in that order (the order in which an entry's labels are
+    /// tried).
+    ///
+    /// Where the words come from:
+    ///
+    /// | locale | source |
+    /// |---|---|
+    /// | `nl` | The header phrase, the page, number, author, subject and date labels, "Onbepaald", and the subjects "Markering", "Tekst plaatsen", "FreeText", "Free Hand" and "(Unknown)": real released files (Woo documents, 2026). The other subject names and the no-comments line are assumed. |
+    /// | `en` | The labels ("Summary of Comments on", "Page:", "Number: … Author: … Subject: … Date: …") as Acrobat's English summary is commonly reproduced, not checked against a file here; the subjects "Sticky Note" and "Highlight" seen in real annotation dictionaries, "Typewritten Text" in real files of uncertain origin. The undated words, the no-comments line and the other subjects are assumed. |
+    /// | `de`, `fr`, `es`, `it` | Assumed throughout: plausible labels with alternates (German "Verfasser" or "Autor", "Betreff" or "Thema"; French "Objet" or "Sujet"), not checked against real files. |
+    ///
+    /// Every label may have alternates, and every one is matched without
+    /// regard to case or accents, with OCR look-alikes (`0`/`O`,
+    /// `1`/`l`/`I`) and white space before the colon allowed, so the
+    /// assumed labels need only be right in their letters.
+    pub fn builtin() -> Vec<Self> {
+        vec![
+            Self::table(
+                "nl",
+                Words {
+                    headers: &["Overzicht van opmerkingen bij"],
+                    page: &["Pagina"],
+                    number: &["Nummer"],
+                    author: &["Auteur"],
+                    subject: &["Onderwerp"],
+                    date: &["Datum"],
+                    undated: &["Onbepaald"],
+                    no_comments: &["Deze pagina bevat geen opmerkingen"],
+                },
+                DateOrder::DayFirst,
+                subjects::DUTCH,
+            ),
+            Self::table(
+                "en",
+                Words {
+                    headers: &["Summary of Comments on", "Summary of Comments for"],
+                    page: &["Page"],
+                    number: &["Number"],
+                    author: &["Author"],
+                    subject: &["Subject"],
+                    date: &["Date"],
+                    undated: &["Undefined", "Unspecified", "Unknown", "Not specified"],
+                    no_comments: &["This page contains no comments"],
+                },
+                DateOrder::MonthFirst,
+                subjects::ENGLISH,
+            ),
+            Self::table(
+                "de",
+                Words {
+                    headers: &[
+                        "Zusammenfassung der Kommentare zu",
+                        "Zusammenfassung der Kommentare für",
+                        "Zusammenfassung der Kommentare in",
+                        "Kommentarzusammenfassung für",
+                        "Kommentarzusammenfassung zu",
+                    ],
+                    page: &["Seite"],
+                    number: &["Nummer", "Nr."],
+                    author: &["Verfasser", "Autor"],
+                    subject: &["Betreff", "Thema"],
+                    date: &["Datum"],
+                    undated: &["Unbestimmt", "Nicht festgelegt", "Unbekannt"],
+                    no_comments: &["Diese Seite enthält keine Kommentare"],
+                },
+                DateOrder::DayFirst,
+                subjects::GERMAN,
+            ),
+            Self::table(
+                "fr",
+                Words {
+                    headers: &[
+                        "Résumé des commentaires sur",
+                        "Résumé des commentaires de",
+                        "Résumé des commentaires pour",
+                    ],
+                    page: &["Page"],
+                    number: &["Numéro", "Nº", "N°"],
+                    author: &["Auteur"],
+                    subject: &["Objet", "Sujet"],
+                    date: &["Date"],
+                    undated: &["Indéterminé", "Non défini", "Non spécifié", "Inconnu"],
+                    no_comments: &["Cette page ne contient aucun commentaire"],
+                },
+                DateOrder::DayFirst,
+                subjects::FRENCH,
+            ),
+            Self::table(
+                "es",
+                Words {
+                    headers: &[
+                        "Resumen de comentarios sobre",
+                        "Resumen de comentarios de",
+                        "Resumen de los comentarios de",
+                    ],
+                    page: &["Página"],
+                    number: &["Número"],
+                    author: &["Autor"],
+                    subject: &["Asunto", "Tema"],
+                    date: &["Fecha"],
+                    undated: &["Indeterminado", "Sin definir", "No especificado"],
+                    no_comments: &["Esta página no contiene comentarios"],
+                },
+                DateOrder::DayFirst,
+                subjects::SPANISH,
+            ),
+            Self::table(
+                "it",
+                Words {
+                    headers: &[
+                        "Riepilogo dei commenti su",
+                        "Riepilogo commenti su",
+                        "Riepilogo dei commenti di",
+                    ],
+                    page: &["Pagina"],
+                    number: &["Numero"],
+                    author: &["Autore"],
+                    subject: &["Oggetto", "Soggetto"],
+                    date: &["Data"],
+                    undated: &["Indeterminato", "Non definito", "Non specificato"],
+                    no_comments: &["Questa pagina non contiene commenti"],
+                },
+                DateOrder::DayFirst,
+                subjects::ITALIAN,
+            ),
+        ]
+    }
+
+    fn table(
+        code: &str,
+        words: Words,
+        date_order: DateOrder,
+        subjects: &[(&str, Subtype)],
+    ) -> Self {
+        let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Self {
+            code: code.to_owned(),
+            headers: owned(words.headers),
+            page: owned(words.page),
+            number: owned(words.number),
+            author: owned(words.author),
+            subject: owned(words.subject),
+            date: owned(words.date),
+            undated: owned(words.undated),
+            no_comments: owned(words.no_comments),
+            date_order,
+            subjects: subjects
+                .iter()
+                .map(|(name, subtype)| ((*name).to_owned(), subtype.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The fixed words of one built-in locale.
+struct Words {
+    headers: &'static [&'static str],
+    page: &'static [&'static str],
+    number: &'static [&'static str],
+    author: &'static [&'static str],
+    subject: &'static [&'static str],
+    date: &'static [&'static str],
+    undated: &'static [&'static str],
+    no_comments: &'static [&'static str],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_codes_are_unique_and_tables_filled() {
+        let locales = SummaryLocale::builtin();
+        let mut codes: Vec<&str> = locales.iter().map(|l| l.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), locales.len());
+        for locale in &locales {
+            for list in [
+                &locale.headers,
+                &locale.page,
+                &locale.number,
+                &locale.author,
+                &locale.subject,
+                &locale.date,
+                &locale.undated,
+            ] {
+                assert!(!list.is_empty(), "{}", locale.code);
+            }
+            assert!(locale.subjects.len() >= 20, "{}", locale.code);
+        }
+    }
+}

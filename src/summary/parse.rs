@@ -1,0 +1,548 @@
+//! The reading of summary text: lines classified, entries and their text
+//! collected, the header and page line applied. The rules are set out on
+//! `parse_summaries`.
+
+use chrono::NaiveDateTime;
+
+use crate::annotation::Subtype;
+
+use super::Comment;
+use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, ocr_number};
+use super::locale::{DateOrder, SummaryLocale};
+use super::printed_date::{date_prefix_len, parse_printed_date};
+use super::subjects::SubjectTable;
+
+/// Lines an entry's fields may be spread over.
+const MAX_ENTRY_LINES: usize = 4;
+/// Lines after a header that may continue its file name.
+const MAX_HEADER_CONTINUATION_LINES: usize = 2;
+/// Longest line (in characters) taken as the continuation of a file name.
+const MAX_HEADER_CONTINUATION_CHARS: usize = 200;
+/// Longest leading word skipped as an icon spelled as letters ("o", "m").
+const MAX_ICON_TOKEN_CHARS: usize = 2;
+
+/// One locale's words, folded for matching.
+#[derive(Debug)]
+struct Words {
+    code: String,
+    headers: Vec<Label>,
+    page: Vec<Label>,
+    number: Vec<Label>,
+    author: Vec<Label>,
+    subject: Vec<Label>,
+    date: Vec<Label>,
+    no_comments: Vec<Label>,
+    date_order: DateOrder,
+}
+
+impl Words {
+    fn new(locale: &SummaryLocale) -> Self {
+        let labels = |list: &[String]| list.iter().filter_map(|s| Label::new(s)).collect();
+        Self {
+            code: locale.code.clone(),
+            headers: labels(&locale.headers),
+            page: labels(&locale.page),
+            number: labels(&locale.number),
+            author: labels(&locale.author),
+            subject: labels(&locale.subject),
+            date: labels(&locale.date),
+            no_comments: labels(&locale.no_comments),
+            date_order: locale.date_order,
+        }
+    }
+
+    fn labels(&self, field: Field) -> &[Label] {
+        match field {
+            Field::Number => &self.number,
+            Field::Author => &self.author,
+            Field::Subject => &self.subject,
+            Field::Date => &self.date,
+        }
+    }
+}
+
+/// The fields of an entry line, in printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Number,
+    Author,
+    Subject,
+    Date,
+}
+
+impl Field {
+    fn next(self) -> Option<Self> {
+        match self {
+            Self::Number => Some(Self::Author),
+            Self::Author => Some(Self::Subject),
+            Self::Subject => Some(Self::Date),
+            Self::Date => None,
+        }
+    }
+}
+
+/// The fields of one entry, as read from its line(s).
+#[derive(Debug, Clone, PartialEq)]
+struct EntryLine {
+    locale: usize,
+    number: Option<u32>,
+    author: Option<String>,
+    subject: Option<String>,
+    date_text: Option<String>,
+    /// Text run onto the entry line after the date: the start of the
+    /// comment's text.
+    text: Option<String>,
+    fragment: bool,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Blank,
+    /// "Overzicht van opmerkingen bij <file>".
+    Header(Option<String>),
+    /// "Pagina: N".
+    Page(usize),
+    /// "This page contains no comments".
+    NoComments,
+    /// An entry, and how many lines its fields take.
+    Entry(EntryLine, usize),
+    /// No letter or digit: an icon or a bullet on a line of its own, or a
+    /// rule. It neither ends a summary nor starts one.
+    Decor,
+    /// Anything else: document text.
+    Body,
+}
+
+impl Kind {
+    fn is_structure(&self) -> bool {
+        !matches!(self, Self::Blank | Self::Body | Self::Decor)
+    }
+}
+
+/// The header and page line that apply to the entries read next.
+#[derive(Debug, Default)]
+struct Context {
+    summary_of: Option<String>,
+    target_page: Option<usize>,
+}
+
+/// A summary reader for a set of locales.
+#[derive(Debug)]
+pub(crate) struct Parser {
+    words: Vec<Words>,
+    subjects: SubjectTable,
+    /// Every locale's undated words.
+    undated: Vec<Label>,
+}
+
+impl Parser {
+    pub(crate) fn new(locales: &[SummaryLocale]) -> Self {
+        Self {
+            words: locales.iter().map(Words::new).collect(),
+            subjects: SubjectTable::new(locales),
+            undated: locales
+                .iter()
+                .flat_map(|locale| locale.undated.iter().filter_map(|word| Label::new(word)))
+                .collect(),
+        }
+    }
+
+    /// Reads every entry of every page, in order. The header and page line
+    /// carry over from one page to the next; entry text does not.
+    pub(crate) fn parse<'a>(
+        &self,
+        pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    ) -> Vec<Comment> {
+        let mut comments = Vec::new();
+        let mut context = Context::default();
+        for (page, text) in pages {
+            let lines: Vec<&str> = text.lines().collect();
+            self.parse_page(page, &lines, &mut context, &mut comments);
+        }
+        comments
+    }
+
+    fn parse_page(
+        &self,
+        page: Option<usize>,
+        lines: &[&str],
+        context: &mut Context,
+        comments: &mut Vec<Comment>,
+    ) {
+        let mut i = 0;
+        while i < lines.len() {
+            match self.classify(lines, i) {
+                Kind::Blank | Kind::NoComments | Kind::Decor => i += 1,
+                Kind::Header(name) => {
+                    let (name, used) = self.header_continuation(lines, i + 1, name);
+                    // The same header again is a running header of the
+                    // summary's next page: the page line still applies.
+                    if name.is_none() || name != context.summary_of {
+                        context.target_page = None;
+                    }
+                    context.summary_of = name;
+                    i += 1 + used;
+                }
+                Kind::Page(number) => {
+                    context.target_page = Some(number);
+                    i += 1;
+                }
+                Kind::Entry(entry, used) => {
+                    i += used;
+                    let subtype = entry
+                        .subject
+                        .as_deref()
+                        .and_then(|subject| self.subjects.subtype(subject, entry.locale));
+                    let (contents, used) =
+                        self.contents(lines, i, subtype.as_ref(), entry.text.as_deref());
+                    i += used;
+                    comments.push(self.comment(entry, subtype, contents, page, context));
+                }
+                Kind::Body => {
+                    *context = Context::default();
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn comment(
+        &self,
+        entry: EntryLine,
+        subtype: Option<Subtype>,
+        contents: Option<String>,
+        page: Option<usize>,
+        context: &Context,
+    ) -> Comment {
+        let words = self.words.get(entry.locale);
+        let order = words.map_or(DateOrder::DayFirst, |words| words.date_order);
+        let date: Option<NaiveDateTime> = entry
+            .date_text
+            .as_deref()
+            .and_then(|text| parse_printed_date(text, order));
+        Comment {
+            summary_of: context.summary_of.clone(),
+            target_page: context.target_page,
+            number: entry.number,
+            author: entry.author,
+            subject: entry.subject,
+            subtype,
+            date,
+            date_text: entry.date_text,
+            contents,
+            page,
+            fragment: entry.fragment,
+            locale: words.map(|words| words.code.clone()).unwrap_or_default(),
+            annotation: None,
+        }
+    }
+
+    /// The comment text of an entry whose fields end before line `start`
+    /// (`on_entry_line`: the text that followed the date on the entry's own
+    /// line), and the number of lines it takes below the entry (blank lines
+    /// before it included).
+    fn contents(
+        &self,
+        lines: &[&str],
+        start: usize,
+        subtype: Option<&Subtype>,
+        on_entry_line: Option<&str>,
+    ) -> (Option<String>, usize) {
+        let mut text = on_entry_line.unwrap_or_default().to_owned();
+        let mut first = start;
+        if text.is_empty() {
+            while lines.get(first).is_some_and(|line| line.trim().is_empty()) {
+                first += 1;
+            }
+            let allowed = match first - start {
+                0 => true,
+                1 => text_after_blank_line(subtype),
+                _ => false,
+            };
+            if !allowed {
+                return (None, 0);
+            }
+        }
+        let mut end = first;
+        while let Some(line) = lines.get(end) {
+            let trimmed = line.trim();
+            let kind = self.classify(lines, end);
+            if trimmed.is_empty() || kind.is_structure() {
+                break;
+            }
+            // An icon on a line of its own above the next entry.
+            if kind == Kind::Decor && self.classify(lines, end + 1).is_structure() {
+                break;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(trimmed);
+            end += 1;
+        }
+        if text.is_empty() {
+            (None, 0)
+        } else {
+            (Some(text), end - start)
+        }
+    }
+
+    /// Lines right after a header that continue a file name wrapped onto
+    /// them: at most two short body lines directly below it, followed by a
+    /// blank line, a page line or the end of the page.
+    fn header_continuation(
+        &self,
+        lines: &[&str],
+        start: usize,
+        name: Option<String>,
+    ) -> (Option<String>, usize) {
+        let mut end = start;
+        while end < start + MAX_HEADER_CONTINUATION_LINES
+            && lines.get(end).is_some_and(|line| {
+                let line = line.trim();
+                !line.is_empty() && line.chars().count() <= MAX_HEADER_CONTINUATION_CHARS
+            })
+            && self.classify(lines, end) == Kind::Body
+        {
+            end += 1;
+        }
+        if end == start {
+            return (name, 0);
+        }
+        // Past the end of the page `classify` gives `Blank`.
+        let closes = matches!(self.classify(lines, end), Kind::Blank | Kind::Page(_));
+        if !closes {
+            return (name, 0);
+        }
+        let mut full = name.unwrap_or_default();
+        for line in lines.get(start..end).unwrap_or_default() {
+            if !full.is_empty() {
+                full.push(' ');
+            }
+            full.push_str(line.trim());
+        }
+        (Some(full), end - start)
+    }
+
+    /// What line `index` is (an entry may take the lines after it too).
+    fn classify(&self, lines: &[&str], index: usize) -> Kind {
+        let Some(line) = lines.get(index) else {
+            return Kind::Blank;
+        };
+        if line.trim().is_empty() {
+            return Kind::Blank;
+        }
+        if !line.chars().any(char::is_alphanumeric) {
+            return Kind::Decor;
+        }
+        let folded = Folded::new(line, MAX_LABEL_LINE_CHARS);
+        let start = folded.skip_decor(0);
+        if let Some(name) = self.header(&folded, start) {
+            return Kind::Header(name);
+        }
+        if !folded.is_complete() {
+            return Kind::Body;
+        }
+        if let Some(number) = self.page_line(&folded, start) {
+            return Kind::Page(number);
+        }
+        if self.no_comments(&folded, start) {
+            return Kind::NoComments;
+        }
+        if let Some(entry) = self.entry(&folded) {
+            return Kind::Entry(entry, 1);
+        }
+        if let Some((entry, used)) = self.split_entry(lines, index, &folded) {
+            return Kind::Entry(entry, used);
+        }
+        Kind::Body
+    }
+
+    fn header(&self, line: &Folded<'_>, start: usize) -> Option<Option<String>> {
+        self.words
+            .iter()
+            .flat_map(|words| &words.headers)
+            .find_map(|phrase| {
+                let end = line.phrase_at(start, phrase)?;
+                let rest = line.rest(end);
+                let name = rest.trim_start_matches(':').trim();
+                let separated =
+                    rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == ':');
+                separated.then(|| (!name.is_empty()).then(|| name.to_owned()))
+            })
+    }
+
+    fn page_line(&self, line: &Folded<'_>, start: usize) -> Option<usize> {
+        self.words
+            .iter()
+            .flat_map(|words| &words.page)
+            .find_map(|label| ocr_number(line.rest(line.field_at(start, label)?)))
+    }
+
+    fn no_comments(&self, line: &Folded<'_>, start: usize) -> bool {
+        self.words
+            .iter()
+            .flat_map(|words| &words.no_comments)
+            .any(|phrase| line.phrase_at(start, phrase).is_some())
+    }
+
+    /// The entry written on this line, in the first locale whose labels fit.
+    fn entry(&self, line: &Folded<'_>) -> Option<EntryLine> {
+        let start = line.skip_decor(0);
+        let after_icon = line.skip_short_token(start, MAX_ICON_TOKEN_CHARS);
+        (0..self.words.len()).find_map(|locale| {
+            self.entry_at(line, start, locale)
+                .or_else(|| self.entry_at(line, after_icon?, locale))
+        })
+    }
+
+    /// An entry whose fields a text layer put on several lines: this line
+    /// starts with a number label, each following line (up to four in all,
+    /// one blank line allowed before each) starts with the label of a later
+    /// field.
+    fn split_entry(
+        &self,
+        lines: &[&str],
+        index: usize,
+        first: &Folded<'_>,
+    ) -> Option<(EntryLine, usize)> {
+        let start = first.skip_decor(0);
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(_, words)| first.any_field_at(start, &words.number).is_some())
+            .find_map(|(locale, _)| self.split_entry_in(lines, index, locale))
+    }
+
+    fn split_entry_in(
+        &self,
+        lines: &[&str],
+        index: usize,
+        locale: usize,
+    ) -> Option<(EntryLine, usize)> {
+        let words = self.words.get(locale)?;
+        let mut joined = (*lines.get(index)?).to_owned();
+        let mut next_index = index + 1;
+        for _ in 1..MAX_ENTRY_LINES {
+            // A text layer may put a blank line between the parts.
+            if lines
+                .get(next_index)
+                .is_some_and(|line| line.trim().is_empty())
+            {
+                next_index += 1;
+            }
+            let next = lines.get(next_index)?;
+            next_index += 1;
+            let next_folded = Folded::new(next, MAX_LABEL_LINE_CHARS);
+            let next_start = next_folded.skip_decor(0);
+            let continues = [Field::Author, Field::Subject, Field::Date]
+                .iter()
+                .any(|&field| {
+                    next_folded
+                        .any_field_at(next_start, words.labels(field))
+                        .is_some()
+                });
+            if !continues || !next_folded.is_complete() {
+                return None;
+            }
+            joined.push('\t');
+            joined.push_str(next);
+            let folded = Folded::new(&joined, MAX_LABEL_LINE_CHARS);
+            if !folded.is_complete() {
+                return None;
+            }
+            if let Some(entry) = self.entry_at(&folded, folded.skip_decor(0), locale) {
+                return Some((entry, next_index - index));
+            }
+        }
+        None
+    }
+
+    /// The entry starting at `start` with the labels of `locale`.
+    fn entry_at(&self, line: &Folded<'_>, start: usize, locale: usize) -> Option<EntryLine> {
+        let words = self.words.get(locale)?;
+        let (first, mut value_start) =
+            [Field::Number, Field::Author, Field::Subject]
+                .into_iter()
+                .find_map(|field| Some((field, line.any_field_at(start, words.labels(field))?)))?;
+        let mut values: Vec<(Field, &str)> = Vec::with_capacity(4);
+        let mut field = first;
+        while let Some(next) = field.next() {
+            let (label_start, next_value) = line.find_field(value_start, words.labels(next))?;
+            values.push((field, line.slice(value_start, label_start).trim()));
+            field = next;
+            value_start = next_value;
+        }
+        values.push((field, line.rest(value_start).trim()));
+        let value = |wanted: Field| {
+            values
+                .iter()
+                .find(|(field, _)| *field == wanted)
+                .map(|(_, value)| *value)
+                .filter(|value| !value.is_empty())
+        };
+        let (date_text, is_date, text) = match value(Field::Date) {
+            Some(date) => self.split_date(date),
+            None => (None, false, None),
+        };
+        let fragment = first != Field::Number;
+        if fragment && !is_date {
+            return None;
+        }
+        Some(EntryLine {
+            locale,
+            number: value(Field::Number).and_then(ocr_number),
+            author: value(Field::Author).map(str::to_owned),
+            subject: value(Field::Subject).map(str::to_owned),
+            date_text: date_text.map(str::to_owned),
+            text: text.map(str::to_owned),
+            fragment,
+        })
+    }
+
+    /// Reads an entry's date value: the date as printed, whether it starts
+    /// with a date and time or an undated word, and the text after that
+    /// when a text layer ran the comment's first line onto the entry line.
+    /// Trailing characters without a letter or digit stay with the date.
+    fn split_date<'t>(&self, value: &'t str) -> (Option<&'t str>, bool, Option<&'t str>) {
+        let Some(length) = date_prefix_len(value).or_else(|| self.undated_prefix_len(value)) else {
+            return (Some(value), false, None);
+        };
+        let (date, rest) = value.split_at_checked(length).unwrap_or((value, ""));
+        let rest = rest.trim();
+        if rest.chars().any(char::is_alphanumeric) {
+            (Some(date.trim_end()), true, Some(rest))
+        } else {
+            (Some(value), true, None)
+        }
+    }
+
+    /// The length in bytes of the undated word `value` starts with.
+    fn undated_prefix_len(&self, value: &str) -> Option<usize> {
+        let folded = Folded::new(value, MAX_LABEL_LINE_CHARS);
+        self.undated.iter().find_map(|word| {
+            let rest = folded.rest(folded.phrase_at(0, word)?);
+            (rest.is_empty() || rest.starts_with(char::is_whitespace))
+                .then(|| value.len() - rest.len())
+        })
+    }
+}
+
+/// Whether an entry of this subtype takes comment text that follows it after
+/// one blank line. Notes, text boxes and unknown subjects do; highlights and
+/// other markup, ink, shapes and stamps rarely carry text, and what follows
+/// them after a blank line is the document.
+fn text_after_blank_line(subtype: Option<&Subtype>) -> bool {
+    matches!(
+        subtype,
+        None | Some(
+            Subtype::Text
+                | Subtype::FreeText
+                | Subtype::Caret
+                | Subtype::FileAttachment
+                | Subtype::Sound
+                | Subtype::Other(_)
+        )
+    )
+}
