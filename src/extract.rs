@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
 use crate::options::Options;
 use crate::report::Report;
+use crate::summary;
 
 /// Reads an input and returns its report. PDFs are read as documents;
 /// text files (text already extracted from a PDF, as publishers and OCR
@@ -34,7 +35,7 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
         InputKind::Text => {
             let mut bytes = head;
             file.read_to_end(&mut bytes).map_err(io)?;
-            Ok(text_report(path, &bytes))
+            Ok(text_report(path, &bytes, options))
         }
         InputKind::Other => Err(Error::NotSupported {
             file: path.to_owned(),
@@ -43,10 +44,12 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
 }
 
 /// The report of a text input.
-fn text_report(path: &Path, bytes: &[u8]) -> Report {
+fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let text = input::decode_text(bytes);
+    let pages = summary::text_pages(&text);
     let mut report = Report::new(path.display().to_string());
-    report.pages = Some(text.split('\u{0C}').count());
+    report.pages = Some(pages.len());
     report.encrypted = Some(false);
+    report.comments = summary::parse_summaries(pages, &options.summary_locales);
     report
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::annotation::Annotation;
 use crate::report::Report;
+use crate::summary::Comment;
 
 /// Which records to keep. An empty filter keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,11 +63,26 @@ impl Filter {
         date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
     }
 
+    /// Whether an entry of a printed summary passes (its subtype is the
+    /// one its subject names; its date is the printed one).
+    pub fn keeps_comment(&self, comment: &Comment) -> bool {
+        let subtype_ok = self.subtypes.is_empty()
+            || comment.subtype.as_ref().is_some_and(|t| {
+                self.subtypes
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(t.name()))
+            });
+        subtype_ok
+            && self.author_ok(comment.author.as_deref())
+            && self.date_ok(comment.date.map(|d| d.date()))
+    }
+
     /// Drops the records of a report that do not pass.
     pub fn apply(&self, report: &mut Report) {
         if self.is_empty() {
             return;
         }
         report.annotations.retain(|a| self.keeps(a));
+        report.comments.retain(|c| self.keeps_comment(c));
     }
 }

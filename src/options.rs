@@ -2,8 +2,10 @@
 
 use std::time::Duration;
 
+use crate::summary::SummaryLocale;
+
 /// How to read a document.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Options {
     /// The user (or owner) password of an encrypted document. Documents
@@ -17,6 +19,22 @@ pub struct Options {
     pub include_widgets: bool,
     /// Bounds on what one input may make kantlijn do.
     pub limits: Limits,
+    /// The labels by which printed comment summaries are recognised; the
+    /// built-in locales by default. Add a locale to read summaries printed
+    /// by an Acrobat in another language.
+    pub summary_locales: Vec<SummaryLocale>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            password: None,
+            include_links: false,
+            include_widgets: false,
+            limits: Limits::default(),
+            summary_locales: SummaryLocale::builtin(),
+        }
+    }
 }
 
 impl Options {

@@ -10,6 +10,7 @@
 //!   "producer": "kantlijn fixture builder",
 //!   "encrypted": false,
 //!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
+//!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
 //!   "skipped": { "links": 0, "widgets": 0 },
 //!   "warnings": [ { "page": 2, "ref": "12 0 R", "message": "…" } ],
 //!   "error": null
@@ -26,6 +27,7 @@ use serde::Serialize;
 
 use crate::annotation::Annotation;
 use crate::error::{Error, ErrorKind};
+use crate::summary::Comment;
 
 /// The version of the JSON contract this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,7 +40,8 @@ pub struct Report {
     pub schema_version: u32,
     /// The input as given.
     pub file: String,
-    /// The number of pages (repeated page objects counted each time).
+    /// The number of pages (repeated page objects counted each time); for a
+    /// text input, the pages its form feeds separate.
     pub pages: Option<usize>,
     /// `/Producer` of the document information dictionary.
     pub producer: Option<String>,
@@ -46,6 +49,9 @@ pub struct Report {
     pub encrypted: Option<bool>,
     /// The annotations, in page order and, within a page, in `/Annots` order.
     pub annotations: Vec<Annotation>,
+    /// Entries of printed comment summaries (Acrobat's "Summarize
+    /// comments") found in the text.
+    pub comments: Vec<Comment>,
     /// Annotations left out by the options, counted.
     pub skipped: Skipped,
     /// Defects that did not stop the reading.
@@ -63,6 +69,7 @@ impl Report {
             producer: None,
             encrypted: None,
             annotations: Vec::new(),
+            comments: Vec::new(),
             skipped: Skipped::default(),
             warnings: Vec::new(),
             error: None,

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::Records;
 use crate::annotation::Annotation;
 use crate::report::Report;
+use crate::summary::Comment;
 
 const ANNOTATION_COLUMNS: &[&str] = &[
     "file",
@@ -32,6 +33,24 @@ const ANNOTATION_COLUMNS: &[&str] = &[
     "state_model",
     "review_states",
     "rect",
+];
+
+const COMMENT_COLUMNS: &[&str] = &[
+    "file",
+    "error",
+    "page",
+    "summary_of",
+    "target_page",
+    "number",
+    "author",
+    "subject",
+    "subtype",
+    "date",
+    "date_text",
+    "contents",
+    "fragment",
+    "locale",
+    "annotation",
 ];
 
 /// Writes reports as CSV rows, the header first.
@@ -65,9 +84,7 @@ impl<W: Write> CsvWriter<W> {
     pub fn write_header(&mut self) -> io::Result<()> {
         if !self.header_written {
             self.header_written = true;
-            let columns = match self.records {
-                Records::Annotations => ANNOTATION_COLUMNS,
-            };
+            let columns = columns(self.records);
             self.inner.write_record(columns).map_err(io::Error::other)?;
         }
         Ok(())
@@ -88,11 +105,14 @@ impl<W: Write> CsvWriter<W> {
                 .iter()
                 .map(|a| annotation_row(&report.file, &error, a))
                 .collect(),
+            Records::Comments => report
+                .comments
+                .iter()
+                .map(|c| comment_row(&report.file, &error, c))
+                .collect(),
         };
         if rows.is_empty() {
-            let width = match self.records {
-                Records::Annotations => ANNOTATION_COLUMNS.len(),
-            };
+            let width = columns(self.records).len();
             let mut row = vec![String::new(); width];
             if let Some(first) = row.first_mut() {
                 first.clone_from(&report.file);
@@ -113,6 +133,13 @@ impl<W: Write> CsvWriter<W> {
         self.inner
             .into_inner()
             .map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+fn columns(records: Records) -> &'static [&'static str] {
+    match records {
+        Records::Annotations => ANNOTATION_COLUMNS,
+        Records::Comments => COMMENT_COLUMNS,
     }
 }
 
@@ -179,5 +206,27 @@ fn annotation_row(file: &str, error: &str, a: &Annotation) -> Vec<String> {
         text(a.state_model.as_ref()),
         review_states,
         rect,
+    ]
+}
+
+fn comment_row(file: &str, error: &str, c: &Comment) -> Vec<String> {
+    vec![
+        file.to_owned(),
+        error.to_owned(),
+        text(c.page.as_ref()),
+        text(c.summary_of.as_ref()),
+        text(c.target_page.as_ref()),
+        text(c.number.as_ref()),
+        text(c.author.as_ref()),
+        text(c.subject.as_ref()),
+        text(c.subtype.as_ref()),
+        c.date
+            .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .unwrap_or_default(),
+        text(c.date_text.as_ref()),
+        text(c.contents.as_ref()),
+        c.fragment.to_string(),
+        c.locale.clone(),
+        text(c.annotation.as_ref()),
     ]
 }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use crate::annotation::Annotation;
 use crate::report::Report;
+use crate::summary::Comment;
 
 /// Writes one report as a Markdown review page.
 pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -16,6 +17,13 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
         count(report.pages.unwrap_or(0), "page", "pages"),
         count(report.annotations.len(), "annotation", "annotations"),
     ];
+    if !report.comments.is_empty() {
+        facts.push(count(
+            report.comments.len(),
+            "printed comment",
+            "printed comments",
+        ));
+    }
     if let Some(producer) = report.producer.as_deref().filter(|p| !p.is_empty()) {
         facts.push(format!("made with {}", escape(producer)));
     }
@@ -36,6 +44,23 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
             }
         }
         write_annotation(out, annotation)?;
+    }
+    if !report.comments.is_empty() {
+        writeln!(out, "## Printed comment summaries\n")?;
+        let mut current = None;
+        for comment in &report.comments {
+            if current != Some(comment.summary_of.as_deref()) {
+                if current.is_some() {
+                    writeln!(out)?;
+                }
+                current = Some(comment.summary_of.as_deref());
+                if let Some(of) = comment.summary_of.as_deref() {
+                    writeln!(out, "Summary of *{}*:\n", escape(of))?;
+                }
+            }
+            write_comment(out, comment)?;
+        }
+        writeln!(out)?;
     }
     if !report.warnings.is_empty() {
         writeln!(out, "## Warnings\n")?;
@@ -96,6 +121,37 @@ fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
     Ok(())
 }
 
+fn write_comment(out: &mut impl Write, c: &Comment) -> io::Result<()> {
+    let mut head = String::from("- ");
+    if let Some(page) = c.target_page {
+        head.push_str(&format!("p. {page} "));
+    }
+    match c.number {
+        Some(number) => head.push_str(&format!("#{number}")),
+        None if c.fragment => head.push_str("(fragment)"),
+        None => {}
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(subject) = &c.subject {
+        parts.push(escape(subject));
+    }
+    if let Some(author) = &c.author {
+        parts.push(escape(author));
+    }
+    if let Some(date) = &c.date_text {
+        parts.push(escape(date));
+    }
+    if !parts.is_empty() {
+        head.push_str(" — ");
+        head.push_str(&parts.join(", "));
+    }
+    writeln!(out, "{}", head.trim_end())?;
+    if let Some(contents) = c.contents.as_deref().filter(|t| !t.is_empty()) {
+        writeln!(out, "  > {}", quote_lines(contents))?;
+    }
+    Ok(())
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -116,7 +172,6 @@ fn escape(text: &str) -> String {
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
             c => out.push(c),
         }
     }

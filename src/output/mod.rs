@@ -35,6 +35,8 @@ pub enum Format {
 pub enum Records {
     /// One row per annotation.
     Annotations,
+    /// One row per entry of a printed comment summary.
+    Comments,
 }
 
 /// Writes one report as a JSON document, pretty or on one line, followed by

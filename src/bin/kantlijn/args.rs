@@ -114,6 +114,8 @@ pub(crate) enum FormatArg {
 pub(crate) enum RecordsArg {
     /// One row per annotation.
     Annotations,
+    /// One row per entry of a printed comment summary.
+    Comments,
 }
 
 impl Args {
@@ -175,7 +177,11 @@ impl Args {
         if let Some(until) = self.until {
             args.extend(["--until".to_owned(), until.to_string()]);
         }
-        args.extend(["--records".to_owned(), "annotations".to_owned()]);
+        let records = match format {
+            kantlijn::output::Format::Csv(kantlijn::output::Records::Comments) => "comments",
+            _ => "annotations",
+        };
+        args.extend(["--records".to_owned(), records.to_owned()]);
         args
     }
 }

@@ -58,6 +58,7 @@ fn main() -> ExitCode {
 fn format_of(args: &Args, several: bool) -> Format {
     let records = match args.records {
         RecordsArg::Annotations => Records::Annotations,
+        RecordsArg::Comments => Records::Comments,
     };
     match args.format {
         Some(FormatArg::Json) => Format::Json,

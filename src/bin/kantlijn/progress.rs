@@ -13,6 +13,7 @@ pub(crate) struct Totals {
     pub(crate) files: usize,
     pub(crate) pages: usize,
     pub(crate) annotations: usize,
+    pub(crate) comments: usize,
     pub(crate) errors: usize,
 }
 
@@ -21,6 +22,7 @@ impl Totals {
         self.files += 1;
         self.pages += header.pages;
         self.annotations += header.annotations;
+        self.comments += header.comments;
         if header.error.is_some() {
             self.errors += 1;
         }
@@ -78,8 +80,8 @@ impl Progress {
 /// The closing line.
 pub(crate) fn summary(totals: &Totals, skipped: usize, elapsed: Duration) -> String {
     let mut line = format!(
-        "kantlijn: {} files, {} pages, {} annotations, {} errors",
-        totals.files, totals.pages, totals.annotations, totals.errors
+        "kantlijn: {} files, {} pages, {} annotations, {} comments, {} errors",
+        totals.files, totals.pages, totals.annotations, totals.comments, totals.errors
     );
     if skipped > 0 {
         line.push_str(&format!(", {skipped} skipped"));

@@ -41,6 +41,7 @@ pub(crate) struct Header {
     pub(crate) bytes: usize,
     pub(crate) pages: usize,
     pub(crate) annotations: usize,
+    pub(crate) comments: usize,
     pub(crate) error: Option<ErrorKind>,
 }
 
@@ -51,6 +52,7 @@ impl Header {
             bytes,
             pages: report.pages.unwrap_or(0),
             annotations: report.annotations.len(),
+            comments: report.comments.len(),
             error: report.error.as_ref().map(|e| e.kind),
         }
     }
