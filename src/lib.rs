@@ -7,6 +7,7 @@
 
 mod annotation;
 mod date;
+mod decision;
 mod error;
 mod geometry;
 mod options;
@@ -16,6 +17,7 @@ mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
+pub use decision::{DateBasis, Decision, Sighting, Source, Verdict, Vocabulary, VocabularyError};
 pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};
