@@ -17,7 +17,10 @@ mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
-pub use decision::{DateBasis, Decision, Sighting, Source, Verdict, Vocabulary, VocabularyError};
+pub use decision::{
+    DateBasis, Decision, Sighting, Source, Statement, Verdict, Vocabulary, VocabularyError,
+    build_register,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};

@@ -10,11 +10,15 @@
 //! - [`register`]: statements from annotations, comment summaries and page
 //!   text → one [`Decision`] per decision, however often it was seen.
 
+mod date_text;
+mod recognise;
+mod register;
 mod vocabulary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
+pub use register::{Statement, build_register};
 pub use vocabulary::{Vocabulary, VocabularyError};
 
 /// What was decided.
