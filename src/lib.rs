@@ -18,8 +18,8 @@ mod text_string;
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
 pub use decision::{
-    DateBasis, Decision, Sighting, Source, Statement, Verdict, Vocabulary, VocabularyError,
-    build_register,
+    DateBasis, Decision, Sighting, Source, StampLine, Statement, Verdict, Vocabulary,
+    VocabularyError, build_register, stamp_lines,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};

@@ -11,6 +11,7 @@
 //!   text → one [`Decision`] per decision, however often it was seen.
 
 mod date_text;
+mod page_text;
 mod recognise;
 mod register;
 mod vocabulary;
@@ -18,6 +19,7 @@ mod vocabulary;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
 
+pub use page_text::{StampLine, stamp_lines};
 pub use register::{Statement, build_register};
 pub use vocabulary::{Vocabulary, VocabularyError};
 
