@@ -9,10 +9,14 @@
 //!   joined to a ministry ("MSZW", "MinSZW", "Stas SZW"), or an unknown
 //!   abbreviation of 2–12 letters with at least two capitals ("DGSZ"), not
 //!   listed under `not_actors` nor a sentence word; one qualifier may follow
-//!   ("Minister SZW", "DG WB"). It may also follow the verdict ("Akkoord SG").
+//!   ("Minister SZW", "DG WB"). It may also follow the verdict ("Akkoord
+//!   SG", "Approved by SG"; after a separator, "Akkoord – MWP", only a
+//!   vocabulary actor) or the date ("akkoord 8/6 MWP", again only a
+//!   vocabulary actor: an unknown abbreviation there is initials).
 //! - The **verdict** is the longest vocabulary phrase at that place; in
 //!   comment mode "akkoord met optie 2" also records option 2.
-//! - The **date** is one of the forms of [`date_text`](super::date_text).
+//! - The **date** is one of the forms of [`date_text`](super::date_text),
+//!   after white space, `,`, `:` or a dash, "d.d." or "op", or in brackets.
 //! - Anything after that must be, in [`Mode::Stamp`], at most two initials or
 //!   numbers. In [`Mode::Comment`] it may also be a **remark**: text after a
 //!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
@@ -122,15 +126,25 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     }
     let core_end = pos;
 
-    // An actor after the verdict ("Akkoord SG", "Approved by SG").
+    // An actor after the verdict ("Akkoord SG", "Approved by SG"); after a
+    // separator only a known one ("Akkoord – MWP", "Noted, SG").
     if actor.is_none() {
         let at = skip_ws(s, pos);
         let by = by_at(rest(s, at), vocabulary).map_or(at, |len| skip_ws(s, at + len));
+        let separated = skip_separator(s, pos);
         if let Some(len) = actor_at(rest(s, by), vocabulary)
             && by > core_end
         {
             actor = Some((by, by + len));
             pos = by + len;
+        } else if separated > at
+            && let Some(len) = actor_at(rest(s, separated), vocabulary)
+            && s.get(separated..separated + len)
+                .and_then(|found| title_of(found, vocabulary))
+                .is_some()
+        {
+            actor = Some((separated, separated + len));
+            pos = separated + len;
         }
     }
 
@@ -146,22 +160,36 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
         }
     }
 
-    // The date ("8/6", ", 8/6", "d.d. 8-6-2026", "op 8 juni").
+    // The date ("8/6", ", 8/6", "- 8/6", "(8/6)", "d.d. 8-6-2026", "op 8 juni").
     let mut date = None;
     let mut date_text = None;
     {
         let at = skip_ws(s, pos);
         let at = match rest(s, at).chars().next() {
-            Some(',' | ':') => skip_ws(s, at + 1),
+            Some(c @ (',' | ':' | '-' | '–' | '—')) => skip_ws(s, at + c.len_utf8()),
             _ => at,
+        };
+        let (at, bracketed) = match rest(s, at).strip_prefix('(') {
+            Some(_) => (skip_ws(s, at + 1), true),
+            None => (at, false),
         };
         let at = date_lead_in_at(rest(s, at)).map_or(at, |len| skip_ws(s, at + len));
         if at > pos
             && let Some((found, len)) = date_text::parse_at(rest(s, at), vocabulary)
         {
-            date = Some(found);
-            date_text = s.get(at..at + len).map(str::to_owned);
-            pos = at + len;
+            let close = skip_ws(s, at + len);
+            let end = if !bracketed {
+                Some(at + len)
+            } else if rest(s, close).starts_with(')') {
+                Some(close + 1)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                date = Some(found);
+                date_text = s.get(at..at + len).map(str::to_owned);
+                pos = end;
+            }
         }
     }
 
@@ -680,6 +708,10 @@ mod tests {
         // An unknown abbreviation after the date is initials, not an actor.
         let found = stamp("akkoord 8/6 AB").unwrap();
         assert_eq!(found.actor, None);
+        // After a separator, an unknown abbreviation is not an actor either.
+        let found = comment("Akkoord, AB").unwrap();
+        assert_eq!(found.actor, None);
+        assert_eq!(found.remark.as_deref(), Some("AB"));
     }
 
     #[test]
@@ -770,6 +802,9 @@ mod tests {
             ("MWP akkoord, 8/6", "8/6"),
             ("MWP akkoord d.d. 8-6-2026", "8-6-2026"),
             ("MWP akkoord op 8 juni", "8 juni"),
+            ("MWP akkoord - 8/6", "8/6"),
+            ("MWP: akkoord (8/6)", "8/6"),
+            ("Akkoord – MWP – 8 juni 2026", "8 juni 2026"),
             ("SG approved June 8, 2026", "June 8, 2026"),
         ] {
             assert_eq!(read(text).2.as_deref(), Some(date), "{text}");
