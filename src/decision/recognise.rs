@@ -21,8 +21,11 @@
 //!   numbers. In [`Mode::Comment`] it may also be a **remark**: text after a
 //!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
 //!   word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
-//!   without a separator, and a comma followed by a finite verb
-//!   ("bespreken, kun je …"), which shows the verdict word ended a clause.
+//!   without a separator; a comma followed by a finite verb ("bespreken, kun
+//!   je …"), which shows the verdict word ended a clause; and, after a
+//!   lead-in other than a condition ("mits", "tenzij", …), a first clause
+//!   with a finite verb ("Akkoord op hoofdlijnen is bereikt"), which makes
+//!   the verdict word the subject of a sentence.
 //!
 //! Comment mode also reads **option statements**: "Optie 2; reasons" (option
 //! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2". Without an
@@ -282,11 +285,32 @@ fn read_tail(
     if needs_guide || question {
         return None;
     }
-    vocabulary
+    if !vocabulary
         .remark_lead_ins()
         .iter()
         .any(|lead_in| match_phrase(trimmed, lead_in).is_some())
-        .then(|| Some(trimmed.trim_end().to_owned()))
+    {
+        return None;
+    }
+    // "Akkoord op hoofdlijnen is bereikt …": a finite verb in the first
+    // clause makes the verdict word the subject of a sentence. A condition
+    // ("mits de planning haalbaar is") ends in its verb and is a remark.
+    let condition = vocabulary
+        .condition_lead_ins()
+        .iter()
+        .any(|lead_in| match_phrase(trimmed, lead_in).is_some());
+    let first_clause = trimmed
+        .split(['.', ',', ';', ':', '!', '?', '\n', '(', '–', '—'])
+        .next()
+        .unwrap_or_default();
+    if !condition
+        && first_clause
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| vocabulary.is_clause_verb(word))
+    {
+        return None;
+    }
+    Some(Some(trimmed.trim_end().to_owned()))
 }
 
 /// Whether `text` is at most two initials ("El", "A.A.") or marker numbers.
@@ -838,6 +862,20 @@ mod tests {
     }
 
     #[test]
+    fn remark_after_lead_in_without_verb() {
+        let found = comment("Akkoord met de voorgestelde inhoud").unwrap();
+        assert_eq!(found.remark.as_deref(), Some("met de voorgestelde inhoud"));
+        let found = comment("Besproken in de beleidsstaf van 24 maart").unwrap();
+        assert_eq!(found.verdict, Verdict::Discussed);
+        // A verb after the first clause is the remark's own sentence.
+        let found = comment("Akkoord met de brief. Die kan zo uit.").unwrap();
+        assert_eq!(
+            found.remark.as_deref(),
+            Some("met de brief. Die kan zo uit.")
+        );
+    }
+
+    #[test]
     fn remark_on_next_line() {
         let found = comment("MWP akkoord 8/6\nGraag de brief nog inkorten").unwrap();
         assert_eq!(found.remark.as_deref(), Some("Graag de brief nog inkorten"));
@@ -911,6 +949,12 @@ mod tests {
             // Seed 000, a sentence continued from the previous page.
             "bespreken, kun je het doorbreken' en 'Man, zeg er wat van!') kosten circa € 1,5 miljoen per campagne.",
             "besproken, is het voorstel aangepast.",
+            // Highlighted body text copied into a highlight's contents.
+            "Akkoord op hoofdlijnen is bereikt met de sociale partners.",
+            "Akkoord met het voorstel wordt gegeven door de SG.",
+            "Gelezen in samenhang met artikel 3 is de regeling van toepassing.",
+            "Discussed in the meeting are the following points",
+            "Approved by the board in 2020, the plan was delayed.",
         ] {
             assert!(comment(text).is_none(), "comment {text:?}");
             assert!(stamp(text).is_none(), "stamp {text:?}");

@@ -3,9 +3,9 @@
 //! The built-in table is `vocabulary.json` next to this file: verdict phrases
 //! per language, actors and their titles, ministries, month and weekday names,
 //! words that mark a sentence, and the labels that tell page text apart
-//! (`Datum`, `Aan …`, Acrobat's summary fields), and finite verbs that,
-//! right after a comma, show that a verdict word ended a clause ("… te
-//! bespreken, kun je …"). The matcher reads only this
+//! (`Datum`, `Aan …`, Acrobat's summary fields), and finite verbs that show
+//! a verdict word is part of a sentence ("… te bespreken, kun je …",
+//! "Akkoord op hoofdlijnen is bereikt"). The matcher reads only this
 //! table, so a user adds a phrase or an actor without touching it:
 //!
 //! ```
@@ -81,6 +81,7 @@ struct VocabularyFile {
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
+    condition_lead_ins: Vec<String>,
     actors: BTreeMap<String, String>,
     ministry_roles: BTreeMap<String, String>,
     ministries: BTreeMap<String, String>,
@@ -117,6 +118,7 @@ pub struct Vocabulary {
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
+    condition_lead_ins: Vec<String>,
     /// Actors (table spelling → title), longest first.
     actors: Vec<Entry<(String, String)>>,
     /// Role prefixes that combine with a ministry (`M` + `SZW`), longest first.
@@ -143,6 +145,7 @@ impl Vocabulary {
             option_words: Vec::new(),
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
+            condition_lead_ins: Vec::new(),
             actors: Vec::new(),
             ministry_roles: Vec::new(),
             ministries: Vec::new(),
@@ -308,6 +311,11 @@ impl Vocabulary {
             "remark_lead_ins",
         )?;
         extend_list(
+            &mut self.condition_lead_ins,
+            file.condition_lead_ins,
+            "condition_lead_ins",
+        )?;
+        extend_list(
             &mut self.nota_date_labels,
             file.nota_date_labels,
             "nota_date_labels",
@@ -358,6 +366,10 @@ impl Vocabulary {
 
     pub(crate) fn remark_lead_ins(&self) -> &[String] {
         &self.remark_lead_ins
+    }
+
+    pub(crate) fn condition_lead_ins(&self) -> &[String] {
+        &self.condition_lead_ins
     }
 
     pub(crate) fn actors(&self) -> &[Entry<(String, String)>] {
