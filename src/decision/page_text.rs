@@ -20,8 +20,9 @@
 //! Which nota date belongs to a stamp:
 //! - When the input has pages (form feeds split them, as pdftotext writes
 //!   them), the first nota date after the stamp on its page, else the last
-//!   one before it on that page: each page of a nota repeats its date in the
-//!   margin, and a burned-in stamp may come before or after it in the text.
+//!   one before it on that page (within [`PAGE_SCAN_LINES`] lines): each
+//!   page of a nota repeats its date in the margin, and a burned-in stamp may
+//!   come before or after it in the text.
 //! - Without page breaks, a stamp opens a nota: its date is the first nota
 //!   date after it, looking no further than [`NOTA_HEADER_LINES`] lines and
 //!   stopping at the next stamp, at a comment summary's title, or at a second
@@ -41,6 +42,10 @@ use super::register::Statement;
 /// How many lines after a stamp its nota's date is looked for, in text
 /// without page breaks.
 pub(crate) const NOTA_HEADER_LINES: usize = 120;
+
+/// How many lines either side of a stamp are searched on its page (bounds
+/// the work on a hostile page of many stamps).
+pub(crate) const PAGE_SCAN_LINES: usize = 500;
 
 /// A stamp line found in page text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +129,8 @@ fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<Line<'a>> {
             if trimmed.is_empty() {
                 continue;
             }
-            let kind = if is_summary_header(trimmed, vocabulary) {
+            let summary_header = is_summary_header(trimmed, vocabulary);
+            let kind = if summary_header {
                 Kind::Other
             } else if !previous_is_summary_header
                 && recognise(trimmed, Mode::Stamp, vocabulary).is_some()
@@ -139,7 +145,7 @@ fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<Line<'a>> {
             } else {
                 Kind::Other
             };
-            previous_is_summary_header = is_summary_header(trimmed, vocabulary);
+            previous_is_summary_header = summary_header;
             lines.push(Line {
                 text: trimmed,
                 number,
@@ -245,6 +251,7 @@ fn paged_nota_date(lines: &[Line<'_>], index: usize) -> Option<NaiveDate> {
     let after = lines
         .get(index + 1..)?
         .iter()
+        .take(PAGE_SCAN_LINES)
         .take_while(on_page)
         .find_map(nota_date_of);
     after.or_else(|| {
@@ -252,6 +259,7 @@ fn paged_nota_date(lines: &[Line<'_>], index: usize) -> Option<NaiveDate> {
             .get(..index)?
             .iter()
             .rev()
+            .take(PAGE_SCAN_LINES)
             .take_while(on_page)
             .find_map(nota_date_of)
     })
@@ -391,6 +399,14 @@ mod tests {
         let found = stamps(text);
         assert_eq!(found[0].page, Some(2));
         assert_eq!(found[0].nota_date, Some(ymd(2026, 5, 27)));
+    }
+
+    #[test]
+    fn many_stamps_on_one_page() {
+        let text = format!("{}\u{c}", "MWP akkoord 8-6-2026\n".repeat(20_000));
+        let found = stamps(&text);
+        assert_eq!(found.len(), 20_000);
+        assert!(found.iter().all(|stamp| stamp.nota_date.is_none()));
     }
 
     #[test]

@@ -79,12 +79,12 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
             .trim_end(),
         Mode::Stamp => text.trim(),
     };
-    if s.is_empty() || names_a_file(s, vocabulary) {
+    if mode == Mode::Stamp
+        && (s.chars().nth(MAX_STAMP_CHARS).is_some() || s.contains(['\t', '\n', '\r']))
+    {
         return None;
     }
-    if mode == Mode::Stamp
-        && (s.chars().count() > MAX_STAMP_CHARS || s.contains(['\t', '\n', '\r']))
-    {
+    if s.is_empty() || names_a_file(s, vocabulary) {
         return None;
     }
 
