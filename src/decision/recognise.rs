@@ -133,7 +133,8 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     // separator only a known one ("Akkoord – MWP", "Noted, SG").
     if actor.is_none() {
         let at = skip_ws(s, pos);
-        let by = by_at(rest(s, at), vocabulary).map_or(at, |len| skip_ws(s, at + len));
+        let by =
+            word_of(rest(s, at), vocabulary.actor_links()).map_or(at, |len| skip_ws(s, at + len));
         let separated = skip_separator(s, pos);
         if let Some(len) = actor_at(rest(s, by), vocabulary)
             && by > core_end
@@ -154,7 +155,8 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     // "akkoord met optie 2".
     if mode == Mode::Comment && option.is_none() {
         let at = skip_ws(s, pos);
-        let with = with_at(rest(s, at)).map_or(at, |len| skip_ws(s, at + len));
+        let with =
+            word_of(rest(s, at), vocabulary.option_links()).map_or(at, |len| skip_ws(s, at + len));
         if at > pos
             && let Some((number, len)) = option_at(rest(s, with), vocabulary)
         {
@@ -176,7 +178,8 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
             Some(_) => (skip_ws(s, at + 1), true),
             None => (at, false),
         };
-        let at = date_lead_in_at(rest(s, at)).map_or(at, |len| skip_ws(s, at + len));
+        let at =
+            word_of(rest(s, at), vocabulary.date_lead_ins()).map_or(at, |len| skip_ws(s, at + len));
         if at > pos
             && let Some((found, len)) = date_text::parse_at(rest(s, at), vocabulary)
         {
@@ -478,25 +481,9 @@ fn option_lead_in_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
     })
 }
 
-/// "met" / "with" / "voor" / "for" before an option.
-fn with_at(text: &str) -> Option<usize> {
-    ["met", "voor", "with", "for"]
-        .iter()
-        .find_map(|word| match_phrase(text, word))
-}
-
-/// "d.d." / "op" / "on" before a date.
-fn date_lead_in_at(text: &str) -> Option<usize> {
-    ["d.d.", "op", "on"]
-        .iter()
-        .find_map(|word| match_phrase(text, word))
-}
-
-/// "door" / "by" before an actor that follows the verdict.
-fn by_at(text: &str, _vocabulary: &Vocabulary) -> Option<usize> {
-    ["door", "by"]
-        .iter()
-        .find_map(|word| match_phrase(text, word))
+/// The first of `words` at the start of `text`; the bytes it covers.
+fn word_of(text: &str, words: &[String]) -> Option<usize> {
+    words.iter().find_map(|word| match_phrase(text, word))
 }
 
 /// An actor at the start of `text`; the bytes it covers.

@@ -433,24 +433,18 @@ struct Assembly {
 
 impl Assembly {
     fn decision(&self, items: &[Item<'_, '_>]) -> Option<Decision> {
-        let members: Vec<&Item<'_, '_>> =
+        // The sightings in the order they speak for the decision: an
+        // explicit date first, then annotation, summary entry, page text.
+        let mut ranked: Vec<&Item<'_, '_>> =
             self.members.iter().filter_map(|&m| items.get(m)).collect();
-        let primary = *members.iter().min_by_key(|item| {
+        ranked.sort_by_key(|item| {
             (
                 item.basis != Some(DateBasis::Explicit),
                 source_rank(item.statement.source),
                 item.index,
             )
-        })?;
-        let by_preference = |item: &&&Item<'_, '_>| {
-            (
-                item.basis != Some(DateBasis::Explicit),
-                source_rank(item.statement.source),
-                item.index,
-            )
-        };
-        let mut ranked = members.clone();
-        ranked.sort_by_key(|item| by_preference(&item));
+        });
+        let primary = *ranked.first()?;
         let named = ranked
             .iter()
             .find(|item| item.actor.is_some() && !item.from_author)
@@ -479,7 +473,7 @@ impl Assembly {
         let date_text = ranked
             .iter()
             .find_map(|item| item.recognised.date_text.clone());
-        let mut seen: Vec<&Item<'_, '_>> = members
+        let mut seen: Vec<&Item<'_, '_>> = ranked
             .iter()
             .chain(option_members.iter())
             .copied()

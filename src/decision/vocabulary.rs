@@ -82,6 +82,9 @@ struct VocabularyFile {
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
     condition_lead_ins: Vec<String>,
+    option_links: Vec<String>,
+    actor_links: Vec<String>,
+    date_lead_ins: Vec<String>,
     actors: BTreeMap<String, String>,
     ministry_roles: BTreeMap<String, String>,
     ministries: BTreeMap<String, String>,
@@ -119,6 +122,12 @@ pub struct Vocabulary {
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
     condition_lead_ins: Vec<String>,
+    /// Words between a verdict and an option ("akkoord met optie 2").
+    option_links: Vec<String>,
+    /// Words between a verdict and its actor ("approved by SG").
+    actor_links: Vec<String>,
+    /// Words before a date ("d.d. 8-6-2026", "op 8 juni").
+    date_lead_ins: Vec<String>,
     /// Actors (table spelling → title), longest first.
     actors: Vec<Entry<(String, String)>>,
     /// Role prefixes that combine with a ministry (`M` + `SZW`), longest first.
@@ -146,6 +155,9 @@ impl Vocabulary {
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
             condition_lead_ins: Vec::new(),
+            option_links: Vec::new(),
+            actor_links: Vec::new(),
+            date_lead_ins: Vec::new(),
             actors: Vec::new(),
             ministry_roles: Vec::new(),
             ministries: Vec::new(),
@@ -315,6 +327,9 @@ impl Vocabulary {
             file.condition_lead_ins,
             "condition_lead_ins",
         )?;
+        extend_list(&mut self.option_links, file.option_links, "option_links")?;
+        extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
+        extend_list(&mut self.date_lead_ins, file.date_lead_ins, "date_lead_ins")?;
         extend_list(
             &mut self.nota_date_labels,
             file.nota_date_labels,
@@ -370,6 +385,18 @@ impl Vocabulary {
 
     pub(crate) fn condition_lead_ins(&self) -> &[String] {
         &self.condition_lead_ins
+    }
+
+    pub(crate) fn option_links(&self) -> &[String] {
+        &self.option_links
+    }
+
+    pub(crate) fn actor_links(&self) -> &[String] {
+        &self.actor_links
+    }
+
+    pub(crate) fn date_lead_ins(&self) -> &[String] {
+        &self.date_lead_ins
     }
 
     pub(crate) fn actors(&self) -> &[Entry<(String, String)>] {
