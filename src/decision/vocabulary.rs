@@ -568,35 +568,24 @@ mod tests {
     fn actor_titles() {
         let vocabulary = Vocabulary::builtin();
         let title = |actor: &str| vocabulary.actor_title(actor);
-        assert_eq!(
-            title("MWP").as_deref(),
-            Some("Minister van Werk en Participatie")
-        );
-        assert_eq!(title("Stas").as_deref(), Some("Staatssecretaris"));
-        assert_eq!(
-            title("pSG").as_deref(),
-            Some("Plaatsvervangend secretaris-generaal")
-        );
-        assert_eq!(
-            title("MSZW").as_deref(),
-            Some("Minister van Sociale Zaken en Werkgelegenheid")
-        );
-        assert_eq!(
-            title("MinSZW").as_deref(),
-            Some("Minister van Sociale Zaken en Werkgelegenheid")
-        );
-        assert_eq!(
-            title("SBZK").as_deref(),
-            Some("Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties")
-        );
-        assert_eq!(
-            title("Stas SZW").as_deref(),
-            Some("Staatssecretaris van Sociale Zaken en Werkgelegenheid")
-        );
-        assert_eq!(
-            title("MIenW").as_deref(),
-            Some("Minister van Infrastructuur en Waterstaat")
-        );
+        for (actor, expected) in [
+            ("MWP", "Minister van Werk en Participatie"),
+            ("Stas", "Staatssecretaris"),
+            ("pSG", "Plaatsvervangend secretaris-generaal"),
+            ("MSZW", "Minister van Sociale Zaken en Werkgelegenheid"),
+            ("MinSZW", "Minister van Sociale Zaken en Werkgelegenheid"),
+            (
+                "SBZK",
+                "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+            ),
+            (
+                "Stas SZW",
+                "Staatssecretaris van Sociale Zaken en Werkgelegenheid",
+            ),
+            ("MIenW", "Minister van Infrastructuur en Waterstaat"),
+        ] {
+            assert_eq!(title(actor).as_deref(), Some(expected), "{actor}");
+        }
         // A one-letter role must be glued to an abbreviation-like code.
         assert_eq!(title("Mez"), None);
         assert_eq!(title("M SZW"), None);
