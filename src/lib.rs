@@ -64,6 +64,7 @@
 mod annotation;
 mod date;
 mod deadline;
+mod decision;
 mod document;
 mod error;
 mod extract;
@@ -83,6 +84,10 @@ mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
 pub use date::Timestamp;
+pub use decision::{
+    DateBasis, Decision, Sighting, Source, StampLine, Statement, Verdict, Vocabulary,
+    VocabularyError, build_register, stamp_lines,
+};
 pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::extract;

@@ -1,0 +1,144 @@
+//! Decisions: "MWP akkoord 8/6" as `{actor: "MWP", verdict: "approved", date: "2026-06-08"}`.
+//!
+//! The flow, one module a step:
+//! - [`vocabulary`]: the words, as data (`vocabulary.json`), extendable;
+//! - [`date_text`]: dates as written (`8/6`, `8 juni`, `30-3-2026`) and how a
+//!   missing year is found;
+//! - [`recognise`]: one short text → a recognised decision, or nothing;
+//! - [`page_text`]: the standalone stamp lines of page text and the nota date
+//!   that belongs to each;
+//! - [`register`]: statements from annotations, comment summaries and page
+//!   text → one [`Decision`] per decision, however often it was seen.
+
+mod date_text;
+mod page_text;
+mod recognise;
+mod register;
+mod vocabulary;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize, Serializer};
+
+pub use page_text::{StampLine, stamp_lines};
+pub use register::{Statement, build_register};
+pub use vocabulary::{Vocabulary, VocabularyError};
+
+/// What was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// akkoord, akk., accoord, ok; approved, agreed.
+    Approved,
+    /// niet akkoord, n.akk., niet akk.; not approved, rejected.
+    Rejected,
+    /// besproken; discussed.
+    Discussed,
+    /// bespreken, graag bespreken, te bespreken; to discuss.
+    ToDiscuss,
+    /// gezien, gelezen, kennisgenomen, v.k.a.; seen, noted.
+    Noted,
+    /// A choice between the nota's options and nothing more ("Optie 2; …").
+    Option,
+}
+
+/// Where a statement was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// A live annotation's `/Contents`.
+    Annotation,
+    /// An entry of Acrobat's printed comment summary.
+    CommentSummary,
+    /// A standalone line of page text: a stamp burned into the page.
+    PageText,
+}
+
+/// What a decision's date rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateBasis {
+    /// The text gives day, month and year.
+    Explicit,
+    /// The year (or, with no date in the text, the whole date) is the
+    /// annotation's `/M` (else `/CreationDate`).
+    Annotation,
+    /// The year (or the whole date) is the comment-summary entry's `Datum`.
+    SummaryEntry,
+    /// The year is the nota's date ("Datum 27 mei 2026").
+    NotaDate,
+    /// The year is the document's.
+    Document,
+}
+
+/// One place a decision was seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Sighting {
+    /// Where: annotation, comment_summary or page_text.
+    pub source: Source,
+    /// The 1-based input page it was seen on, when known.
+    pub page: Option<usize>,
+    /// For a summary entry, the page it comments on (its `Pagina` value).
+    pub target_page: Option<usize>,
+    /// The annotation's object reference (`"12 0 R"`), `"comment:<index>"`
+    /// for a summary entry or `"line:<n>"` for page text.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// The text as seen there.
+    pub text: String,
+}
+
+/// One decision: who decided what, when; and everywhere it was seen.
+///
+/// Every optional key is present in JSON, as `null` when unknown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Decision {
+    /// Who decided, as written ("MWP", "Staatssecretaris"), or the
+    /// annotation's author when the text names no one.
+    pub actor: Option<String>,
+    /// The actor's title from the vocabulary ("Minister van Werk en
+    /// Participatie"), when known.
+    pub actor_title: Option<String>,
+    /// Whether `actor` is the author because the text named no actor.
+    pub actor_from_author: bool,
+    /// What was decided.
+    pub verdict: Verdict,
+    /// The verdict as written ("akk.", "niet akkoord", "Optie 2").
+    pub verdict_text: String,
+    /// The option chosen ("Optie 2" → 2).
+    pub option: Option<u32>,
+    /// What follows the verdict ("mits …", the reasons after "Optie 2;").
+    pub remark: Option<String>,
+    /// The decision's date, ISO `YYYY-MM-DD`.
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Option<NaiveDate>,
+    /// The date as written ("8/6").
+    pub date_text: Option<String>,
+    /// What `date` rests on.
+    pub date_basis: Option<DateBasis>,
+    /// The whole statement the decision was read from.
+    pub text: String,
+    /// The 1-based input page of that statement, when known.
+    pub page: Option<usize>,
+    /// Where that statement was found.
+    pub source: Source,
+    /// That statement's reference (see [`Sighting::reference`]).
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// Every statement of this decision, in input order.
+    pub seen_in: Vec<Sighting>,
+}
+
+fn serialize_date<S: Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+        None => serializer.serialize_none(),
+    }
+}

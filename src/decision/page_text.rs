@@ -1,0 +1,417 @@
+//! Burned-in stamps in page text, and the nota date each belongs to.
+//!
+//! A **stamp line** is a line that the recogniser accepts in stamp mode as a
+//! whole ("MWP besproken 24-3-2026", "MWP niet akkoord 30-3-2026 1"), unless
+//! it is the contents of an entry of Acrobat's printed comment summary: a
+//! line whose previous non-blank line is a summary entry header (two or more
+//! of the vocabulary's `summary_labels`, "Nummer:", "Auteur:",
+//! "Onderwerp:", …). A fragment that lost its number and author
+//! ("Onderwerp: Markering  Datum: 27-5-2026 11:41:48") has no text left, and
+//! in seed 000 the next nota's stamp follows such fragments directly, so a
+//! fragment does not hide the line after it. Those are comments, read by the summary parser, not
+//! stamps on the page.
+//!
+//! A **nota date** is a `Datum` label (the vocabulary's `nota_date_labels`)
+//! with a whole date after it on the same line ("Datum 27 mei 2026") or on
+//! one of the next two non-blank lines ("Datum\n\n13 april 2026"); a label
+//! followed by a time ("Datum: 27-5-2026 11:41:48") is a summary field, not
+//! a nota date.
+//!
+//! Which nota date belongs to a stamp:
+//! - When the input has pages (form feeds split them, as pdftotext writes
+//!   them), the first nota date after the stamp on its page, else the last
+//!   one before it on that page (within [`PAGE_SCAN_LINES`] lines): each
+//!   page of a nota repeats its date in the margin, and a burned-in stamp may
+//!   come before or after it in the text.
+//! - Without page breaks, a stamp opens a nota: its date is the first nota
+//!   date after it, looking no further than [`NOTA_HEADER_LINES`] lines and
+//!   stopping at the next stamp, at a comment summary's title, or at a second
+//!   addressee line ("Aan Minister …") or a second "nota" line, which open
+//!   the next nota. The stamp's nota starts at the stamp (Acrobat puts the
+//!   stamp at the top of the first page), so a date before it belongs to the
+//!   previous nota and is not used.
+
+use chrono::NaiveDate;
+
+use super::Source;
+use super::Vocabulary;
+use super::date_text;
+use super::recognise::{Mode, recognise};
+use super::register::Statement;
+
+/// How many lines after a stamp its nota's date is looked for, in text
+/// without page breaks.
+pub(crate) const NOTA_HEADER_LINES: usize = 120;
+
+/// How many lines either side of a stamp are searched on its page (bounds
+/// the work on a hostile page of many stamps).
+pub(crate) const PAGE_SCAN_LINES: usize = 500;
+
+/// A stamp line found in page text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StampLine<'a> {
+    /// The line, trimmed.
+    pub text: &'a str,
+    /// The 1-based line number in the input.
+    pub line: usize,
+    /// The 1-based page, when the input has page breaks (form feeds).
+    pub page: Option<usize>,
+    /// The date of the nota the stamp is on, when found.
+    pub nota_date: Option<NaiveDate>,
+}
+
+impl<'a> StampLine<'a> {
+    /// The statement for [`build_register`](super::build_register): source
+    /// page text, reference `"line:<n>"`.
+    pub fn statement(&self) -> Statement<'a> {
+        let mut statement = Statement::new(self.text, Source::PageText)
+            .with_reference(format!("line:{}", self.line));
+        statement.page = self.page;
+        statement.nota_date = self.nota_date;
+        statement
+    }
+}
+
+/// What one line of the input is, for the nota rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Stamp,
+    NotaDate(NaiveDate),
+    Addressee,
+    NotaWord,
+    SummaryTitle,
+    Other,
+}
+
+struct Line<'a> {
+    text: &'a str,
+    number: usize,
+    page: Option<usize>,
+    kind: Kind,
+}
+
+/// Finds the stamp lines of one page's text, or of a whole text (form feeds,
+/// when present, number the pages from 1), each with its nota date.
+pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<'a>> {
+    let lines = classify(text, vocabulary);
+    let paged = text.contains('\u{c}');
+    let mut stamps = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.kind != Kind::Stamp {
+            continue;
+        }
+        let nota_date = if paged {
+            paged_nota_date(&lines, index)
+        } else {
+            unpaged_nota_date(&lines, index)
+        };
+        stamps.push(StampLine {
+            text: line.text,
+            line: line.number,
+            page: line.page,
+            nota_date,
+        });
+    }
+    stamps
+}
+
+fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<Line<'a>> {
+    let paged = text.contains('\u{c}');
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut number = 0;
+    let mut previous_is_summary_header = false;
+    for (page_index, page) in text.split('\u{c}').enumerate() {
+        let page_number = paged.then_some(page_index + 1);
+        for raw in page.lines() {
+            number += 1;
+            let trimmed = raw.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let summary_header = is_summary_header(trimmed, vocabulary);
+            let kind = if summary_header {
+                Kind::Other
+            } else if !previous_is_summary_header
+                && recognise(trimmed, Mode::Stamp, vocabulary).is_some()
+            {
+                Kind::Stamp
+            } else if is_summary_title(trimmed, vocabulary) {
+                Kind::SummaryTitle
+            } else if is_addressee(trimmed, vocabulary) {
+                Kind::Addressee
+            } else if vocabulary.is_nota_word(trimmed) {
+                Kind::NotaWord
+            } else {
+                Kind::Other
+            };
+            previous_is_summary_header = summary_header;
+            lines.push(Line {
+                text: trimmed,
+                number,
+                page: page_number,
+                kind,
+            });
+        }
+    }
+    // Dates after a label on a later line.
+    for index in 0..lines.len() {
+        let Some(line) = lines.get(index) else {
+            continue;
+        };
+        let found = match nota_date_label(line.text, vocabulary) {
+            Some(Label::WithDate(date)) => Some(date),
+            Some(Label::Bare) => lines
+                .get(index + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take(2)
+                .take_while(|next| next.page == line.page)
+                .find_map(|next| whole_date(next.text, vocabulary)),
+            None => None,
+        };
+        if let (Some(date), Some(line)) = (found, lines.get_mut(index))
+            && line.kind == Kind::Other
+        {
+            line.kind = Kind::NotaDate(date);
+        }
+    }
+    lines
+}
+
+enum Label {
+    Bare,
+    WithDate(NaiveDate),
+}
+
+/// "Datum", "Datum:", "Datum 27 mei 2026".
+fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
+    let lower = line.to_lowercase();
+    for label in vocabulary.nota_date_labels() {
+        let Some(rest) = lower.strip_prefix(label.as_str()) else {
+            continue;
+        };
+        let rest = rest.strip_prefix(':').unwrap_or(rest);
+        if rest.trim().is_empty() {
+            return Some(Label::Bare);
+        }
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let value = line.get(line.len() - rest.len()..)?;
+        return whole_date(value, vocabulary).map(Label::WithDate);
+    }
+    None
+}
+
+/// A line that is one whole date with its year ("27 mei 2026"), and no time.
+fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
+    let text = text.trim();
+    let (date, len) = date_text::parse_at(text, vocabulary)?;
+    if len != text.len() || text.contains(':') {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
+}
+
+fn is_summary_header(line: &str, vocabulary: &Vocabulary) -> bool {
+    let lower = line.to_lowercase();
+    vocabulary
+        .summary_labels()
+        .iter()
+        .filter(|label| lower.contains(label.as_str()))
+        .count()
+        >= 2
+}
+
+fn is_summary_title(line: &str, vocabulary: &Vocabulary) -> bool {
+    let lower = line.to_lowercase();
+    vocabulary
+        .summary_titles()
+        .iter()
+        .any(|title| lower.starts_with(title.as_str()))
+}
+
+/// "Aan Minister van WenP", "Aan de Staatssecretaris …" (not the e-mail
+/// header "Aan: …").
+fn is_addressee(line: &str, vocabulary: &Vocabulary) -> bool {
+    let lower = line.to_lowercase();
+    vocabulary.addressee_prefixes().iter().any(|prefix| {
+        lower
+            .strip_prefix(prefix.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphabetic)
+    })
+}
+
+fn paged_nota_date(lines: &[Line<'_>], index: usize) -> Option<NaiveDate> {
+    let page = lines.get(index)?.page;
+    let on_page = |line: &&Line<'_>| line.page == page;
+    let after = lines
+        .get(index + 1..)?
+        .iter()
+        .take(PAGE_SCAN_LINES)
+        .take_while(on_page)
+        .find_map(nota_date_of);
+    after.or_else(|| {
+        lines
+            .get(..index)?
+            .iter()
+            .rev()
+            .take(PAGE_SCAN_LINES)
+            .take_while(on_page)
+            .find_map(nota_date_of)
+    })
+}
+
+fn unpaged_nota_date(lines: &[Line<'_>], index: usize) -> Option<NaiveDate> {
+    let start = lines.get(index)?.number;
+    let mut addressees = 0;
+    let mut nota_words = 0;
+    for line in lines.get(index + 1..)? {
+        if line.number.saturating_sub(start) > NOTA_HEADER_LINES {
+            return None;
+        }
+        match line.kind {
+            Kind::NotaDate(date) => return Some(date),
+            Kind::Stamp | Kind::SummaryTitle => return None,
+            Kind::Addressee => {
+                addressees += 1;
+                if addressees > 1 {
+                    return None;
+                }
+            }
+            Kind::NotaWord => {
+                nota_words += 1;
+                if nota_words > 1 {
+                    return None;
+                }
+            }
+            Kind::Other => {}
+        }
+    }
+    None
+}
+
+fn nota_date_of(line: &Line<'_>) -> Option<NaiveDate> {
+    match line.kind {
+        Kind::NotaDate(date) => Some(date),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn stamps(text: &str) -> Vec<StampLine<'_>> {
+        stamp_lines(text, &Vocabulary::builtin())
+    }
+
+    #[test]
+    fn stamp_before_nota_header() {
+        // Seed 000, the top of the second nota.
+        let text = "\n\n\nMWP besproken 24-3-2026\n\n\n\nAan Minister van Werk en Participatie\n\nnota\n\nKidfluencing\n\nTER BESLISSING\n\nDirectie\n\nDatum\n5 maart 2026\n\nOnze referentie\n2026-\n";
+        let found = stamps(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "MWP besproken 24-3-2026");
+        assert_eq!(found[0].line, 4);
+        assert_eq!(found[0].page, None);
+        assert_eq!(found[0].nota_date, Some(ymd(2026, 3, 5)));
+        let statement = found[0].statement();
+        assert_eq!(statement.source, Source::PageText);
+        assert_eq!(statement.reference.as_deref(), Some("line:4"));
+        assert_eq!(statement.nota_date, Some(ymd(2026, 3, 5)));
+    }
+
+    #[test]
+    fn blank_line_between_label_and_date() {
+        let text = "MWP bespreken 7-5-2026\nAan Minister van WenP\nnota\nDatum\n\n13 april 2026\n";
+        assert_eq!(stamps(text)[0].nota_date, Some(ymd(2026, 4, 13)));
+    }
+
+    #[test]
+    fn label_and_date_on_one_line() {
+        let text = "SG akkoord 8/6\nAan de Minister\nDatum: 2 juni 2026\n";
+        assert_eq!(stamps(text)[0].nota_date, Some(ymd(2026, 6, 2)));
+    }
+
+    #[test]
+    fn summary_entry_contents_are_not_stamps() {
+        // Seed 000: the printed summary repeats the stamp's text.
+        let text = "Pagina: 4\n\n Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Tekst plaatsen Datum: 30-3-2026 22:11:55\nMWP niet akkoord 30-3-2026 \n\n\tNummer: 1\tAuteur: Aartsen, A.A.\tOnderwerp: FreeText\tDatum: Onbepaald\n\tMWP besproken 20-4-2026 \t\t\t\n";
+        assert!(stamps(text).is_empty());
+    }
+
+    #[test]
+    fn stamp_after_summary_fragments() {
+        // Seed 000: fragments of a summary, then the next nota's stamp.
+        let text = "Onderwerp: Markering\tDatum: 27-5-2026 11:42:18\nOnderwerp: Markering\tDatum: 27-5-2026 11:42:24\n\n\n\nMWP bespreken 7-5-2026  \n\nAan Minister van WenP\n\n \nnota\n\nDatum\n13 april 2026\n";
+        let found = stamps(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "MWP bespreken 7-5-2026");
+        assert_eq!(found[0].nota_date, Some(ymd(2026, 4, 13)));
+    }
+
+    #[test]
+    fn summary_date_field_is_not_a_nota_date() {
+        let text = "MWP akkoord 8-6-2026\nOnderwerp: Markering\tDatum: 27-5-2026 11:41:48\nDatum: 27-5-2026 11:41:52\n";
+        assert_eq!(stamps(text)[0].nota_date, None);
+    }
+
+    #[test]
+    fn next_nota_ends_the_search() {
+        // A stamp whose nota has no date: the next nota's date is not its.
+        let text = "MWP akkoord 8-6-2026\nAan Minister van WenP\nnota\nTekst\nAan Minister van WenP\nnota\nDatum\n4 mei 2026\n";
+        assert_eq!(stamps(text)[0].nota_date, None);
+        let text =
+            "MWP akkoord 8-6-2026\nAan Minister\nMWP besproken 9-6-2026\nDatum\n4 mei 2026\n";
+        let found = stamps(text);
+        assert_eq!(found[0].nota_date, None);
+        assert_eq!(found[1].nota_date, Some(ymd(2026, 5, 4)));
+    }
+
+    #[test]
+    fn date_before_stamp_is_the_previous_nota() {
+        let text = "Datum\n4 mei 2026\nTekst\nMWP akkoord 8-6-2026\nAan Minister\n";
+        assert_eq!(stamps(text)[0].nota_date, None);
+    }
+
+    #[test]
+    fn pages_from_form_feeds() {
+        let text = "Tekst\n\u{c}Datum\n20 mei 2026\nTekst\nMWP besproken 26-5-2026 1\n\u{c}Datum\n1 juni 2026\n\u{c}";
+        let found = stamps(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].page, Some(2));
+        assert_eq!(found[0].line, 5);
+        // On a page, a date before the stamp is the nota's own.
+        assert_eq!(found[0].nota_date, Some(ymd(2026, 5, 20)));
+    }
+
+    #[test]
+    fn page_date_after_the_stamp_first() {
+        let text = "Datum\n1 mei 2026\n\u{c}MWP akkoord 8/6\nDatum\n27 mei 2026\n";
+        let found = stamps(text);
+        assert_eq!(found[0].page, Some(2));
+        assert_eq!(found[0].nota_date, Some(ymd(2026, 5, 27)));
+    }
+
+    #[test]
+    fn many_stamps_on_one_page() {
+        let text = format!("{}\u{c}", "MWP akkoord 8-6-2026\n".repeat(20_000));
+        let found = stamps(&text);
+        assert_eq!(found.len(), 20_000);
+        assert!(found.iter().all(|stamp| stamp.nota_date.is_none()));
+    }
+
+    #[test]
+    fn traps_in_page_text() {
+        let text = "Indien u akkoord bent met de tekenversie van de brief kunt u deze ondertekenen.\nTER BESLISSING\nBeleidsstaf MWP, 20/4: Voortgangsbrief Gezond en Veilig Werken.\nVoorleggen aan MWP\tIn de week van 25 mei\nOnderwerp: MWP bespreker [redacted] (EU-richtlijn)\nBijlagen: MWP bespreken - [redacted] - 20260416 Nota vervolg gedragscode.pdf\n- Optie 2 heeft de voorkeur.\nOptie 1: Het wetsvoorstel agenderen voor de RSD\nOptie 2 heeft de voorkeur.\n";
+        assert!(stamps(text).is_empty());
+    }
+}

@@ -1,0 +1,1063 @@
+//! One short text → a decision, or nothing.
+//!
+//! The shape is `[actor] verdict [date] [initials or a marker number]`:
+//! "MWP akkoord 8/6", "MWP niet akkoord 30-3-2026 1" (Acrobat's marker number
+//! left behind when the comment was flattened), "Staatssecretaris akkoord
+//! 11-9-2025 El" (OCR'd initials), "Akkoord SG", "Approved by SG 8 June 2026".
+//!
+//! - The **actor** is a vocabulary actor ("MWP", "Stas", "plv. SG"), a role
+//!   joined to a ministry ("MSZW", "MinSZW", "Stas SZW"), or an unknown
+//!   abbreviation of 2–12 letters with at least two capitals ("DGSZ"), not
+//!   listed under `not_actors` nor a sentence word; one qualifier may follow
+//!   ("Minister SZW", "DG WB"). It may also follow the verdict ("Akkoord
+//!   SG", "Approved by SG"; after a separator, "Akkoord – MWP", only a
+//!   vocabulary actor) or the date ("akkoord 8/6 MWP", again only a
+//!   vocabulary actor: an unknown abbreviation there is initials).
+//! - The **verdict** is the longest vocabulary phrase at that place; in
+//!   comment mode "akkoord met optie 2" also records option 2.
+//! - The **date** is one of the forms of [`date_text`](super::date_text),
+//!   after white space, `,`, `:` or a dash, "d.d." or "op", or in brackets.
+//! - Anything after that must be, in [`Mode::Stamp`], at most two initials or
+//!   numbers. In [`Mode::Comment`] it may also be a **remark**: text after a
+//!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
+//!   word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
+//!   without a separator; a comma followed by a finite verb ("bespreken, kun
+//!   je …"), which shows the verdict word ended a clause; and, after a
+//!   lead-in other than a condition ("mits", "tenzij", …), a first clause
+//!   with a finite verb ("Akkoord op hoofdlijnen is bereikt"), which makes
+//!   the verdict word the subject of a sentence.
+//!
+//! Comment mode also reads **option statements**: "Optie 2; reasons" (option
+//! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2". Without an
+//! actor or lead-in, "Optie 1: Het wetsvoorstel agenderen" is a heading and "Optie 2 heeft de
+//! voorkeur" a sentence: neither is a decision.
+//!
+//! Never decisions: a text that starts with anything else (so sentences such
+//! as "Gaat u akkoord met …?", "Indien u akkoord bent …", "MWP heeft …
+//! gelezen", e-mail headers "Onderwerp: …", "Bijlagen: …"), and any text that
+//! names a file (`….pdf`). Stamp mode also refuses lines with tabs (table
+//! rows) and lines over [`MAX_STAMP_CHARS`], and needs an actor or a date: a
+//! bare "Akkoord" or "TE BESPREKEN" line is a heading, not a stamp.
+
+use super::Verdict;
+use super::Vocabulary;
+use super::date_text::{self, WrittenDate};
+
+/// The longest line page text may hold and still be a stamp.
+pub(crate) const MAX_STAMP_CHARS: usize = 80;
+
+/// How strictly a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Annotation contents and comment-summary entries: remarks after the
+    /// verdict and option statements are allowed.
+    Comment,
+    /// A standalone line of page text: the whole line must be a stamp.
+    Stamp,
+}
+
+/// A decision read from one text, before its date is settled.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Recognised {
+    pub(crate) actor: Option<String>,
+    pub(crate) actor_title: Option<String>,
+    pub(crate) verdict: Verdict,
+    pub(crate) verdict_text: String,
+    pub(crate) option: Option<u32>,
+    pub(crate) remark: Option<String>,
+    pub(crate) date: Option<WrittenDate>,
+    pub(crate) date_text: Option<String>,
+}
+
+/// Reads one short text as a decision.
+pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Recognised> {
+    let s = match mode {
+        Mode::Comment => text
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
+            })
+            .trim_end(),
+        Mode::Stamp => text.trim(),
+    };
+    if mode == Mode::Stamp
+        && (s.chars().nth(MAX_STAMP_CHARS).is_some() || s.contains(['\t', '\n', '\r']))
+    {
+        return None;
+    }
+    if s.is_empty() || names_a_file(s, vocabulary) {
+        return None;
+    }
+
+    // The actor before the verdict, unless the text opens with a verdict.
+    let mut pos = 0;
+    let mut actor: Option<(usize, usize)> = None;
+    if verdict_at(rest(s, pos), vocabulary).is_none()
+        && let Some(len) = actor_at(rest(s, pos), vocabulary)
+    {
+        let mut end = len;
+        let after = skip_separator(s, end);
+        if verdict_at(rest(s, after), vocabulary).is_none()
+            && !(mode == Mode::Comment && option_at(rest(s, after), vocabulary).is_some())
+            && let Some(qualifier) = qualifier_at(rest(s, skip_ws(s, end)), vocabulary)
+        {
+            end = skip_ws(s, end) + qualifier;
+        }
+        actor = Some((0, end));
+        pos = skip_separator(s, end);
+    }
+
+    // The verdict, or in comment mode an option statement.
+    let verdict;
+    let verdict_span;
+    let mut option = None;
+    let mut needs_guide = false;
+    if let Some((found, len)) = verdict_at(rest(s, pos), vocabulary) {
+        verdict = found;
+        verdict_span = (pos, pos + len);
+        pos += len;
+    } else if mode == Mode::Comment {
+        let lead_in = option_lead_in_at(rest(s, pos), vocabulary);
+        let start = pos + lead_in.unwrap_or(0);
+        let (number, len) = option_at(rest(s, start), vocabulary)?;
+        verdict = Verdict::Option;
+        verdict_span = (start, start + len);
+        option = Some(number);
+        pos = start + len;
+        needs_guide = lead_in.is_none() && actor.is_none();
+    } else {
+        return None;
+    }
+    let core_end = pos;
+
+    // An actor after the verdict ("Akkoord SG", "Approved by SG"); after a
+    // separator only a known one ("Akkoord – MWP", "Noted, SG").
+    if actor.is_none() {
+        let at = skip_ws(s, pos);
+        let by =
+            word_of(rest(s, at), vocabulary.actor_links()).map_or(at, |len| skip_ws(s, at + len));
+        let separated = skip_separator(s, pos);
+        if let Some(len) = actor_at(rest(s, by), vocabulary)
+            && by > core_end
+        {
+            actor = Some((by, by + len));
+            pos = by + len;
+        } else if separated > at
+            && let Some(len) = actor_at(rest(s, separated), vocabulary)
+            && s.get(separated..separated + len)
+                .and_then(|found| title_of(found, vocabulary))
+                .is_some()
+        {
+            actor = Some((separated, separated + len));
+            pos = separated + len;
+        }
+    }
+
+    // "akkoord met optie 2".
+    if mode == Mode::Comment && option.is_none() {
+        let at = skip_ws(s, pos);
+        let with =
+            word_of(rest(s, at), vocabulary.option_links()).map_or(at, |len| skip_ws(s, at + len));
+        if at > pos
+            && let Some((number, len)) = option_at(rest(s, with), vocabulary)
+        {
+            option = Some(number);
+            pos = with + len;
+        }
+    }
+
+    // The date ("8/6", ", 8/6", "- 8/6", "(8/6)", "d.d. 8-6-2026", "op 8 juni").
+    let mut date = None;
+    let mut date_text = None;
+    {
+        let at = skip_ws(s, pos);
+        let at = match rest(s, at).chars().next() {
+            Some(c @ (',' | ':' | '-' | '–' | '—')) => skip_ws(s, at + c.len_utf8()),
+            _ => at,
+        };
+        let (at, bracketed) = match rest(s, at).strip_prefix('(') {
+            Some(_) => (skip_ws(s, at + 1), true),
+            None => (at, false),
+        };
+        let at =
+            word_of(rest(s, at), vocabulary.date_lead_ins()).map_or(at, |len| skip_ws(s, at + len));
+        if at > pos
+            && let Some((found, len)) = date_text::parse_at(rest(s, at), vocabulary)
+        {
+            let close = skip_ws(s, at + len);
+            let end = if !bracketed {
+                Some(at + len)
+            } else if rest(s, close).starts_with(')') {
+                Some(close + 1)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                date = Some(found);
+                date_text = s.get(at..at + len).map(str::to_owned);
+                pos = end;
+            }
+        }
+    }
+
+    // A known actor after the date ("akkoord 8/6 MWP"); an unknown
+    // abbreviation there is read as initials.
+    if actor.is_none() {
+        let at = skip_ws(s, pos);
+        if let Some(len) = actor_at(rest(s, at), vocabulary)
+            && at > pos
+            && s.get(at..at + len)
+                .and_then(|found| title_of(found, vocabulary))
+                .is_some()
+        {
+            actor = Some((at, at + len));
+            pos = at + len;
+        }
+    }
+
+    // What follows.
+    let tail = rest(s, pos);
+    let remark = read_tail(tail, mode, needs_guide, s.ends_with('?'), vocabulary)?;
+
+    let actor_text = actor
+        .and_then(|(from, to)| s.get(from..to))
+        .map(str::to_owned);
+    let actor_title = actor_text
+        .as_deref()
+        .and_then(|actor| title_of(actor, vocabulary));
+    let has_actor = actor_text.is_some();
+    if mode == Mode::Stamp && !has_actor && date.is_none() {
+        return None;
+    }
+    Some(Recognised {
+        actor: actor_text,
+        actor_title,
+        verdict,
+        verdict_text: s.get(verdict_span.0..verdict_span.1)?.to_owned(),
+        option,
+        remark,
+        date,
+        date_text,
+    })
+}
+
+/// Reads what follows the verdict and date: `Some(None)` when it is nothing,
+/// initials or a marker number; `Some(Some(remark))` for a remark; `None`
+/// when it makes the text something other than a decision.
+fn read_tail(
+    tail: &str,
+    mode: Mode,
+    needs_guide: bool,
+    question: bool,
+    vocabulary: &Vocabulary,
+) -> Option<Option<String>> {
+    let trimmed = tail.trim_start();
+    if trimmed.chars().all(|c| matches!(c, '.' | '!')) {
+        return Some(None);
+    }
+    if is_marks(trimmed, vocabulary) {
+        return Some(None);
+    }
+    if mode == Mode::Stamp {
+        return None;
+    }
+    let gap = tail.get(..tail.len() - trimmed.len()).unwrap_or_default();
+    let first = trimmed.chars().next()?;
+    let separated =
+        gap.contains('\n') || matches!(first, ',' | ';' | ':' | '.' | '-' | '–' | '—' | '(' | '!');
+    if separated {
+        // "Optie 1: <title>" with nothing before it is a heading.
+        if needs_guide && first == ':' && !gap.contains('\n') {
+            return None;
+        }
+        let remark = trimmed
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | '—' | '!')
+            })
+            .trim_end();
+        // "(Door het te) bespreken, kun je het doorbreken": the verdict word
+        // ended a clause of a sentence.
+        let next_word = remark
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        if first == ',' && !gap.contains('\n') && vocabulary.is_clause_verb(next_word) {
+            return None;
+        }
+        return Some((!remark.is_empty()).then(|| remark.to_owned()));
+    }
+    if needs_guide || question {
+        return None;
+    }
+    if !vocabulary
+        .remark_lead_ins()
+        .iter()
+        .any(|lead_in| match_phrase(trimmed, lead_in).is_some())
+    {
+        return None;
+    }
+    // "Akkoord op hoofdlijnen is bereikt …": a finite verb in the first
+    // clause makes the verdict word the subject of a sentence. A condition
+    // ("mits de planning haalbaar is") ends in its verb and is a remark.
+    let condition = vocabulary
+        .condition_lead_ins()
+        .iter()
+        .any(|lead_in| match_phrase(trimmed, lead_in).is_some());
+    let first_clause = trimmed
+        .split(['.', ',', ';', ':', '!', '?', '\n', '(', '–', '—'])
+        .next()
+        .unwrap_or_default();
+    if !condition
+        && first_clause
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| vocabulary.is_clause_verb(word))
+    {
+        return None;
+    }
+    Some(Some(trimmed.trim_end().to_owned()))
+}
+
+/// Whether `text` is at most two initials ("El", "A.A.") or marker numbers.
+fn is_marks(text: &str, vocabulary: &Vocabulary) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().take(3).collect();
+    if tokens.is_empty() || tokens.len() > 2 {
+        return false;
+    }
+    tokens.iter().all(|token| {
+        let token = token.trim_end_matches([',', ';']);
+        is_marker_number(token) || is_initials(token, vocabulary)
+    })
+}
+
+fn is_marker_number(token: &str) -> bool {
+    (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_initials(token: &str, vocabulary: &Vocabulary) -> bool {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    let dotted = token.contains('.');
+    (1..=4).contains(&letters)
+        && token.chars().all(|c| c.is_alphabetic() || c == '.')
+        && (dotted || token.chars().next().is_some_and(char::is_uppercase))
+        && (dotted || !vocabulary.is_sentence_word(token))
+}
+
+/// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
+/// attachment line or a file name, never a decision.
+fn names_a_file(text: &str, vocabulary: &Vocabulary) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '(' | ')' | '"' | '\''))
+        .filter_map(|word| {
+            let word = word.trim_end_matches(['.', ':']);
+            let (stem, extension) = word.rsplit_once('.')?;
+            (!stem.is_empty()).then_some(extension)
+        })
+        .any(|extension| vocabulary.is_file_extension(extension))
+}
+
+/// The title of an actor as written, or of its first word ("Minister WB").
+fn title_of(actor: &str, vocabulary: &Vocabulary) -> Option<String> {
+    vocabulary.actor_title(actor).or_else(|| {
+        let (first, _) = actor.split_once(char::is_whitespace)?;
+        vocabulary.actor_title(first)
+    })
+}
+
+fn rest(s: &str, pos: usize) -> &str {
+    s.get(pos..).unwrap_or_default()
+}
+
+fn skip_ws(s: &str, pos: usize) -> usize {
+    let tail = rest(s, pos);
+    pos + (tail.len() - tail.trim_start().len())
+}
+
+/// Skips white space and one separator between an actor and the verdict
+/// ("MWP: akkoord", "SG - akkoord").
+fn skip_separator(s: &str, pos: usize) -> usize {
+    let at = skip_ws(s, pos);
+    match rest(s, at).chars().next() {
+        Some(c @ (':' | ',' | '-' | '–' | '—')) => skip_ws(s, at + c.len_utf8()),
+        _ => at,
+    }
+}
+
+/// Matches a normalised vocabulary phrase at the start of `text`, ignoring
+/// case; any white space in the phrase matches a run of white space, white
+/// space may follow a full stop, and `'` matches `’`. Gives the bytes of
+/// `text` covered; a phrase ending in a letter or digit must end a word.
+pub(crate) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    let mut wanted = phrase.chars().peekable();
+    let mut end = 0;
+    let skip_space = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+                      end: &mut usize| {
+        let mut any = false;
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_whitespace() {
+                break;
+            }
+            any = true;
+            *end = i + c.len_utf8();
+            chars.next();
+        }
+        any
+    };
+    while let Some(want) = wanted.next() {
+        if want == ' ' {
+            if !skip_space(&mut chars, &mut end) {
+                return None;
+            }
+            continue;
+        }
+        let (i, c) = chars.next()?;
+        if !same_char(c, want) {
+            return None;
+        }
+        end = i + c.len_utf8();
+        if want == '.' && wanted.peek().is_some_and(|next| *next != ' ') {
+            skip_space(&mut chars, &mut end);
+        }
+    }
+    let last = phrase.chars().last()?;
+    if last.is_alphanumeric()
+        && text
+            .get(end..)
+            .and_then(|tail| tail.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    Some(end)
+}
+
+fn same_char(c: char, want: char) -> bool {
+    let apostrophe = |c: char| matches!(c, '\'' | '’' | '‘');
+    c == want || (apostrophe(c) && apostrophe(want)) || c.to_lowercase().eq(std::iter::once(want))
+}
+
+/// The verdict phrase at the start of `text`, longest first.
+fn verdict_at(text: &str, vocabulary: &Vocabulary) -> Option<(Verdict, usize)> {
+    vocabulary
+        .verdicts()
+        .iter()
+        .find_map(|entry| match_phrase(text, &entry.phrase).map(|len| (entry.value, len)))
+}
+
+/// "optie 2" at the start of `text`: the number and the bytes covered.
+fn option_at(text: &str, vocabulary: &Vocabulary) -> Option<(u32, usize)> {
+    vocabulary.option_words().iter().find_map(|word| {
+        let len = match_phrase(text, word)?;
+        let after = text.get(len..)?;
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 {
+            return None;
+        }
+        let digits = after
+            .trim_start()
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        let end = len + gap + digits;
+        let number = text.get(len + gap..end)?.parse().ok()?;
+        let next = text.get(end..).and_then(|t| t.chars().next());
+        if next.is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        Some((number, end))
+    })
+}
+
+/// A lead-in to an option ("Keuze:", "voorkeur voor") and the bytes up to
+/// the option word.
+fn option_lead_in_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    vocabulary.option_lead_ins().iter().find_map(|lead_in| {
+        let len = match_phrase(text, lead_in)?;
+        let after = text.get(len..)?;
+        let after_colon = after.trim_start().strip_prefix(':').unwrap_or(after);
+        let skipped = text.len() - after_colon.trim_start().len();
+        option_at(text.get(skipped..)?, vocabulary).map(|_| skipped)
+    })
+}
+
+/// The first of `words` at the start of `text`; the bytes it covers.
+fn word_of(text: &str, words: &[String]) -> Option<usize> {
+    words.iter().find_map(|word| match_phrase(text, word))
+}
+
+/// An actor at the start of `text`; the bytes it covers.
+fn actor_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut consider = |len: usize| {
+        if best.is_none_or(|b| len > b) {
+            best = Some(len);
+        }
+    };
+    for entry in vocabulary.actors() {
+        if let Some(len) = match_phrase(text, &entry.phrase) {
+            consider(len);
+        }
+    }
+    let first = word_at(text);
+    if !first.is_empty() {
+        if vocabulary.ministry_title(first).is_some() {
+            consider(first.len());
+        }
+        let after = skip_ws(text, first.len());
+        let second = word_at(rest(text, after));
+        if !second.is_empty()
+            && after > first.len()
+            && let Some(both) = text.get(..after + second.len())
+            && vocabulary.ministry_title(both).is_some()
+        {
+            consider(both.len());
+        }
+        if is_abbreviation(first, vocabulary) {
+            consider(first.len());
+        }
+    }
+    best
+}
+
+/// A qualifier after an actor: a ministry code or an abbreviation ("SZW",
+/// "WB"); the bytes it covers.
+fn qualifier_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    let word = word_at(text);
+    if word.is_empty() {
+        return None;
+    }
+    let ministry = vocabulary
+        .ministries()
+        .iter()
+        .any(|entry| entry.phrase == word.to_lowercase());
+    (ministry || is_abbreviation(word, vocabulary)).then_some(word.len())
+}
+
+/// A word of letters, `&` and inner hyphens at the start of `text`.
+fn word_at(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| !(c.is_alphabetic() || c == '&' || (c == '-' && i > 0)))
+        .map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or_default().trim_end_matches('-')
+}
+
+/// An unknown abbreviation that may name an actor: 2–12 letters, at least two
+/// capitals, not a listed non-actor, sentence word or verdict.
+fn is_abbreviation(word: &str, vocabulary: &Vocabulary) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=12).contains(&letters)
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && word.chars().next().is_some_and(char::is_alphabetic)
+        && !vocabulary.is_not_actor(word)
+        && !vocabulary.is_sentence_word(word)
+        && vocabulary.verdict_of(word).is_none()
+        && vocabulary.month(word).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::builtin()
+    }
+
+    fn comment(text: &str) -> Option<Recognised> {
+        recognise(text, Mode::Comment, &vocabulary())
+    }
+
+    fn stamp(text: &str) -> Option<Recognised> {
+        recognise(text, Mode::Stamp, &vocabulary())
+    }
+
+    /// (actor, verdict, date as written) of a text read in both modes, which
+    /// must agree.
+    fn read(text: &str) -> (Option<String>, Verdict, Option<String>) {
+        let found = comment(text).unwrap_or_else(|| panic!("{text:?} not recognised"));
+        assert_eq!(
+            stamp(text).as_ref().map(|s| s.verdict),
+            found
+                .actor
+                .as_ref()
+                .or(found.date_text.as_ref())
+                .map(|_| found.verdict),
+            "{text:?} in stamp mode"
+        );
+        (found.actor, found.verdict, found.date_text)
+    }
+
+    fn verdict(text: &str) -> Verdict {
+        comment(text)
+            .unwrap_or_else(|| panic!("{text:?} not recognised"))
+            .verdict
+    }
+
+    #[test]
+    fn approved_forms() {
+        for text in [
+            "akkoord",
+            "Akkoord.",
+            "AKKOORD",
+            "akk.",
+            "akk",
+            "accoord",
+            "ok",
+            "OK",
+            "oké",
+            "approved",
+            "Agreed",
+            "goedgekeurd",
+        ] {
+            assert_eq!(verdict(text), Verdict::Approved, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejected_forms() {
+        for text in [
+            "niet akkoord",
+            "Niet Akkoord",
+            "n.akk.",
+            "n. akk.",
+            "niet akk.",
+            "niet akk",
+            "not approved",
+            "Rejected",
+            "not agreed",
+        ] {
+            assert_eq!(verdict(text), Verdict::Rejected, "{text}");
+        }
+    }
+
+    #[test]
+    fn discussed_forms() {
+        for text in ["besproken", "Besproken", "discussed"] {
+            assert_eq!(verdict(text), Verdict::Discussed, "{text}");
+        }
+    }
+
+    #[test]
+    fn to_discuss_forms() {
+        for text in [
+            "bespreken",
+            "graag bespreken",
+            "Graag bespreken",
+            "te bespreken",
+            "to discuss",
+            "please discuss",
+        ] {
+            assert_eq!(verdict(text), Verdict::ToDiscuss, "{text}");
+        }
+    }
+
+    #[test]
+    fn noted_forms() {
+        for text in [
+            "gezien",
+            "Gelezen",
+            "kennisgenomen",
+            "kennis genomen",
+            "v.k.a.",
+            "V.K.A.",
+            "seen",
+            "noted",
+        ] {
+            assert_eq!(verdict(text), Verdict::Noted, "{text}");
+        }
+    }
+
+    #[test]
+    fn german_and_french_forms() {
+        assert_eq!(verdict("einverstanden"), Verdict::Approved);
+        assert_eq!(verdict("nicht einverstanden"), Verdict::Rejected);
+        assert_eq!(verdict("d'accord"), Verdict::Approved);
+        assert_eq!(verdict("pas d’accord"), Verdict::Rejected);
+        assert_eq!(verdict("vu"), Verdict::Noted);
+    }
+
+    #[test]
+    fn stamp_with_short_date() {
+        let found = comment("MWP akkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("MWP"));
+        assert_eq!(
+            found.actor_title.as_deref(),
+            Some("Minister van Werk en Participatie")
+        );
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.verdict_text, "akkoord");
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        let date = found.date.unwrap();
+        assert_eq!((date.day, date.month, date.year), (8, 6, None));
+        assert_eq!(found.remark, None);
+    }
+
+    #[test]
+    fn stamp_with_marker_number() {
+        // Seed 000: Acrobat's marker number after the flattened stamp.
+        let found = stamp("MWP niet akkoord 30-3-2026 1").unwrap();
+        assert_eq!(found.verdict, Verdict::Rejected);
+        assert_eq!(found.verdict_text, "niet akkoord");
+        assert_eq!(found.date_text.as_deref(), Some("30-3-2026"));
+        let found = stamp("MWP besproken 20-4-2026  1").unwrap();
+        assert_eq!(found.verdict, Verdict::Discussed);
+        assert_eq!(found.date_text.as_deref(), Some("20-4-2026"));
+        assert!(stamp("MWP bespreken 7-5-2026  ").is_some());
+    }
+
+    #[test]
+    fn stamp_with_initials() {
+        // Seed 001: "El" is OCR'd initials.
+        let found = stamp("Staatssecretaris akkoord 11-9-2025 El").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("Staatssecretaris"));
+        assert_eq!(found.actor_title.as_deref(), Some("Staatssecretaris"));
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.date_text.as_deref(), Some("11-9-2025"));
+        assert!(stamp("SG akkoord 8/6 A.A.").is_some());
+        assert!(stamp("SG akkoord 8/6 JdV 2").is_some());
+        // An unknown abbreviation after the date is initials, not an actor.
+        let found = stamp("akkoord 8/6 AB").unwrap();
+        assert_eq!(found.actor, None);
+        // After a separator, an unknown abbreviation is not an actor either.
+        let found = comment("Akkoord, AB").unwrap();
+        assert_eq!(found.actor, None);
+        assert_eq!(found.remark.as_deref(), Some("AB"));
+    }
+
+    #[test]
+    fn actors() {
+        for (text, actor, title) in [
+            ("Minister akkoord 8/6", "Minister", Some("Minister")),
+            (
+                "Staatssecretaris gezien 8/6",
+                "Staatssecretaris",
+                Some("Staatssecretaris"),
+            ),
+            ("Stas akkoord 8/6", "Stas", Some("Staatssecretaris")),
+            ("SG akkoord 8/6", "SG", Some("Secretaris-generaal")),
+            (
+                "pSG akkoord 8/6",
+                "pSG",
+                Some("Plaatsvervangend secretaris-generaal"),
+            ),
+            (
+                "plv. SG akkoord 8/6",
+                "plv. SG",
+                Some("Plaatsvervangend secretaris-generaal"),
+            ),
+            ("DG gezien 8/6", "DG", Some("Directeur-generaal")),
+            (
+                "MSZW akkoord 8/6",
+                "MSZW",
+                Some("Minister van Sociale Zaken en Werkgelegenheid"),
+            ),
+            (
+                "MinSZW akkoord 8/6",
+                "MinSZW",
+                Some("Minister van Sociale Zaken en Werkgelegenheid"),
+            ),
+            ("MP akkoord 8/6", "MP", Some("Minister-president")),
+            (
+                "Stas SZW akkoord 8/6",
+                "Stas SZW",
+                Some("Staatssecretaris van Sociale Zaken en Werkgelegenheid"),
+            ),
+            (
+                "Minister SZW akkoord 8/6",
+                "Minister SZW",
+                Some("Minister van Sociale Zaken en Werkgelegenheid"),
+            ),
+            (
+                "SBZK akkoord 8/6",
+                "SBZK",
+                Some("Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"),
+            ),
+            ("DGSZ akkoord 8/6", "DGSZ", None),
+            ("DG WB akkoord 8/6", "DG WB", Some("Directeur-generaal")),
+            (
+                "MWP: akkoord 8/6",
+                "MWP",
+                Some("Minister van Werk en Participatie"),
+            ),
+            ("Akkoord SG 8/6", "SG", Some("Secretaris-generaal")),
+            (
+                "Approved by SG 8 June 2026",
+                "SG",
+                Some("Secretaris-generaal"),
+            ),
+            (
+                "Akkoord 8/6 MWP",
+                "MWP",
+                Some("Minister van Werk en Participatie"),
+            ),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
+            assert_eq!(found.actor_title.as_deref(), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_forms() {
+        for (text, date) in [
+            ("MWP akkoord 8/6", "8/6"),
+            ("MWP akkoord 8-6", "8-6"),
+            ("MWP akkoord 8-6-26", "8-6-26"),
+            ("MWP akkoord 8-6-2026", "8-6-2026"),
+            ("MWP akkoord 8.6.2026", "8.6.2026"),
+            ("MWP akkoord 8 juni", "8 juni"),
+            ("MWP akkoord 8 jun 2026", "8 jun 2026"),
+            ("MWP akkoord 8 juni 2026", "8 juni 2026"),
+            ("MWP akkoord 2026-06-08", "2026-06-08"),
+            ("MWP akkoord, 8/6", "8/6"),
+            ("MWP akkoord d.d. 8-6-2026", "8-6-2026"),
+            ("MWP akkoord op 8 juni", "8 juni"),
+            ("MWP akkoord - 8/6", "8/6"),
+            ("MWP: akkoord (8/6)", "8/6"),
+            ("Akkoord – MWP – 8 juni 2026", "8 juni 2026"),
+            ("SG approved June 8, 2026", "June 8, 2026"),
+        ] {
+            assert_eq!(read(text).2.as_deref(), Some(date), "{text}");
+        }
+    }
+
+    #[test]
+    fn remark_after_comma() {
+        let found = comment("MWP akkoord, met de kanttekening dat de brief korter moet").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(
+            found.remark.as_deref(),
+            Some("met de kanttekening dat de brief korter moet")
+        );
+    }
+
+    #[test]
+    fn remark_after_mits() {
+        let found = comment("Akkoord mits de planning haalbaar is").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(
+            found.remark.as_deref(),
+            Some("mits de planning haalbaar is")
+        );
+        let found = comment("MWP akkoord 8/6, mits de planning haalbaar is").unwrap();
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        assert_eq!(
+            found.remark.as_deref(),
+            Some("mits de planning haalbaar is")
+        );
+    }
+
+    #[test]
+    fn remark_after_lead_in_without_verb() {
+        let found = comment("Akkoord met de voorgestelde inhoud").unwrap();
+        assert_eq!(found.remark.as_deref(), Some("met de voorgestelde inhoud"));
+        let found = comment("Besproken in de beleidsstaf van 24 maart").unwrap();
+        assert_eq!(found.verdict, Verdict::Discussed);
+        // A verb after the first clause is the remark's own sentence.
+        let found = comment("Akkoord met de brief. Die kan zo uit.").unwrap();
+        assert_eq!(
+            found.remark.as_deref(),
+            Some("met de brief. Die kan zo uit.")
+        );
+    }
+
+    #[test]
+    fn remark_on_next_line() {
+        let found = comment("MWP akkoord 8/6\nGraag de brief nog inkorten").unwrap();
+        assert_eq!(found.remark.as_deref(), Some("Graag de brief nog inkorten"));
+    }
+
+    #[test]
+    fn no_remark_in_stamp_mode() {
+        assert!(stamp("MWP akkoord, met de kanttekening").is_none());
+        assert!(stamp("MWP akkoord mits de planning haalbaar is").is_none());
+    }
+
+    #[test]
+    fn option_statement() {
+        // Seed 000, summary entry on page 4.
+        let found = comment(
+            "Optie 2; Een belangrijk onderwerp maar twijfels over wettelijk vastleggen van een gedragscode",
+        )
+        .unwrap();
+        assert_eq!(found.verdict, Verdict::Option);
+        assert_eq!(found.verdict_text, "Optie 2");
+        assert_eq!(found.option, Some(2));
+        assert_eq!(
+            found.remark.as_deref(),
+            Some(
+                "Een belangrijk onderwerp maar twijfels over wettelijk vastleggen van een gedragscode"
+            )
+        );
+        assert_eq!(found.actor, None);
+    }
+
+    #[test]
+    fn option_forms() {
+        for (text, number) in [
+            ("Optie 2", 2),
+            ("optie 3.", 3),
+            ("Keuze: optie 1", 1),
+            ("Voorkeur voor optie 2, graag uitwerken", 2),
+            ("MWP: optie 2: graag uitwerken", 2),
+            ("Option 2", 2),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, Verdict::Option, "{text}");
+            assert_eq!(found.option, Some(number), "{text}");
+        }
+        let found = comment("MWP akkoord met optie 2").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.option, Some(2));
+        assert_eq!(found.remark, None);
+    }
+
+    #[test]
+    fn no_options_in_stamp_mode() {
+        assert!(stamp("Optie 2").is_none());
+        assert!(stamp("MWP optie 2 8/6").is_none());
+    }
+
+    #[test]
+    fn body_sentences_are_not_decisions() {
+        for text in [
+            "Indien u akkoord bent met de tekenversie van de brief kunt u deze ondertekenen.",
+            "Gaat u akkoord met de voorgestelde inhoud van de Voortgangsbrief G&VW?",
+            "MWP heeft beide nota's + bijlagen gelezen, hij vraagt om dit te bespreken.",
+            "Nadat akkoord is gegeven kunt u de brief ondertekenen.",
+            "e Nadat akkoord is gegeven kunt u de brief ondertekenen.",
+            "In juni wordt duidelijk of deze zorgplicht akkoord is.",
+            "- In juni wordt duidelijk of deze zorgplicht akkoord is.",
+            "Akkoord is gegeven door de SG.",
+            "Akkoord?",
+            "Gezien de drukte stellen we voor",
+            "We bespreken deze nota graag met u in de beleidsstaf van 24 maart a.s.",
+            // Seed 000, a sentence continued from the previous page.
+            "bespreken, kun je het doorbreken' en 'Man, zeg er wat van!') kosten circa € 1,5 miljoen per campagne.",
+            "besproken, is het voorstel aangepast.",
+            // Highlighted body text copied into a highlight's contents.
+            "Akkoord op hoofdlijnen is bereikt met de sociale partners.",
+            "Akkoord met het voorstel wordt gegeven door de SG.",
+            "Gelezen in samenhang met artikel 3 is de regeling van toepassing.",
+            "Discussed in the meeting are the following points",
+            "Approved by the board in 2020, the plan was delayed.",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn nota_headers_are_not_decisions() {
+        for text in [
+            "TER BESLISSING",
+            "TER BESPREKING",
+            "TE BESPREKEN",
+            "BRIEF ONDERTEKENEN",
+            "Akkoord",
+        ] {
+            assert!(stamp(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn mail_lines_are_not_decisions() {
+        for text in [
+            "Onderwerp: MWP bespreker [redacted] (EU-richtlijn bestrijding geweld tegen vrouwen) en [redacted] (gedragscode)",
+            "Bijlagen: MWP bespreken - [redacted] - 20260416 Nota vervolg gedragscode.pdf; MWP bespreken - [redacted] - EU-richtlijn bestrijding van geweld tegen vrouwen - akkoord gevraagd voor agendering ambtelijk voorportaal.pdf",
+            "MWP bespreken - [redacted] - 20260416 Nota vervolg gedragscode.pdf",
+            "MWP akkoord.pdf",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn staff_lines_are_not_decisions() {
+        for text in [
+            "Beleidsstaf MWP, 20/4: Voortgangsbrief Gezond en Veilig Werken.",
+            "Voorleggen aan MWP\tIn de week van 25 mei",
+            "Voorleggen aan MWP In de week van 25 mei",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn option_sentences_and_headings_are_not_decisions() {
+        for text in [
+            "Optie 1 is ongericht (alle huishoudens met minderjarige kinderen) en duur (minimaal 300.000-500.000).",
+            "- Optie 1 is ongericht (alle huishoudens met minderjarige kinderen) en duur.",
+            "Optie 2 heeft de voorkeur.",
+            "Optie 1: Het wetsvoorstel agenderen voor de RSD",
+            "Optie 2: Het wetsvoorstel terugtrekken",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn summary_comments_are_not_decisions() {
+        // Seed 000's other summary entries.
+        for text in [
+            "Graag passage over zzp aanpassen zodat die termen niet door elkaar worden gebruikt.",
+            "Misschien wel goed dat we even een deepdive doen om gezamenlijke visie te ontwikkelen.",
+            "Toezegging Patijn debat Rechtsvermoeden",
+            "Volgens mij was dat niet de afdrank van ons eerdere gesprek.",
+            "Zit hier mijn gesprek met Hamer ook al in? De afspraak dat we verder gaan met die sectorale aanpak.",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stamp_needs_actor_or_date() {
+        assert!(stamp("akkoord").is_none());
+        assert!(stamp("akkoord 8/6").is_some());
+        assert!(stamp("MWP akkoord").is_some());
+        assert!(comment("akkoord").is_some());
+    }
+
+    #[test]
+    fn stamp_refuses_sentence_after_verdict() {
+        assert!(stamp("MWP akkoord 8/6 is gegeven").is_none());
+        assert!(stamp("MWP akkoord de brief").is_none());
+        assert!(comment("MWP akkoord de brief").is_none());
+    }
+
+    #[test]
+    fn stamp_line_length() {
+        let long = format!("MWP akkoord 8/6 {}", "A ".repeat(40));
+        assert!(stamp(&long).is_none());
+    }
+
+    #[test]
+    fn icons_before_a_comment() {
+        assert_eq!(verdict("☰ MWP bespreken 7-5-2026"), Verdict::ToDiscuss);
+        assert!(stamp("• MWP bespreken 7-5-2026").is_none());
+    }
+
+    #[test]
+    fn hostile_text() {
+        assert!(comment("").is_none());
+        assert!(comment("\u{0}\u{feff}").is_none());
+        assert!(stamp("akkoord 99/99").is_none());
+        let long = "akkoord ".repeat(10_000);
+        assert!(comment(&long).is_none());
+        assert!(comment("optie 999999999999").is_none());
+        assert!(comment("MWP ✓").is_none());
+    }
+
+    #[test]
+    fn phrase_matching() {
+        assert_eq!(match_phrase("N. Akk. 8/6", "n.akk."), Some(7));
+        assert_eq!(match_phrase("akkoorden", "akkoord"), None);
+        assert_eq!(match_phrase("niet   akkoord", "niet akkoord"), Some(14));
+        assert_eq!(match_phrase("d’accord", "d'accord"), Some("d’accord".len()));
+        assert_eq!(match_phrase("akk", "akk."), None);
+    }
+}

@@ -1,0 +1,913 @@
+//! Statements → the register of decisions.
+//!
+//! Each statement is read by the recogniser: page text in stamp mode,
+//! annotation contents and summary entries in comment mode. Then:
+//!
+//! 1. **Actor.** A text that names no actor takes the statement's author
+//!    (`actor_from_author`); an author written as a placeholder in brackets
+//!    ("[redacted]") is not used.
+//! 2. **Date.** A written date is settled by
+//!    [`date_text`](super::date_text) against the statement's own moment
+//!    (`written`: an annotation's `/M`, a summary entry's `Datum`), the nota
+//!    date and the document dates. A text without a date is dated by its own
+//!    moment when it has one (basis `annotation` or `summary_entry`), else
+//!    not at all.
+//! 3. **One decision, many sightings.** Statements with the same verdict,
+//!    option and date (or, when no year could be found, the same day and
+//!    month as written) are one decision when their actors agree (the same
+//!    actor or title; an author-derived actor agrees with a statement whose
+//!    author is unknown or the same), their nota dates do not differ, and no
+//!    two of them come from the same kind of source. So a burned-in stamp, a
+//!    live annotation and a summary entry of "MWP akkoord 8/6" make one
+//!    decision seen three times, while two stamps with the same text (two
+//!    notas decided on the same day) stay two decisions.
+//! 4. **Options.** An option statement ("Optie 2; …") enriches a decision by
+//!    the same author on the same nota: for annotations the same page, for
+//!    summary entries the same target page within one run of entries (no
+//!    entry for another page in between), and an annotation and a summary
+//!    entry when the annotation's page is the entry's target page. The
+//!    decision takes the option and, when it has no remark of its own, the
+//!    option's remark (else both, joined by "; "); the nearest such decision
+//!    in input order wins, and a decision already holding another option is
+//!    passed over. An option statement that enriches nothing is a decision of
+//!    its own with verdict `option`.
+//!
+//! A decision's own fields (`text`, `page`, `source`, `ref`, `verdict_text`,
+//! `remark`, `date_text`, `date_basis`) come from its first sighting in this
+//! order: an explicit date before an inferred one, then an annotation before
+//! a summary entry before page text. Decisions are listed in the order of
+//! their first statement.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::date_text::{self, Anchors};
+use super::recognise::{Mode, Recognised, recognise};
+use super::{DateBasis, Decision, Sighting, Source, Verdict, Vocabulary};
+
+/// How many earlier decisions with the same verdict, option and date a
+/// statement is compared with (bounds the work on hostile input).
+pub(crate) const MAX_CANDIDATES: usize = 64;
+
+/// One text that may record a decision, with where and when it was seen.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Statement<'a> {
+    /// The text: annotation contents, a summary entry's comment, a line of
+    /// page text.
+    pub text: &'a str,
+    /// Where it was found.
+    pub source: Source,
+    /// The 1-based input page it was seen on.
+    pub page: Option<usize>,
+    /// For a summary entry: the page it comments on (its `Pagina` value).
+    pub target_page: Option<usize>,
+    /// The annotation reference (`"12 0 R"`), `"comment:<index>"` or
+    /// `"line:<n>"`.
+    pub reference: Option<String>,
+    /// The annotation's or summary entry's author.
+    pub author: Option<&'a str>,
+    /// When it was written down: the annotation's `/M` (else
+    /// `/CreationDate`) or the summary entry's `Datum`.
+    pub written: Option<NaiveDateTime>,
+    /// The date of the nota it is on.
+    pub nota_date: Option<NaiveDate>,
+}
+
+impl<'a> Statement<'a> {
+    /// A statement with only its text and source known.
+    pub fn new(text: &'a str, source: Source) -> Self {
+        Self {
+            text,
+            source,
+            page: None,
+            target_page: None,
+            reference: None,
+            author: None,
+            written: None,
+            nota_date: None,
+        }
+    }
+
+    /// Sets the 1-based input page.
+    #[must_use]
+    pub fn with_page(mut self, page: usize) -> Self {
+        self.page = Some(page);
+        self
+    }
+
+    /// Sets the page a summary entry comments on.
+    #[must_use]
+    pub fn with_target_page(mut self, page: usize) -> Self {
+        self.target_page = Some(page);
+        self
+    }
+
+    /// Sets the reference.
+    #[must_use]
+    pub fn with_reference(mut self, reference: impl Into<String>) -> Self {
+        self.reference = Some(reference.into());
+        self
+    }
+
+    /// Sets the author.
+    #[must_use]
+    pub fn with_author(mut self, author: &'a str) -> Self {
+        self.author = Some(author);
+        self
+    }
+
+    /// Sets the moment it was written down.
+    #[must_use]
+    pub fn with_written(mut self, written: NaiveDateTime) -> Self {
+        self.written = Some(written);
+        self
+    }
+
+    /// Sets the nota's date.
+    #[must_use]
+    pub fn with_nota_date(mut self, date: NaiveDate) -> Self {
+        self.nota_date = Some(date);
+        self
+    }
+
+    fn author_key(&self) -> Option<String> {
+        let author = self.author?.trim();
+        (!author.is_empty()).then(|| author.to_lowercase())
+    }
+}
+
+/// A statement read as a decision.
+struct Item<'s, 'a> {
+    index: usize,
+    statement: &'s Statement<'a>,
+    recognised: Recognised,
+    actor: Option<String>,
+    actor_title: Option<String>,
+    from_author: bool,
+    date: Option<NaiveDate>,
+    basis: Option<DateBasis>,
+}
+
+/// Verdict, option, date; and for a date whose year could not be found, the
+/// day and month as written.
+type Key = (Verdict, Option<u32>, Option<NaiveDate>, Option<(u32, u32)>);
+
+/// Reads the statements and gives one [`Decision`] per decision, with every
+/// statement that records it in `seen_in`.
+///
+/// `document_dates` give a year to dates that have nothing closer (see
+/// [`DateBasis::Document`]).
+pub fn build_register(
+    statements: &[Statement<'_>],
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+) -> Vec<Decision> {
+    let items: Vec<Item<'_, '_>> = statements
+        .iter()
+        .enumerate()
+        .filter_map(|(index, statement)| read(index, statement, document_dates, vocabulary))
+        .collect();
+
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (position, item) in items.iter().enumerate() {
+        let unresolved = match (item.date, item.recognised.date) {
+            (None, Some(written)) => Some((written.day, written.month)),
+            _ => None,
+        };
+        let key = (
+            item.recognised.verdict,
+            item.recognised.option,
+            item.date,
+            unresolved,
+        );
+        let candidates = by_key.entry(key).or_default();
+        let joined = candidates
+            .iter()
+            .rev()
+            .take(MAX_CANDIDATES)
+            .copied()
+            .find(|&group| {
+                groups.get(group).is_some_and(|members| {
+                    members
+                        .iter()
+                        .filter_map(|&m| items.get(m))
+                        .all(|member| agree(member, item))
+                })
+            });
+        match joined.and_then(|group| groups.get_mut(group)) {
+            Some(members) => members.push(position),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![position]);
+            }
+        }
+    }
+
+    let is_option = |group: &[usize]| {
+        group
+            .first()
+            .and_then(|&m| items.get(m))
+            .is_some_and(|item| item.recognised.verdict == Verdict::Option)
+    };
+    let (option_groups, decision_groups): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        groups.into_iter().partition(|group| is_option(group));
+
+    let mut decisions: Vec<Assembly> = decision_groups
+        .into_iter()
+        .map(|members| Assembly {
+            members,
+            option: None,
+        })
+        .collect();
+    let mut standalone = Vec::new();
+    for group in option_groups {
+        match enrich_target(&decisions, &group, &items, statements) {
+            Some(target) => {
+                if let Some(assembly) = decisions.get_mut(target) {
+                    assembly.option = Some(group);
+                }
+            }
+            None => standalone.push(Assembly {
+                members: group,
+                option: None,
+            }),
+        }
+    }
+    decisions.extend(standalone);
+    let mut decisions: Vec<(usize, Decision)> = decisions
+        .iter()
+        .filter_map(|assembly| {
+            let first = assembly
+                .members
+                .iter()
+                .chain(assembly.option.iter().flatten())
+                .filter_map(|&m| items.get(m))
+                .map(|item| item.index)
+                .min()?;
+            Some((first, assembly.decision(&items)?))
+        })
+        .collect();
+    decisions.sort_by_key(|(first, _)| *first);
+    decisions
+        .into_iter()
+        .map(|(_, decision)| decision)
+        .collect()
+}
+
+fn read<'s, 'a>(
+    index: usize,
+    statement: &'s Statement<'a>,
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+) -> Option<Item<'s, 'a>> {
+    let mode = match statement.source {
+        Source::PageText => Mode::Stamp,
+        Source::Annotation | Source::CommentSummary => Mode::Comment,
+    };
+    let recognised = recognise(statement.text, mode, vocabulary)?;
+    let (actor, actor_title, from_author) = match &recognised.actor {
+        Some(actor) => (Some(actor.clone()), recognised.actor_title.clone(), false),
+        None => match usable_author(statement.author) {
+            Some(author) => (
+                Some(author.to_owned()),
+                vocabulary.actor_title(author),
+                true,
+            ),
+            None => (None, None, false),
+        },
+    };
+    let written = statement.written.map(|moment| {
+        let basis = match statement.source {
+            Source::Annotation => DateBasis::Annotation,
+            Source::CommentSummary => DateBasis::SummaryEntry,
+            Source::PageText => DateBasis::Document,
+        };
+        (moment.date(), basis)
+    });
+    let (date, basis) = match &recognised.date {
+        Some(written_date) => {
+            let anchors = Anchors {
+                written,
+                nota: statement.nota_date,
+                document: document_dates,
+            };
+            date_text::resolve(written_date, &anchors)
+                .map_or((None, None), |(d, b)| (Some(d), Some(b)))
+        }
+        None => written.map_or((None, None), |(d, b)| (Some(d), Some(b))),
+    };
+    Some(Item {
+        index,
+        statement,
+        recognised,
+        actor,
+        actor_title,
+        from_author,
+        date,
+        basis,
+    })
+}
+
+fn usable_author(author: Option<&str>) -> Option<&str> {
+    let author = author?.trim();
+    let placeholder = author.starts_with('[') && author.ends_with(']');
+    (!author.is_empty() && !placeholder).then_some(author)
+}
+
+/// Whether two statements with the same verdict, option and date may be one
+/// decision.
+fn agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
+    if a.statement.source == b.statement.source {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a.statement.nota_date, b.statement.nota_date)
+        && x != y
+    {
+        return false;
+    }
+    actors_agree(a, b)
+}
+
+fn actors_agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
+    let (Some(actor_a), Some(actor_b)) = (&a.actor, &b.actor) else {
+        return true;
+    };
+    match (a.from_author, b.from_author) {
+        (false, false) => {
+            super::vocabulary::normalise(actor_a) == super::vocabulary::normalise(actor_b)
+                || (a.actor_title.is_some() && a.actor_title == b.actor_title)
+        }
+        (true, false) => b
+            .statement
+            .author_key()
+            .is_none_or(|key| Some(key) == a.statement.author_key()),
+        (false, true) => a
+            .statement
+            .author_key()
+            .is_none_or(|key| Some(key) == b.statement.author_key()),
+        (true, true) => a.statement.author_key() == b.statement.author_key(),
+    }
+}
+
+/// The decision an option group enriches, if any: see the module notes.
+fn enrich_target(
+    decisions: &[Assembly],
+    option_group: &[usize],
+    items: &[Item<'_, '_>],
+    statements: &[Statement<'_>],
+) -> Option<usize> {
+    let option = option_group
+        .first()
+        .and_then(|&m| items.get(m))
+        .and_then(|item| item.recognised.option);
+    let mut best: Option<(usize, usize)> = None;
+    for (target, assembly) in decisions.iter().enumerate() {
+        if assembly.option.is_some() {
+            continue;
+        }
+        let own_option = assembly
+            .members
+            .first()
+            .and_then(|&m| items.get(m))
+            .and_then(|item| item.recognised.option);
+        if own_option.is_some() && own_option != option {
+            continue;
+        }
+        for member in assembly.members.iter().filter_map(|&m| items.get(m)) {
+            for chooser in option_group.iter().filter_map(|&m| items.get(m)) {
+                if member.statement.author_key() != chooser.statement.author_key()
+                    || !same_nota(member, chooser, statements)
+                {
+                    continue;
+                }
+                let distance = member.index.abs_diff(chooser.index);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, target));
+                }
+            }
+        }
+    }
+    best.map(|(_, target)| target)
+}
+
+fn same_nota(a: &Item<'_, '_>, b: &Item<'_, '_>, statements: &[Statement<'_>]) -> bool {
+    let (x, y) = (a.statement, b.statement);
+    match (x.source, y.source) {
+        (Source::Annotation, Source::Annotation) | (Source::PageText, Source::PageText) => {
+            x.page.is_some() && x.page == y.page
+        }
+        (Source::CommentSummary, Source::CommentSummary) => {
+            x.target_page.is_some()
+                && x.target_page == y.target_page
+                && same_run(a.index, b.index, x.target_page, statements)
+                && match (x.page, y.page) {
+                    (Some(p), Some(q)) => p.abs_diff(q) <= 1,
+                    _ => true,
+                }
+        }
+        (Source::Annotation, Source::CommentSummary) => x.page.is_some() && x.page == y.target_page,
+        (Source::CommentSummary, Source::Annotation) => y.page.is_some() && y.page == x.target_page,
+        _ => false,
+    }
+}
+
+/// Whether no summary entry for another page lies between two entries.
+fn same_run(a: usize, b: usize, target_page: Option<usize>, statements: &[Statement<'_>]) -> bool {
+    let (low, high) = if a < b { (a, b) } else { (b, a) };
+    statements
+        .get(low + 1..high)
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.source == Source::CommentSummary)
+        .all(|s| s.target_page == target_page)
+}
+
+/// A decision's statements, and the option statements that enrich it.
+struct Assembly {
+    members: Vec<usize>,
+    option: Option<Vec<usize>>,
+}
+
+impl Assembly {
+    fn decision(&self, items: &[Item<'_, '_>]) -> Option<Decision> {
+        // The sightings in the order they speak for the decision: an
+        // explicit date first, then annotation, summary entry, page text.
+        let mut ranked: Vec<&Item<'_, '_>> =
+            self.members.iter().filter_map(|&m| items.get(m)).collect();
+        ranked.sort_by_key(|item| {
+            (
+                item.basis != Some(DateBasis::Explicit),
+                source_rank(item.statement.source),
+                item.index,
+            )
+        });
+        let primary = *ranked.first()?;
+        let named = ranked
+            .iter()
+            .find(|item| item.actor.is_some() && !item.from_author)
+            .or_else(|| ranked.iter().find(|item| item.actor.is_some()))
+            .copied();
+        let mut remark = ranked
+            .iter()
+            .find_map(|item| item.recognised.remark.clone());
+        let mut option = primary.recognised.option;
+        let option_members: Vec<&Item<'_, '_>> = self
+            .option
+            .iter()
+            .flatten()
+            .filter_map(|&m| items.get(m))
+            .collect();
+        if let Some(chooser) = option_members.first() {
+            option = option.or(chooser.recognised.option);
+            let chosen_remark = option_members
+                .iter()
+                .find_map(|item| item.recognised.remark.clone());
+            remark = match (remark, chosen_remark) {
+                (Some(own), Some(chosen)) => Some(format!("{own}; {chosen}")),
+                (own, chosen) => own.or(chosen),
+            };
+        }
+        let date_text = ranked
+            .iter()
+            .find_map(|item| item.recognised.date_text.clone());
+        let mut seen: Vec<&Item<'_, '_>> = ranked
+            .iter()
+            .chain(option_members.iter())
+            .copied()
+            .collect();
+        seen.sort_by_key(|item| item.index);
+        Some(Decision {
+            actor: named.and_then(|item| item.actor.clone()),
+            actor_title: named.and_then(|item| item.actor_title.clone()),
+            actor_from_author: named.is_some_and(|item| item.from_author),
+            verdict: primary.recognised.verdict,
+            verdict_text: primary.recognised.verdict_text.clone(),
+            option,
+            remark,
+            date: primary.date,
+            date_text,
+            date_basis: primary.basis,
+            text: primary.statement.text.trim().to_owned(),
+            page: primary.statement.page,
+            source: primary.statement.source,
+            reference: primary.statement.reference.clone(),
+            seen_in: seen
+                .iter()
+                .map(|item| Sighting {
+                    source: item.statement.source,
+                    page: item.statement.page,
+                    target_page: item.statement.target_page,
+                    reference: item.statement.reference.clone(),
+                    text: item.statement.text.trim().to_owned(),
+                })
+                .collect(),
+        })
+    }
+}
+
+fn source_rank(source: Source) -> u8 {
+    match source {
+        Source::Annotation => 0,
+        Source::CommentSummary => 1,
+        Source::PageText => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32, s: u32) -> NaiveDateTime {
+        ymd(y, m, d).and_hms_opt(h, min, s).unwrap()
+    }
+
+    fn register(statements: &[Statement<'_>]) -> Vec<Decision> {
+        build_register(statements, &[], &Vocabulary::builtin())
+    }
+
+    fn summary(text: &str, number: usize, target_page: usize) -> Statement<'_> {
+        Statement::new(text, Source::CommentSummary)
+            .with_target_page(target_page)
+            .with_reference(format!("comment:{number}"))
+            .with_author("Aartsen, A.A.")
+    }
+
+    #[test]
+    fn summary_entry_with_short_date() {
+        // Seed 000: "MWP akkoord 8/6", Datum 8-6-2026 09:11:02, Pagina 1.
+        let statements = [summary("MWP akkoord 8/6 ", 1, 1).with_written(at(2026, 6, 8, 9, 11, 2))];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        let decision = &decisions[0];
+        assert_eq!(decision.actor.as_deref(), Some("MWP"));
+        assert_eq!(
+            decision.actor_title.as_deref(),
+            Some("Minister van Werk en Participatie")
+        );
+        assert!(!decision.actor_from_author);
+        assert_eq!(decision.verdict, Verdict::Approved);
+        assert_eq!(decision.date, Some(ymd(2026, 6, 8)));
+        assert_eq!(decision.date_text.as_deref(), Some("8/6"));
+        assert_eq!(decision.date_basis, Some(DateBasis::SummaryEntry));
+        assert_eq!(decision.text, "MWP akkoord 8/6");
+        assert_eq!(decision.source, Source::CommentSummary);
+        assert_eq!(decision.reference.as_deref(), Some("comment:1"));
+        assert_eq!(decision.seen_in.len(), 1);
+        assert_eq!(decision.seen_in[0].target_page, Some(1));
+    }
+
+    #[test]
+    fn stamp_annotation_and_summary_are_one_decision() {
+        let statements = [
+            Statement::new("MWP akkoord 8/6", Source::PageText)
+                .with_page(1)
+                .with_reference("line:3")
+                .with_nota_date(ymd(2026, 5, 27)),
+            Statement::new("MWP akkoord 8/6", Source::Annotation)
+                .with_page(1)
+                .with_reference("12 0 R")
+                .with_author("Aartsen, A.A.")
+                .with_written(at(2026, 6, 8, 9, 11, 2)),
+            summary("MWP akkoord 8/6", 1, 1).with_written(at(2026, 6, 8, 9, 11, 2)),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        let decision = &decisions[0];
+        assert_eq!(decision.date, Some(ymd(2026, 6, 8)));
+        // The annotation speaks for the decision.
+        assert_eq!(decision.source, Source::Annotation);
+        assert_eq!(decision.reference.as_deref(), Some("12 0 R"));
+        assert_eq!(decision.date_basis, Some(DateBasis::Annotation));
+        let sources: Vec<Source> = decision.seen_in.iter().map(|s| s.source).collect();
+        assert_eq!(
+            sources,
+            [Source::PageText, Source::Annotation, Source::CommentSummary]
+        );
+    }
+
+    #[test]
+    fn stamp_year_from_nota_date() {
+        // A nota of 20 December stamped "akkoord 8/1".
+        let statements = [
+            Statement::new("MWP akkoord 8/1", Source::PageText).with_nota_date(ymd(2025, 12, 20))
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions[0].date, Some(ymd(2026, 1, 8)));
+        assert_eq!(decisions[0].date_basis, Some(DateBasis::NotaDate));
+    }
+
+    #[test]
+    fn stamp_year_from_document() {
+        let statements = [Statement::new("SG gezien 8 juni", Source::PageText)];
+        let decisions = build_register(&statements, &[ymd(2026, 7, 1)], &Vocabulary::builtin());
+        assert_eq!(decisions[0].date, Some(ymd(2026, 6, 8)));
+        assert_eq!(decisions[0].date_basis, Some(DateBasis::Document));
+    }
+
+    #[test]
+    fn stamp_without_any_year() {
+        let statements = [Statement::new("SG gezien 8 juni", Source::PageText)];
+        let decisions = register(&statements);
+        assert_eq!(decisions[0].date, None);
+        assert_eq!(decisions[0].date_text.as_deref(), Some("8 juni"));
+        assert_eq!(decisions[0].date_basis, None);
+    }
+
+    #[test]
+    fn yearless_dates_without_anchor_stay_apart() {
+        let statements = [
+            Statement::new("SG gezien 8 juni", Source::PageText),
+            Statement::new("SG gezien 9 juni", Source::CommentSummary),
+            Statement::new("SG gezien 8 juni", Source::Annotation),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[0].seen_in.len(), 2);
+    }
+
+    #[test]
+    fn undated_text_takes_the_annotation_date() {
+        let statements = [Statement::new("Akkoord", Source::Annotation)
+            .with_author("Aartsen, A.A.")
+            .with_written(at(2026, 6, 8, 9, 11, 2))];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.date, Some(ymd(2026, 6, 8)));
+        assert_eq!(decision.date_text, None);
+        assert_eq!(decision.date_basis, Some(DateBasis::Annotation));
+    }
+
+    #[test]
+    fn actor_from_author() {
+        let statements =
+            [Statement::new("Gezien", Source::Annotation).with_author("Aartsen, A.A.")];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.actor.as_deref(), Some("Aartsen, A.A."));
+        assert!(decision.actor_from_author);
+        assert_eq!(decision.actor_title, None);
+        assert_eq!(decision.verdict, Verdict::Noted);
+    }
+
+    #[test]
+    fn placeholder_author_is_not_an_actor() {
+        let statements = [Statement::new("Gezien", Source::Annotation).with_author("[redacted]")];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.actor, None);
+        assert!(!decision.actor_from_author);
+    }
+
+    #[test]
+    fn author_actor_joins_named_stamp() {
+        // The stamp names MWP; the annotation only has its author.
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText),
+            Statement::new("akkoord 8-6-2026", Source::Annotation).with_author("Aartsen, A.A."),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        assert_eq!(decisions[0].actor.as_deref(), Some("MWP"));
+        assert!(!decisions[0].actor_from_author);
+        assert_eq!(decisions[0].seen_in.len(), 2);
+    }
+
+    #[test]
+    fn different_actors_are_different_decisions() {
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText),
+            summary("SG akkoord 8-6-2026", 1, 1),
+        ];
+        assert_eq!(register(&statements).len(), 2);
+    }
+
+    #[test]
+    fn abbreviation_and_title_agree() {
+        let statements = [
+            Statement::new("Stas akkoord 8-6-2026", Source::PageText),
+            summary("Staatssecretaris akkoord 8-6-2026", 1, 1),
+        ];
+        assert_eq!(register(&statements).len(), 1);
+    }
+
+    #[test]
+    fn same_text_twice_on_the_page_is_two_decisions() {
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText).with_reference("line:1"),
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText).with_reference("line:90"),
+        ];
+        assert_eq!(register(&statements).len(), 2);
+    }
+
+    #[test]
+    fn two_notas_two_decisions() {
+        // Same stamp on two notas; each has its summary entry.
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText)
+                .with_nota_date(ymd(2026, 5, 1)),
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText)
+                .with_nota_date(ymd(2026, 5, 20)),
+            summary("MWP akkoord 8-6-2026", 1, 1),
+            summary("MWP akkoord 8-6-2026", 2, 1),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert!(decisions.iter().all(|d| d.seen_in.len() == 2));
+    }
+
+    #[test]
+    fn different_nota_dates_stay_apart() {
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText)
+                .with_nota_date(ymd(2026, 5, 1)),
+            Statement::new("MWP akkoord 8-6-2026", Source::Annotation)
+                .with_nota_date(ymd(2026, 5, 20)),
+        ];
+        assert_eq!(register(&statements).len(), 2);
+    }
+
+    #[test]
+    fn different_dates_are_different_decisions() {
+        let statements = [
+            Statement::new("MWP besproken 24-3-2026", Source::PageText),
+            summary("MWP besproken 20-4-2026", 1, 8),
+        ];
+        assert_eq!(register(&statements).len(), 2);
+    }
+
+    #[test]
+    fn option_enriches_the_decision_on_its_page() {
+        // Seed 000, summary page 4: the stamp, a highlight, then the choice.
+        let statements = [
+            summary("MWP niet akkoord 30-3-2026 ", 1, 4).with_written(at(2026, 3, 30, 22, 11, 55)),
+            Statement::new("", Source::CommentSummary)
+                .with_target_page(4)
+                .with_reference("comment:2"),
+            summary("Optie 2; Een belangrijk onderwerp maar twijfels.", 3, 4),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        let decision = &decisions[0];
+        assert_eq!(decision.verdict, Verdict::Rejected);
+        assert_eq!(decision.option, Some(2));
+        assert_eq!(
+            decision.remark.as_deref(),
+            Some("Een belangrijk onderwerp maar twijfels.")
+        );
+        assert_eq!(decision.date, Some(ymd(2026, 3, 30)));
+        assert_eq!(decision.text, "MWP niet akkoord 30-3-2026");
+        assert_eq!(decision.seen_in.len(), 2);
+        assert_eq!(decision.seen_in[1].reference.as_deref(), Some("comment:3"));
+    }
+
+    #[test]
+    fn option_keeps_the_decision_remark() {
+        let statements = [
+            Statement::new("akkoord, graag snel", Source::Annotation)
+                .with_page(2)
+                .with_author("A"),
+            Statement::new("Optie 1; goedkoper", Source::Annotation)
+                .with_page(2)
+                .with_author("A"),
+        ];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.option, Some(1));
+        assert_eq!(decision.remark.as_deref(), Some("graag snel; goedkoper"));
+    }
+
+    #[test]
+    fn option_of_another_author_stands_alone() {
+        let statements = [
+            summary("MWP niet akkoord 30-3-2026", 1, 4),
+            Statement::new("Optie 2; liever niet", Source::CommentSummary)
+                .with_target_page(4)
+                .with_author("Jansen"),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[0].option, None);
+        assert_eq!(decisions[1].verdict, Verdict::Option);
+        assert_eq!(decisions[1].option, Some(2));
+        assert_eq!(decisions[1].actor.as_deref(), Some("Jansen"));
+        assert!(decisions[1].actor_from_author);
+    }
+
+    #[test]
+    fn option_on_another_page_stands_alone() {
+        let statements = [
+            summary("MWP niet akkoord 30-3-2026", 1, 4),
+            summary("Optie 2; liever niet", 2, 5),
+        ];
+        assert_eq!(register(&statements).len(), 2);
+    }
+
+    #[test]
+    fn option_in_another_summary_run_stands_alone() {
+        // Page 1 of one nota, then page 3 of it, then page 1 of the next.
+        let statements = [
+            summary("MWP akkoord 8-6-2026", 1, 1),
+            summary("Graag aanpassen", 2, 3),
+            summary("Optie 2", 3, 1),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[1].verdict, Verdict::Option);
+    }
+
+    #[test]
+    fn option_on_annotation_page_of_summary_entry() {
+        let statements = [
+            summary("MWP akkoord 8-6-2026", 1, 2),
+            Statement::new("Optie 3", Source::Annotation)
+                .with_page(2)
+                .with_author("Aartsen, A.A."),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        assert_eq!(decisions[0].option, Some(3));
+    }
+
+    #[test]
+    fn conflicting_option_stands_alone() {
+        let statements = [
+            summary("MWP akkoord met optie 1", 1, 2),
+            summary("Optie 3", 2, 2),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[0].option, Some(1));
+        assert_eq!(decisions[1].option, Some(3));
+    }
+
+    #[test]
+    fn nearest_decision_takes_the_option() {
+        let statements = [
+            summary("MWP akkoord 8-6-2026", 1, 1),
+            summary("MWP besproken 1-6-2026", 2, 1),
+            summary("Optie 2", 3, 1),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[0].option, None);
+        assert_eq!(decisions[1].option, Some(2));
+    }
+
+    #[test]
+    fn not_decisions_give_nothing() {
+        let statements = [
+            Statement::new(
+                "Indien u akkoord bent met de tekenversie van de brief kunt u deze ondertekenen.",
+                Source::PageText,
+            ),
+            Statement::new("TER BESLISSING", Source::PageText),
+            summary("Graag passage over zzp aanpassen.", 1, 1),
+            Statement::new("Optie 2 heeft de voorkeur.", Source::Annotation).with_author("A"),
+            Statement::new("", Source::Annotation),
+        ];
+        assert!(register(&statements).is_empty());
+    }
+
+    #[test]
+    fn json_shape() {
+        let statements = [Statement::new("SG gezien", Source::PageText)];
+        let decision = &register(&statements)[0];
+        let json = serde_json::to_value(decision).unwrap();
+        let expected = serde_json::json!({
+            "actor": "SG",
+            "actor_title": "Secretaris-generaal",
+            "actor_from_author": false,
+            "verdict": "noted",
+            "verdict_text": "gezien",
+            "option": null,
+            "remark": null,
+            "date": null,
+            "date_text": null,
+            "date_basis": null,
+            "text": "SG gezien",
+            "page": null,
+            "source": "page_text",
+            "ref": null,
+            "seen_in": [{"source": "page_text", "page": null, "target_page": null, "ref": null, "text": "SG gezien"}]
+        });
+        assert_eq!(json, expected);
+        let statements = [summary("Niet akkoord 1/2", 1, 1).with_written(at(2026, 2, 3, 0, 0, 0))];
+        let json = serde_json::to_value(&register(&statements)[0]).unwrap();
+        assert_eq!(json["date"], "2026-02-01");
+        assert_eq!(json["date_basis"], "summary_entry");
+        assert_eq!(json["verdict"], "rejected");
+        assert_eq!(json["source"], "comment_summary");
+        assert_eq!(json["actor_from_author"], true);
+    }
+
+    #[test]
+    fn many_identical_stamps_are_bounded() {
+        let statements: Vec<Statement<'_>> = (0..5_000)
+            .map(|_| Statement::new("MWP akkoord 8-6-2026", Source::PageText))
+            .collect();
+        assert_eq!(register(&statements).len(), 5_000);
+    }
+}

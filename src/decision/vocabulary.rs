@@ -1,0 +1,676 @@
+//! The words decisions are written in, as data.
+//!
+//! The built-in table is `vocabulary.json` next to this file: verdict phrases
+//! per language, actors and their titles, ministries, month and weekday names,
+//! words that mark a sentence, and the labels that tell page text apart
+//! (`Datum`, `Aan …`, Acrobat's summary fields), and finite verbs that show
+//! a verdict word is part of a sentence ("… te bespreken, kun je …",
+//! "Akkoord op hoofdlijnen is bereikt"). The matcher reads only this
+//! table, so a user adds a phrase or an actor without touching it:
+//!
+//! ```
+//! use kantlijn::{Verdict, Vocabulary};
+//!
+//! let mut vocabulary = Vocabulary::builtin();
+//! vocabulary.merge_json(r#"{"verdicts": {"nl": {"prima": "approved"}},
+//!                           "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"}}"#)?;
+//! assert_eq!(vocabulary.verdict_of("Prima"), Some(Verdict::Approved));
+//! assert_eq!(
+//!     vocabulary.actor_title("DGSZ").as_deref(),
+//!     Some("Directeur-generaal Sociale Zekerheid")
+//! );
+//! # Ok::<(), kantlijn::VocabularyError>(())
+//! ```
+//!
+//! Every key of the JSON object is optional; an unknown key is an error, so a
+//! misspelt section does not pass in silence. Phrases are matched without
+//! regard to case, any run of white space in a phrase matches any run in the
+//! text, and white space may follow a full stop inside a phrase (`n.akk.`
+//! also matches `n. akk.`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::Verdict;
+
+const BUILTIN_JSON: &str = include_str!("vocabulary.json");
+
+static BUILTIN: LazyLock<Vocabulary> =
+    LazyLock::new(|| Vocabulary::from_json(BUILTIN_JSON).unwrap_or_else(|_| Vocabulary::empty()));
+
+/// Why a vocabulary could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VocabularyError {
+    /// The text is not JSON of the vocabulary's shape (an unknown section, a
+    /// list where a map belongs, an unknown verdict code, …).
+    #[error("vocabulary is not valid: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A month number outside 1–12.
+    #[error("vocabulary month {name:?} has number {month}; months are 1-12")]
+    Month {
+        /// The month name as given.
+        name: String,
+        /// The number given.
+        month: u32,
+    },
+    /// An empty phrase or name.
+    #[error("vocabulary section {section} has an empty entry")]
+    Empty {
+        /// The section (`verdicts`, `actors`, …).
+        section: &'static str,
+    },
+    /// A verdict phrase mapped to `option`: options are written as an option
+    /// word and a number (`optie 2`), listed under `option_words`.
+    #[error(
+        "vocabulary verdict phrase {phrase:?} maps to option; list option words under option_words"
+    )]
+    OptionVerdict {
+        /// The phrase as given.
+        phrase: String,
+    },
+}
+
+/// The JSON shape of a vocabulary; every section may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct VocabularyFile {
+    verdicts: BTreeMap<String, BTreeMap<String, Verdict>>,
+    option_words: Vec<String>,
+    option_lead_ins: Vec<String>,
+    remark_lead_ins: Vec<String>,
+    condition_lead_ins: Vec<String>,
+    option_links: Vec<String>,
+    actor_links: Vec<String>,
+    date_lead_ins: Vec<String>,
+    actors: BTreeMap<String, String>,
+    ministry_roles: BTreeMap<String, String>,
+    ministries: BTreeMap<String, String>,
+    not_actors: Vec<String>,
+    months: BTreeMap<String, BTreeMap<String, u32>>,
+    weekdays: Vec<String>,
+    sentence_words: Vec<String>,
+    clause_verbs: Vec<String>,
+    nota_date_labels: Vec<String>,
+    addressee_prefixes: Vec<String>,
+    nota_words: Vec<String>,
+    summary_labels: Vec<String>,
+    summary_titles: Vec<String>,
+    file_extensions: Vec<String>,
+}
+
+/// A phrase (normalised: lower case, single spaces) with what it stands for
+/// and, for names, the spelling of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry<T> {
+    pub(crate) phrase: String,
+    pub(crate) value: T,
+}
+
+/// The vocabulary the decision recogniser matches against.
+///
+/// [`Vocabulary::builtin`] holds Dutch and English (with a few German and
+/// French) verdict phrases, Dutch government actors and ministries, and month
+/// names; extend it with [`Vocabulary::merge_json`] or the `add_*` methods.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vocabulary {
+    /// Verdict phrases, longest first.
+    verdicts: Vec<Entry<Verdict>>,
+    option_words: Vec<String>,
+    option_lead_ins: Vec<String>,
+    remark_lead_ins: Vec<String>,
+    condition_lead_ins: Vec<String>,
+    /// Words between a verdict and an option ("akkoord met optie 2").
+    option_links: Vec<String>,
+    /// Words between a verdict and its actor ("approved by SG").
+    actor_links: Vec<String>,
+    /// Words before a date ("d.d. 8-6-2026", "op 8 juni").
+    date_lead_ins: Vec<String>,
+    /// Actors (table spelling → title), longest first.
+    actors: Vec<Entry<(String, String)>>,
+    /// Role prefixes that combine with a ministry (`M` + `SZW`), longest first.
+    ministry_roles: Vec<Entry<String>>,
+    /// Ministry codes (table spelling → name), longest first.
+    ministries: Vec<Entry<(String, String)>>,
+    not_actors: HashSet<String>,
+    months: HashMap<String, u32>,
+    weekdays: HashSet<String>,
+    sentence_words: HashSet<String>,
+    clause_verbs: HashSet<String>,
+    nota_date_labels: Vec<String>,
+    addressee_prefixes: Vec<String>,
+    nota_words: HashSet<String>,
+    summary_labels: Vec<String>,
+    summary_titles: Vec<String>,
+    file_extensions: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn empty() -> Self {
+        Self {
+            verdicts: Vec::new(),
+            option_words: Vec::new(),
+            option_lead_ins: Vec::new(),
+            remark_lead_ins: Vec::new(),
+            condition_lead_ins: Vec::new(),
+            option_links: Vec::new(),
+            actor_links: Vec::new(),
+            date_lead_ins: Vec::new(),
+            actors: Vec::new(),
+            ministry_roles: Vec::new(),
+            ministries: Vec::new(),
+            not_actors: HashSet::new(),
+            months: HashMap::new(),
+            weekdays: HashSet::new(),
+            sentence_words: HashSet::new(),
+            clause_verbs: HashSet::new(),
+            nota_date_labels: Vec::new(),
+            addressee_prefixes: Vec::new(),
+            nota_words: HashSet::new(),
+            summary_labels: Vec::new(),
+            summary_titles: Vec::new(),
+            file_extensions: HashSet::new(),
+        }
+    }
+
+    /// The vocabulary shipped with kantlijn (`src/decision/vocabulary.json`).
+    pub fn builtin() -> Self {
+        BUILTIN.clone()
+    }
+
+    /// A vocabulary made only of the given JSON (same shape as the built-in
+    /// file; every section optional).
+    pub fn from_json(json: &str) -> Result<Self, VocabularyError> {
+        let mut vocabulary = Self::empty();
+        vocabulary.merge_json(json)?;
+        Ok(vocabulary)
+    }
+
+    /// Adds the entries of another vocabulary in JSON; an entry that is
+    /// already present takes the new value. On error nothing is changed.
+    pub fn merge_json(&mut self, json: &str) -> Result<(), VocabularyError> {
+        let file: VocabularyFile = serde_json::from_str(json)?;
+        let mut merged = self.clone();
+        merged.merge_file(file)?;
+        *self = merged;
+        Ok(())
+    }
+
+    /// Adds (or redefines) a verdict phrase: `add_verdict("prima", Verdict::Approved)`.
+    pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
+        if verdict == Verdict::Option {
+            return Err(VocabularyError::OptionVerdict {
+                phrase: phrase.to_owned(),
+            });
+        }
+        let phrase = nonempty(phrase, "verdicts")?;
+        upsert(&mut self.verdicts, phrase, verdict);
+        Ok(())
+    }
+
+    /// Adds (or redefines) an actor and its title: `add_actor("DGSZ", "Directeur-generaal Sociale Zekerheid")`.
+    pub fn add_actor(&mut self, actor: &str, title: &str) -> Result<(), VocabularyError> {
+        let phrase = nonempty(actor, "actors")?;
+        upsert(
+            &mut self.actors,
+            phrase,
+            (actor.trim().to_owned(), title.trim().to_owned()),
+        );
+        Ok(())
+    }
+
+    /// Adds (or redefines) a ministry code, which then combines with the role
+    /// prefixes (`M`, `Min`, `S`, `Stas`, `Minister`, …): `add_ministry("VenJ",
+    /// "Veiligheid en Justitie")` makes `MVenJ` a Minister van Veiligheid en Justitie.
+    pub fn add_ministry(&mut self, code: &str, name: &str) -> Result<(), VocabularyError> {
+        let phrase = nonempty(code, "ministries")?;
+        upsert(
+            &mut self.ministries,
+            phrase,
+            (code.trim().to_owned(), name.trim().to_owned()),
+        );
+        Ok(())
+    }
+
+    /// Adds (or redefines) a month name or abbreviation (`add_month("sept", 9)`).
+    pub fn add_month(&mut self, name: &str, month: u32) -> Result<(), VocabularyError> {
+        if !(1..=12).contains(&month) {
+            return Err(VocabularyError::Month {
+                name: name.to_owned(),
+                month,
+            });
+        }
+        let phrase = nonempty(name, "months")?;
+        self.months.insert(phrase, month);
+        Ok(())
+    }
+
+    /// The verdict a whole phrase stands for (`"Niet akkoord"` → rejected).
+    pub fn verdict_of(&self, phrase: &str) -> Option<Verdict> {
+        let phrase = normalise(phrase);
+        self.verdicts
+            .iter()
+            .find(|entry| entry.phrase == phrase)
+            .map(|entry| entry.value)
+    }
+
+    /// The title of an actor as written (`"MWP"` → "Minister van Werk en
+    /// Participatie", `"MinSZW"` → "Minister van Sociale Zaken en
+    /// Werkgelegenheid"), when the vocabulary knows it.
+    pub fn actor_title(&self, actor: &str) -> Option<String> {
+        let key = normalise(actor);
+        if let Some(entry) = self.actors.iter().find(|entry| entry.phrase == key) {
+            return Some(entry.value.1.clone());
+        }
+        self.ministry_title(actor.trim())
+    }
+
+    /// The title of a role prefix joined to a ministry code (`MSZW`, `Stas
+    /// BZK`, `Minister SZW`).
+    pub(crate) fn ministry_title(&self, actor: &str) -> Option<String> {
+        let lower = actor.to_lowercase();
+        for role in &self.ministry_roles {
+            let Some(rest) = lower.strip_prefix(role.phrase.as_str()) else {
+                continue;
+            };
+            let spaced = rest.starts_with(' ');
+            let rest = rest.trim_start();
+            let Some(ministry) = self.ministries.iter().find(|m| m.phrase == rest) else {
+                continue;
+            };
+            // A one-letter role glued to a code (`MSZW`) must look like an
+            // abbreviation, so ordinary words are not read as actors.
+            if role.phrase.chars().count() == 1 && (spaced || uppercase_count(actor) < 2) {
+                continue;
+            }
+            return Some(format!("{} {}", role.value, ministry.value.1));
+        }
+        None
+    }
+
+    fn merge_file(&mut self, file: VocabularyFile) -> Result<(), VocabularyError> {
+        for phrases in file.verdicts.into_values() {
+            for (phrase, verdict) in phrases {
+                self.add_verdict(&phrase, verdict)?;
+            }
+        }
+        for (actor, title) in file.actors {
+            self.add_actor(&actor, &title)?;
+        }
+        for (role, title) in file.ministry_roles {
+            let phrase = nonempty(&role, "ministry_roles")?;
+            upsert(&mut self.ministry_roles, phrase, title.trim().to_owned());
+        }
+        for (code, name) in file.ministries {
+            self.add_ministry(&code, &name)?;
+        }
+        for names in file.months.into_values() {
+            for (name, month) in names {
+                self.add_month(&name, month)?;
+            }
+        }
+        extend_list(&mut self.option_words, file.option_words, "option_words")?;
+        extend_list(
+            &mut self.option_lead_ins,
+            file.option_lead_ins,
+            "option_lead_ins",
+        )?;
+        extend_list(
+            &mut self.remark_lead_ins,
+            file.remark_lead_ins,
+            "remark_lead_ins",
+        )?;
+        extend_list(
+            &mut self.condition_lead_ins,
+            file.condition_lead_ins,
+            "condition_lead_ins",
+        )?;
+        extend_list(&mut self.option_links, file.option_links, "option_links")?;
+        extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
+        extend_list(&mut self.date_lead_ins, file.date_lead_ins, "date_lead_ins")?;
+        extend_list(
+            &mut self.nota_date_labels,
+            file.nota_date_labels,
+            "nota_date_labels",
+        )?;
+        extend_list(
+            &mut self.addressee_prefixes,
+            file.addressee_prefixes,
+            "addressee_prefixes",
+        )?;
+        extend_list(
+            &mut self.summary_labels,
+            file.summary_labels,
+            "summary_labels",
+        )?;
+        extend_list(
+            &mut self.summary_titles,
+            file.summary_titles,
+            "summary_titles",
+        )?;
+        extend_set(&mut self.not_actors, file.not_actors, "not_actors")?;
+        extend_set(&mut self.weekdays, file.weekdays, "weekdays")?;
+        extend_set(
+            &mut self.sentence_words,
+            file.sentence_words,
+            "sentence_words",
+        )?;
+        extend_set(&mut self.clause_verbs, file.clause_verbs, "clause_verbs")?;
+        extend_set(&mut self.nota_words, file.nota_words, "nota_words")?;
+        extend_set(
+            &mut self.file_extensions,
+            file.file_extensions,
+            "file_extensions",
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn verdicts(&self) -> &[Entry<Verdict>] {
+        &self.verdicts
+    }
+
+    pub(crate) fn option_words(&self) -> &[String] {
+        &self.option_words
+    }
+
+    pub(crate) fn option_lead_ins(&self) -> &[String] {
+        &self.option_lead_ins
+    }
+
+    pub(crate) fn remark_lead_ins(&self) -> &[String] {
+        &self.remark_lead_ins
+    }
+
+    pub(crate) fn condition_lead_ins(&self) -> &[String] {
+        &self.condition_lead_ins
+    }
+
+    pub(crate) fn option_links(&self) -> &[String] {
+        &self.option_links
+    }
+
+    pub(crate) fn actor_links(&self) -> &[String] {
+        &self.actor_links
+    }
+
+    pub(crate) fn date_lead_ins(&self) -> &[String] {
+        &self.date_lead_ins
+    }
+
+    pub(crate) fn actors(&self) -> &[Entry<(String, String)>] {
+        &self.actors
+    }
+
+    pub(crate) fn ministries(&self) -> &[Entry<(String, String)>] {
+        &self.ministries
+    }
+
+    pub(crate) fn is_not_actor(&self, word: &str) -> bool {
+        self.not_actors.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn month(&self, name: &str) -> Option<u32> {
+        self.months.get(&name.to_lowercase()).copied()
+    }
+
+    pub(crate) fn is_weekday(&self, word: &str) -> bool {
+        self.weekdays.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn is_sentence_word(&self, word: &str) -> bool {
+        self.sentence_words.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn is_clause_verb(&self, word: &str) -> bool {
+        self.clause_verbs.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn nota_date_labels(&self) -> &[String] {
+        &self.nota_date_labels
+    }
+
+    pub(crate) fn addressee_prefixes(&self) -> &[String] {
+        &self.addressee_prefixes
+    }
+
+    pub(crate) fn is_nota_word(&self, word: &str) -> bool {
+        self.nota_words.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn summary_labels(&self) -> &[String] {
+        &self.summary_labels
+    }
+
+    pub(crate) fn summary_titles(&self) -> &[String] {
+        &self.summary_titles
+    }
+
+    pub(crate) fn is_file_extension(&self, extension: &str) -> bool {
+        self.file_extensions.contains(&extension.to_lowercase())
+    }
+}
+
+/// Lower case, trimmed, white space runs collapsed to one space.
+pub(crate) fn normalise(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn uppercase_count(text: &str) -> usize {
+    text.chars().filter(char::is_ascii_uppercase).count()
+}
+
+fn nonempty(phrase: &str, section: &'static str) -> Result<String, VocabularyError> {
+    let phrase = normalise(phrase);
+    if phrase.is_empty() {
+        Err(VocabularyError::Empty { section })
+    } else {
+        Ok(phrase)
+    }
+}
+
+/// Inserts or replaces an entry, keeping the list longest phrase first so the
+/// matcher tries `niet akkoord` before `akkoord`.
+fn upsert<T>(entries: &mut Vec<Entry<T>>, phrase: String, value: T) {
+    if let Some(entry) = entries.iter_mut().find(|entry| entry.phrase == phrase) {
+        entry.value = value;
+        return;
+    }
+    entries.push(Entry { phrase, value });
+    entries.sort_by(|a, b| {
+        b.phrase
+            .chars()
+            .count()
+            .cmp(&a.phrase.chars().count())
+            .then_with(|| a.phrase.cmp(&b.phrase))
+    });
+}
+
+fn extend_list(
+    list: &mut Vec<String>,
+    new: Vec<String>,
+    section: &'static str,
+) -> Result<(), VocabularyError> {
+    for phrase in new {
+        let phrase = nonempty(&phrase, section)?;
+        if !list.contains(&phrase) {
+            list.push(phrase);
+        }
+    }
+    list.sort_by(|a, b| {
+        b.chars()
+            .count()
+            .cmp(&a.chars().count())
+            .then_with(|| a.cmp(b))
+    });
+    Ok(())
+}
+
+fn extend_set(
+    set: &mut HashSet<String>,
+    new: Vec<String>,
+    section: &'static str,
+) -> Result<(), VocabularyError> {
+    for phrase in new {
+        set.insert(nonempty(&phrase, section)?);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses() {
+        let parsed = Vocabulary::from_json(BUILTIN_JSON).unwrap();
+        assert_eq!(parsed, Vocabulary::builtin());
+        assert_eq!(parsed.verdict_of("akkoord"), Some(Verdict::Approved));
+    }
+
+    #[test]
+    fn longest_phrase_first() {
+        let vocabulary = Vocabulary::builtin();
+        let akkoord = vocabulary
+            .verdicts()
+            .iter()
+            .position(|e| e.phrase == "akkoord")
+            .unwrap();
+        let niet = vocabulary
+            .verdicts()
+            .iter()
+            .position(|e| e.phrase == "niet akkoord")
+            .unwrap();
+        assert!(niet < akkoord);
+    }
+
+    #[test]
+    fn verdict_lookup_ignores_case_and_spacing() {
+        let vocabulary = Vocabulary::builtin();
+        assert_eq!(
+            vocabulary.verdict_of("Niet  Akkoord"),
+            Some(Verdict::Rejected)
+        );
+        assert_eq!(
+            vocabulary.verdict_of("Graag bespreken"),
+            Some(Verdict::ToDiscuss)
+        );
+        assert_eq!(vocabulary.verdict_of("v.k.a."), Some(Verdict::Noted));
+        assert_eq!(vocabulary.verdict_of("misschien"), None);
+    }
+
+    #[test]
+    fn actor_titles() {
+        let vocabulary = Vocabulary::builtin();
+        let title = |actor: &str| vocabulary.actor_title(actor);
+        for (actor, expected) in [
+            ("MWP", "Minister van Werk en Participatie"),
+            ("Stas", "Staatssecretaris"),
+            ("pSG", "Plaatsvervangend secretaris-generaal"),
+            ("MSZW", "Minister van Sociale Zaken en Werkgelegenheid"),
+            ("MinSZW", "Minister van Sociale Zaken en Werkgelegenheid"),
+            (
+                "SBZK",
+                "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+            ),
+            (
+                "Stas SZW",
+                "Staatssecretaris van Sociale Zaken en Werkgelegenheid",
+            ),
+            ("MIenW", "Minister van Infrastructuur en Waterstaat"),
+        ] {
+            assert_eq!(title(actor).as_deref(), Some(expected), "{actor}");
+        }
+        // A one-letter role must be glued to an abbreviation-like code.
+        assert_eq!(title("Mez"), None);
+        assert_eq!(title("M SZW"), None);
+        assert_eq!(title("XYZ"), None);
+    }
+
+    #[test]
+    fn merge_json_adds_and_overrides() {
+        let mut vocabulary = Vocabulary::builtin();
+        vocabulary
+            .merge_json(
+                r#"{"verdicts": {"nl": {"prima": "approved", "ok": "noted"}},
+                    "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"},
+                    "months": {"nl": {"sptmbr": 9}}}"#,
+            )
+            .unwrap();
+        assert_eq!(vocabulary.verdict_of("prima"), Some(Verdict::Approved));
+        assert_eq!(vocabulary.verdict_of("ok"), Some(Verdict::Noted));
+        assert_eq!(vocabulary.month("Sptmbr"), Some(9));
+        assert_eq!(
+            vocabulary.actor_title("DGSZ").as_deref(),
+            Some("Directeur-generaal Sociale Zekerheid")
+        );
+        // Nothing else was lost.
+        assert_eq!(vocabulary.verdict_of("besproken"), Some(Verdict::Discussed));
+    }
+
+    #[test]
+    fn add_entries_in_code() {
+        let mut vocabulary = Vocabulary::from_json("{}").unwrap();
+        assert_eq!(vocabulary.verdict_of("akkoord"), None);
+        vocabulary
+            .add_verdict("Akkoord", Verdict::Approved)
+            .unwrap();
+        vocabulary
+            .add_ministry("VenJ", "Veiligheid en Justitie")
+            .unwrap();
+        vocabulary
+            .merge_json(r#"{"ministry_roles": {"M": "Minister van"}}"#)
+            .unwrap();
+        assert_eq!(vocabulary.verdict_of("akkoord"), Some(Verdict::Approved));
+        assert_eq!(
+            vocabulary.actor_title("MVenJ").as_deref(),
+            Some("Minister van Veiligheid en Justitie")
+        );
+    }
+
+    #[test]
+    fn unknown_section_is_an_error() {
+        let error = Vocabulary::from_json(r#"{"verdict": {}}"#).unwrap_err();
+        assert!(matches!(error, VocabularyError::Json(_)));
+    }
+
+    #[test]
+    fn unknown_verdict_code_is_an_error() {
+        let error =
+            Vocabulary::from_json(r#"{"verdicts": {"nl": {"prima": "fine"}}}"#).unwrap_err();
+        assert!(matches!(error, VocabularyError::Json(_)));
+    }
+
+    #[test]
+    fn bad_month_leaves_vocabulary_unchanged() {
+        let mut vocabulary = Vocabulary::builtin();
+        let error = vocabulary
+            .merge_json(
+                r#"{"verdicts": {"nl": {"prima": "approved"}}, "months": {"nl": {"x": 13}}}"#,
+            )
+            .unwrap_err();
+        assert!(matches!(error, VocabularyError::Month { month: 13, .. }));
+        assert_eq!(vocabulary.verdict_of("prima"), None);
+    }
+
+    #[test]
+    fn option_is_not_a_verdict_phrase() {
+        let error =
+            Vocabulary::from_json(r#"{"verdicts": {"nl": {"keuze": "option"}}}"#).unwrap_err();
+        assert!(matches!(error, VocabularyError::OptionVerdict { .. }));
+    }
+
+    #[test]
+    fn empty_phrase_is_an_error() {
+        let error = Vocabulary::from_json(r#"{"actors": {" ": "Niemand"}}"#).unwrap_err();
+        assert!(matches!(
+            error,
+            VocabularyError::Empty { section: "actors" }
+        ));
+    }
+}
