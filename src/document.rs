@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::annotation::{self, Annotation};
 use crate::deadline::Deadline;
+use crate::decision::{self, Decision};
 use crate::error::{Error, Result};
 use crate::geometry::Rect;
 use crate::options::Options;
@@ -12,6 +13,7 @@ use crate::page_labels::PageLabels;
 use crate::page_tree;
 use crate::pdf::{Bytes, OpenError, Pdf};
 use crate::report::{Report, Skipped, Warning, Warnings};
+use crate::summary::Comment;
 use crate::text_string;
 
 /// A PDF document, opened and read.
@@ -24,6 +26,8 @@ pub struct Document {
     pdf: Pdf,
     pages: Vec<Page>,
     annotations: Vec<Annotation>,
+    comments: Vec<Comment>,
+    decisions: Vec<Decision>,
     skipped: Skipped,
     warnings: Vec<Warning>,
 }
@@ -108,11 +112,21 @@ impl Document {
             .map(|(index, node)| (index + 1, node.dict));
         let (annotations, skipped) =
             annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
+        let comments = Vec::new();
+        let decisions = decision::sources::register(
+            &annotations,
+            &comments,
+            "",
+            &pdf.document_dates(),
+            &options.vocabulary,
+        );
         Ok(Self {
             file,
             pdf,
             pages,
             annotations,
+            comments,
+            decisions,
             skipped,
             warnings: warnings.into_vec(),
         })
@@ -145,6 +159,17 @@ impl Document {
         &self.annotations
     }
 
+    /// The entries of printed comment summaries found in the page text.
+    pub fn comments(&self) -> &[Comment] {
+        &self.comments
+    }
+
+    /// The decisions recorded in the annotations, the printed summaries and
+    /// the stamps burned into the page text.
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+
     /// Annotations left out by the options (links and form fields).
     pub fn skipped(&self) -> Skipped {
         self.skipped
@@ -172,6 +197,8 @@ impl Document {
         report.producer = self.producer();
         report.encrypted = Some(self.is_encrypted());
         report.annotations = self.annotations.clone();
+        report.comments = self.comments.clone();
+        report.decisions = self.decisions.clone();
         report.skipped = self.skipped;
         report.warnings = self.warnings.clone();
         report
@@ -184,6 +211,8 @@ impl Document {
         report.producer = self.pdf.producer().map(text_string::decode);
         report.encrypted = Some(self.pdf.encrypted());
         report.annotations = self.annotations;
+        report.comments = self.comments;
+        report.decisions = self.decisions;
         report.skipped = self.skipped;
         report.warnings = self.warnings;
         report

@@ -4,6 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use crate::decision;
 use crate::document::{Document, map};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
@@ -51,5 +52,7 @@ fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     report.pages = Some(pages.len());
     report.encrypted = Some(false);
     report.comments = summary::parse_summaries(pages, &options.summary_locales);
+    report.decisions =
+        decision::sources::register(&[], &report.comments, &text, &[], &options.vocabulary);
     report
 }

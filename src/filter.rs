@@ -77,12 +77,14 @@ impl Filter {
             && self.date_ok(comment.date.map(|d| d.date()))
     }
 
-    /// Drops the records of a report that do not pass.
+    /// Drops the records of a report that do not pass. Decisions are kept
+    /// by their date alone (`since`, `until`).
     pub fn apply(&self, report: &mut Report) {
         if self.is_empty() {
             return;
         }
         report.annotations.retain(|a| self.keeps(a));
         report.comments.retain(|c| self.keeps_comment(c));
+        report.decisions.retain(|d| self.date_ok(d.date));
     }
 }

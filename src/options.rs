@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use crate::decision::Vocabulary;
 use crate::summary::SummaryLocale;
 
 /// How to read a document.
@@ -23,6 +24,9 @@ pub struct Options {
     /// built-in locales by default. Add a locale to read summaries printed
     /// by an Acrobat in another language.
     pub summary_locales: Vec<SummaryLocale>,
+    /// The words by which decisions are recognised ("akkoord", "MWP", month
+    /// names); the built-in vocabulary by default, extendable.
+    pub vocabulary: Vocabulary,
 }
 
 impl Default for Options {
@@ -33,6 +37,7 @@ impl Default for Options {
             include_widgets: false,
             limits: Limits::default(),
             summary_locales: SummaryLocale::builtin(),
+            vocabulary: Vocabulary::builtin(),
         }
     }
 }

@@ -11,6 +11,7 @@
 //!   "encrypted": false,
 //!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
 //!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
+//!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", … } ],
 //!   "skipped": { "links": 0, "widgets": 0 },
 //!   "warnings": [ { "page": 2, "ref": "12 0 R", "message": "…" } ],
 //!   "error": null
@@ -26,6 +27,7 @@
 use serde::Serialize;
 
 use crate::annotation::Annotation;
+use crate::decision::Decision;
 use crate::error::{Error, ErrorKind};
 use crate::summary::Comment;
 
@@ -52,6 +54,10 @@ pub struct Report {
     /// Entries of printed comment summaries (Acrobat's "Summarize
     /// comments") found in the text.
     pub comments: Vec<Comment>,
+    /// Decisions ("MWP akkoord 8/6") read from annotations, printed summary
+    /// entries and stamps burned into the page text, each once however often
+    /// it was seen.
+    pub decisions: Vec<Decision>,
     /// Annotations left out by the options, counted.
     pub skipped: Skipped,
     /// Defects that did not stop the reading.
@@ -70,6 +76,7 @@ impl Report {
             encrypted: None,
             annotations: Vec::new(),
             comments: Vec::new(),
+            decisions: Vec::new(),
             skipped: Skipped::default(),
             warnings: Vec::new(),
             error: None,

@@ -14,6 +14,7 @@ mod date_text;
 mod page_text;
 mod recognise;
 mod register;
+pub(crate) mod sources;
 mod vocabulary;
 
 use chrono::NaiveDate;

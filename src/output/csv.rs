@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::Records;
 use crate::annotation::Annotation;
+use crate::decision::Decision;
 use crate::report::Report;
 use crate::summary::Comment;
 
@@ -51,6 +52,26 @@ const COMMENT_COLUMNS: &[&str] = &[
     "fragment",
     "locale",
     "annotation",
+];
+
+const DECISION_COLUMNS: &[&str] = &[
+    "file",
+    "error",
+    "actor",
+    "actor_title",
+    "actor_from_author",
+    "verdict",
+    "verdict_text",
+    "option",
+    "remark",
+    "date",
+    "date_text",
+    "date_basis",
+    "text",
+    "page",
+    "source",
+    "ref",
+    "seen_in",
 ];
 
 /// Writes reports as CSV rows, the header first.
@@ -110,6 +131,11 @@ impl<W: Write> CsvWriter<W> {
                 .iter()
                 .map(|c| comment_row(&report.file, &error, c))
                 .collect(),
+            Records::Decisions => report
+                .decisions
+                .iter()
+                .map(|d| decision_row(&report.file, &error, d))
+                .collect(),
         };
         if rows.is_empty() {
             let width = columns(self.records).len();
@@ -140,11 +166,17 @@ fn columns(records: Records) -> &'static [&'static str] {
     match records {
         Records::Annotations => ANNOTATION_COLUMNS,
         Records::Comments => COMMENT_COLUMNS,
+        Records::Decisions => DECISION_COLUMNS,
     }
 }
 
 fn kind_code(kind: crate::error::ErrorKind) -> String {
-    serde_json::to_value(kind)
+    code(&kind)
+}
+
+/// The JSON name of a unit enum value (`"to_discuss"`).
+fn code<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
@@ -155,11 +187,7 @@ fn text<T: ToString>(value: Option<&T>) -> String {
 }
 
 fn annotation_row(file: &str, error: &str, a: &Annotation) -> Vec<String> {
-    let reply_type = a
-        .reply_type
-        .and_then(|r| serde_json::to_value(r).ok())
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let reply_type = a.reply_type.as_ref().map(code).unwrap_or_default();
     let review_states = a
         .review_states
         .iter()
@@ -228,5 +256,38 @@ fn comment_row(file: &str, error: &str, c: &Comment) -> Vec<String> {
         c.fragment.to_string(),
         c.locale.clone(),
         text(c.annotation.as_ref()),
+    ]
+}
+
+fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
+    let seen_in = d
+        .seen_in
+        .iter()
+        .map(|s| match &s.reference {
+            Some(reference) => format!("{} {reference}", code(&s.source)),
+            None => code(&s.source),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    vec![
+        file.to_owned(),
+        error.to_owned(),
+        text(d.actor.as_ref()),
+        text(d.actor_title.as_ref()),
+        d.actor_from_author.to_string(),
+        code(&d.verdict),
+        d.verdict_text.clone(),
+        text(d.option.as_ref()),
+        text(d.remark.as_ref()),
+        d.date
+            .map(|date| date.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        text(d.date_text.as_ref()),
+        d.date_basis.as_ref().map(code).unwrap_or_default(),
+        d.text.clone(),
+        text(d.page.as_ref()),
+        code(&d.source),
+        text(d.reference.as_ref()),
+        seen_in,
     ]
 }

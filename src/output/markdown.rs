@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use crate::annotation::Annotation;
+use crate::decision::Decision;
 use crate::report::Report;
 use crate::summary::Comment;
 
@@ -24,6 +25,9 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
             "printed comments",
         ));
     }
+    if !report.decisions.is_empty() {
+        facts.push(count(report.decisions.len(), "decision", "decisions"));
+    }
     if let Some(producer) = report.producer.as_deref().filter(|p| !p.is_empty()) {
         facts.push(format!("made with {}", escape(producer)));
     }
@@ -44,6 +48,15 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
             }
         }
         write_annotation(out, annotation)?;
+    }
+    if !report.decisions.is_empty() {
+        writeln!(out, "## Decisions\n")?;
+        writeln!(out, "| date | actor | decision | page | seen in |")?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for decision in &report.decisions {
+            write_decision(out, decision)?;
+        }
+        writeln!(out)?;
     }
     if !report.comments.is_empty() {
         writeln!(out, "## Printed comment summaries\n")?;
@@ -119,6 +132,45 @@ fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
         writeln!(out, "  - state: {} {who}", escape(&state.state))?;
     }
     Ok(())
+}
+
+fn write_decision(out: &mut impl Write, d: &Decision) -> io::Result<()> {
+    let date = d
+        .date
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    let mut actor = d.actor.as_deref().map(escape).unwrap_or_default();
+    if let Some(title) = d
+        .actor_title
+        .as_ref()
+        .filter(|t| Some(t.as_str()) != d.actor.as_deref())
+    {
+        actor.push_str(&format!(" ({})", escape(title)));
+    }
+    let mut what = escape(&d.verdict_text);
+    if let Some(option) = d.option {
+        what.push_str(&format!(", option {option}"));
+    }
+    if let Some(remark) = &d.remark {
+        what.push_str(&format!(": {}", escape(remark)));
+    }
+    let page = d.page.map(|p| p.to_string()).unwrap_or_default();
+    let seen: Vec<String> = d
+        .seen_in
+        .iter()
+        .map(|s| match s.source {
+            crate::decision::Source::Annotation => "annotation",
+            crate::decision::Source::CommentSummary => "printed summary",
+            crate::decision::Source::PageText => "page text",
+        })
+        .map(str::to_owned)
+        .collect();
+    writeln!(
+        out,
+        "| {date} | {actor} | {} | {page} | {} |",
+        what.replace('\n', " "),
+        seen.join(", ")
+    )
 }
 
 fn write_comment(out: &mut impl Write, c: &Comment) -> io::Result<()> {

@@ -27,6 +27,45 @@ pub enum Format {
     Csv(Records),
     /// A review page per file.
     Markdown,
+    /// A decision register: one JSON line per decision, with its file; a
+    /// file that could not be read gets a line with its error.
+    Decisions,
+}
+
+impl Format {
+    /// The format's name, as [`Format::from_str`](std::str::FromStr) reads it:
+    /// `json`, `jsonl`, `csv:annotations`, `csv:comments`, `csv:decisions`,
+    /// `markdown`, `decisions`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Jsonl => "jsonl",
+            Self::Csv(Records::Annotations) => "csv:annotations",
+            Self::Csv(Records::Comments) => "csv:comments",
+            Self::Csv(Records::Decisions) => "csv:decisions",
+            Self::Markdown => "markdown",
+            Self::Decisions => "decisions",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        [
+            Self::Json,
+            Self::Jsonl,
+            Self::Csv(Records::Annotations),
+            Self::Csv(Records::Comments),
+            Self::Csv(Records::Decisions),
+            Self::Markdown,
+            Self::Decisions,
+        ]
+        .into_iter()
+        .find(|format| format.name() == name)
+        .ok_or_else(|| format!("unknown format {name:?}"))
+    }
 }
 
 /// Which records a CSV row stands for.
@@ -37,6 +76,8 @@ pub enum Records {
     Annotations,
     /// One row per entry of a printed comment summary.
     Comments,
+    /// One row per decision.
+    Decisions,
 }
 
 /// Writes one report as a JSON document, pretty or on one line, followed by
@@ -53,4 +94,36 @@ pub fn write_json(out: &mut impl Write, report: &Report, pretty: bool) -> io::Re
 /// Writes one report as a line of JSON.
 pub fn write_jsonl(out: &mut impl Write, report: &Report) -> io::Result<()> {
     write_json(out, report, false)
+}
+
+/// Writes a report's decisions as JSON lines, each with the report's file
+/// first; a report that has an error gives one line with it.
+pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Line<'r, T: serde::Serialize> {
+        file: &'r str,
+        #[serde(flatten)]
+        record: T,
+    }
+    if let Some(error) = &report.error {
+        serde_json::to_writer(
+            &mut *out,
+            &Line {
+                file: &report.file,
+                record: serde_json::json!({ "error": error }),
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
+    for decision in &report.decisions {
+        serde_json::to_writer(
+            &mut *out,
+            &Line {
+                file: &report.file,
+                record: decision,
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }

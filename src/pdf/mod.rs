@@ -98,6 +98,23 @@ impl Pdf {
             .map(|dict| Dict::new(dict, xref))
     }
 
+    /// The days of `/CreationDate` and `/ModDate` in the document
+    /// information dictionary, when readable.
+    pub(crate) fn document_dates(&self) -> Vec<chrono::NaiveDate> {
+        let metadata = self.inner.metadata();
+        [metadata.creation_date, metadata.modification_date]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| {
+                chrono::NaiveDate::from_ymd_opt(
+                    i32::from(d.year),
+                    u32::from(d.month),
+                    u32::from(d.day),
+                )
+            })
+            .collect()
+    }
+
     /// `/Producer` of the document information dictionary, as raw bytes.
     pub(crate) fn producer(&self) -> Option<&[u8]> {
         self.inner.metadata().producer.as_deref()

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
+use kantlijn::output::{Format, Records};
 
 /// Every comment in annotated PDF files (and in Acrobat comment summaries
 /// kept as text), as JSON, JSON Lines, CSV or Markdown.
@@ -91,9 +92,18 @@ pub(crate) struct Args {
     #[arg(long, value_name = "DATE")]
     pub(crate) until: Option<chrono::NaiveDate>,
 
+    /// Only the decisions ("MWP akkoord 8/6"): one JSON line (or, with
+    /// --format csv, one row) per decision, with its file.
+    #[arg(long)]
+    pub(crate) decisions: bool,
+
     /// Run as a worker of another kantlijn process (internal).
     #[arg(long, hide = true)]
     pub(crate) worker: bool,
+
+    /// The exact output format of a worker (internal).
+    #[arg(long, hide = true, value_parser = parse_format)]
+    pub(crate) worker_format: Option<Format>,
 }
 
 /// `--format`.
@@ -116,6 +126,8 @@ pub(crate) enum RecordsArg {
     Annotations,
     /// One row per entry of a printed comment summary.
     Comments,
+    /// One row per decision.
+    Decisions,
 }
 
 impl Args {
@@ -139,25 +151,17 @@ impl Args {
     }
 
     /// The arguments a worker process gets: everything that changes how a
-    /// file is read and rendered.
-    pub(crate) fn worker_args(
-        &self,
-        format: kantlijn::output::Format,
-        pretty: bool,
-    ) -> Vec<String> {
-        let mut args = vec!["--worker".to_owned(), "--quiet".to_owned()];
-        let format_name = match format {
-            kantlijn::output::Format::Csv(_) => "csv",
-            kantlijn::output::Format::Markdown => "markdown",
-            kantlijn::output::Format::Jsonl => "jsonl",
-            _ => "json",
-        };
-        args.extend(["--format".to_owned(), format_name.to_owned()]);
+    /// file is read and rendered. The password is not among them: it goes
+    /// through the environment, which other users cannot read.
+    pub(crate) fn worker_args(&self, format: Format, pretty: bool) -> Vec<String> {
+        let mut args = vec![
+            "--worker".to_owned(),
+            "--quiet".to_owned(),
+            "--worker-format".to_owned(),
+            format.name().to_owned(),
+        ];
         if !pretty {
             args.push("--compact".to_owned());
-        }
-        if let Some(password) = &self.password {
-            args.extend(["--password".to_owned(), password.clone()]);
         }
         if self.links {
             args.push("--links".to_owned());
@@ -177,11 +181,33 @@ impl Args {
         if let Some(until) = self.until {
             args.extend(["--until".to_owned(), until.to_string()]);
         }
-        let records = match format {
-            kantlijn::output::Format::Csv(kantlijn::output::Records::Comments) => "comments",
-            _ => "annotations",
-        };
-        args.extend(["--records".to_owned(), records.to_owned()]);
         args
     }
+
+    /// The format asked for, or the default: JSON for one file, JSON Lines
+    /// for several; with `--decisions`, the decision register.
+    pub(crate) fn format(&self, several: bool) -> Format {
+        if let Some(format) = self.worker_format {
+            return format;
+        }
+        let records = match self.records {
+            RecordsArg::Annotations => Records::Annotations,
+            RecordsArg::Comments => Records::Comments,
+            RecordsArg::Decisions => Records::Decisions,
+        };
+        match (self.format, self.decisions) {
+            (Some(FormatArg::Csv), true) => Format::Csv(Records::Decisions),
+            (Some(FormatArg::Csv), false) => Format::Csv(records),
+            (Some(FormatArg::Markdown), _) => Format::Markdown,
+            (_, true) => Format::Decisions,
+            (Some(FormatArg::Json), false) => Format::Json,
+            (Some(FormatArg::Jsonl), false) => Format::Jsonl,
+            (None, false) if several => Format::Jsonl,
+            (None, false) => Format::Json,
+        }
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    name.parse()
 }

@@ -15,10 +15,10 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use clap::Parser;
-use kantlijn::output::{CsvWriter, Format, Records};
+use kantlijn::output::{CsvWriter, Format};
 use kantlijn::{ErrorKind, Report};
 
-use crate::args::{Args, FormatArg, RecordsArg};
+use crate::args::Args;
 use crate::pool::{Outcome, Spawner, Stop};
 use crate::progress::{Progress, Totals};
 use crate::render::Renderer;
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         }
     };
     if args.worker {
-        return worker::run(&args, format_of(&args, false));
+        return worker::run(&args, args.format(false));
     }
     match coordinate(&args) {
         Ok(code) => code,
@@ -50,23 +50,6 @@ fn main() -> ExitCode {
             eprintln!("kantlijn: {message}");
             ExitCode::from(USAGE)
         }
-    }
-}
-
-/// The format asked for, or the default: JSON for one file, JSON Lines for
-/// several.
-fn format_of(args: &Args, several: bool) -> Format {
-    let records = match args.records {
-        RecordsArg::Annotations => Records::Annotations,
-        RecordsArg::Comments => Records::Comments,
-    };
-    match args.format {
-        Some(FormatArg::Json) => Format::Json,
-        Some(FormatArg::Jsonl) => Format::Jsonl,
-        Some(FormatArg::Csv) => Format::Csv(records),
-        Some(FormatArg::Markdown) => Format::Markdown,
-        None if several => Format::Jsonl,
-        None => Format::Json,
     }
 }
 
@@ -132,7 +115,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     let format = if args.output_dir.is_some() {
         Format::Json
     } else {
-        format_of(args, several)
+        args.format(several)
     };
     let pretty = match (&args.output, &args.output_dir) {
         (_, Some(_)) => !args.compact,

@@ -14,6 +14,7 @@ pub(crate) struct Totals {
     pub(crate) pages: usize,
     pub(crate) annotations: usize,
     pub(crate) comments: usize,
+    pub(crate) decisions: usize,
     pub(crate) errors: usize,
 }
 
@@ -23,6 +24,7 @@ impl Totals {
         self.pages += header.pages;
         self.annotations += header.annotations;
         self.comments += header.comments;
+        self.decisions += header.decisions;
         if header.error.is_some() {
             self.errors += 1;
         }
@@ -80,8 +82,13 @@ impl Progress {
 /// The closing line.
 pub(crate) fn summary(totals: &Totals, skipped: usize, elapsed: Duration) -> String {
     let mut line = format!(
-        "kantlijn: {} files, {} pages, {} annotations, {} comments, {} errors",
-        totals.files, totals.pages, totals.annotations, totals.comments, totals.errors
+        "kantlijn: {} files, {} pages, {} annotations, {} comments, {} decisions, {} errors",
+        totals.files,
+        totals.pages,
+        totals.annotations,
+        totals.comments,
+        totals.decisions,
+        totals.errors
     );
     if skipped > 0 {
         line.push_str(&format!(", {skipped} skipped"));

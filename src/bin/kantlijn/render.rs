@@ -37,6 +37,7 @@ impl Renderer {
                     .and_then(|()| writer.into_inner().map(|_| ()))
             }
             Format::Markdown => output::write_markdown(&mut out, report),
+            Format::Decisions => output::write_decisions(&mut out, report),
             _ => output::write_jsonl(&mut out, report),
         };
         out

@@ -42,6 +42,7 @@ pub(crate) struct Header {
     pub(crate) pages: usize,
     pub(crate) annotations: usize,
     pub(crate) comments: usize,
+    pub(crate) decisions: usize,
     pub(crate) error: Option<ErrorKind>,
 }
 
@@ -53,6 +54,7 @@ impl Header {
             pages: report.pages.unwrap_or(0),
             annotations: report.annotations.len(),
             comments: report.comments.len(),
+            decisions: report.decisions.len(),
             error: report.error.as_ref().map(|e| e.kind),
         }
     }
