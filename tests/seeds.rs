@@ -232,3 +232,153 @@ fn seed_001_has_no_summary() {
     let text = text.unwrap();
     assert_eq!(comments(&text), []);
 }
+
+/// The seed as an input file, through the whole pipeline (`kantlijn::extract`):
+/// its report, or `None` when `KANTLIJN_SHARED` is not set.
+fn seed_report(name: &str) -> Option<kantlijn::Report> {
+    let shared = std::env::var_os("KANTLIJN_SHARED")?;
+    let path = PathBuf::from(shared).join("seeds").join(name);
+    match kantlijn::extract(&path, &kantlijn::Options::default()) {
+        Ok(report) => Some(report),
+        Err(error) => panic!("KANTLIJN_SHARED is set but the seed cannot be read: {error}"),
+    }
+}
+
+/// (actor, verdict, date, date basis, option, sources it was seen in), as
+/// read off the seed: the stamps at the top of each nota and the entries of
+/// the printed summaries.
+type ExpectedDecision = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<u32>,
+    &'static [&'static str],
+);
+
+fn decisions_of(
+    report: &kantlijn::Report,
+) -> Vec<(String, String, String, String, Option<u32>, Vec<String>)> {
+    let json = serde_json::to_value(&report.decisions).expect("decisions serialise");
+    json.as_array()
+        .expect("an array")
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap_or_default().to_owned();
+            let sources = d["seen_in"]
+                .as_array()
+                .expect("seen_in")
+                .iter()
+                .map(|s| s["source"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            (
+                text("actor"),
+                text("verdict"),
+                text("date"),
+                text("date_basis"),
+                d["option"].as_u64().and_then(|o| u32::try_from(o).ok()),
+                sources,
+            )
+        })
+        .collect()
+}
+
+fn assert_decisions(report: &kantlijn::Report, expected: &[ExpectedDecision]) {
+    let got = decisions_of(report);
+    let want: Vec<_> = expected
+        .iter()
+        .map(|(actor, verdict, date, basis, option, sources)| {
+            (
+                (*actor).to_owned(),
+                (*verdict).to_owned(),
+                (*date).to_owned(),
+                (*basis).to_owned(),
+                *option,
+                sources.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn seed_000_decision_register_end_to_end() {
+    let Some(report) = seed_report(SEED_000) else {
+        eprintln!("KANTLIJN_SHARED is not set: skipping the end-to-end seed test");
+        return;
+    };
+    assert_eq!(report.comments.len(), 26);
+    assert_decisions(
+        &report,
+        &[
+            (
+                "MWP",
+                "approved",
+                "2026-06-08",
+                "summary_entry",
+                None,
+                &["comment_summary"],
+            ),
+            (
+                "MWP",
+                "discussed",
+                "2026-03-24",
+                "explicit",
+                None,
+                &["comment_summary", "page_text"],
+            ),
+            (
+                "MWP",
+                "rejected",
+                "2026-03-30",
+                "explicit",
+                Some(2),
+                &["comment_summary", "comment_summary", "page_text"],
+            ),
+            (
+                "MWP",
+                "discussed",
+                "2026-04-20",
+                "explicit",
+                None,
+                &["comment_summary", "page_text"],
+            ),
+            (
+                "MWP",
+                "to_discuss",
+                "2026-05-07",
+                "explicit",
+                None,
+                &["comment_summary", "page_text"],
+            ),
+            (
+                "MWP",
+                "discussed",
+                "2026-05-26",
+                "explicit",
+                None,
+                &["comment_summary", "page_text"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn seed_001_decision_register_end_to_end() {
+    let Some(report) = seed_report(SEED_001) else {
+        eprintln!("KANTLIJN_SHARED is not set: skipping the end-to-end seed test");
+        return;
+    };
+    assert!(report.comments.is_empty());
+    assert_decisions(
+        &report,
+        &[(
+            "Staatssecretaris",
+            "approved",
+            "2025-09-11",
+            "explicit",
+            None,
+            &["page_text"],
+        )],
+    );
+}
