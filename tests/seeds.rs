@@ -5,6 +5,13 @@
 //! directory holds `seeds/`. Without the variable the tests print a note and
 //! pass; with it, a missing file fails them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::path::PathBuf;
 
 use kantlijn::{Comment, SummaryLocale, parse_summaries, text_pages};
@@ -256,9 +263,10 @@ type ExpectedDecision = (
     &'static [&'static str],
 );
 
-fn decisions_of(
-    report: &kantlijn::Report,
-) -> Vec<(String, String, String, String, Option<u32>, Vec<String>)> {
+/// The same, owned, as read from a report.
+type Found = (String, String, String, String, Option<u32>, Vec<String>);
+
+fn decisions_of(report: &kantlijn::Report) -> Vec<Found> {
     let json = serde_json::to_value(&report.decisions).expect("decisions serialise");
     json.as_array()
         .expect("an array")
