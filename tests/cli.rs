@@ -1,0 +1,497 @@
+//! The `kantlijn` binary as a subprocess: formats, exit codes, error
+//! records, isolation of hanging and crashing inputs, output files.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+fn kantlijn() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kantlijn"));
+    command.env_remove("KANTLIJN_TEST_FAULT");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    kantlijn().args(args).output().expect("run kantlijn")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("an exit code")
+}
+
+fn json_lines(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// A folder with a copy of some fixtures, a text file, a picture and a
+/// subfolder.
+fn release_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("beslisnota.pdf"),
+        dir.path().join("a-beslisnota.pdf"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("beslisnota-flattened.txt"),
+        dir.path().join("b-overzicht.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c-foto.png"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("d-sub")).unwrap();
+    std::fs::copy(
+        fixture("beslisnota-wachtwoord.pdf"),
+        dir.path().join("d-sub/e-geheim.pdf"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn one_file_gives_one_json_report() {
+    let output = run(&[path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["pages"], 2);
+    assert!(report["error"].is_null());
+    let typed = report["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["subtype"] == "FreeText")
+        .expect("the typed stamp");
+    assert_eq!(typed["contents"], "MWP akkoord 8/6");
+    assert_eq!(typed["author"], "Aartsen, A.A.");
+    assert_eq!(typed["modified"], "2026-06-08T09:11:02+02:00");
+}
+
+#[test]
+fn several_files_give_json_lines_in_input_order() {
+    let files = [
+        "beslisnota.pdf",
+        "beslisnota-objstm.pdf",
+        "beslisnota-flattened.txt",
+        "subtypes.pdf",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| path(&fixture(f)).to_owned()).collect();
+    let args: Vec<&str> = paths
+        .iter()
+        .map(String::as_str)
+        .chain(["--jobs", "2"])
+        .collect();
+    let output = run(&args);
+    assert_eq!(code(&output), 0);
+    let reports = json_lines(&output);
+    let names: Vec<&str> = reports
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, paths);
+}
+
+#[test]
+fn json_array_for_several_files_when_asked() {
+    let a = fixture("beslisnota.pdf");
+    let output = run(&["--format", "json", path(&a), path(&a)]);
+    let reports: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(reports.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_folder_is_walked_and_other_files_skipped_with_a_note() {
+    let dir = release_folder();
+    let output = run(&[path(dir.path()), "--password", "geheim"]);
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reports = json_lines(&output);
+    let names: Vec<String> = reports
+        .iter()
+        .map(|r| {
+            Path::new(r["file"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["a-beslisnota.pdf", "b-overzicht.txt", "e-geheim.pdf"]
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("skipped") && stderr.contains("c-foto.png"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 files"), "the summary line: {stderr}");
+}
+
+#[test]
+fn failed_inputs_are_error_records_and_exit_1() {
+    let dir = release_folder();
+    let missing = dir.path().join("weg.pdf");
+    let png = dir.path().join("c-foto.png");
+    let output = run(&[
+        path(&fixture("beslisnota-wachtwoord.pdf")),
+        path(&missing),
+        path(&png),
+        path(&fixture("beslisnota.pdf")),
+    ]);
+    assert_eq!(code(&output), 1);
+    let kinds: Vec<Value> = json_lines(&output)
+        .iter()
+        .map(|r| r["error"]["kind"].clone())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Value::from("needs_password"),
+            "unreadable".into(),
+            "not_supported".into(),
+            Value::Null
+        ]
+    );
+}
+
+#[test]
+fn password_opens_and_a_wrong_one_is_reported() {
+    let file = fixture("beslisnota-wachtwoord.pdf");
+    let right = run(&["--password", "geheim", path(&file)]);
+    assert_eq!(code(&right), 0);
+    let report: Value = serde_json::from_slice(&right.stdout).unwrap();
+    assert_eq!(report["encrypted"], true);
+    assert!(!report["annotations"].as_array().unwrap().is_empty());
+
+    let wrong = run(&["--password", "fout", path(&file)]);
+    assert_eq!(code(&wrong), 1);
+    let report: Value = serde_json::from_slice(&wrong.stdout).unwrap();
+    assert_eq!(report["error"]["kind"], "needs_password");
+    assert!(
+        report["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("password given does not open it")
+    );
+}
+
+#[test]
+fn csv_has_one_row_per_record_and_a_row_for_every_file() {
+    let dir = release_folder();
+    let missing = dir.path().join("weg.pdf");
+    for (records, at_least) in [("annotations", 6), ("comments", 5), ("decisions", 2)] {
+        let output = run(&[
+            "--format",
+            "csv",
+            "--records",
+            records,
+            path(&fixture("beslisnota.pdf")),
+            path(&fixture("beslisnota-flattened.txt")),
+            path(&missing),
+        ]);
+        assert_eq!(code(&output), 1);
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let files: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
+        assert_eq!(files.len(), 3, "{records}: every input has a row");
+        assert!(rows.len() >= at_least, "{records}: {} rows", rows.len());
+        let failed: Vec<_> = rows.iter().filter(|r| r[0].ends_with("weg.pdf")).collect();
+        assert_eq!(failed.len(), 1);
+        assert!(failed[0][1].starts_with("unreadable: "), "{:?}", failed[0]);
+    }
+}
+
+#[test]
+fn decisions_register_lines() {
+    let output = run(&[
+        "--decisions",
+        path(&fixture("beslisnota.pdf")),
+        path(&fixture("beslisnota-flattened.txt")),
+    ]);
+    assert_eq!(code(&output), 0);
+    let lines = json_lines(&output);
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(line["file"].is_string());
+        assert_eq!(line["actor"], "MWP");
+        assert_eq!(line["verdict"], "approved");
+        assert_eq!(line["date"], "2026-06-08");
+    }
+}
+
+#[test]
+fn markdown_review_page() {
+    let output = run(&["--format", "markdown", path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 0);
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.contains("## Page 1"), "{page}");
+    assert!(
+        page.contains("**FreeText** (Tekst plaatsen) — Aartsen, A.A., 2026-06-08 09:11"),
+        "{page}"
+    );
+    assert!(page.contains("> MWP akkoord 8/6"), "{page}");
+    assert!(page.contains("## Decisions"), "{page}");
+}
+
+#[test]
+fn a_hanging_input_times_out_and_the_run_goes_on() {
+    let output = kantlijn()
+        .env("KANTLIJN_TEST_FAULT", "hang:objstm")
+        .args(["--timeout", "1", "--jobs", "2"])
+        .args([
+            path(&fixture("beslisnota.pdf")),
+            path(&fixture("beslisnota-objstm.pdf")),
+            path(&fixture("subtypes.pdf")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1);
+    let reports = json_lines(&output);
+    assert_eq!(reports.len(), 3);
+    assert!(reports[0]["error"].is_null());
+    assert_eq!(reports[1]["error"]["kind"], "timeout");
+    assert!(reports[2]["error"].is_null());
+}
+
+#[test]
+fn a_crashing_input_is_a_record_and_the_worker_restarts() {
+    let output = kantlijn()
+        .env("KANTLIJN_TEST_FAULT", "crash:objstm")
+        .args(["--jobs", "1"])
+        .args([
+            path(&fixture("beslisnota-objstm.pdf")),
+            path(&fixture("beslisnota.pdf")),
+            path(&fixture("beslisnota-objstm.pdf")),
+            path(&fixture("subtypes.pdf")),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1);
+    let kinds: Vec<Value> = json_lines(&output)
+        .iter()
+        .map(|r| r["error"]["kind"].clone())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Value::from("crashed"),
+            Value::Null,
+            "crashed".into(),
+            Value::Null
+        ]
+    );
+}
+
+#[test]
+fn output_file_appears_only_when_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("register.jsonl");
+    let output = run(&[
+        "--output",
+        path(&target),
+        path(&fixture("beslisnota.pdf")),
+        path(&fixture("subtypes.pdf")),
+    ]);
+    assert_eq!(code(&output), 0);
+    assert!(output.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn interrupted_output_leaves_no_file_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("register.jsonl");
+    let mut child = kantlijn()
+        .env("KANTLIJN_TEST_FAULT", "hang:objstm")
+        .args([
+            "--output",
+            path(&target),
+            path(&fixture("beslisnota.pdf")),
+            path(&fixture("beslisnota-objstm.pdf")),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert_eq!(exit.code(), Some(130));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "neither the output nor a temporary file"
+    );
+}
+
+#[test]
+fn output_dir_mirrors_inputs_without_escaping() {
+    let out = tempfile::tempdir().unwrap();
+    let release = release_folder();
+    let output = kantlijn()
+        .current_dir(release.path())
+        .args([
+            "--output-dir",
+            path(out.path()),
+            "a-beslisnota.pdf",
+            "../../../../../../tmp/../weg.pdf",
+            "d-sub",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        code(&output),
+        1,
+        "weg.pdf does not exist and d-sub holds an encrypted file"
+    );
+    assert!(out.path().join("a-beslisnota.pdf.json").is_file());
+    assert!(
+        out.path().join("tmp/weg.pdf.json").is_file(),
+        "the .. parts are dropped"
+    );
+    assert!(out.path().join("d-sub/e-geheim.pdf.json").is_file());
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("a-beslisnota.pdf.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["pages"], 2);
+
+    // A second run skips what is there.
+    let again = kantlijn()
+        .current_dir(release.path())
+        .args([
+            "--output-dir",
+            path(out.path()),
+            "--skip-existing",
+            "a-beslisnota.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(code(&again), 0);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("1 skipped"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(code(&run(&[])), 2);
+    assert_eq!(
+        code(&run(&["--jobs", "0", path(&fixture("beslisnota.pdf"))])),
+        2
+    );
+    assert_eq!(code(&run(&["--no-such-flag"])), 2);
+    assert_eq!(
+        code(&run(&["--format", "xml", path(&fixture("beslisnota.pdf"))])),
+        2
+    );
+}
+
+#[test]
+fn paths_from_standard_input() {
+    let mut child = kantlijn()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let list = format!(
+        "{}\n{}\n",
+        path(&fixture("beslisnota.pdf")),
+        path(&fixture("subtypes.pdf"))
+    );
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), list.as_bytes()).unwrap();
+    drop(child.stdin.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(code(&output), 0);
+    assert_eq!(json_lines(&output).len(), 2);
+}
+
+#[test]
+fn filters_keep_what_is_asked() {
+    let output = run(&[
+        "--subtype",
+        "highlight",
+        "--compact",
+        path(&fixture("beslisnota.pdf")),
+    ]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let subtypes: Vec<&str> = report["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["subtype"].as_str().unwrap())
+        .collect();
+    assert_eq!(subtypes, ["Highlight", "Highlight"]);
+
+    let output = run(&[
+        "--since",
+        "2026-06-01",
+        "--compact",
+        path(&fixture("beslisnota.pdf")),
+    ]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for annotation in report["annotations"].as_array().unwrap() {
+        assert!(
+            annotation["modified"].as_str().unwrap() >= "2026-06-01",
+            "{annotation}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut child = kantlijn()
+        .args(["--format", "jsonl"])
+        .args(std::iter::repeat_n(path(&fixture("subtypes.pdf")), 40))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
