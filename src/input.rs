@@ -7,7 +7,9 @@ pub const SNIFF_LEN: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InputKind {
-    /// A PDF: `%PDF-` in the first 64 KiB (junk before the header is common).
+    /// A PDF: `%PDF-` in the first 64 KiB (junk before the header is
+    /// common), or, without a header, indirect objects (`1 0 obj … endobj`),
+    /// as in files whose first bytes were lost.
     Pdf,
     /// Plain text: UTF-8 or UTF-16 with a byte order mark, or single-byte
     /// text (Windows-1252) without NUL bytes or control characters.
@@ -19,7 +21,7 @@ pub enum InputKind {
 /// Tells the kind of an input from its first bytes (up to [`SNIFF_LEN`]).
 pub fn sniff(head: &[u8]) -> InputKind {
     let head = head.get(..SNIFF_LEN).unwrap_or(head);
-    if crate::pdf::contains(head, b"%PDF-") {
+    if crate::pdf::looks_like_pdf(head) {
         return InputKind::Pdf;
     }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
@@ -94,6 +96,18 @@ mod tests {
         let mut bytes = vec![b'x'; 700];
         bytes.extend_from_slice(b"%PDF-1.7\n");
         assert_eq!(sniff(&bytes), InputKind::Pdf);
+    }
+
+    #[test]
+    fn pdf_without_header() {
+        assert_eq!(
+            sniff(b"\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Type /Catalog>>\nendobj\n"),
+            InputKind::Pdf
+        );
+        assert_eq!(
+            sniff(b"Zie object 1 0 obj in de bijlage; endobj is een sleutelwoord."),
+            InputKind::Text
+        );
     }
 
     #[test]

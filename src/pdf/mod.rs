@@ -67,7 +67,7 @@ impl Pdf {
         let head = data
             .get(..HEADER_SEARCH.min(data.len()))
             .unwrap_or_default();
-        if !contains(head, b"%PDF-") {
+        if !looks_like_pdf(head) {
             return Err(OpenError::NotPdf);
         }
         let encrypted = trailer::declares_encryption(data);
@@ -142,6 +142,29 @@ fn decryption_error(reason: hayro_syntax::DecryptionError, password_given: bool)
         D::InvalidEncryption => OpenError::UnsupportedEncryption("invalid encryption dictionary"),
         D::MissingIDEntry => OpenError::UnsupportedEncryption("the trailer has no /ID"),
     }
+}
+
+/// Whether the first bytes of a file are those of a PDF: a `%PDF-` header,
+/// or, when the header was lost, an indirect object at the start of a line
+/// (`1 0 obj`) followed by `endobj`.
+pub(crate) fn looks_like_pdf(head: &[u8]) -> bool {
+    if contains(head, b"%PDF-") {
+        return true;
+    }
+    let Some(at) = find(head, b" obj") else {
+        return false;
+    };
+    let line_start = head.get(..at).map_or(0, |before| {
+        before
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |p| p + 1)
+    });
+    let object_line = head.get(line_start..at).unwrap_or_default();
+    let is_object_number = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    let mut numbers = object_line.split(|&b| b == b' ');
+    let numbered = matches!((numbers.next(), numbers.next(), numbers.next()), (Some(n), Some(g), None) if is_object_number(n) && is_object_number(g));
+    numbered && contains(head.get(at..).unwrap_or_default(), b"endobj")
 }
 
 /// Whether `needle` occurs in `haystack`.
