@@ -88,7 +88,18 @@ impl Document {
         Self::from_source(name.into(), Bytes::Owned(bytes.into()), options)
     }
 
+    /// Reads a document. A panic inside the object parser (a bug there that
+    /// a hostile file found) is caught and becomes [`Error::Crashed`], so no
+    /// input takes the caller down with it.
     pub(crate) fn from_source(file: PathBuf, bytes: Bytes, options: &Options) -> Result<Self> {
+        let name = file.clone();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Self::read(file, bytes, options)
+        }))
+        .unwrap_or(Err(Error::Crashed { file: name }))
+    }
+
+    fn read(file: PathBuf, bytes: Bytes, options: &Options) -> Result<Self> {
         let deadline = Deadline::after(options.limits.time_per_file);
         let pdf = Pdf::open(bytes, options.password.as_deref())
             .map_err(|error| open_error(&file, error))?;

@@ -61,6 +61,13 @@ pub enum Error {
         /// What is missing.
         reason: &'static str,
     },
+    /// Reading the file failed inside the PDF parser: a bug that this file
+    /// brings out, caught so that it costs only this file.
+    #[error("{}: reading failed inside the PDF parser (a bug; please report it with the file)", file.display())]
+    Crashed {
+        /// The input.
+        file: PathBuf,
+    },
     /// A page number outside the document was asked for.
     #[error("{}: there is no page {page}; the document has {pages} pages", file.display())]
     NoSuchPage {
@@ -84,6 +91,7 @@ impl Error {
             | Self::WrongPassword { file }
             | Self::UnsupportedEncryption { file, .. }
             | Self::Damaged { file, .. }
+            | Self::Crashed { file }
             | Self::NoSuchPage { file, .. } => file,
         }
     }
@@ -98,6 +106,7 @@ impl Error {
             | Self::NotSupported { .. }
             | Self::UnsupportedEncryption { .. } => ErrorKind::NotSupported,
             Self::NeedsPassword { .. } | Self::WrongPassword { .. } => ErrorKind::NeedsPassword,
+            Self::Crashed { .. } => ErrorKind::Crashed,
         }
     }
 }

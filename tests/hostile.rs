@@ -1,0 +1,471 @@
+//! Hostile files, generated here: each must give a report or a clear error,
+//! never a panic, a hang or an abort, and must say what it could not read.
+//! Speed and memory are measured, not asserted here.
+//!
+//! The sizes are the real ones (a million nested arrays, 300,000 annotations)
+//! in a release build, which CI runs (`cargo test --release --test
+//! hostile`); a debug build, as plain `cargo test` makes, uses a fiftieth,
+//! which still crosses every bound, to stay fast.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::fmt::Write as _;
+
+use kantlijn::{Document, Error, Options, Report};
+
+/// `n` in a release build, a fiftieth of it in a debug build.
+fn size(n: usize) -> usize {
+    if cfg!(debug_assertions) { n / 50 } else { n }
+}
+
+/// A PDF from numbered object bodies, with a correct cross-reference table.
+/// `root` is the catalog's object number; `extra_trailer` goes into the
+/// trailer dictionary.
+fn raw_pdf(objects: &[(u32, Vec<u8>)], root: u32, extra_trailer: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (number, body) in objects {
+        offsets.push((*number, out.len()));
+        out.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let size = objects.iter().map(|(n, _)| *n).max().unwrap_or(0) + 1;
+    let xref_at = out.len();
+    let mut table = format!("xref\n0 {size}\n0000000000 65535 f \n");
+    for number in 1..size {
+        match offsets.iter().find(|(n, _)| *n == number) {
+            Some((_, offset)) => writeln!(table, "{offset:010} 00000 n ").unwrap(),
+            None => table.push_str("0000000000 00000 f \n"),
+        }
+    }
+    out.extend_from_slice(table.as_bytes());
+    out.extend_from_slice(format!("trailer\n<< /Size {size} /Root {root} 0 R {extra_trailer} >>\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    out
+}
+
+/// Catalog 1, pages 2, one page 3 whose `/Annots` is `annots`, plus `more`.
+fn one_page(annots: &str, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
+    let mut objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots {annots} >>")
+                .into_bytes(),
+        ),
+    ];
+    objects.extend(more);
+    raw_pdf(&objects, 1, "")
+}
+
+fn read(name: &str, bytes: Vec<u8>) -> Result<Document, Error> {
+    Document::from_bytes(name, bytes, &Options::default())
+}
+
+fn note(number: u32, rest: &str) -> (u32, Vec<u8>) {
+    (
+        number,
+        format!("<< /Type /Annot /Subtype /Text /Rect [0 0 10 10] {rest} >>").into_bytes(),
+    )
+}
+
+#[test]
+fn a_million_nested_arrays() {
+    let value = format!(
+        "{}1{}",
+        "[".repeat(size(1_000_000)),
+        "]".repeat(size(1_000_000))
+    );
+    let doc = read(
+        "arrays.pdf",
+        one_page(
+            "[4 0 R 5 0 R]",
+            vec![
+                note(4, &format!("/Contents {value}")),
+                note(5, "/Contents (na)"),
+            ],
+        ),
+    )
+    .unwrap();
+    // The nested value makes its annotation unreadable; the next one is read.
+    assert!(
+        doc.annotations()
+            .iter()
+            .any(|a| a.contents.as_deref() == Some("na"))
+    );
+    assert!(!doc.warnings().is_empty());
+}
+
+#[test]
+fn a_million_nested_dictionaries() {
+    let value = format!(
+        "{}1{}",
+        "<< /A ".repeat(size(1_000_000)),
+        " >>".repeat(size(1_000_000))
+    );
+    let doc = read(
+        "dicts.pdf",
+        one_page(
+            "[4 0 R 5 0 R]",
+            vec![note(4, &format!("/X {value}")), note(5, "/Contents (na)")],
+        ),
+    )
+    .unwrap();
+    assert!(
+        doc.annotations()
+            .iter()
+            .any(|a| a.contents.as_deref() == Some("na"))
+    );
+}
+
+#[test]
+fn self_referencing_kids_with_a_huge_count() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R] /Count 10000000 >>".to_vec(),
+        ),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /Annots [4 0 R] >>".to_vec(),
+        ),
+        note(4, "/Contents (enige)"),
+    ];
+    let doc = read("kids.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert_eq!(doc.page_count(), 1);
+    assert_eq!(doc.annotations().len(), 1);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("appears a second time"))
+    );
+}
+
+#[test]
+fn a_parent_loop() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>".to_vec(),
+        ),
+        (
+            3,
+            b"<< /Type /Page /Parent 3 0 R /Annots [4 0 R] >>".to_vec(),
+        ),
+        note(4, "/P 3 0 R /Parent 4 0 R"),
+    ];
+    let doc = read("parent.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert_eq!((doc.page_count(), doc.annotations().len()), (1, 1));
+}
+
+#[test]
+fn irt_and_popup_cycles() {
+    let doc = read(
+        "cycles.pdf",
+        one_page(
+            "[4 0 R 5 0 R 6 0 R]",
+            vec![
+                note(4, "/IRT 5 0 R /Popup 6 0 R /State (Accepted) /StateModel (Review)"),
+                note(5, "/IRT 4 0 R /State (Rejected) /StateModel (Review)"),
+                (6, b"<< /Type /Annot /Subtype /Popup /Rect [0 0 1 1] /Parent 6 0 R /Popup 6 0 R >>".to_vec()),
+            ],
+        ),
+    )
+    .unwrap();
+    let replies: Vec<(&str, Option<&str>)> = doc
+        .annotations()
+        .iter()
+        .map(|a| (a.reference.as_str(), a.in_reply_to.as_deref()))
+        .collect();
+    assert_eq!(
+        replies,
+        [("4 0 R", Some("5 0 R")), ("5 0 R", Some("4 0 R"))]
+    );
+    // Each carries the other's state once; nothing is followed further.
+    assert_eq!(doc.annotations()[0].review_states.len(), 1);
+    assert_eq!(doc.annotations()[1].review_states.len(), 1);
+}
+
+#[test]
+fn annots_that_contains_itself() {
+    let doc = read(
+        "annots.pdf",
+        one_page(
+            "5 0 R",
+            vec![(5, b"[5 0 R 6 0 R]".to_vec()), note(6, "/Contents (echt)")],
+        ),
+    )
+    .unwrap();
+    assert_eq!(doc.annotations().len(), 1);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("not a dictionary"))
+    );
+}
+
+#[test]
+fn a_hundred_thousand_long_reference_chain() {
+    let end = 10 + u32::try_from(size(100_000)).unwrap();
+    let mut more: Vec<(u32, Vec<u8>)> = (10..end)
+        .map(|n| (n, format!("{} 0 R", n + 1).into_bytes()))
+        .collect();
+    more.push((end, b"(einde)".to_vec()));
+    more.push(note(4, "/Contents 10 0 R"));
+    let doc = read("chain.pdf", one_page("[4 0 R]", more)).unwrap();
+    assert_eq!(doc.annotations().len(), 1);
+    assert_eq!(doc.annotations()[0].contents, None);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("/Contents"))
+    );
+}
+
+#[test]
+fn three_hundred_thousand_annotations_on_a_page() {
+    let inline = "<</Subtype/Square/Rect[0 0 1 1]>>";
+    let annots = format!("[{}]", inline.repeat(300_000));
+    let mut options = Options::default();
+    // The bound is what is tested; a smaller one keeps a debug build fast.
+    options.limits.max_annotations_per_page = size(100_000);
+    let limit = options.limits.max_annotations_per_page;
+    let doc = Document::from_bytes("many.pdf", one_page(&annots, Vec::new()), &options).unwrap();
+    assert_eq!(doc.annotations().len(), limit);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains(&format!("more than {limit} entries")))
+    );
+}
+
+#[test]
+fn an_xref_prev_loop() {
+    let mut bytes = one_page("[4 0 R]", vec![note(4, "/Contents (lus)")]);
+    // Point the trailer's /Prev at its own table.
+    let xref_at = String::from_utf8_lossy(&bytes).rfind("xref\n").unwrap();
+    let text = String::from_utf8(bytes.clone())
+        .unwrap()
+        .replace("/Size", &format!("/Prev {xref_at} /Size"));
+    bytes = text.into_bytes();
+    let doc = read("prev.pdf", bytes).unwrap();
+    assert_eq!(doc.annotations().len(), 1);
+}
+
+#[test]
+fn a_lying_startxref() {
+    let bytes = one_page("[4 0 R]", vec![note(4, "/Contents (gerepareerd)")]);
+    let text = String::from_utf8(bytes).unwrap();
+    let at = text.rfind("startxref\n").unwrap() + "startxref\n".len();
+    let lying = format!("{}{}\n%%EOF\n", &text[..at], 3);
+    let doc = read("startxref.pdf", lying.into_bytes()).unwrap();
+    assert_eq!(
+        doc.annotations()[0].contents.as_deref(),
+        Some("gerepareerd")
+    );
+}
+
+/// A PDF with a cross-reference stream (uncompressed, `/W [1 8 2]`), so
+/// that objects can be declared to live in object streams: `in_streams`
+/// lists (object, object stream, index).
+fn xref_stream_pdf(
+    objects: &[(u32, Vec<u8>)],
+    in_streams: &[(u32, u32, u16)],
+    root: u32,
+) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut entries: std::collections::BTreeMap<u32, [u8; 11]> = std::collections::BTreeMap::new();
+    for (number, body) in objects {
+        let mut entry = [0u8; 11];
+        entry[0] = 1;
+        entry[1..9].copy_from_slice(&(out.len() as u64).to_be_bytes());
+        entries.insert(*number, entry);
+        out.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    for (number, stream, index) in in_streams {
+        let mut entry = [0u8; 11];
+        entry[0] = 2;
+        entry[1..9].copy_from_slice(&u64::from(*stream).to_be_bytes());
+        entry[9..11].copy_from_slice(&index.to_be_bytes());
+        entries.insert(*number, entry);
+    }
+    let xref_number = entries.keys().max().copied().unwrap_or(0) + 1;
+    let xref_at = out.len() as u64;
+    let mut own = [0u8; 11];
+    own[0] = 1;
+    own[1..9].copy_from_slice(&xref_at.to_be_bytes());
+    entries.insert(xref_number, own);
+    let mut data = Vec::new();
+    for number in 0..=xref_number {
+        data.extend_from_slice(&entries.get(&number).copied().unwrap_or([0; 11]));
+    }
+    out.extend_from_slice(
+        format!(
+            "{xref_number} 0 obj\n<< /Type /XRef /Size {} /W [1 8 2] /Root {root} 0 R /Length {} >>\nstream\n",
+            xref_number + 1,
+            data.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&data);
+    out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    out
+}
+
+#[test]
+fn a_lying_object_stream() {
+    let members = b"5 0 <</Subtype/Text/Rect[0 0 1 1]/Contents(in de stroom)>>";
+    let objstm = [
+        format!(
+            "<< /Type /ObjStm /N 1000000000 /First 18446744073709551615 /Length {} >>\nstream\n",
+            members.len()
+        )
+        .into_bytes(),
+        members.to_vec(),
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /Annots [5 0 R] >>".to_vec(),
+        ),
+        (9, objstm),
+    ];
+    let bytes = xref_stream_pdf(&objects, &[(5, 9, 0)], 1);
+    match read("objstm.pdf", bytes) {
+        Ok(doc) => {
+            assert_eq!(doc.page_count(), 1);
+            assert!(
+                doc.annotations().is_empty(),
+                "nothing in that stream can be located"
+            );
+            assert!(
+                doc.warnings()
+                    .iter()
+                    .any(|w| w.reference.as_deref() == Some("5 0 R"))
+            );
+        }
+        Err(error) => panic!("{error}"),
+    }
+}
+
+/// The same structure with a truthful object stream reads, so the test
+/// above fails for the lie alone.
+#[test]
+fn a_truthful_object_stream() {
+    let members = b"5 0 <</Subtype/Text/Rect[0 0 1 1]/Contents(in de stroom)>>";
+    let objstm = [
+        format!(
+            "<< /Type /ObjStm /N 1 /First 4 /Length {} >>\nstream\n",
+            members.len()
+        )
+        .into_bytes(),
+        members.to_vec(),
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /Annots [5 0 R] >>".to_vec(),
+        ),
+        (9, objstm),
+    ];
+    let doc = read("objstm.pdf", xref_stream_pdf(&objects, &[(5, 9, 0)], 1)).unwrap();
+    assert_eq!(
+        doc.annotations()[0].contents.as_deref(),
+        Some("in de stroom")
+    );
+}
+
+#[test]
+fn a_page_tree_nested_deeper_than_the_limit() {
+    let depth = u32::try_from(size(100_000)).unwrap();
+    let mut objects = vec![(1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec())];
+    for level in 0..depth {
+        objects.push((
+            2 + level,
+            format!("<< /Type /Pages /Kids [{} 0 R] /Count 1 >>", 3 + level).into_bytes(),
+        ));
+    }
+    objects.push((2 + depth, b"<< /Type /Page >>".to_vec()));
+    let doc = read("deep.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("nested deeper"))
+    );
+}
+
+/// Every prefix of a fixture cut at a kilobyte boundary reads or fails
+/// cleanly.
+#[test]
+fn truncations_at_every_kilobyte() {
+    for name in [
+        "beslisnota.pdf",
+        "beslisnota-objstm.pdf",
+        "beslisnota-aes-256.pdf",
+        "strings.pdf",
+    ] {
+        let bytes = std::fs::read(format!("fixtures/{name}")).unwrap();
+        for cut in (0..bytes.len()).step_by(1024) {
+            let prefix = bytes[..cut].to_vec();
+            let _ = report_of(&format!("{name}[..{cut}]"), prefix);
+        }
+    }
+}
+
+/// Fixtures with bytes flipped at pseudo-random places.
+#[test]
+fn random_byte_flips() {
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for name in [
+        "beslisnota.pdf",
+        "beslisnota-objstm.pdf",
+        "subtypes.pdf",
+        "dates.pdf",
+        "pagetree.pdf",
+    ] {
+        let original = std::fs::read(format!("fixtures/{name}")).unwrap();
+        for round in 0..150 {
+            let mut bytes = original.clone();
+            for _ in 0..(1 + next() % 8) {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = (next() & 0xFF) as u8;
+            }
+            let _ = report_of(&format!("{name} flip {round}"), bytes);
+        }
+    }
+}
+
+/// A report for any bytes: a document's, or an error's.
+fn report_of(name: &str, bytes: Vec<u8>) -> Report {
+    match read(name, bytes) {
+        Ok(doc) => doc.into_report(),
+        Err(error) => {
+            assert!(!matches!(error, Error::Crashed { .. }), "{name}: {error}");
+            Report::failed(name, &error)
+        }
+    }
+}
