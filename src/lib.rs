@@ -69,6 +69,9 @@ mod document;
 mod error;
 mod extract;
 mod filter;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod geometry;
 mod input;
 #[cfg(feature = "lopdf")]
