@@ -3,24 +3,23 @@
 
 use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufRead, Read};
+use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-use kantlijn::InputKind;
-
-/// The inputs found, and what was left out.
+/// The inputs found.
 #[derive(Debug, Default)]
 pub(crate) struct Inputs {
-    pub(crate) files: Vec<PathBuf>,
-    /// Files inside folders that are neither PDF nor text.
-    pub(crate) skipped: Vec<PathBuf>,
+    /// Each file, and whether it was found inside a folder (then a file
+    /// that is neither PDF nor text is skipped with a note rather than
+    /// reported as an error; the workers tell, reading its first bytes).
+    pub(crate) files: Vec<(PathBuf, bool)>,
     /// Folders or list files that could not be read.
     pub(crate) unreadable: Vec<(PathBuf, io::Error)>,
 }
 
 /// Collects the inputs. A file named explicitly is always an input (a file
-/// that is not a PDF gets an error record); inside folders, only PDFs and
-/// text files are taken, in name order.
+/// that is not a PDF gets an error record); inside folders, files are taken
+/// in name order, and only PDFs and text files are read.
 pub(crate) fn collect(paths: &[PathBuf], files_from: Option<&Path>) -> Inputs {
     let mut inputs = Inputs::default();
     let mut listed: Vec<PathBuf> = Vec::new();
@@ -46,7 +45,7 @@ pub(crate) fn collect(paths: &[PathBuf], files_from: Option<&Path>) -> Inputs {
         if path.is_dir() {
             walk(&path, &mut seen_dirs, &mut inputs);
         } else {
-            inputs.files.push(path);
+            inputs.files.push((path, false));
         }
     }
     inputs
@@ -79,18 +78,8 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, inputs: &mut Inputs) {
     for path in paths {
         if path.is_dir() {
             walk(&path, seen, inputs);
-        } else if matches!(kind_of(&path), Some(InputKind::Pdf | InputKind::Text)) {
-            inputs.files.push(path);
         } else {
-            inputs.skipped.push(path);
+            inputs.files.push((path, true));
         }
     }
-}
-
-fn kind_of(path: &Path) -> Option<InputKind> {
-    let mut head = Vec::with_capacity(4096);
-    File::open(path)
-        .and_then(|f| f.take(kantlijn::SNIFF_LEN as u64).read_to_end(&mut head))
-        .ok()?;
-    Some(kantlijn::sniff(&head))
 }

@@ -71,12 +71,16 @@ fn stream_all(
     run: &mut Runner<'_>,
     totals: &mut Totals,
     progress: &Progress,
+    quiet: bool,
 ) -> Result<(), Stop> {
     let mut stream = Stream::new(format, jobs.len());
     stream.begin(out).map_err(Stop::Output)?;
     run(jobs, &mut |outcome: Outcome| {
         totals.add(&outcome.header);
         progress.update(totals);
+        if skipped(&outcome, quiet) {
+            return Ok(());
+        }
         stream.write(out, &outcome.payload)
     })?;
     stream
@@ -95,14 +99,6 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     let found = inputs::collect(&args.paths, args.files_from.as_deref());
     for (path, error) in &found.unreadable {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
-    }
-    if !args.quiet {
-        for path in &found.skipped {
-            eprintln!(
-                "kantlijn: skipped {} (neither a PDF nor a text file)",
-                path.display()
-            );
-        }
     }
     if found.files.is_empty() && found.unreadable.is_empty() {
         return Err(
@@ -125,7 +121,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
 
     let mut skipped_existing = 0;
     let mut jobs = Vec::with_capacity(found.files.len());
-    for path in found.files {
+    for (path, from_folder) in found.files {
         if args.skip_existing
             && let Some(dir) = &args.output_dir
             && sink::report_path(dir, &path).exists()
@@ -136,6 +132,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
         jobs.push(Job {
             index: jobs.len(),
             path,
+            from_folder,
         });
     }
 
@@ -202,19 +199,36 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
         Destination::Directory(dir) => run(jobs, &mut |outcome: Outcome| {
             totals.add(&outcome.header);
             progress.update(&totals);
+            if skipped(&outcome, args.quiet) {
+                return Ok(());
+            }
             sink::write_report_file(
                 &sink::report_path(&dir, &outcome.job.path),
                 &outcome.payload,
             )
         }),
         Destination::File(mut file) => {
-            let streamed = stream_all(format, jobs, &mut file, &mut run, &mut totals, &progress);
+            let streamed = stream_all(
+                format,
+                jobs,
+                &mut file,
+                &mut run,
+                &mut totals,
+                &progress,
+                args.quiet,
+            );
             // Unless committed, the file is removed when dropped.
             streamed.and_then(|()| file.commit().map_err(Stop::Output))
         }
-        Destination::Stdout(mut out) => {
-            stream_all(format, jobs, &mut out, &mut run, &mut totals, &progress)
-        }
+        Destination::Stdout(mut out) => stream_all(
+            format,
+            jobs,
+            &mut out,
+            &mut run,
+            &mut totals,
+            &progress,
+            args.quiet,
+        ),
     };
     progress.finish();
 
@@ -235,7 +249,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
             "{}",
             progress::summary(
                 &totals,
-                skipped_existing + found.skipped.len(),
+                skipped_existing + totals.skipped,
                 progress.elapsed()
             )
         );
@@ -245,6 +259,17 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     } else {
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// Whether an outcome is a skipped file (saying so unless quiet).
+fn skipped(outcome: &Outcome, quiet: bool) -> bool {
+    if outcome.header.skipped && !quiet {
+        eprintln!(
+            "kantlijn: skipped {} (neither a PDF nor a text file)",
+            outcome.job.path.display()
+        );
+    }
+    outcome.header.skipped
 }
 
 fn timeout(args: &Args) -> Duration {

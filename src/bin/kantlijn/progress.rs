@@ -16,10 +16,15 @@ pub(crate) struct Totals {
     pub(crate) comments: usize,
     pub(crate) decisions: usize,
     pub(crate) errors: usize,
+    pub(crate) skipped: usize,
 }
 
 impl Totals {
     pub(crate) fn add(&mut self, header: &Header) {
+        if header.skipped {
+            self.skipped += 1;
+            return;
+        }
         self.files += 1;
         self.pages += header.pages;
         self.annotations += header.annotations;

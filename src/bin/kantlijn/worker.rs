@@ -32,6 +32,10 @@ pub(crate) const FAULT_ENV: &str = "KANTLIJN_TEST_FAULT";
 pub(crate) struct Job {
     pub(crate) index: usize,
     pub(crate) path: PathBuf,
+    /// Found inside a folder: skip it, rather than report an error, when it
+    /// is neither a PDF nor a text file.
+    #[serde(default)]
+    pub(crate) from_folder: bool,
 }
 
 /// What a worker says about one report before sending its output.
@@ -44,6 +48,10 @@ pub(crate) struct Header {
     pub(crate) comments: usize,
     pub(crate) decisions: usize,
     pub(crate) error: Option<ErrorKind>,
+    /// The input was skipped (a folder's file that is neither PDF nor text);
+    /// no output follows.
+    #[serde(default)]
+    pub(crate) skipped: bool,
 }
 
 impl Header {
@@ -56,6 +64,7 @@ impl Header {
             comments: report.comments.len(),
             decisions: report.decisions.len(),
             error: report.error.as_ref().map(|e| e.kind),
+            skipped: false,
         }
     }
 }
@@ -77,6 +86,17 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
             return ExitCode::from(2);
         };
         inject_fault(fault.as_deref(), &job);
+        if job.from_folder && !readable_kind(&job.path) {
+            let header = Header {
+                index: job.index,
+                skipped: true,
+                ..Header::default()
+            };
+            if send(&mut stdout, &header, &[]).is_err() {
+                return ExitCode::SUCCESS;
+            }
+            continue;
+        }
         let name = job.path.display().to_string();
         let mut report = std::panic::catch_unwind(|| kantlijn::extract(&job.path, &options))
             .unwrap_or_else(|_| {
@@ -92,17 +112,33 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         filter.apply(&mut report);
         let payload = renderer.render(&report);
         let header = Header::of(job.index, &report, payload.len());
-        let sent = serde_json::to_writer(&mut stdout, &header)
-            .map_err(io::Error::from)
-            .and_then(|()| stdout.write_all(b"\n"))
-            .and_then(|()| stdout.write_all(&payload))
-            .and_then(|()| stdout.flush());
-        if sent.is_err() {
+        if send(&mut stdout, &header, &payload).is_err() {
             // The coordinator is gone; nothing left to do.
             return ExitCode::SUCCESS;
         }
     }
     ExitCode::SUCCESS
+}
+
+fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, header)?;
+    out.write_all(b"\n")?;
+    out.write_all(payload)?;
+    out.flush()
+}
+
+/// Whether a file is a PDF or a text file, by its first bytes. An
+/// unreadable file counts as readable: reading it gives its error record.
+fn readable_kind(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(kantlijn::SNIFF_LEN as u64).read_to_end(&mut head));
+    read.is_err()
+        || matches!(
+            kantlijn::sniff(&head),
+            kantlijn::InputKind::Pdf | kantlijn::InputKind::Text
+        )
 }
 
 fn inject_fault(fault: Option<&str>, job: &Job) {
