@@ -74,6 +74,8 @@ mod page_labels;
 mod page_tree;
 mod pdf;
 mod report;
+#[cfg(feature = "text")]
+mod text;
 mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
@@ -83,3 +85,5 @@ pub use error::{Error, ErrorKind, Result};
 pub use geometry::{Quad, Rect};
 pub use options::{Limits, Options};
 pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};
+#[cfg(feature = "text")]
+pub use text::{PageText, TextLine, TextWord};

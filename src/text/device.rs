@@ -1,0 +1,293 @@
+//! The boundary over the content interpreter: the only module that names
+//! `hayro_interpret`. It runs a page's content through a device that keeps
+//! the glyphs and ignores everything else.
+//!
+//! The interpreter resolves fonts (embedded programs; the standard 14 from
+//! metric-compatible substitutes, so that text in a non-embedded Helvetica
+//! still has positions), maps character codes to Unicode (`/ToUnicode`,
+//! encodings and `/Differences`, glyph names, CID fonts through their CMaps,
+//! Type 3 fonts), and applies text rise, character and word spacing,
+//! horizontal scaling, skewed and rotated matrices and form XObjects. It
+//! also hands over invisible text (render mode 3, the OCR layer of a scanned
+//! page). Images are handed over undecoded and dropped here, so a scanned
+//! page costs its text only.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use hayro_interpret::font::GlyphRun;
+use hayro_interpret::hayro_cmap::{BfString, WritingMode};
+use hayro_interpret::kurbo::{Affine, BezPath, Rect as KRect};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageDrawProps,
+    InterpreterCache, InterpreterSettings, InterpreterWarning, RenderContent, SoftMask,
+};
+
+use super::glyph::{Glyphs, Kind};
+use crate::deadline::Deadline;
+use crate::geometry::Rect;
+use crate::pdf::content::{PageContent, ParserPage};
+
+/// The fonts and CMaps loaded while interpreting, shared by the pages of one
+/// document so that each font is parsed once.
+pub(crate) struct FontCache<'a>(InterpreterCache<'a>);
+
+impl FontCache<'_> {
+    pub(crate) fn new() -> Self {
+        Self(InterpreterCache::new())
+    }
+}
+
+/// The glyphs of a page and what went wrong reading them.
+#[derive(Debug, Default)]
+pub(crate) struct PageGlyphs {
+    pub(crate) glyphs: Glyphs,
+    /// Defects, as messages.
+    pub(crate) defects: Vec<String>,
+    /// Whether the time limit ran out while the page was read.
+    pub(crate) timed_out: bool,
+}
+
+/// Runs a page's content and collects its glyphs, at most `max_glyphs`.
+pub(crate) fn read_glyphs<'a>(
+    content: &PageContent<'a>,
+    fonts: &FontCache<'a>,
+    media_box: Option<Rect>,
+    max_glyphs: usize,
+    deadline: &Deadline,
+) -> PageGlyphs {
+    let counts = Arc::new(Counts::default());
+    let sink = Arc::clone(&counts);
+    let settings = InterpreterSettings {
+        warning_sink: Arc::new(move |warning| sink.note(warning)),
+        render_content: RenderContent::PAGE,
+        ..InterpreterSettings::default()
+    };
+    let bounds = media_box.map_or_else(
+        || KRect::new(0.0, 0.0, 612.0, 792.0),
+        |b| KRect::new(b.x0, b.y0, b.x1, b.y1),
+    );
+    let mut context = Context::new(Affine::IDENTITY, bounds, &fonts.0, content.xref(), settings);
+    let mut collector = Collector::new(max_glyphs, deadline);
+    hayro_interpret::interpret(
+        content.operations(),
+        content.resources(),
+        &mut context,
+        &mut collector,
+    );
+    let mut defects = Vec::new();
+    if collector.full {
+        defects.push(format!(
+            "the page draws more than {max_glyphs} glyphs; the rest are not read"
+        ));
+    }
+    if collector.unmapped > 0 {
+        defects.push(format!(
+            "{} glyphs have no Unicode value (no /ToUnicode entry, no known glyph name); their text is missing",
+            collector.unmapped
+        ));
+    }
+    let fonts_lost = counts.fonts.load(Ordering::Relaxed);
+    if fonts_lost > 0 {
+        defects.push(format!(
+            "{fonts_lost} font selections could not be loaded; their text is missing or placed as Helvetica"
+        ));
+    }
+    PageGlyphs {
+        glyphs: collector.glyphs,
+        defects,
+        timed_out: collector.timed_out,
+    }
+}
+
+/// Collects the glyphs that the appearance streams of a page's
+/// annotations draw (the text of a text box, a form field's value), at most
+/// `max_glyphs`.
+pub(crate) fn read_annotation_glyphs<'a>(
+    page: &ParserPage<'a>,
+    fonts: &FontCache<'a>,
+    max_glyphs: usize,
+    deadline: &Deadline,
+) -> Glyphs {
+    let settings = InterpreterSettings {
+        render_content: RenderContent::ANNOTATIONS,
+        ..InterpreterSettings::default()
+    };
+    let media = page.media_box();
+    let bounds = KRect::new(media.x0, media.y0, media.x1, media.y1);
+    let mut context = Context::new(Affine::IDENTITY, bounds, &fonts.0, page.xref(), settings);
+    let mut collector = Collector::new(max_glyphs, deadline);
+    hayro_interpret::interpret_page(page, &mut context, &mut collector);
+    collector.glyphs
+}
+
+/// Warnings the interpreter reports, counted.
+#[derive(Debug, Default)]
+struct Counts {
+    fonts: AtomicUsize,
+}
+
+impl Counts {
+    fn note(&self, warning: InterpreterWarning) {
+        if matches!(warning, InterpreterWarning::UnsupportedFont) {
+            self.fonts.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A device that keeps glyphs and drops everything else.
+struct Collector<'d> {
+    glyphs: Glyphs,
+    max_glyphs: usize,
+    /// The glyph bound was reached.
+    full: bool,
+    unmapped: usize,
+    /// The last run's placement: text drawn with fill and stroke (render
+    /// mode 2) is handed over twice, and kept once.
+    last_run: Option<RunKey>,
+    deadline: &'d Deadline,
+    timed_out: bool,
+    runs: usize,
+}
+
+/// Where a run of glyphs was drawn: the number of glyphs and the placement
+/// of the first and last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RunKey {
+    len: usize,
+    first: [f64; 6],
+    last: [f64; 6],
+}
+
+/// How often (in runs) the clock is read.
+const CLOCK_EVERY: usize = 256;
+
+/// Width of a glyph whose font gives none (vertical CID fonts advance
+/// downwards): a full em, as CJK glyphs are.
+const DEFAULT_WIDTH: f64 = 1000.0;
+
+impl<'d> Collector<'d> {
+    fn new(max_glyphs: usize, deadline: &'d Deadline) -> Self {
+        Self {
+            glyphs: Glyphs::default(),
+            max_glyphs,
+            full: false,
+            unmapped: 0,
+            last_run: None,
+            deadline,
+            timed_out: false,
+            runs: 0,
+        }
+    }
+
+    fn stopped(&mut self) -> bool {
+        if self.full || self.timed_out {
+            return true;
+        }
+        self.runs += 1;
+        if self.runs.is_multiple_of(CLOCK_EVERY) && self.deadline.expired() {
+            self.timed_out = true;
+        }
+        self.timed_out
+    }
+
+    fn add(&mut self, unicode: Option<BfString>, placement: Affine, width: f64) {
+        if self.glyphs.len() >= self.max_glyphs {
+            self.full = true;
+            return;
+        }
+        let Some(unicode) = unicode else {
+            self.unmapped += 1;
+            return;
+        };
+        // Glyph space has 1000 units to the em.
+        let [a, b, c, d, e, f] = placement.as_coeffs();
+        let run = (a * a + b * b).sqrt();
+        let em = [c * 1000.0, d * 1000.0];
+        let values = [a, b, c, d, e, f, width];
+        if run <= f64::EPSILON || values.iter().any(|v| !v.is_finite()) {
+            return;
+        }
+        let dir = [(a / run) as f32, (b / run) as f32];
+        let em = [em[0] as f32, em[1] as f32];
+        if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
+            // No height: text scaled to nothing is not on the page.
+            return;
+        }
+        let origin = [e as f32, f as f32];
+        let width = (width * run) as f32;
+        let kind = match &unicode {
+            BfString::Char(c) => {
+                let mut buffer = [0; 4];
+                self.glyphs
+                    .push(c.encode_utf8(&mut buffer), origin, dir, em, width)
+            }
+            BfString::String(s) => self.glyphs.push(s, origin, dir, em, width),
+        };
+        if kind == Kind::Nothing {
+            self.unmapped += 1;
+        }
+    }
+}
+
+impl<'a> Device<'a> for Collector<'_> {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+
+    fn push_clip_rect(&mut self, _: &KRect) {}
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph_run(
+        &mut self,
+        glyph_run: &GlyphRun<'_, 'a>,
+        props: DrawProps<'a>,
+        _draw_mode: &DrawMode,
+    ) {
+        if self.stopped() {
+            return;
+        }
+        let glyphs = glyph_run.glyphs();
+        let (Some(first), Some(last)) = (glyphs.first(), glyphs.last()) else {
+            return;
+        };
+        let key = RunKey {
+            len: glyphs.len(),
+            first: (props.transform * first.transform()).as_coeffs(),
+            last: (props.transform * last.transform()).as_coeffs(),
+        };
+        if self.last_run == Some(key) {
+            return;
+        }
+        self.last_run = Some(key);
+        let vertical = matches!(glyph_run.writing_mode(), WritingMode::Vertical);
+        for glyph in glyphs {
+            let width = match &**glyph {
+                _ if vertical => DEFAULT_WIDTH,
+                hayro_interpret::font::Glyph::Outline(outline) => {
+                    outline.advance_width().map_or(0.0, f64::from)
+                }
+                hayro_interpret::font::Glyph::Type3(type3) => {
+                    type3.advance_width().map_or(0.0, f64::from)
+                }
+            };
+            self.add(
+                glyph.as_unicode(),
+                props.transform * glyph.transform(),
+                width,
+            );
+            if self.full {
+                return;
+            }
+        }
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+
+    fn pop_clip(&mut self) {}
+
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_rect(&mut self, _: &KRect, _: DrawProps<'a>, _: &DrawMode) {}
+}

@@ -1,0 +1,287 @@
+//! The page text layer (feature `text`): the glyphs a page draws, grouped
+//! into words and lines in reading order, and the text under markup
+//! annotations.
+//!
+//! A page is read by running its content stream through the content
+//! interpreter ([`device`]), which hands over every glyph with its Unicode
+//! value and its place in default user space, the space of `/Rect` and
+//! `/QuadPoints`. [`layout`] groups the glyphs into words, lines and blocks
+//! in reading order; [`under`] selects the glyphs under an annotation's
+//! quadrilaterals.
+//!
+//! Reading a page is bounded: by [`Limits::max_page_content`] (bytes of
+//! content interpreted, forms included), [`Limits::max_glyphs_per_page`]
+//! and the document's time limit. Reaching a bound is a warning; the text
+//! read so far is kept.
+
+mod coverage;
+mod device;
+mod glyph;
+mod layout;
+mod page_text;
+mod under;
+
+pub use page_text::{PageText, TextLine, TextWord};
+
+use crate::annotation::{Annotation, Subtype};
+use crate::deadline::Deadline;
+use crate::geometry::{Quad, Rect};
+use crate::options::{Limits, Options};
+use crate::pdf::content::{ContentBounds, PageContent};
+use crate::pdf::{Dict, Pdf};
+use crate::report::Warnings;
+use coverage::Area;
+use device::{FontCache, PageGlyphs};
+use glyph::Glyphs;
+use layout::Layout;
+use under::LineIndex;
+
+/// A page as the text layer needs it.
+#[derive(Debug, Clone)]
+pub(crate) struct PageSource<'a> {
+    /// The page dictionary; `None` for a page the page tree lists but that
+    /// does not exist.
+    pub(crate) dict: Option<Dict<'a>>,
+    pub(crate) media_box: Option<Rect>,
+}
+
+/// A page read and laid out.
+struct ReadPage {
+    glyphs: Glyphs,
+    layout: Layout,
+    index: LineIndex,
+    defects: Vec<String>,
+    timed_out: bool,
+}
+
+fn read_page<'a>(
+    dict: &Dict<'a>,
+    media_box: Option<Rect>,
+    fonts: &FontCache<'a>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> ReadPage {
+    let content = PageContent::of_page(
+        dict,
+        ContentBounds {
+            max_bytes: limits.max_page_content,
+            max_depth: limits.max_depth,
+        },
+    );
+    let PageGlyphs {
+        glyphs,
+        defects,
+        timed_out,
+    } = device::read_glyphs(
+        &content,
+        fonts,
+        media_box,
+        limits.max_glyphs_per_page,
+        deadline,
+    );
+    let mut all = content.defects;
+    all.extend(defects);
+    laid_out(glyphs, all, timed_out)
+}
+
+fn laid_out(glyphs: Glyphs, defects: Vec<String>, timed_out: bool) -> ReadPage {
+    let layout = layout::layout(&glyphs);
+    let index = LineIndex::new(&glyphs, &layout);
+    ReadPage {
+        glyphs,
+        layout,
+        index,
+        defects,
+        timed_out,
+    }
+}
+
+/// The text of one page.
+pub(crate) fn page_text(
+    number: usize,
+    page: &PageSource<'_>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> PageText {
+    let mut warnings = Warnings::default();
+    let lines = match &page.dict {
+        Some(dict) => {
+            let fonts = FontCache::new();
+            let read = read_page(dict, page.media_box, &fonts, limits, deadline);
+            report(number, &read, &mut warnings);
+            page_text::lines(&read.glyphs, &read.layout)
+        }
+        None => {
+            warnings.push(
+                Some(number),
+                None,
+                "the page tree lists this page but its object does not exist; it has no text",
+            );
+            Vec::new()
+        }
+    };
+    PageText {
+        page: number,
+        lines,
+        warnings: warnings.into_vec(),
+    }
+}
+
+fn report(number: usize, read: &ReadPage, warnings: &mut Warnings) {
+    for defect in &read.defects {
+        warnings.push(Some(number), None, defect.clone());
+    }
+    if read.timed_out {
+        warnings.push(
+            Some(number),
+            None,
+            "time limit reached while reading the page's text; the rest of the page is not read",
+        );
+    }
+}
+
+/// Whether an annotation of this subtype gets `text_under`.
+fn wants_text(subtype: &Subtype) -> bool {
+    matches!(
+        subtype,
+        Subtype::Highlight
+            | Subtype::Underline
+            | Subtype::StrikeOut
+            | Subtype::Squiggly
+            | Subtype::Caret
+    )
+}
+
+/// Fills [`Annotation::text_under`] for the markup annotations and carets,
+/// reading each page that has one once, in page order.
+///
+/// When no page text lies under an annotation, the text drawn there by the
+/// appearances of the page's annotations is used: a highlight over a text
+/// box marks the box's text, which is what the reader sees under it.
+pub(crate) fn fill_text_under(
+    pdf: &Pdf,
+    pages: &[PageSource<'_>],
+    annotations: &mut [Annotation],
+    options: &Options,
+    deadline: &Deadline,
+    warnings: &mut Warnings,
+) {
+    let fonts = FontCache::new();
+    let mut start = 0;
+    while start < annotations.len() {
+        let page = annotations.get(start).map_or(0, |a| a.page);
+        let end = start
+            + annotations
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|a| a.page == page)
+                .count();
+        let Some(on_page) = annotations.get_mut(start..end) else {
+            break;
+        };
+        start = end.max(start + 1);
+        if !on_page.iter().any(|a| wants_text(&a.subtype)) {
+            continue;
+        }
+        if deadline.expired() {
+            warnings.push(
+                Some(page),
+                None,
+                format!(
+                    "time limit of {:?} reached; the text under annotations from page {page} on is not read",
+                    options.limits.time_per_file
+                ),
+            );
+            return;
+        }
+        let Some(dict) = page
+            .checked_sub(1)
+            .and_then(|i| pages.get(i))
+            .and_then(|p| p.dict.as_ref().map(|d| (d, p.media_box)))
+        else {
+            continue;
+        };
+        let read = read_page(dict.0, dict.1, &fonts, &options.limits, deadline);
+        report(page, &read, warnings);
+        for annotation in on_page.iter_mut().filter(|a| wants_text(&a.subtype)) {
+            annotation.text_under = text_of(annotation, &read, options, warnings);
+        }
+        let nothing_under = |a: &Annotation| a.text_under.as_deref() == Some("");
+        if on_page.iter().any(nothing_under)
+            && let Some(parser_page) = dict.0.id().and_then(|id| pdf.parser_page(id))
+        {
+            let glyphs = device::read_annotation_glyphs(
+                parser_page,
+                &fonts,
+                options.limits.max_glyphs_per_page,
+                deadline,
+            );
+            let appearances = laid_out(glyphs, Vec::new(), false);
+            for annotation in on_page.iter_mut().filter(|a| nothing_under(a)) {
+                let mut ignored = Warnings::default();
+                annotation.text_under = text_of(annotation, &appearances, options, &mut ignored);
+            }
+        }
+    }
+}
+
+/// The text under one annotation, or `None` when it has no area to look
+/// under.
+fn text_of(
+    annotation: &Annotation,
+    read: &ReadPage,
+    options: &Options,
+    warnings: &mut Warnings,
+) -> Option<String> {
+    #[allow(clippy::cast_possible_truncation)]
+    let threshold = options.glyph_coverage as f32;
+    if annotation.subtype == Subtype::Caret {
+        let area = annotation.rect.and_then(|r| rect_area(&r))?;
+        return Some(under::words_at(
+            &read.glyphs,
+            &read.layout,
+            &read.index,
+            &area,
+        ));
+    }
+    let areas: Vec<Area> = annotation
+        .quads
+        .as_deref()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(quad_area)
+        .collect();
+    let areas = if areas.is_empty() {
+        let fallback = annotation.rect.and_then(|r| rect_area(&r))?;
+        warnings.push(
+            Some(annotation.page),
+            Some(annotation.reference.clone()),
+            "no usable /QuadPoints; the text under /Rect is given instead",
+        );
+        vec![fallback]
+    } else {
+        areas
+    };
+    let complete_words = annotation.subtype != Subtype::StrikeOut;
+    Some(under::text_under(
+        &read.glyphs,
+        &read.layout,
+        &read.index,
+        &areas,
+        threshold,
+        complete_words,
+    ))
+}
+
+#[allow(clippy::cast_possible_truncation)]
+fn quad_area(quad: &Quad) -> Option<Area> {
+    let [x1, y1, x2, y2, x3, y3, x4, y4] = quad.0.map(|v| v as f32);
+    Area::from_corners([[x1, y1], [x2, y2], [x3, y3], [x4, y4]])
+}
+
+#[allow(clippy::cast_possible_truncation)]
+fn rect_area(rect: &Rect) -> Option<Area> {
+    let [x0, y0, x1, y1] = rect.to_array().map(|v| v as f32);
+    Area::from_corners([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+}
