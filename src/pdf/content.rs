@@ -129,20 +129,20 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> 
         }
         None => Vec::new(),
     };
+    let too_long =
+        || format!("the page's content is longer than {max_bytes} bytes; the rest is not read");
     for stream in streams {
         let left = max_bytes.saturating_sub(data.len());
-        if stream.raw_data().len() > left {
-            defects.push(format!(
-                "the page's content streams are longer than {max_bytes} bytes; the rest is not read"
-            ));
+        // Decoding costs about the encoded length: a stream longer than
+        // the whole bound is not decoded at all.
+        if left == 0 || stream.raw_data().len() > max_bytes {
+            defects.push(too_long());
             break;
         }
         match stream.decoded_data() {
             Ok(decoded) => {
                 if decoded.len() > left {
-                    defects.push(format!(
-                        "the page's content decodes to more than {max_bytes} bytes; the rest is not read"
-                    ));
+                    defects.push(too_long());
                     data.extend_from_slice(decoded.get(..left).unwrap_or_default());
                     break;
                 }

@@ -93,6 +93,10 @@ pub(crate) fn read_glyphs<'a>(
             "{fonts_lost} font selections could not be loaded; their text is missing or placed as Helvetica"
         ));
     }
+    let images = counts.images.load(Ordering::Relaxed);
+    if images > 0 {
+        defects.push(format!("{images} images could not be decoded"));
+    }
     PageGlyphs {
         glyphs: collector.glyphs,
         defects,
@@ -125,12 +129,21 @@ pub(crate) fn read_annotation_glyphs<'a>(
 #[derive(Debug, Default)]
 struct Counts {
     fonts: AtomicUsize,
+    /// Images that failed to decode: none should be decoded at all, so a
+    /// count here means an image was decoded that need not have been.
+    images: AtomicUsize,
 }
 
 impl Counts {
     fn note(&self, warning: InterpreterWarning) {
-        if matches!(warning, InterpreterWarning::UnsupportedFont) {
-            self.fonts.fetch_add(1, Ordering::Relaxed);
+        match warning {
+            InterpreterWarning::UnsupportedFont => {
+                self.fonts.fetch_add(1, Ordering::Relaxed);
+            }
+            InterpreterWarning::ImageDecodeFailure => {
+                self.images.fetch_add(1, Ordering::Relaxed);
+            }
+            _ => {}
         }
     }
 }
