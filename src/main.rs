@@ -31,6 +31,10 @@ struct Cli {
     /// carets (`text_under` is null); faster on large scanned bundles.
     #[arg(long)]
     no_text: bool,
+    /// Threads that read page text for text_under; 0 uses one per core
+    /// when a document has enough pages to read.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
     /// Print the text of every page in reading order instead of the
     /// annotations (pages separated by a form feed).
     #[arg(long, conflicts_with = "compact")]
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
     options.include_links = cli.links;
     options.include_widgets = cli.widgets;
     options.text_under = !cli.no_text && !cli.page_text;
+    options.threads = cli.threads;
     if cli.page_text {
         return page_text(&cli.files, &options);
     }

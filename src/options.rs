@@ -26,6 +26,12 @@ pub struct Options {
     /// by default ("most of it"; exactly half counts). Lower values take
     /// glyphs a quad only grazes; higher ones drop glyphs a tight quad cuts.
     pub glyph_coverage: f64,
+    /// Threads that read page text for
+    /// [`text_under`](Options::text_under): 0 (the default) uses one per
+    /// core when enough pages need reading (eight or more per thread); 1
+    /// reads on the calling thread, as a batch that already runs one
+    /// document per core may prefer. The result is the same either way.
+    pub threads: usize,
     /// Bounds on what one input may make kantlijn do.
     pub limits: Limits,
 }
@@ -38,6 +44,7 @@ impl Default for Options {
             include_widgets: false,
             text_under: true,
             glyph_coverage: 0.5,
+            threads: 0,
             limits: Limits::default(),
         }
     }

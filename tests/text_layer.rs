@@ -784,3 +784,38 @@ fn no_such_page() {
     assert!(doc.page_text(2).is_err());
     assert_eq!(doc.page_text(1).unwrap().lines.len(), 0);
 }
+
+#[test]
+fn pages_read_on_threads_give_the_same_result() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    for n in 0..40 {
+        let page = pdf.page(
+            &format!("BT /F1 10 Tf 72 700 Td (pagina {n} akkoord) Tj ET"),
+            &[font],
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+        // Every fifth page draws nothing under its highlight.
+        let y = if n % 5 == 0 { 300.0 } else { 700.0 };
+        pdf.annotate(page, vec![markup("Highlight", &[(72.0, 200.0, y)])]);
+    }
+    let bytes = pdf.bytes();
+    let read = |threads| {
+        let mut options = Options::default();
+        options.threads = threads;
+        let doc = Document::from_bytes("built.pdf", bytes.clone(), &options).unwrap();
+        let texts: Vec<Option<String>> = doc
+            .annotations()
+            .iter()
+            .map(|a| a.text_under.clone())
+            .collect();
+        (texts, doc.warnings().to_vec())
+    };
+    let (one, warnings_one) = read(1);
+    let (four, warnings_four) = read(4);
+    assert_eq!(one, four);
+    assert_eq!(warnings_one, warnings_four);
+    assert_eq!(one[1].as_deref(), Some("pagina 1 akkoord"));
+    assert_eq!(one[0].as_deref(), Some(""));
+}

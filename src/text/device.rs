@@ -23,7 +23,7 @@ use hayro_interpret::{
     InterpreterCache, InterpreterSettings, InterpreterWarning, RenderContent, SoftMask,
 };
 
-use super::glyph::{Glyphs, Kind};
+use super::glyph::{Glyphs, Kind, TextRef};
 use crate::deadline::Deadline;
 use crate::geometry::Rect;
 use crate::pdf::content::{PageContent, ParserPage};
@@ -161,6 +161,26 @@ struct Collector<'d> {
     deadline: &'d Deadline,
     timed_out: bool,
     runs: usize,
+    /// What each single-byte code of the current run turned out to be:
+    /// the glyphs of a run share a font, so a code repeated in it has the
+    /// same text and width, and looking them up again is most of the cost
+    /// of a glyph. Entries are valid when stamped with the current run.
+    seen: Vec<(usize, Seen)>,
+}
+
+/// A glyph's place in user space.
+struct Placed {
+    origin: [f32; 2],
+    dir: [f32; 2],
+    em: [f32; 2],
+    width: f32,
+}
+
+/// A code's text (or its lack) and width, within one run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    text: Option<TextRef>,
+    width: f64,
 }
 
 /// Where a run of glyphs was drawn: the number of glyphs and the placement
@@ -190,6 +210,7 @@ impl<'d> Collector<'d> {
             deadline,
             timed_out: false,
             runs: 0,
+            seen: vec![(usize::MAX, Seen::default()); 256],
         }
     }
 
@@ -204,32 +225,42 @@ impl<'d> Collector<'d> {
         self.timed_out
     }
 
-    fn add(&mut self, unicode: Option<BfString>, placement: Affine, width: f64) {
-        if self.glyphs.len() >= self.max_glyphs {
-            self.full = true;
-            return;
-        }
-        let Some(unicode) = unicode else {
-            self.unmapped += 1;
-            return;
-        };
-        // Glyph space has 1000 units to the em.
+    /// Where a glyph is, from its placement (glyph space has 1000 units to
+    /// the em) and its advance width in glyph space: origin, direction, em
+    /// vector and width in user space; `None` for a glyph scaled to nothing.
+    fn geometry(placement: Affine, width: f64) -> Option<Placed> {
         let [a, b, c, d, e, f] = placement.as_coeffs();
         let run = (a * a + b * b).sqrt();
-        let em = [c * 1000.0, d * 1000.0];
         let values = [a, b, c, d, e, f, width];
         if run <= f64::EPSILON || values.iter().any(|v| !v.is_finite()) {
-            return;
+            return None;
         }
         let dir = [(a / run) as f32, (b / run) as f32];
-        let em = [em[0] as f32, em[1] as f32];
+        let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
         if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
-            // No height: text scaled to nothing is not on the page.
-            return;
+            return None;
         }
-        let origin = [e as f32, f as f32];
-        let width = (width * run) as f32;
-        let kind = match &unicode {
+        Some(Placed {
+            origin: [e as f32, f as f32],
+            dir,
+            em,
+            width: (width * run) as f32,
+        })
+    }
+
+    /// Adds one glyph; returns where its text went, to reuse.
+    fn add(&mut self, unicode: Option<BfString>, placement: Affine, width: f64) -> Option<TextRef> {
+        let Some(unicode) = unicode else {
+            self.unmapped += 1;
+            return None;
+        };
+        let Placed {
+            origin,
+            dir,
+            em,
+            width,
+        } = Self::geometry(placement, width)?;
+        let (kind, text) = match &unicode {
             BfString::Char(c) => {
                 let mut buffer = [0; 4];
                 self.glyphs
@@ -240,6 +271,7 @@ impl<'d> Collector<'d> {
         if kind == Kind::Nothing {
             self.unmapped += 1;
         }
+        text
     }
 }
 
@@ -275,7 +307,30 @@ impl<'a> Device<'a> for Collector<'_> {
         }
         self.last_run = Some(key);
         let vertical = matches!(glyph_run.writing_mode(), WritingMode::Vertical);
+        let stamp = self.runs;
         for glyph in glyphs {
+            if self.glyphs.len() >= self.max_glyphs {
+                self.full = true;
+                return;
+            }
+            let placement = props.transform * glyph.transform();
+            let code = glyph.char_code();
+            let slot = usize::try_from(code).ok().filter(|&c| c < 256);
+            if let Some((seen_stamp, seen)) = slot.and_then(|c| self.seen.get(c))
+                && *seen_stamp == stamp
+            {
+                let seen = *seen;
+                match seen.text {
+                    Some(text) => {
+                        if let Some(at) = Self::geometry(placement, seen.width) {
+                            self.glyphs
+                                .push_same(text, at.origin, at.dir, at.em, at.width);
+                        }
+                    }
+                    None => self.unmapped += 1,
+                }
+                continue;
+            }
             let width = match &**glyph {
                 _ if vertical => DEFAULT_WIDTH,
                 hayro_interpret::font::Glyph::Outline(outline) => {
@@ -285,13 +340,9 @@ impl<'a> Device<'a> for Collector<'_> {
                     type3.advance_width().map_or(0.0, f64::from)
                 }
             };
-            self.add(
-                glyph.as_unicode(),
-                props.transform * glyph.transform(),
-                width,
-            );
-            if self.full {
-                return;
+            let text = self.add(glyph.as_unicode(), placement, width);
+            if let Some(entry) = slot.and_then(|c| self.seen.get_mut(c)) {
+                *entry = (stamp, Seen { text, width });
             }
         }
     }

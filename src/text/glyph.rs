@@ -111,6 +111,14 @@ pub(crate) struct Glyphs {
     text: String,
 }
 
+/// A glyph's text in the buffer, to give the same text to another glyph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextRef {
+    start: u32,
+    len: u32,
+    space: bool,
+}
+
 /// What a glyph's Unicode value turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -136,7 +144,8 @@ impl Glyphs {
     }
 
     /// Adds a glyph whose Unicode value is `unicode`, normalised: ligatures
-    /// expanded, white space and control characters classified.
+    /// expanded, white space and control characters classified. Returns
+    /// what it was, and where its text is for [`Glyphs::push_same`].
     pub(crate) fn push(
         &mut self,
         unicode: &str,
@@ -144,31 +153,48 @@ impl Glyphs {
         dir: Point,
         em: Point,
         width: f32,
-    ) -> Kind {
+    ) -> (Kind, Option<TextRef>) {
         let start = self.text.len();
         let kind = normalise_into(unicode, &mut self.text);
         if kind != Kind::Text {
             self.text.truncate(start);
         }
         if kind == Kind::Nothing {
-            return kind;
+            return (kind, None);
         }
         let (Ok(text_start), Ok(text_len)) =
             (u32::try_from(start), u32::try_from(self.text.len() - start))
         else {
             self.text.truncate(start);
-            return Kind::Nothing;
+            return (Kind::Nothing, None);
         };
+        let text = TextRef {
+            start: text_start,
+            len: text_len,
+            space: kind == Kind::Space,
+        };
+        self.push_same(text, origin, dir, em, width);
+        (kind, Some(text))
+    }
+
+    /// Adds a glyph with the text of one added before.
+    pub(crate) fn push_same(
+        &mut self,
+        text: TextRef,
+        origin: Point,
+        dir: Point,
+        em: Point,
+        width: f32,
+    ) {
         self.list.push(Glyph {
             origin,
             dir,
             em,
             width,
-            space: kind == Kind::Space,
-            text_start,
-            text_len,
+            space: text.space,
+            text_start: text.start,
+            text_len: text.len,
         });
-        kind
     }
 }
 

@@ -106,8 +106,10 @@ struct Piece {
 
 impl Piece {
     fn new(index: u32, glyph: &Glyph) -> Self {
+        let mut glyphs = Vec::with_capacity(64);
+        glyphs.push(index);
         Self {
-            glyphs: vec![index],
+            glyphs,
             origin: glyph.origin,
             dir: glyph.dir,
             normal: glyph.normal(),
@@ -281,9 +283,11 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// A line in its own frame: glyphs in visual order split into words.
 #[derive(Debug, Clone)]
 struct LineBox {
-    /// Words in visual order (along the direction); each a list of glyph
-    /// indices in visual order.
-    words: Vec<Vec<u32>>,
+    /// Glyph indices in visual order (along the direction), white space
+    /// and glyphs drawn twice left out.
+    glyphs: Vec<u32>,
+    /// Where each word starts in `glyphs`.
+    starts: Vec<usize>,
     dir: Point,
     normal: Point,
     /// In the frame: along the direction and along the normal.
@@ -303,15 +307,20 @@ impl LineBox {
             size,
             ..
         } = piece;
-        let along = |i: &u32| {
+        let along = |i: u32| {
             glyphs
                 .list
-                .get(*i as usize)
+                .get(i as usize)
                 .map_or(0.0, |g| dot(g.origin, dir))
         };
-        members.sort_by(|a, b| along(a).total_cmp(&along(b)));
-        let mut words: Vec<Vec<u32>> = Vec::new();
-        let mut current: Vec<u32> = Vec::new();
+        // Pieces drawn in order are mostly in order already.
+        if !members.is_sorted_by(|a, b| along(*a) <= along(*b)) {
+            let mut keyed: Vec<(f32, u32)> = members.iter().map(|&i| (along(i), i)).collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+            members = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        let mut kept: Vec<u32> = Vec::with_capacity(members.len());
+        let mut starts: Vec<usize> = Vec::new();
         let mut previous: Option<&Glyph> = None;
         let mut break_pending = false;
         let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
@@ -326,36 +335,37 @@ impl LineBox {
                 continue;
             }
             let start = dot(glyph.origin, dir);
-            if let Some(prev) = previous {
-                let prev_end = dot(prev.origin, dir) + prev.width;
-                let larger = prev.size().max(glyph.size());
-                let drawn_twice = glyphs.text(prev) == glyphs.text(glyph)
-                    && (start - dot(prev.origin, dir)).abs() < DUPLICATE * larger
-                    && (dot(glyph.origin, normal) - dot(prev.origin, normal)).abs()
-                        < DUPLICATE * larger;
-                if drawn_twice {
-                    continue;
+            match previous {
+                Some(prev) => {
+                    let prev_end = dot(prev.origin, dir) + prev.width;
+                    let larger = prev.size().max(glyph.size());
+                    let drawn_twice = (start - dot(prev.origin, dir)).abs() < DUPLICATE * larger
+                        && (dot(glyph.origin, normal) - dot(prev.origin, normal)).abs()
+                            < DUPLICATE * larger
+                        && glyphs.text(prev) == glyphs.text(glyph);
+                    if drawn_twice {
+                        continue;
+                    }
+                    if break_pending || start - prev_end > WORD_GAP * larger {
+                        starts.push(kept.len());
+                    }
                 }
-                if break_pending || start - prev_end > WORD_GAP * larger {
-                    words.push(std::mem::take(&mut current));
-                }
+                None => starts.push(0),
             }
             break_pending = false;
-            current.push(index);
+            kept.push(index);
             previous = Some(glyph);
             x0 = x0.min(start);
             x1 = x1.max(start + glyph.width);
             baseline_sum += dot(glyph.origin, normal);
             counted += 1.0;
         }
-        if !current.is_empty() {
-            words.push(current);
-        }
-        if words.is_empty() {
+        if kept.is_empty() {
             return None;
         }
         Some(Self {
-            words,
+            glyphs: kept,
+            starts,
             dir,
             normal,
             x0,
@@ -364,6 +374,20 @@ impl LineBox {
             size,
             block: 0,
         })
+    }
+
+    /// The words, in visual order.
+    fn words(&self) -> impl Iterator<Item = &[u32]> {
+        let ends = self
+            .starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.glyphs.len()]);
+        self.starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| self.glyphs.get(start..end).unwrap_or_default())
     }
 
     fn top(&self) -> f32 {
@@ -385,7 +409,7 @@ fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
     let mut directions: Vec<(i32, usize)> = Vec::new();
     for line in lines.iter() {
         let key = direction_key(line.dir);
-        let weight: usize = line.words.iter().map(Vec::len).sum();
+        let weight = line.glyphs.len();
         match directions.iter_mut().find(|(k, _)| near_direction(*k, key)) {
             Some((_, total)) => *total += weight,
             None => directions.push((key, weight)),
@@ -702,14 +726,19 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
         };
         let number = layout.lines.len();
         let first_word = layout.words.len();
-        for word in logical_words(glyphs, &line.words) {
+        let visual: Vec<&[u32]> = line.words().collect();
+        let add = |layout: &mut Layout, word: &[u32]| {
             let start = layout.order.len();
-            layout.order.extend(word);
+            layout.order.extend_from_slice(word);
             layout.words.push(Word {
                 glyphs: start..layout.order.len(),
                 line: number,
                 hyphen_break: false,
             });
+        };
+        match logical_words(glyphs, &visual) {
+            Some(reordered) => reordered.iter().for_each(|w| add(&mut layout, w)),
+            None => visual.iter().for_each(|w| add(&mut layout, w)),
         }
         layout.lines.push(Line {
             words: first_word..layout.words.len(),
@@ -751,12 +780,13 @@ fn word_direction(glyphs: &Glyphs, word: &[u32]) -> Direction {
     direction
 }
 
-/// The words of a line (in visual order) put in logical order.
-fn logical_words(glyphs: &Glyphs, visual: &[Vec<u32>]) -> Vec<Vec<u32>> {
+/// The words of a line (in visual order) put in logical order; `None` when
+/// that is the visual order (no right-to-left word).
+fn logical_words(glyphs: &Glyphs, visual: &[&[u32]]) -> Option<Vec<Vec<u32>>> {
     let directions: Vec<Direction> = visual.iter().map(|w| word_direction(glyphs, w)).collect();
     let rtl = directions.iter().filter(|d| **d == Direction::Rtl).count();
     if rtl == 0 {
-        return visual.to_vec();
+        return None;
     }
     let ltr = directions.iter().filter(|d| **d == Direction::Ltr).count();
     let base = if rtl > ltr {
@@ -787,7 +817,7 @@ fn logical_words(glyphs: &Glyphs, visual: &[Vec<u32>]) -> Vec<Vec<u32>> {
     // Runs of one direction, in visual order.
     let mut runs: Vec<(Direction, Vec<Vec<u32>>)> = Vec::new();
     for ((word, direction), own) in visual.iter().zip(&resolved).zip(&directions) {
-        let mut word = word.clone();
+        let mut word = word.to_vec();
         // Only letters written right to left are read from the right;
         // numbers keep their digits in order wherever they stand.
         if *own == Direction::Rtl {
@@ -806,7 +836,7 @@ fn logical_words(glyphs: &Glyphs, visual: &[Vec<u32>]) -> Vec<Vec<u32>> {
     if base == Direction::Rtl {
         runs.reverse();
     }
-    runs.into_iter().flat_map(|(_, run)| run).collect()
+    Some(runs.into_iter().flat_map(|(_, run)| run).collect())
 }
 
 /// The characters that end a word broken at a line end.

@@ -153,11 +153,15 @@ fn wants_text(subtype: &Subtype) -> bool {
 }
 
 /// Fills [`Annotation::text_under`] for the markup annotations and carets,
-/// reading each page that has one once, in page order.
+/// reading each page that has one once.
 ///
 /// When no page text lies under an annotation, the text drawn there by the
 /// appearances of the page's annotations is used: a highlight over a text
 /// box marks the box's text, which is what the reader sees under it.
+///
+/// Pages are read on [`Options::threads`] threads when there are enough of
+/// them; the results and warnings are applied in page order, so the output
+/// does not depend on the number of threads.
 pub(crate) fn fill_text_under(
     pdf: &Pdf,
     pages: &[PageSource<'_>],
@@ -166,7 +170,65 @@ pub(crate) fn fill_text_under(
     deadline: &Deadline,
     warnings: &mut Warnings,
 ) {
-    let fonts = FontCache::new();
+    let work = pages_to_read(annotations);
+    let threads = thread_count(options.threads, work.len());
+    let results: Vec<Option<PageResult>> = if threads <= 1 {
+        let fonts = FontCache::new();
+        let shared: &[Annotation] = annotations;
+        let mut results = Vec::with_capacity(work.len());
+        for item in &work {
+            if deadline.expired() {
+                break;
+            }
+            results.push(Some(read_texts(
+                pdf, pages, shared, item, options, deadline, &fonts,
+            )));
+        }
+        results
+    } else {
+        read_in_parallel(pdf, pages, annotations, &work, options, deadline, threads)
+    };
+    for (item, result) in work
+        .iter()
+        .zip(results.into_iter().chain(std::iter::repeat_with(|| None)))
+    {
+        let Some(result) = result else {
+            warnings.push(
+                Some(item.page),
+                None,
+                format!(
+                    "time limit of {:?} reached; the text under annotations from page {} on is not read",
+                    options.limits.time_per_file, item.page
+                ),
+            );
+            return;
+        };
+        for (page, reference, message) in result.warnings {
+            warnings.push(page, reference, message);
+        }
+        for (index, text) in result.texts {
+            if let Some(annotation) = annotations.get_mut(index) {
+                annotation.text_under = text;
+            }
+        }
+    }
+}
+
+/// A page to read: its number and its annotations' positions.
+struct PageWork {
+    page: usize,
+    annotations: std::ops::Range<usize>,
+}
+
+/// The texts found on one page, by annotation position, and the warnings.
+struct PageResult {
+    texts: Vec<(usize, Option<String>)>,
+    warnings: Vec<(Option<usize>, Option<String>, String)>,
+}
+
+/// The pages with an annotation that wants its text, in order.
+fn pages_to_read(annotations: &[Annotation]) -> Vec<PageWork> {
+    let mut work = Vec::new();
     let mut start = 0;
     while start < annotations.len() {
         let page = annotations.get(start).map_or(0, |a| a.page);
@@ -177,52 +239,150 @@ pub(crate) fn fill_text_under(
                 .iter()
                 .take_while(|a| a.page == page)
                 .count();
-        let Some(on_page) = annotations.get_mut(start..end) else {
-            break;
-        };
-        start = end.max(start + 1);
-        if !on_page.iter().any(|a| wants_text(&a.subtype)) {
-            continue;
-        }
-        if deadline.expired() {
-            warnings.push(
-                Some(page),
-                None,
-                format!(
-                    "time limit of {:?} reached; the text under annotations from page {page} on is not read",
-                    options.limits.time_per_file
-                ),
-            );
-            return;
-        }
-        let Some(dict) = page
-            .checked_sub(1)
-            .and_then(|i| pages.get(i))
-            .and_then(|p| p.dict.as_ref().map(|d| (d, p.media_box)))
-        else {
-            continue;
-        };
-        let read = read_page(dict.0, dict.1, &fonts, &options.limits, deadline);
-        report(page, &read, warnings);
-        for annotation in on_page.iter_mut().filter(|a| wants_text(&a.subtype)) {
-            annotation.text_under = text_of(annotation, &read, options, warnings);
-        }
-        let nothing_under = |a: &Annotation| a.text_under.as_deref() == Some("");
-        if on_page.iter().any(nothing_under)
-            && let Some(parser_page) = dict.0.id().and_then(|id| pdf.parser_page(id))
+        let range = start..end.max(start + 1);
+        start = range.end;
+        if annotations
+            .get(range.clone())
+            .unwrap_or_default()
+            .iter()
+            .any(|a| wants_text(&a.subtype))
         {
-            let glyphs = device::read_annotation_glyphs(
-                parser_page,
-                &fonts,
-                options.limits.max_glyphs_per_page,
-                deadline,
-            );
-            let appearances = laid_out(glyphs, Vec::new(), false);
-            for annotation in on_page.iter_mut().filter(|a| nothing_under(a)) {
+            work.push(PageWork {
+                page,
+                annotations: range,
+            });
+        }
+    }
+    work
+}
+
+/// Fewest pages per thread worth starting a thread for (each thread loads
+/// the document's fonts anew).
+const PAGES_PER_THREAD: usize = 8;
+
+fn thread_count(asked: usize, pages: usize) -> usize {
+    let available = if asked == 0 {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    } else {
+        asked
+    };
+    available.min(pages / PAGES_PER_THREAD).max(1)
+}
+
+/// Reads pages on `threads` scoped threads, each taking the next page not
+/// yet taken; a page not read before the time ran out is `None`.
+fn read_in_parallel(
+    pdf: &Pdf,
+    pages: &[PageSource<'_>],
+    annotations: &[Annotation],
+    work: &[PageWork],
+    options: &Options,
+    deadline: &Deadline,
+    threads: usize,
+) -> Vec<Option<PageResult>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<PageResult>> =
+        std::iter::repeat_with(|| None).take(work.len()).collect();
+    let finished: Vec<Vec<(usize, PageResult)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let fonts = FontCache::new();
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = work.get(index) else { break };
+                        if deadline.expired() {
+                            break;
+                        }
+                        done.push((
+                            index,
+                            read_texts(pdf, pages, annotations, item, options, deadline, &fonts),
+                        ));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    for (index, result) in finished.into_iter().flatten() {
+        if let Some(slot) = results.get_mut(index) {
+            *slot = Some(result);
+        }
+    }
+    // Pages after the first one left unread are reported as not read, so
+    // that the outcome is the same whichever thread stopped first.
+    if let Some(first_gap) = results.iter().position(Option::is_none) {
+        results.truncate(first_gap);
+    }
+    results
+}
+
+/// Reads one page and the text under each of its annotations.
+fn read_texts<'a>(
+    pdf: &'a Pdf,
+    pages: &[PageSource<'a>],
+    annotations: &[Annotation],
+    item: &PageWork,
+    options: &Options,
+    deadline: &Deadline,
+    fonts: &FontCache<'a>,
+) -> PageResult {
+    let mut warnings = Warnings::default();
+    let mut texts = Vec::new();
+    let page = item.page;
+    let on_page = annotations
+        .get(item.annotations.clone())
+        .unwrap_or_default();
+    let Some((dict, media_box)) = page
+        .checked_sub(1)
+        .and_then(|i| pages.get(i))
+        .and_then(|p| p.dict.as_ref().map(|d| (d, p.media_box)))
+    else {
+        return PageResult {
+            texts,
+            warnings: Vec::new(),
+        };
+    };
+    let read = read_page(dict, media_box, fonts, &options.limits, deadline);
+    report(page, &read, &mut warnings);
+    for (offset, annotation) in on_page.iter().enumerate() {
+        if wants_text(&annotation.subtype) {
+            let text = text_of(annotation, &read, options, &mut warnings);
+            texts.push((item.annotations.start + offset, text));
+        }
+    }
+    let nothing_under = texts.iter().any(|(_, t)| t.as_deref() == Some(""));
+    if nothing_under && let Some(parser_page) = dict.id().and_then(|id| pdf.parser_page(id)) {
+        let glyphs = device::read_annotation_glyphs(
+            parser_page,
+            fonts,
+            options.limits.max_glyphs_per_page,
+            deadline,
+        );
+        let appearances = laid_out(glyphs, Vec::new(), false);
+        for (index, text) in &mut texts {
+            if text.as_deref() != Some("") {
+                continue;
+            }
+            if let Some(annotation) = annotations.get(*index) {
                 let mut ignored = Warnings::default();
-                annotation.text_under = text_of(annotation, &appearances, options, &mut ignored);
+                *text = text_of(annotation, &appearances, options, &mut ignored);
             }
         }
+    }
+    PageResult {
+        texts,
+        warnings: warnings
+            .into_vec()
+            .into_iter()
+            .map(|w| (w.page, w.reference, w.message))
+            .collect(),
     }
 }
 
