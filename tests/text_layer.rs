@@ -591,35 +591,15 @@ fn glyphs_per_page_are_bounded() {
 
 #[test]
 fn forms_drawing_forms_exponentially_are_skipped_quickly() {
-    // Forty forms, each drawing the next twice: 2^40 drawings of the last
-    // one's text from a file of a few kilobytes.
+    // 2^40 drawings of the last form's text from a file of a few
+    // kilobytes.
     let mut pdf = Builder::new();
     let font = pdf.courier();
-    let mut next: Option<ObjectId> = None;
-    for level in 0..40 {
-        let mut resources = dictionary! { "Font" => dictionary! { "F1" => font } };
-        let content = match next {
-            Some(inner) => {
-                resources.set("XObject", dictionary! { "Fm1" => inner });
-                "/Fm1 Do /Fm1 Do".to_owned()
-            }
-            None => "BT /F1 10 Tf 72 600 Td (diep) Tj ET".to_owned(),
-        };
-        let form = pdf.add(Stream::new(
-            dictionary! {
-                "Type" => "XObject",
-                "Subtype" => "Form",
-                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-                "Resources" => resources,
-            },
-            format!("{content} % level {level}").into_bytes(),
-        ));
-        next = Some(form);
-    }
+    let outer = form_chain(&mut pdf, font);
     pdf.page(
         "BT /F1 10 Tf 72 700 Td (Buiten de vormen) Tj ET /Fm1 Do",
         &[font],
-        dictionary! { "XObject" => dictionary! { "Fm1" => next.unwrap() } },
+        dictionary! { "XObject" => dictionary! { "Fm1" => outer } },
         Dictionary::new(),
     );
     let doc = open(pdf.bytes());
@@ -818,4 +798,102 @@ fn pages_read_on_threads_give_the_same_result() {
     assert_eq!(warnings_one, warnings_four);
     assert_eq!(one[1].as_deref(), Some("pagina 1 akkoord"));
     assert_eq!(one[0].as_deref(), Some(""));
+}
+
+/// Forty forms, each drawing the next twice (2^40 drawings of the last
+/// one's text); returns the outermost.
+fn form_chain(pdf: &mut Builder, font: ObjectId) -> ObjectId {
+    let mut next: Option<ObjectId> = None;
+    for level in 0..40 {
+        let mut resources = dictionary! { "Font" => dictionary! { "F1" => font } };
+        let content = match next {
+            Some(inner) => {
+                resources.set("XObject", dictionary! { "Fm1" => inner });
+                "/Fm1 Do /Fm1 Do".to_owned()
+            }
+            None => "BT /F1 10 Tf 2 6 Td (diep) Tj ET".to_owned(),
+        };
+        next = Some(pdf.add(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 120.into(), 20.into()],
+                "Resources" => resources,
+            },
+            format!("{content} % level {level}").into_bytes(),
+        )));
+    }
+    next.unwrap()
+}
+
+#[test]
+fn soft_masks_set_over_and_over_are_skipped() {
+    // A graphics state with a soft mask whose group is 2,000 bytes, set
+    // a thousand times: two megabytes decoded for a page of a few kilobytes.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let group = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+            "Group" => dictionary! { "S" => "Transparency" },
+        },
+        "0 0 m 1 1 l S\n".repeat(143).into_bytes(),
+    ));
+    let state = dictionary! {
+        "Type" => "ExtGState",
+        "SMask" => dictionary! { "S" => "Luminosity", "G" => group },
+    };
+    let content = format!(
+        "{}BT /F1 10 Tf 72 700 Td (Masker) Tj ET",
+        "q /GS1 gs Q\n".repeat(1000)
+    );
+    pdf.page(
+        &content,
+        &[font],
+        dictionary! { "ExtGState" => dictionary! { "GS1" => state } },
+        Dictionary::new(),
+    );
+    let mut options = Options::default();
+    options.limits.max_page_content = 1 << 20;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "Masker\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("soft masks")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let appearance = form_chain(&mut pdf, font);
+    let text_box = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "FreeText",
+        "Rect" => vec![100.into(), 694.into(), 220.into(), 714.into()],
+        "AP" => dictionary! { "N" => appearance },
+    };
+    pdf.annotate(
+        page,
+        vec![text_box, markup("Highlight", &[(102.0, 192.0, 700.0)])],
+    );
+    let started = Instant::now();
+    let doc = open(pdf.bytes());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(text_under(&doc), [None, Some("")]);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("appearances of the page's annotations")),
+        "{:?}",
+        doc.warnings()
+    );
 }

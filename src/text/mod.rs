@@ -27,7 +27,7 @@ use crate::annotation::{Annotation, Subtype};
 use crate::deadline::Deadline;
 use crate::geometry::{Quad, Rect};
 use crate::options::{Limits, Options};
-use crate::pdf::content::{ContentBounds, PageContent};
+use crate::pdf::content::{self, ContentBounds, PageContent};
 use crate::pdf::{Dict, Pdf};
 use crate::report::Warnings;
 use coverage::Area;
@@ -358,7 +358,21 @@ fn read_texts<'a>(
         }
     }
     let nothing_under = texts.iter().any(|(_, t)| t.as_deref() == Some(""));
-    if nothing_under && let Some(parser_page) = dict.id().and_then(|id| pdf.parser_page(id)) {
+    let bounds = ContentBounds {
+        max_bytes: options.limits.max_page_content,
+        max_depth: options.limits.max_depth,
+    };
+    if nothing_under && !content::appearances_within(dict, bounds) {
+        warnings.push(
+            Some(page),
+            None,
+            format!(
+                "the appearances of the page's annotations would have more than {} bytes decoded or interpreted; the text they draw is not read",
+                options.limits.max_page_content
+            ),
+        );
+    } else if nothing_under && let Some(parser_page) = dict.id().and_then(|id| pdf.parser_page(id))
+    {
         let glyphs = device::read_annotation_glyphs(
             parser_page,
             fonts,
