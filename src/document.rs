@@ -177,7 +177,23 @@ impl Document {
                 page,
                 pages: self.pages.len(),
             })?;
-        let source = crate::text::PageSource {
+        let reader = crate::text::PageReader::new(&self.limits);
+        Ok(reader.read(page, &self.page_source(index)))
+    }
+
+    /// The text of every page, in order (feature `text`): what
+    /// [`Document::page_text`] gives for each page, with each font loaded
+    /// once for all of them and one time limit for all of them (a page
+    /// reached after it ran out has no lines and a warning).
+    #[cfg(feature = "text")]
+    pub fn page_texts(&self) -> impl Iterator<Item = crate::text::PageText> + '_ {
+        let reader = crate::text::PageReader::new(&self.limits);
+        (0..self.pages.len()).map(move |index| reader.read(index + 1, &self.page_source(index)))
+    }
+
+    #[cfg(feature = "text")]
+    fn page_source(&self, index: usize) -> crate::text::PageSource<'_> {
+        crate::text::PageSource {
             dict: self
                 .page_ids
                 .get(index)
@@ -185,14 +201,7 @@ impl Document {
                 .flatten()
                 .and_then(|id| self.pdf.dict(id)),
             media_box: self.pages.get(index).and_then(|p| p.media_box),
-        };
-        let deadline = Deadline::after(self.limits.time_per_file);
-        Ok(crate::text::page_text(
-            page,
-            &source,
-            &self.limits,
-            &deadline,
-        ))
+        }
     }
 
     /// The input's path (or the name given to [`Document::from_bytes`]).

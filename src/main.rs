@@ -117,21 +117,16 @@ fn page_text(files: &[PathBuf], options: &Options) -> ExitCode {
                 continue;
             }
         };
-        for page in 1..=document.page_count() {
-            let written = document
-                .page_text(page)
-                .map_err(io::Error::other)
-                .and_then(|text| {
-                    for warning in &text.warnings {
-                        eprintln!(
-                            "kantlijn: {}: page {page}: {}",
-                            file.display(),
-                            warning.message
-                        );
-                    }
-                    write!(out, "{}\x0c", text.plain_text())
-                });
-            match written {
+        for text in document.page_texts() {
+            for warning in &text.warnings {
+                eprintln!(
+                    "kantlijn: {}: page {}: {}",
+                    file.display(),
+                    text.page,
+                    warning.message
+                );
+            }
+            match write!(out, "{}\x0c", text.plain_text()) {
                 Ok(()) => {}
                 Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
                     return ExitCode::SUCCESS;

@@ -697,10 +697,10 @@ fn text_under_can_be_turned_off() {
 
 #[test]
 fn time_limit_stops_reading_a_page() {
-    // A thousand runs of text; the clock is read every 256 runs, and with
-    // no time at all the page stops at the first reading.
+    // Three hundred thousand runs of text, the clock read every 256 runs:
+    // with two milliseconds the page stops part-way.
     let mut content = String::from("BT /F1 10 Tf 12 TL 72 780 Td ");
-    for _ in 0..1000 {
+    for _ in 0..300_000 {
         content.push_str("(x) ' ");
     }
     content.push_str("ET");
@@ -708,14 +708,38 @@ fn time_limit_stops_reading_a_page() {
     let font = pdf.courier();
     pdf.page(&content, &[font], Dictionary::new(), Dictionary::new());
     let mut options = Options::default();
-    options.limits.time_per_file = Duration::ZERO;
+    options.limits.time_per_file = Duration::from_millis(2);
     let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
     let text = doc.page_text(1).unwrap();
-    assert!(text.lines.len() < 1000, "{}", text.lines.len());
+    assert!(text.lines.len() < 300_000, "{}", text.lines.len());
     assert!(
         text.warnings
             .iter()
-            .any(|w| w.message.contains("time limit reached")),
+            .any(|w| w.message.contains("time limit reached while reading")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn no_time_at_all_reads_no_page() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (Akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let mut options = Options::default();
+    options.limits.time_per_file = Duration::ZERO;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert!(text.lines.is_empty());
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("the page's text is not read")),
         "{:?}",
         text.warnings
     );
@@ -896,4 +920,25 @@ fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
         "{:?}",
         doc.warnings()
     );
+}
+
+#[test]
+fn page_texts_match_page_text() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    for n in 0..3 {
+        pdf.page(
+            &format!("BT /F1 10 Tf 72 700 Td (pagina {n}) Tj ET"),
+            &[font],
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+    }
+    let doc = open(pdf.bytes());
+    let all: Vec<_> = doc.page_texts().collect();
+    assert_eq!(all.len(), 3);
+    for (index, text) in all.iter().enumerate() {
+        assert_eq!(text, &doc.page_text(index + 1).unwrap());
+    }
+    assert_eq!(all[2].plain_text(), "pagina 2\n");
 }

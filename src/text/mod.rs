@@ -10,9 +10,11 @@
 //! quadrilaterals.
 //!
 //! Reading a page is bounded: by [`Limits::max_page_content`] (bytes of
-//! content interpreted, forms included), [`Limits::max_glyphs_per_page`]
-//! and the document's time limit. Reaching a bound is a warning; the text
-//! read so far is kept.
+//! content decoded and interpreted, forms, soft masks and shadings
+//! included), [`Limits::max_glyphs_per_page`] and the document's time
+//! limit. Reaching a bound is a warning; the text read so far is kept.
+//! Pages with annotations to read are read on [`Options::threads`]
+//! threads.
 
 mod coverage;
 mod device;
@@ -96,34 +98,63 @@ fn laid_out(glyphs: Glyphs, defects: Vec<String>, timed_out: bool) -> ReadPage {
     }
 }
 
-/// The text of one page.
-pub(crate) fn page_text(
-    number: usize,
-    page: &PageSource<'_>,
-    limits: &Limits,
-    deadline: &Deadline,
-) -> PageText {
-    let mut warnings = Warnings::default();
-    let lines = match &page.dict {
-        Some(dict) => {
-            let fonts = FontCache::new();
-            let read = read_page(dict, page.media_box, &fonts, limits, deadline);
-            report(number, &read, &mut warnings);
-            page_text::lines(&read.glyphs, &read.layout)
+/// Reads the text of pages one after another, loading each font once.
+pub(crate) struct PageReader<'a> {
+    fonts: FontCache<'a>,
+    limits: Limits,
+    deadline: Deadline,
+}
+
+impl<'a> PageReader<'a> {
+    /// A reader whose time limit starts now.
+    pub(crate) fn new(limits: &Limits) -> Self {
+        Self {
+            fonts: FontCache::new(),
+            limits: limits.clone(),
+            deadline: Deadline::after(limits.time_per_file),
         }
-        None => {
-            warnings.push(
-                Some(number),
-                None,
-                "the page tree lists this page but its object does not exist; it has no text",
-            );
-            Vec::new()
+    }
+
+    /// The text of one page.
+    pub(crate) fn read(&self, number: usize, page: &PageSource<'a>) -> PageText {
+        let mut warnings = Warnings::default();
+        let lines = match &page.dict {
+            _ if self.deadline.expired() => {
+                warnings.push(
+                    Some(number),
+                    None,
+                    format!(
+                        "time limit of {:?} reached; the page's text is not read",
+                        self.limits.time_per_file
+                    ),
+                );
+                Vec::new()
+            }
+            Some(dict) => {
+                let read = read_page(
+                    dict,
+                    page.media_box,
+                    &self.fonts,
+                    &self.limits,
+                    &self.deadline,
+                );
+                report(number, &read, &mut warnings);
+                page_text::lines(&read.glyphs, &read.layout)
+            }
+            None => {
+                warnings.push(
+                    Some(number),
+                    None,
+                    "the page tree lists this page but its object does not exist; it has no text",
+                );
+                Vec::new()
+            }
+        };
+        PageText {
+            page: number,
+            lines,
+            warnings: warnings.into_vec(),
         }
-    };
-    PageText {
-        page: number,
-        lines,
-        warnings: warnings.into_vec(),
     }
 }
 
