@@ -61,6 +61,11 @@ const DUPLICATE: f32 = 0.1;
 const SAME_DIRECTION: f32 = 0.995;
 /// Most pieces compared with each piece when joining lines.
 const JOIN_WINDOW: usize = 64;
+/// Most lines looked at below each line when forming blocks.
+const BLOCK_WINDOW: usize = 256;
+/// Deepest nesting of the recursive cut; a region deeper than this is read
+/// row by row.
+const MAX_CUT_DEPTH: usize = 48;
 
 /// The words and lines of a page in reading order.
 #[derive(Debug, Default, Clone)]
@@ -405,27 +410,37 @@ impl LineBox {
 
 /// Steps 4 and 5: assigns blocks and returns the lines' reading order.
 fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
-    // Directions, the one with the most text first.
-    let mut directions: Vec<(i32, usize)> = Vec::new();
-    for line in lines.iter() {
-        let key = direction_key(line.dir);
-        let weight = line.glyphs.len();
-        match directions.iter_mut().find(|(k, _)| near_direction(*k, key)) {
-            Some((_, total)) => *total += weight,
-            None => directions.push((key, weight)),
+    // Lines by direction in whole degrees, and the glyphs in each.
+    let mut buckets: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); 360];
+    for (i, line) in lines.iter().enumerate() {
+        let key = usize::try_from(direction_key(line.dir)).unwrap_or(0);
+        if let Some((members, weight)) = buckets.get_mut(key) {
+            members.push(i);
+            *weight += line.glyphs.len();
         }
     }
-    directions.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Directions within two degrees of each other are one; the one with
+    // the most text comes first and takes its neighbours.
+    let mut keys: Vec<usize> = (0..360)
+        .filter(|&k| buckets.get(k).is_some_and(|b| b.1 > 0))
+        .collect();
+    keys.sort_by(|&a, &b| {
+        let weight = |k: usize| buckets.get(k).map_or(0, |b| b.1);
+        weight(b).cmp(&weight(a)).then(a.cmp(&b))
+    });
     let mut order = Vec::with_capacity(lines.len());
     let mut next_block = 0;
-    for (key, _) in directions {
-        let members: Vec<usize> = (0..lines.len())
-            .filter(|&i| {
-                lines
-                    .get(i)
-                    .is_some_and(|l| near_direction(key, direction_key(l.dir)))
-            })
-            .collect();
+    for key in keys {
+        let mut members: Vec<usize> = Vec::new();
+        for offset in [0, 1, 359, 2, 358] {
+            if let Some((bucket, _)) = buckets.get_mut((key + offset) % 360) {
+                members.append(bucket);
+            }
+        }
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_unstable();
         // One frame for the whole direction: the first line's.
         let Some(frame) = members.first().and_then(|&i| lines.get(i)) else {
             continue;
@@ -441,14 +456,9 @@ fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
             lines,
             order: &mut order,
         };
-        cut.region(blocks);
+        cut.region(blocks, 0);
     }
     order
-}
-
-fn near_direction(a: i32, b: i32) -> bool {
-    let d = (a - b).rem_euclid(360);
-    d <= 2 || d >= 358
 }
 
 /// Measures a line in another (nearly equal) frame.
@@ -500,7 +510,24 @@ fn blocks(lines: &mut [LineBox], members: &[usize], next_block: &mut usize) -> V
         // The nearest lines below that overlap across.
         let mut nearest: Option<f32> = None;
         let mut candidates: Vec<usize> = Vec::new();
-        for (sj, &j) in sorted.iter().enumerate().skip(si + 1) {
+        // Skip the lines on about the same baseline (by binary search: a
+        // page can put thousands on one), then look at a bounded number.
+        let first_below = si
+            + 1
+            + sorted
+                .get(si + 1..)
+                .unwrap_or_default()
+                .partition_point(|&j| {
+                    lines
+                        .get(j)
+                        .is_some_and(|b| a.baseline - b.baseline < 0.5 * a.size)
+                });
+        let window = sorted
+            .iter()
+            .enumerate()
+            .skip(first_below)
+            .take(BLOCK_WINDOW);
+        for (sj, &j) in window {
             let Some(b) = lines.get(j) else { continue };
             let distance = a.baseline - b.baseline;
             if distance > 2.0 * a.size.max(b.size) {
@@ -594,7 +621,7 @@ struct Cut<'l> {
 }
 
 impl Cut<'_> {
-    fn region(&mut self, blocks: Vec<Block>) {
+    fn region(&mut self, blocks: Vec<Block>, depth: usize) {
         if blocks.len() <= 1 {
             for block in blocks {
                 self.order.extend(block.lines);
@@ -602,10 +629,14 @@ impl Cut<'_> {
             return;
         }
         let size = median_size(self.lines, &blocks);
+        if depth >= MAX_CUT_DEPTH {
+            self.rows(&blocks, size);
+            return;
+        }
         let columns = split(&blocks, |b| (b.x0, b.x1), MIN_GUTTER * size);
         if columns.len() > 1 && !self.is_table(&columns, size) {
             for column in columns {
-                self.region(column);
+                self.region(column, depth + 1);
             }
             return;
         }
@@ -613,7 +644,7 @@ impl Cut<'_> {
         let mut rows = split(&blocks, |b| (-b.top, -b.bottom), 0.0);
         if rows.len() > 1 {
             for row in rows.drain(..) {
-                self.region(row);
+                self.region(row, depth + 1);
             }
             return;
         }
@@ -640,10 +671,15 @@ impl Cut<'_> {
                     .collect()
             };
             let (a, b) = (baselines(left), baselines(right));
-            let (few, many) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            let (few, mut many) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            many.sort_by(f32::total_cmp);
+            let tolerance = 0.3 * size;
             let shared = few
                 .iter()
-                .filter(|y| many.iter().any(|z| (*y - z).abs() < 0.3 * size))
+                .filter(|&&y| {
+                    let from = many.partition_point(|&z| z < y - tolerance);
+                    many.get(from).is_some_and(|&z| z <= y + tolerance)
+                })
                 .count();
             2 * shared > few.len()
         })
@@ -1111,6 +1147,29 @@ mod tests {
         glyphs.push("1", [92.0, 703.5], [1.0, 0.0], [0.0, 6.0], 3.0);
         let layout = layout(&glyphs);
         assert_eq!(lines_of(&glyphs, &layout), ["note1"]);
+    }
+
+    #[test]
+    fn thousands_of_pieces_on_one_baseline_stay_fast() {
+        // Glyphs three sizes apart on one baseline, and a second such row:
+        // every glyph is a line of its own, all sharing their baselines.
+        let mut glyphs = Glyphs::default();
+        for row in 0..2 {
+            for i in 0..20_000 {
+                let x = i as f32 * 30.0;
+                glyphs.push(
+                    "x",
+                    [x, 700.0 - 12.0 * row as f32],
+                    [1.0, 0.0],
+                    [0.0, 10.0],
+                    5.0,
+                );
+            }
+        }
+        let started = std::time::Instant::now();
+        let layout = layout(&glyphs);
+        assert_eq!(layout.lines.len(), 40_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]

@@ -40,6 +40,10 @@ use super::layout::Layout;
 /// The bounds of each line of a layout, to skip lines far from the quads.
 pub(crate) struct LineIndex {
     bounds: Vec<[f32; 4]>,
+    /// Lines by the bottom of their bounds.
+    by_bottom: Vec<(f32, usize)>,
+    /// The tallest line's height.
+    tallest: f32,
 }
 
 impl LineIndex {
@@ -69,8 +73,53 @@ impl LineIndex {
                 }
                 b
             })
+            .collect::<Vec<[f32; 4]>>();
+        let mut by_bottom: Vec<(f32, usize)> = bounds
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b[1].is_finite() && b[3].is_finite())
+            .map(|(i, b)| (b[1], i))
             .collect();
-        Self { bounds }
+        by_bottom.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let tallest = bounds
+            .iter()
+            .map(|b| b[3] - b[1])
+            .filter(|h| h.is_finite())
+            .fold(0.0_f32, f32::max);
+        Self {
+            bounds,
+            by_bottom,
+            tallest,
+        }
+    }
+
+    /// The lines whose bounds meet one of the areas', in reading order.
+    fn lines_near(&self, areas: &[Area]) -> Vec<usize> {
+        let (low, high) =
+            areas
+                .iter()
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(low, high), area| {
+                    let b = area.bounds();
+                    (low.min(b[1]), high.max(b[3]))
+                });
+        // A line meets [low, high] only if its bottom lies within the
+        // tallest line's height below `low` and `high`.
+        let from = self
+            .by_bottom
+            .partition_point(|(bottom, _)| *bottom < low - self.tallest);
+        let to = self
+            .by_bottom
+            .partition_point(|(bottom, _)| *bottom <= high);
+        let mut near: Vec<usize> = self
+            .by_bottom
+            .get(from..to.max(from))
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, line)| *line)
+            .filter(|&line| self.near(line, areas))
+            .collect();
+        near.sort_unstable();
+        near
     }
 
     fn near(&self, line: usize, areas: &[Area]) -> bool {
@@ -108,10 +157,10 @@ pub(crate) fn text_under(
         0.5
     };
     let mut pieces = Vec::new();
-    for (line_number, line) in layout.lines.iter().enumerate() {
-        if !index.near(line_number, areas) {
+    for line_number in index.lines_near(areas) {
+        let Some(line) = layout.lines.get(line_number) else {
             continue;
-        }
+        };
         for word_index in line.words.clone() {
             let Some(word) = layout.words.get(word_index) else {
                 continue;
@@ -175,10 +224,10 @@ fn mostly_taken(glyphs: &Glyphs, members: &[u32], taken: &[bool]) -> bool {
 pub(crate) fn words_at(glyphs: &Glyphs, layout: &Layout, index: &LineIndex, area: &Area) -> String {
     let areas = std::slice::from_ref(area);
     let mut pieces = Vec::new();
-    for (line_number, line) in layout.lines.iter().enumerate() {
-        if !index.near(line_number, areas) {
+    for line_number in index.lines_near(areas) {
+        let Some(line) = layout.lines.get(line_number) else {
             continue;
-        }
+        };
         for word_index in line.words.clone() {
             let Some(word) = layout.words.get(word_index) else {
                 continue;
