@@ -30,6 +30,11 @@ pub struct Document {
     decisions: Vec<Decision>,
     skipped: Skipped,
     warnings: Vec<Warning>,
+    /// Each page's dictionary, by object identifier, to read its text later.
+    #[cfg(feature = "text")]
+    page_ids: Vec<Option<crate::pdf::ObjId>>,
+    #[cfg(feature = "text")]
+    limits: crate::options::Limits,
 }
 
 /// One page of a document.
@@ -117,12 +122,39 @@ impl Document {
                 rotate: node.rotate,
             })
             .collect();
+        #[cfg(feature = "text")]
+        let sources: Vec<crate::text::PageSource<'_>> = nodes
+            .iter()
+            .map(|node| crate::text::PageSource {
+                dict: node.dict.clone(),
+                media_box: node.media_box,
+            })
+            .collect();
         let page_dicts = nodes
             .into_iter()
             .enumerate()
             .map(|(index, node)| (index + 1, node.dict));
-        let (annotations, skipped) =
+        #[allow(unused_mut)]
+        let (mut annotations, skipped) =
             annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
+        #[cfg(feature = "text")]
+        if options.text_under {
+            crate::text::fill_text_under(
+                &pdf,
+                &sources,
+                &mut annotations,
+                options,
+                &deadline,
+                &mut warnings,
+            );
+        }
+        #[cfg(feature = "text")]
+        let page_ids = sources
+            .iter()
+            .map(|source| source.dict.as_ref().and_then(crate::pdf::Dict::id))
+            .collect();
+        #[cfg(feature = "text")]
+        drop(sources);
         let comments = Vec::new();
         let decisions = decision::sources::register(
             &annotations,
@@ -140,7 +172,61 @@ impl Document {
             decisions,
             skipped,
             warnings: warnings.into_vec(),
+            #[cfg(feature = "text")]
+            page_ids,
+            #[cfg(feature = "text")]
+            limits: options.limits.clone(),
         })
+    }
+
+    /// The text of a 1-based page: its words and lines in reading order,
+    /// with their places on the page (feature `text`).
+    ///
+    /// The page's content is read anew on each call, within the limits
+    /// and the time limit the document was opened with; what could not be
+    /// read is in [`PageText::warnings`](crate::PageText::warnings).
+    ///
+    /// ```no_run
+    /// let doc = kantlijn::Document::open("fixtures/beslisnota.pdf")?;
+    /// let text = doc.page_text(1)?;
+    /// println!("{}", text.plain_text());
+    /// # Ok::<(), kantlijn::Error>(())
+    /// ```
+    #[cfg(feature = "text")]
+    pub fn page_text(&self, page: usize) -> Result<crate::text::PageText> {
+        let index = page
+            .checked_sub(1)
+            .filter(|&i| i < self.pages.len())
+            .ok_or_else(|| Error::NoSuchPage {
+                file: self.file.clone(),
+                page,
+                pages: self.pages.len(),
+            })?;
+        let reader = crate::text::PageReader::new(&self.limits);
+        Ok(reader.read(page, &self.page_source(index)))
+    }
+
+    /// The text of every page, in order (feature `text`): what
+    /// [`Document::page_text`] gives for each page, with each font loaded
+    /// once for all of them and one time limit for all of them (a page
+    /// reached after it ran out has no lines and a warning).
+    #[cfg(feature = "text")]
+    pub fn page_texts(&self) -> impl Iterator<Item = crate::text::PageText> + '_ {
+        let reader = crate::text::PageReader::new(&self.limits);
+        (0..self.pages.len()).map(move |index| reader.read(index + 1, &self.page_source(index)))
+    }
+
+    #[cfg(feature = "text")]
+    fn page_source(&self, index: usize) -> crate::text::PageSource<'_> {
+        crate::text::PageSource {
+            dict: self
+                .page_ids
+                .get(index)
+                .copied()
+                .flatten()
+                .and_then(|id| self.pdf.dict(id)),
+            media_box: self.pages.get(index).and_then(|p| p.media_box),
+        }
     }
 
     /// The input's path (or the name given to [`Document::from_bytes`]).

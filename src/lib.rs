@@ -83,6 +83,8 @@ mod page_tree;
 mod pdf;
 mod report;
 mod summary;
+#[cfg(feature = "text")]
+mod text;
 mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
@@ -100,3 +102,5 @@ pub use input::{InputKind, SNIFF_LEN, sniff};
 pub use options::{Limits, Options};
 pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};
 pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries, text_pages};
+#[cfg(feature = "text")]
+pub use text::{PageText, TextLine, TextWord};

@@ -18,6 +18,23 @@ pub struct Options {
     /// List `/Widget` annotations (form fields; off by default). When off they
     /// are counted in the report's `skipped`.
     pub include_widgets: bool,
+    /// Fill [`Annotation::text_under`](crate::Annotation::text_under) for
+    /// highlights, underlines, strike-outs, squiggly underlines and carets
+    /// (on by default; needs the `text` feature). Each page with such an
+    /// annotation has its content read once; turn this off when only the
+    /// annotations themselves are wanted and speed matters.
+    pub text_under: bool,
+    /// The share of a glyph's box that must lie inside one of an
+    /// annotation's quadrilaterals for the glyph to count as under it: 0.5
+    /// by default ("most of it"; exactly half counts). Lower values take
+    /// glyphs a quad only grazes; higher ones drop glyphs a tight quad cuts.
+    pub glyph_coverage: f64,
+    /// Threads that read page text for
+    /// [`text_under`](Options::text_under): 0 (the default) uses one per
+    /// core when enough pages need reading (eight or more per thread); 1
+    /// reads on the calling thread, as a batch that already runs one
+    /// document per core may prefer. The result is the same either way.
+    pub threads: usize,
     /// Bounds on what one input may make kantlijn do.
     pub limits: Limits,
     /// The labels by which printed comment summaries are recognised; the
@@ -35,6 +52,9 @@ impl Default for Options {
             password: None,
             include_links: false,
             include_widgets: false,
+            text_under: true,
+            glyph_coverage: 0.5,
+            threads: 0,
             limits: Limits::default(),
             summary_locales: SummaryLocale::builtin(),
             vocabulary: Vocabulary::builtin(),
@@ -65,6 +85,8 @@ impl Options {
 /// | `max_string_len`: bytes of one text string kept | 16 MiB |
 /// | `max_reply_chain`: steps followed along `/IRT` | 10,000 |
 /// | `max_page_label_ranges`: entries read from `/PageLabels` | 100,000 |
+/// | `max_glyphs_per_page`: glyphs kept from one page's text | 1,000,000 |
+/// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
 /// | `time_per_file`: wall time for one document | 30 s |
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -84,6 +106,15 @@ pub struct Limits {
     pub max_reply_chain: usize,
     /// Most entries read from the `/PageLabels` number tree.
     pub max_page_label_ranges: usize,
+    /// Most glyphs kept from one page when its text is read (feature
+    /// `text`); the rest of the page is not read, with a warning.
+    pub max_glyphs_per_page: usize,
+    /// Most bytes of content interpreted when a page's text is read
+    /// (feature `text`): its content streams, cut with a warning when
+    /// longer, plus the content of every form XObject each time it is
+    /// drawn. A page whose forms would add up to more (forms drawing forms
+    /// can ask for exponential work) is read without them, with a warning.
+    pub max_page_content: usize,
     /// Wall time allowed for one document; when it runs out the report holds
     /// what was read so far and a warning says where it stopped.
     pub time_per_file: Duration,
@@ -99,6 +130,8 @@ impl Default for Limits {
             max_string_len: 16 << 20,
             max_reply_chain: 10_000,
             max_page_label_ranges: 100_000,
+            max_glyphs_per_page: 1_000_000,
+            max_page_content: 64 << 20,
             time_per_file: Duration::from_secs(30),
         }
     }

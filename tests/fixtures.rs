@@ -145,6 +145,19 @@ fn beslisnota_carries_seed_000s_comments() {
     assert_eq!(two_lines.page, 2);
     assert_eq!(two_lines.quads.as_ref().unwrap().len(), 2);
 
+    // The README says which words each quad covers.
+    #[cfg(feature = "text")]
+    {
+        assert_eq!(
+            highlight.text_under.as_deref(),
+            Some("Het wetsvoorstel introduceert een verplichte gedragscode.")
+        );
+        assert_eq!(
+            two_lines.text_under.as_deref(),
+            Some("vraagt in een aangenomen motie om haast te maken met het wettelijk verplichten")
+        );
+    }
+
     let decisions = doc.decisions();
     assert_eq!(decisions.len(), 1);
     let json = serde_json::to_value(&decisions[0]).unwrap();

@@ -80,7 +80,15 @@ pub struct Annotation {
     pub review_states: Vec<ReviewState>,
     /// The annotation's pop-up window (`/Popup`), folded in.
     pub popup: Option<Popup>,
-    /// The page text under a text-markup annotation's quadrilaterals.
+    /// The page text under a highlight's, underline's, squiggly
+    /// underline's or strike-out's `/QuadPoints` (its `/Rect` when it has
+    /// none), and for a caret the words on either side of it; `null` for
+    /// other subtypes, when [`Options::text_under`](crate::Options::text_under)
+    /// is off, and without the `text` feature; `""` when no text lies
+    /// there. A glyph counts when half its box lies inside a quad; a word
+    /// mostly under the quads of a highlight is taken whole; lines are
+    /// joined with a space in reading order and a word broken by a hyphen
+    /// at a line end is joined again.
     pub text_under: Option<String>,
 }
 

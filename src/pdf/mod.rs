@@ -7,6 +7,8 @@
 //! only the object asked for. It repairs damaged cross-reference tables by
 //! scanning, and decrypts RC4 and AES documents.
 
+#[cfg(feature = "text")]
+pub(crate) mod content;
 pub(crate) mod object;
 mod trailer;
 
@@ -113,6 +115,27 @@ impl Pdf {
                 )
             })
             .collect()
+    }
+
+    /// The dictionary of an indirect object, when it is one.
+    #[cfg(feature = "text")]
+    pub(crate) fn dict(&self, id: ObjId) -> Option<Dict<'_>> {
+        match object::resolve(self.inner.xref(), id)? {
+            Object::Dict(dict) => Some(dict),
+            _ => None,
+        }
+    }
+
+    /// The object parser's own page for a page dictionary, found by object
+    /// identifier (its page list keeps a page listed twice only once, so
+    /// positions do not match ours).
+    #[cfg(feature = "text")]
+    pub(crate) fn parser_page(&self, id: ObjId) -> Option<&hayro_syntax::page::Page<'_>> {
+        let id = hayro_syntax::object::ObjectIdentifier::from(id);
+        self.inner
+            .pages()
+            .iter()
+            .find(|page| page.raw().obj_id() == Some(id))
     }
 
     /// `/Producer` of the document information dictionary, as raw bytes.

@@ -149,6 +149,12 @@ impl<'a> Dict<'a> {
         self.inner.obj_id().map(ObjId::from)
     }
 
+    /// The parser's dictionary and the table that resolves its references.
+    #[cfg(feature = "text")]
+    pub(super) fn parts(&self) -> (&h::Dict<'a>, &'a XRef) {
+        (&self.inner, self.xref)
+    }
+
     /// Whether the key is present.
     pub(crate) fn contains(&self, key: &[u8]) -> bool {
         self.inner.contains_key(key)

@@ -76,6 +76,23 @@ pub(crate) struct Args {
     #[arg(long)]
     pub(crate) widgets: bool,
 
+    /// Do not read the text under highlights, underlines, strike-outs and
+    /// carets (`text_under` is null), nor the page text that printed comment
+    /// summaries and burned-in stamps are found in; much faster on large
+    /// scanned bundles.
+    #[arg(long)]
+    pub(crate) no_text: bool,
+
+    /// Threads that read the pages of one document (0: one per core when a
+    /// document has enough pages; batch workers use one each).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+
+    /// Print the text of every page in reading order instead of a report
+    /// (pages separated by a form feed).
+    #[arg(long, conflicts_with_all = ["decisions", "format", "output_dir"])]
+    pub(crate) page_text: bool,
+
     /// Keep only annotations of these subtypes (repeatable: --subtype Highlight --subtype Text).
     #[arg(long, value_name = "NAME")]
     pub(crate) subtype: Vec<String>,
@@ -137,6 +154,8 @@ impl Args {
         options.password.clone_from(&self.password);
         options.include_links = self.links;
         options.include_widgets = self.widgets;
+        options.text_under = !self.no_text && !self.page_text;
+        options.threads = self.threads.unwrap_or(0);
         options
     }
 
@@ -153,13 +172,21 @@ impl Args {
     /// The arguments a worker process gets: everything that changes how a
     /// file is read and rendered. The password is not among them: it goes
     /// through the environment, which other users cannot read.
-    pub(crate) fn worker_args(&self, format: Format, pretty: bool) -> Vec<String> {
+    pub(crate) fn worker_args(&self, format: Format, pretty: bool, threads: usize) -> Vec<String> {
         let mut args = vec![
             "--worker".to_owned(),
             "--quiet".to_owned(),
             "--worker-format".to_owned(),
             format.name().to_owned(),
+            "--threads".to_owned(),
+            threads.to_string(),
         ];
+        if self.no_text {
+            args.push("--no-text".to_owned());
+        }
+        if self.page_text {
+            args.push("--page-text".to_owned());
+        }
         if !pretty {
             args.push("--compact".to_owned());
         }

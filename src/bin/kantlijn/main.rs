@@ -142,19 +142,19 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     if let Some(password) = &args.password {
         env.push((worker::PASSWORD_ENV.to_owned(), password.clone()));
     }
-    let mut worker_args = args.worker_args(format, pretty);
-    // The password travels in the environment, not on the command line.
-    if let Some(position) = worker_args.iter().position(|a| a == "--password") {
-        worker_args.drain(position..position + 2);
-    }
-    let spawner = Spawner {
-        program,
-        args: worker_args,
-        env,
-    };
     let workers = args
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(jobs.len().max(1));
+    // Threads inside one document only pay when the workers leave cores
+    // idle: with one worker, as many as asked (0: one per core); with
+    // several, one each unless asked otherwise.
+    let threads = args.threads.unwrap_or(if workers == 1 { 0 } else { 1 });
+    let spawner = Spawner {
+        program,
+        args: args.worker_args(format, pretty, threads),
+        env,
+    };
 
     let destination = match (&args.output, &args.output_dir) {
         (_, Some(dir)) => {

@@ -97,6 +97,13 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
             }
             continue;
         }
+        if args.page_text {
+            let (header, payload) = page_text(&job, &options);
+            if send(&mut stdout, &header, &payload).is_err() {
+                return ExitCode::SUCCESS;
+            }
+            continue;
+        }
         let name = job.path.display().to_string();
         let mut report = std::panic::catch_unwind(|| kantlijn::extract(&job.path, &options))
             .unwrap_or_else(|_| {
@@ -118,6 +125,40 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The text of every page of one file, pages separated by form feeds; a
+/// file that cannot be read is said on standard error, and its header
+/// carries the kind of error.
+fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
+    let mut header = Header {
+        index: job.index,
+        ..Header::default()
+    };
+    let document = match kantlijn::Document::open_with(&job.path, options) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!("kantlijn: {error}");
+            header.error = Some(error.kind());
+            return (header, Vec::new());
+        }
+    };
+    let mut payload = Vec::new();
+    for text in document.page_texts() {
+        for warning in &text.warnings {
+            eprintln!(
+                "kantlijn: {}: page {}: {}",
+                job.path.display(),
+                text.page,
+                warning.message
+            );
+        }
+        payload.extend_from_slice(text.plain_text().as_bytes());
+        payload.push(0x0C);
+    }
+    header.pages = document.page_count();
+    header.bytes = payload.len();
+    (header, payload)
 }
 
 fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()> {

@@ -1,0 +1,218 @@
+//! The text of a page: lines of words in reading order.
+
+use serde::Serialize;
+
+use super::glyph::{Glyphs, bounds_of};
+use super::layout::Layout;
+use crate::geometry::{Rect, serialize_numbers};
+use crate::report::Warning;
+
+/// The text of one page, as [`Document::page_text`](crate::Document::page_text)
+/// reads it: lines of words in reading order, each with its place on the
+/// page.
+///
+/// Visible and invisible text alike (the OCR layer of a scanned page is
+/// drawn in render mode 3); the page's content only, not the appearances
+/// of its annotations. Ligatures are expanded (ﬁ is "fi"), white space of
+/// any kind separates words and is not kept, and right-to-left words are in
+/// logical order.
+///
+/// The reading order follows the page's layout, not the order the text was
+/// drawn in: columns are read one after the other (a line spanning them
+/// comes first), a region whose side-by-side parts share their baselines
+/// and have a narrow side (labels and values, a table) is read row by row,
+/// and text turned by `/Rotate` or by its own matrix is read along its
+/// baseline, the direction with the most text first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PageText {
+    /// The 1-based page number.
+    pub page: usize,
+    /// The lines, in reading order.
+    pub lines: Vec<TextLine>,
+    /// What could not be read (a broken content stream, a font that could
+    /// not be loaded, glyphs without Unicode values, a bound reached).
+    pub warnings: Vec<Warning>,
+}
+
+/// One line of text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TextLine {
+    /// The words, in reading order.
+    pub words: Vec<TextWord>,
+    /// The smallest upright rectangle around the line's glyphs, in default
+    /// user space (the space of an annotation's `/Rect`).
+    pub rect: Rect,
+    /// The block the line belongs to: consecutive lines of a paragraph or
+    /// of a column share a number.
+    pub block: usize,
+}
+
+/// One word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TextWord {
+    /// The text as drawn (a hyphen at a line end included).
+    pub text: String,
+    /// The smallest upright rectangle around the word's glyphs, in default
+    /// user space.
+    pub rect: Rect,
+    /// The font size in user space units (the height of the em square).
+    #[serde(serialize_with = "serialize_size")]
+    pub font_size: f64,
+    /// The word ends its line with a hyphen that breaks it across lines:
+    /// its rest is the first word of the next line, and
+    /// [`PageText::plain_text`] joins the two without the hyphen.
+    pub hyphenated: bool,
+}
+
+fn serialize_size<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serialize_numbers(&[*value], serializer)
+}
+
+impl PageText {
+    /// The text as lines: words separated by one space, one line per line,
+    /// words broken by a hyphen at a line end joined again (the rest of the
+    /// word moves up to the line where it starts).
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        let mut carried = false;
+        for (index, line) in self.lines.iter().enumerate() {
+            let words = line.words.get(usize::from(carried)..).unwrap_or_default();
+            carried = false;
+            for (n, word) in words.iter().enumerate() {
+                if n > 0 {
+                    out.push(' ');
+                }
+                if word.hyphenated {
+                    out.push_str(without_last_char(&word.text));
+                } else {
+                    out.push_str(&word.text);
+                }
+            }
+            if words.last().is_some_and(|w| w.hyphenated)
+                && let Some(rest) = self.lines.get(index + 1).and_then(|l| l.words.first())
+            {
+                out.push_str(&rest.text);
+                carried = true;
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Every word, in reading order.
+    pub fn words(&self) -> impl Iterator<Item = &TextWord> {
+        self.lines.iter().flat_map(|line| line.words.iter())
+    }
+}
+
+impl std::fmt::Display for PageText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.plain_text())
+    }
+}
+
+fn without_last_char(text: &str) -> &str {
+    let mut chars = text.chars();
+    chars.next_back();
+    chars.as_str()
+}
+
+/// The public form of a layout.
+pub(crate) fn lines(glyphs: &Glyphs, layout: &Layout) -> Vec<TextLine> {
+    layout
+        .lines
+        .iter()
+        .map(|line| {
+            let words: Vec<TextWord> = layout
+                .words
+                .get(line.words.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|word| {
+                    let members: Vec<_> = layout
+                        .order
+                        .get(word.glyphs.clone())
+                        .unwrap_or_default()
+                        .iter()
+                        .filter_map(|&i| glyphs.list.get(i as usize))
+                        .collect();
+                    let corners: Vec<_> = members.iter().flat_map(|g| g.corners()).collect();
+                    let size = members.iter().map(|g| g.size()).fold(0.0_f32, f32::max);
+                    TextWord {
+                        text: members.iter().map(|g| glyphs.text(g)).collect(),
+                        rect: rect(bounds_of(&corners)),
+                        font_size: round(size),
+                        hyphenated: word.hyphen_break,
+                    }
+                })
+                .collect();
+            let corners: Vec<_> = words
+                .iter()
+                .flat_map(|w| [[w.rect.x0, w.rect.y0], [w.rect.x1, w.rect.y1]])
+                .collect();
+            let bounds = corners.iter().fold(
+                [
+                    f64::INFINITY,
+                    f64::INFINITY,
+                    f64::NEG_INFINITY,
+                    f64::NEG_INFINITY,
+                ],
+                |b, [x, y]| [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)],
+            );
+            TextLine {
+                words,
+                rect: Rect::from_corners((bounds[0], bounds[1]), (bounds[2], bounds[3])),
+                block: line.block,
+            }
+        })
+        .collect()
+}
+
+fn rect(b: [f32; 4]) -> Rect {
+    Rect::from_corners((round(b[0]), round(b[1])), (round(b[2]), round(b[3])))
+}
+
+/// A single-precision coordinate as the nearest thousandth, so that the
+/// JSON shows `612.5`, not `612.5000610351562`.
+fn round(value: f32) -> f64 {
+    (f64::from(value) * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, hyphenated: bool) -> TextWord {
+        TextWord {
+            text: text.to_owned(),
+            rect: Rect::from_corners((0.0, 0.0), (1.0, 1.0)),
+            font_size: 10.0,
+            hyphenated,
+        }
+    }
+
+    fn line(words: Vec<TextWord>) -> TextLine {
+        TextLine {
+            words,
+            rect: Rect::from_corners((0.0, 0.0), (1.0, 1.0)),
+            block: 0,
+        }
+    }
+
+    #[test]
+    fn plain_text_rejoins_hyphenated_words() {
+        let text = PageText {
+            page: 1,
+            lines: vec![
+                line(vec![word("de", false), word("regis-", true)]),
+                line(vec![word("ters", false), word("van", false)]),
+                line(vec![word("staat", false)]),
+            ],
+            warnings: Vec::new(),
+        };
+        assert_eq!(text.plain_text(), "de registers\nvan\nstaat\n");
+    }
+}

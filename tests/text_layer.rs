@@ -1,0 +1,944 @@
+//! The page text layer and the text under markup annotations, on small
+//! PDFs built here with lopdf.
+//!
+//! Positions come from the fonts' published metrics: Courier's glyphs are
+//! all 600/1000 em wide, so at 10 points every character is 6 units wide
+//! and a quad around characters `a..b` of a line starting at `x` runs from
+//! `x + 6a` to `x + 6b`.
+
+#![cfg(feature = "text")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::time::{Duration, Instant};
+
+use kantlijn::{Annotation, Document, Options, Subtype};
+use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
+
+/// A PDF under construction: one `/Pages` node, pages added in order.
+struct Builder {
+    doc: lopdf::Document,
+    pages_id: ObjectId,
+    kids: Vec<Object>,
+}
+
+impl Builder {
+    fn new() -> Self {
+        let mut doc = lopdf::Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        Self {
+            doc,
+            pages_id,
+            kids: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, object: impl Into<Object>) -> ObjectId {
+        self.doc.add_object(object)
+    }
+
+    /// Courier, not embedded (one of the standard 14).
+    fn courier(&mut self) -> ObjectId {
+        self.add(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => "Courier",
+            "Encoding" => "WinAnsiEncoding",
+        })
+    }
+
+    /// Adds a page with the given content, fonts (`/F1`, `/F2`, …), other
+    /// resources and page entries; returns its id.
+    fn page(
+        &mut self,
+        content: &str,
+        fonts: &[ObjectId],
+        resources: Dictionary,
+        entries: Dictionary,
+    ) -> ObjectId {
+        let content_id = self.add(Stream::new(Dictionary::new(), content.as_bytes().to_vec()));
+        let mut font_dict = Dictionary::new();
+        for (i, font) in fonts.iter().enumerate() {
+            font_dict.set(format!("F{}", i + 1), *font);
+        }
+        let mut resources = resources;
+        resources.set("Font", font_dict);
+        let mut page = dictionary! {
+            "Type" => "Page",
+            "Parent" => self.pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Contents" => content_id,
+            "Resources" => resources,
+        };
+        for (key, value) in entries.iter() {
+            page.set(key.clone(), value.clone());
+        }
+        let id = self.add(page);
+        self.kids.push(id.into());
+        id
+    }
+
+    /// Adds annotations to a page.
+    fn annotate(&mut self, page: ObjectId, annotations: Vec<Dictionary>) {
+        let ids: Vec<Object> = annotations
+            .into_iter()
+            .map(|a| self.add(a).into())
+            .collect();
+        let page = self
+            .doc
+            .get_object_mut(page)
+            .unwrap()
+            .as_dict_mut()
+            .unwrap();
+        page.set("Annots", ids);
+    }
+
+    fn bytes(mut self) -> Vec<u8> {
+        let count = self.kids.len() as i64;
+        self.doc.objects.insert(
+            self.pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => self.kids,
+                "Count" => count,
+            }),
+        );
+        let catalog = self.doc.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Pages" => self.pages_id,
+        });
+        self.doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        self.doc.save_to(&mut out).unwrap();
+        out
+    }
+}
+
+/// A markup annotation with Acrobat-style quads (top-left, top-right,
+/// bottom-left, bottom-right), one per `(x0, x1, baseline)`, each from 3
+/// units below the baseline to 9 above (Courier 10 pt).
+fn markup(subtype: &str, spans: &[(f64, f64, f64)]) -> Dictionary {
+    let mut quads = Vec::new();
+    let (mut left, mut bottom, mut right, mut top) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x0, x1, baseline) in spans {
+        let (y0, y1) = (baseline - 3.0, baseline + 9.0);
+        for v in [x0, y1, x1, y1, x0, y0, x1, y0] {
+            quads.push(Object::Real(v as f32));
+        }
+        left = left.min(x0);
+        right = right.max(x1);
+        bottom = bottom.min(y0);
+        top = top.max(y1);
+    }
+    dictionary! {
+        "Type" => "Annot",
+        "Subtype" => subtype,
+        "Rect" => vec![left.into(), bottom.into(), right.into(), top.into()],
+        "QuadPoints" => quads,
+    }
+}
+
+/// The x range of characters `a..b` of a Courier 10 pt line starting at `x`.
+fn chars(x: f64, a: usize, b: usize) -> (f64, f64) {
+    (x + 6.0 * a as f64, x + 6.0 * b as f64)
+}
+
+fn open(bytes: Vec<u8>) -> Document {
+    Document::from_bytes("built.pdf", bytes, &Options::default()).unwrap()
+}
+
+fn text_under(doc: &Document) -> Vec<Option<&str>> {
+    doc.annotations()
+        .iter()
+        .map(|a: &Annotation| a.text_under.as_deref())
+        .collect()
+}
+
+fn plain(doc: &Document, page: usize) -> String {
+    doc.page_text(page).unwrap().plain_text()
+}
+
+#[test]
+fn multi_line_highlight_joins_lines_and_rejoins_a_hyphenated_word() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let line1 = "Het voorstel introduceert een verplich-";
+    let line2 = "te gedragscode voor alle partijen.";
+    let content = format!("BT /F1 10 Tf 12 TL 72 700 Td ({line1}) Tj T* ({line2}) Tj ET");
+    let page = pdf.page(&content, &[font], Dictionary::new(), Dictionary::new());
+    let (a, b) = chars(72.0, 13, line1.len());
+    let (c, d) = chars(72.0, 0, 14);
+    pdf.annotate(
+        page,
+        vec![markup("Highlight", &[(a, b, 700.0), (c, d, 688.0)])],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(
+        text_under(&doc),
+        [Some("introduceert een verplichte gedragscode")]
+    );
+    assert_eq!(
+        plain(&doc, 1),
+        "Het voorstel introduceert een verplichte\ngedragscode voor alle partijen.\n"
+    );
+}
+
+#[test]
+fn word_boxes_follow_the_standard_font_metrics() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (MWP akkoord 8/6) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    let words: Vec<(&str, f64, f64)> = text
+        .words()
+        .map(|w| (w.text.as_str(), w.rect.x0, w.rect.x1))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("MWP", 72.0, 90.0),
+            ("akkoord", 96.0, 138.0),
+            ("8/6", 144.0, 162.0)
+        ]
+    );
+    let first = text.words().next().unwrap();
+    assert_eq!((first.rect.y0, first.rect.y1), (698.0, 708.0));
+    assert_eq!(first.font_size, 10.0);
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}
+
+#[test]
+fn two_columns_are_read_one_after_the_other() {
+    // Drawn row by row across the gutter, as some writers do.
+    let left = [
+        "De minister besluit over de nota",
+        "na overleg met de directie en",
+        "de betrokken uitvoerders.",
+    ];
+    let right = [
+        "Het advies is om akkoord te gaan",
+        "met het voorstel zoals het hier",
+        "beschreven is.",
+    ];
+    let mut content = String::from("BT /F1 10 Tf ");
+    for i in 0..3 {
+        let y = 700 - 12 * i;
+        content.push_str(&format!(
+            "1 0 0 1 72 {y} Tm ({}) Tj 1 0 0 1 300 {y} Tm ({}) Tj ",
+            left[i], right[i]
+        ));
+    }
+    content.push_str("ET");
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page(&content, &[font], Dictionary::new(), Dictionary::new());
+    // From "uitvoerders." at the end of the left column to "advies" at the
+    // top of the right one.
+    let (a, b) = chars(72.0, 13, left[2].len());
+    let (c, d) = chars(300.0, 0, 10);
+    pdf.annotate(
+        page,
+        vec![markup("Highlight", &[(c, d, 700.0), (a, b, 676.0)])],
+    );
+    let doc = open(pdf.bytes());
+    let expected: String = left
+        .iter()
+        .chain(&right)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(plain(&doc, 1), expected);
+    assert_eq!(text_under(&doc), [Some("uitvoerders. Het advies")]);
+}
+
+#[test]
+fn rotated_page_reads_along_the_text() {
+    // A landscape page stored portrait with /Rotate 90: the text runs
+    // upwards in default user space, the tops of the glyphs point left,
+    // and each line lies to the right of the one before. The second line
+    // is drawn first.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let content = "BT /F1 10 Tf 0 1 -1 0 512 100 Tm (tweede regel) Tj \
+                   0 1 -1 0 500 100 Tm (Eerste regel van de brief) Tj ET";
+    let page = pdf.page(
+        content,
+        &[font],
+        Dictionary::new(),
+        dictionary! { "Rotate" => 90 },
+    );
+    // A quad around "regel van" on the first line, in default user space:
+    // x across the line (baseline at x = 500, glyphs to its left), y along.
+    let (y0, y1) = chars(100.0, 7, 16);
+    let quad: Vec<Object> = [491.0, y0, 491.0, y1, 503.0, y0, 503.0, y1]
+        .into_iter()
+        .map(|v| Object::Real(v as f32))
+        .collect();
+    pdf.annotate(
+        page,
+        vec![dictionary! {
+            "Type" => "Annot",
+            "Subtype" => "Underline",
+            "Rect" => vec![491.into(), y0.into(), 503.into(), y1.into()],
+            "QuadPoints" => quad,
+        }],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(plain(&doc, 1), "Eerste regel van de brief\ntweede regel\n");
+    assert_eq!(text_under(&doc), [Some("regel van")]);
+}
+
+#[test]
+fn cid_font_is_read_through_its_to_unicode_cmap() {
+    let to_unicode = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap \
+        /CMapName /Test def 1 begincodespacerange <0000> <FFFF> endcodespacerange \
+        3 beginbfchar <0001> <0041> <0002> <006B> <0003> <006F> endbfchar \
+        1 beginbfrange <0010> <0011> <00E9> endbfrange \
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+    let mut pdf = Builder::new();
+    let cmap = pdf.add(Stream::new(
+        Dictionary::new(),
+        to_unicode.as_bytes().to_vec(),
+    ));
+    let descendant = pdf.add(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "TestSans",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "DW" => 600,
+    });
+    let font = pdf.add(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "TestSans",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+        "ToUnicode" => cmap,
+    });
+    // "Akkoord" then "éê" (a range), as two-byte codes.
+    let content = "BT /F1 10 Tf 72 700 Td <0001000200020003000300040005> Tj \
+                   <0000> Tj ( ) Tj 120 0 Td <00100011> Tj ET";
+    pdf.page(content, &[font], Dictionary::new(), Dictionary::new());
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    let words: Vec<&str> = text.words().map(|w| w.text.as_str()).collect();
+    // Codes 4 and 5 have no Unicode value: they are left out with a warning.
+    assert_eq!(words, ["Akkoo", "éê"]);
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("have no Unicode value")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn ligatures_are_expanded() {
+    let mut pdf = Builder::new();
+    let font = pdf.add(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Times-Roman",
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![1.into(), "fi".into(), "fl".into(), "ffi".into()],
+        },
+    });
+    pdf.page(
+        "BT /F1 12 Tf 72 700 Td (\\001nanci\\353le o\\003ce, \\002ow) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(plain(&doc, 1), "financiële office, flow\n");
+}
+
+/// A page with a scanned image and an invisible OCR layer over it.
+fn scanned_page(pdf: &mut Builder, image: Stream) -> ObjectId {
+    let font = pdf.courier();
+    let image = pdf.add(image);
+    let content = "q 612 0 0 792 0 0 cm /Im1 Do Q \
+                   BT 3 Tr /F1 10 Tf 72 700 Td (Beslisnota over de Woo-verzoeken) Tj ET";
+    pdf.page(
+        content,
+        &[font],
+        dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        Dictionary::new(),
+    )
+}
+
+#[test]
+fn invisible_ocr_text_under_a_highlight_on_a_scanned_page() {
+    let mut pdf = Builder::new();
+    let pixels = vec![0x80_u8; 64 * 64];
+    let image = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 64,
+            "Height" => 64,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        pixels,
+    );
+    let page = scanned_page(&mut pdf, image);
+    let (a, b) = chars(72.0, 0, 11);
+    pdf.annotate(page, vec![markup("Highlight", &[(a, b, 700.0)])]);
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [Some("Beslisnota")]);
+}
+
+#[test]
+fn images_are_not_decoded() {
+    // A JPEG that is not one, 60000 pixels square: decoding it would fail
+    // with a warning (and, were it a JPEG, take gigabytes). Reading the
+    // text does not try.
+    let mut pdf = Builder::new();
+    let image = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 60000,
+            "Height" => 60000,
+            "ColorSpace" => "DeviceRGB",
+            "BitsPerComponent" => 8,
+            "Filter" => "DCTDecode",
+        },
+        b"not a jpeg".to_vec(),
+    );
+    scanned_page(&mut pdf, image);
+    let doc = open(pdf.bytes());
+    let started = Instant::now();
+    let text = doc.page_text(1).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(text.plain_text(), "Beslisnota over de Woo-verzoeken\n");
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}
+
+#[test]
+fn text_in_forms_with_rise_and_scaling_is_placed() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let form = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 300.into(), 50.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), 600.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        },
+        b"BT /F1 10 Tf 0 10 Td (Stempel) Tj /F1 7 Tf 3.5 Ts (2) Tj ET".to_vec(),
+    ));
+    let page = pdf.page(
+        "q BT /F1 10 Tf 200 Tz 72 700 Td (Breed) Tj ET Q /Fm1 Do",
+        &[font],
+        dictionary! { "XObject" => dictionary! { "Fm1" => form } },
+        Dictionary::new(),
+    );
+    // "Breed" at 200 % horizontal scaling: 12 units per character.
+    pdf.annotate(page, vec![markup("Squiggly", &[(72.0, 132.0, 700.0)])]);
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [Some("Breed")]);
+    let text = doc.page_text(1).unwrap();
+    let words: Vec<(&str, f64, f64)> = text
+        .words()
+        .map(|w| (w.text.as_str(), w.rect.x0, w.rect.x1))
+        .collect();
+    // The form's matrix moves its text to (72, 610); the raised, smaller
+    // "2" (4.2 units wide) stays on the line of "Stempel".
+    assert_eq!(words, [("Breed", 72.0, 132.0), ("Stempel2", 72.0, 118.2)]);
+}
+
+#[test]
+fn type3_font_text_is_read() {
+    let mut pdf = Builder::new();
+    let square = pdf.add(Stream::new(
+        Dictionary::new(),
+        b"500 0 d0 0 0 500 700 re f".to_vec(),
+    ));
+    let font = pdf.add(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), 500.into(), 700.into()],
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "CharProcs" => dictionary! { "a" => square, "b" => square },
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![97.into(), "a".into(), "b".into()],
+        },
+        "FirstChar" => 97,
+        "LastChar" => 98,
+        "Widths" => vec![500.into(), 500.into()],
+    });
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (abba) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "abba\n");
+    let word = text.words().next().unwrap();
+    assert_eq!((word.rect.x0, word.rect.x1), (72.0, 92.0));
+}
+
+#[test]
+fn text_drawn_with_fill_and_stroke_is_kept_once() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page(
+        "BT 2 Tr /F1 10 Tf 72 700 Td (Akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    pdf.annotate(page, vec![markup("StrikeOut", &[(72.0, 114.0, 700.0)])]);
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [Some("Akkoord")]);
+}
+
+#[test]
+fn caret_gives_the_words_beside_it() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page(
+        "BT /F1 10 Tf 72 700 Td (de nota is akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    // Between "nota" (ends at 114) and "is" (starts at 120).
+    pdf.annotate(
+        page,
+        vec![dictionary! {
+            "Type" => "Annot",
+            "Subtype" => "Caret",
+            "Rect" => vec![112.into(), 696.into(), 122.into(), 704.into()],
+        }],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [Some("nota is")]);
+}
+
+#[test]
+fn unreadable_content_stream_is_a_warning() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    // An image filter on a content stream cannot be decoded as content.
+    let broken = pdf.add(Stream::new(
+        dictionary! { "Filter" => "DCTDecode" },
+        b"BT /F1 10 Tf 72 650 Td (verloren) Tj ET".to_vec(),
+    ));
+    let good = pdf.add(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 10 Tf 72 700 Td (Wat wel te lezen is) Tj ET".to_vec(),
+    ));
+    pdf.doc
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Contents", vec![broken.into(), good.into()]);
+    pdf.annotate(page, vec![markup("Highlight", &[(72.0, 180.0, 700.0)])]);
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [Some("Wat wel te lezen is")]);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.page == Some(1) && w.message.contains("cannot be decoded")),
+        "{:?}",
+        doc.warnings()
+    );
+}
+
+#[test]
+fn glyphs_per_page_are_bounded() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (abcdefghijklmnopqrstuvwxyz) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let mut options = Options::default();
+    options.limits.max_glyphs_per_page = 5;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "abcde\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("more than 5 glyphs")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn forms_drawing_forms_exponentially_are_skipped_quickly() {
+    // 2^40 drawings of the last form's text from a file of a few
+    // kilobytes.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let outer = form_chain(&mut pdf, font);
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (Buiten de vormen) Tj ET /Fm1 Do",
+        &[font],
+        dictionary! { "XObject" => dictionary! { "Fm1" => outer } },
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let started = Instant::now();
+    let text = doc.page_text(1).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(text.plain_text(), "Buiten de vormen\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("form XObjects")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn forms_drawn_a_few_times_are_read() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let form = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        },
+        b"BT /F1 10 Tf 0 0 Td (kop) Tj ET".to_vec(),
+    ));
+    pdf.page(
+        "q 1 0 0 1 72 700 cm /Fm1 Do Q q 1 0 0 1 72 600 cm /Fm1 Do Q",
+        &[font],
+        dictionary! { "XObject" => dictionary! { "Fm1" => form } },
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "kop\nkop\n");
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}
+
+#[test]
+fn content_longer_than_the_bound_is_cut() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let first = pdf.add(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 10 Tf 72 700 Td (eerst) Tj ET".to_vec(),
+    ));
+    let second = pdf.add(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 10 Tf 72 688 Td (daarna) Tj ET".to_vec(),
+    ));
+    pdf.doc
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Contents", vec![first.into(), second.into()]);
+    let mut options = Options::default();
+    options.limits.max_page_content = 40;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "eerst\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("longer than 40 bytes")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn text_under_can_be_turned_off() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page(
+        "BT /F1 10 Tf 72 700 Td (Akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    pdf.annotate(page, vec![markup("Highlight", &[(72.0, 114.0, 700.0)])]);
+    let bytes = pdf.bytes();
+    let mut options = Options::default();
+    options.text_under = false;
+    let doc = Document::from_bytes("built.pdf", bytes.clone(), &options).unwrap();
+    assert_eq!(text_under(&doc), [None]);
+    let doc = open(bytes);
+    assert_eq!(text_under(&doc), [Some("Akkoord")]);
+    assert_eq!(doc.annotations()[0].subtype, Subtype::Highlight);
+}
+
+#[test]
+fn time_limit_stops_reading_a_page() {
+    // Three hundred thousand runs of text, the clock read every 256 runs:
+    // with two milliseconds the page stops part-way.
+    let mut content = String::from("BT /F1 10 Tf 12 TL 72 780 Td ");
+    for _ in 0..300_000 {
+        content.push_str("(x) ' ");
+    }
+    content.push_str("ET");
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(&content, &[font], Dictionary::new(), Dictionary::new());
+    let mut options = Options::default();
+    options.limits.time_per_file = Duration::from_millis(2);
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert!(text.lines.len() < 300_000, "{}", text.lines.len());
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("time limit reached while reading")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn no_time_at_all_reads_no_page() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (Akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let mut options = Options::default();
+    options.limits.time_per_file = Duration::ZERO;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert!(text.lines.is_empty());
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("the page's text is not read")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn highlight_over_a_text_box_takes_the_box_text() {
+    // No page text under the quads, but a FreeText annotation's appearance
+    // draws text there: that is what the reader sees highlighted.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let appearance = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 120.into(), 20.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        },
+        b"BT /F1 10 Tf 2 6 Td (Zeer belangrijk) Tj ET".to_vec(),
+    ));
+    let text_box = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "FreeText",
+        "Rect" => vec![100.into(), 694.into(), 220.into(), 714.into()],
+        "Contents" => Object::string_literal("Zeer belangrijk"),
+        "AP" => dictionary! { "N" => appearance },
+    };
+    pdf.annotate(
+        page,
+        vec![text_box, markup("Highlight", &[(102.0, 192.0, 700.0)])],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(text_under(&doc), [None, Some("Zeer belangrijk")]);
+    // The page's own text does not include it.
+    assert_eq!(plain(&doc, 1), "");
+}
+
+#[test]
+fn no_such_page() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let doc = open(pdf.bytes());
+    assert!(doc.page_text(0).is_err());
+    assert!(doc.page_text(2).is_err());
+    assert_eq!(doc.page_text(1).unwrap().lines.len(), 0);
+}
+
+#[test]
+fn pages_read_on_threads_give_the_same_result() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    for n in 0..40 {
+        let page = pdf.page(
+            &format!("BT /F1 10 Tf 72 700 Td (pagina {n} akkoord) Tj ET"),
+            &[font],
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+        // Every fifth page draws nothing under its highlight.
+        let y = if n % 5 == 0 { 300.0 } else { 700.0 };
+        pdf.annotate(page, vec![markup("Highlight", &[(72.0, 200.0, y)])]);
+    }
+    let bytes = pdf.bytes();
+    let read = |threads| {
+        let mut options = Options::default();
+        options.threads = threads;
+        let doc = Document::from_bytes("built.pdf", bytes.clone(), &options).unwrap();
+        let texts: Vec<Option<String>> = doc
+            .annotations()
+            .iter()
+            .map(|a| a.text_under.clone())
+            .collect();
+        (texts, doc.warnings().to_vec())
+    };
+    let (one, warnings_one) = read(1);
+    let (four, warnings_four) = read(4);
+    assert_eq!(one, four);
+    assert_eq!(warnings_one, warnings_four);
+    assert_eq!(one[1].as_deref(), Some("pagina 1 akkoord"));
+    assert_eq!(one[0].as_deref(), Some(""));
+}
+
+/// Forty forms, each drawing the next twice (2^40 drawings of the last
+/// one's text); returns the outermost.
+fn form_chain(pdf: &mut Builder, font: ObjectId) -> ObjectId {
+    let mut next: Option<ObjectId> = None;
+    for level in 0..40 {
+        let mut resources = dictionary! { "Font" => dictionary! { "F1" => font } };
+        let content = match next {
+            Some(inner) => {
+                resources.set("XObject", dictionary! { "Fm1" => inner });
+                "/Fm1 Do /Fm1 Do".to_owned()
+            }
+            None => "BT /F1 10 Tf 2 6 Td (diep) Tj ET".to_owned(),
+        };
+        next = Some(pdf.add(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 120.into(), 20.into()],
+                "Resources" => resources,
+            },
+            format!("{content} % level {level}").into_bytes(),
+        )));
+    }
+    next.unwrap()
+}
+
+#[test]
+fn soft_masks_set_over_and_over_are_skipped() {
+    // A graphics state with a soft mask whose group is 2,000 bytes, set
+    // a thousand times: two megabytes decoded for a page of a few kilobytes.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let group = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+            "Group" => dictionary! { "S" => "Transparency" },
+        },
+        "0 0 m 1 1 l S\n".repeat(143).into_bytes(),
+    ));
+    let state = dictionary! {
+        "Type" => "ExtGState",
+        "SMask" => dictionary! { "S" => "Luminosity", "G" => group },
+    };
+    let content = format!(
+        "{}BT /F1 10 Tf 72 700 Td (Masker) Tj ET",
+        "q /GS1 gs Q\n".repeat(1000)
+    );
+    pdf.page(
+        &content,
+        &[font],
+        dictionary! { "ExtGState" => dictionary! { "GS1" => state } },
+        Dictionary::new(),
+    );
+    let mut options = Options::default();
+    options.limits.max_page_content = 1 << 20;
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "Masker\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("soft masks")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+#[test]
+fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let appearance = form_chain(&mut pdf, font);
+    let text_box = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "FreeText",
+        "Rect" => vec![100.into(), 694.into(), 220.into(), 714.into()],
+        "AP" => dictionary! { "N" => appearance },
+    };
+    pdf.annotate(
+        page,
+        vec![text_box, markup("Highlight", &[(102.0, 192.0, 700.0)])],
+    );
+    let started = Instant::now();
+    let doc = open(pdf.bytes());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(text_under(&doc), [None, Some("")]);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("appearances of the page's annotations")),
+        "{:?}",
+        doc.warnings()
+    );
+}
+
+#[test]
+fn page_texts_match_page_text() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    for n in 0..3 {
+        pdf.page(
+            &format!("BT /F1 10 Tf 72 700 Td (pagina {n}) Tj ET"),
+            &[font],
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+    }
+    let doc = open(pdf.bytes());
+    let all: Vec<_> = doc.page_texts().collect();
+    assert_eq!(all.len(), 3);
+    for (index, text) in all.iter().enumerate() {
+        assert_eq!(text, &doc.page_text(index + 1).unwrap());
+    }
+    assert_eq!(all[2].plain_text(), "pagina 2\n");
+}
