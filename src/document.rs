@@ -13,7 +13,7 @@ use crate::page_labels::PageLabels;
 use crate::page_tree;
 use crate::pdf::{Bytes, OpenError, Pdf};
 use crate::report::{Report, Skipped, Warning, Warnings};
-use crate::summary::Comment;
+use crate::summary::{self, Comment};
 use crate::text_string;
 
 /// A PDF document, opened and read.
@@ -138,16 +138,21 @@ impl Document {
         let (mut annotations, skipped) =
             annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
         #[cfg(feature = "text")]
-        if options.text_under {
-            crate::text::fill_text_under(
+        let page_texts = if options.text_under || options.flattened {
+            crate::text::read_pages(
                 &pdf,
                 &sources,
                 &mut annotations,
                 options,
                 &deadline,
                 &mut warnings,
-            );
-        }
+                options.flattened,
+            )
+        } else {
+            Vec::new()
+        };
+        #[cfg(not(feature = "text"))]
+        let page_texts: Vec<(usize, String)> = Vec::new();
         #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
@@ -155,11 +160,22 @@ impl Document {
             .collect();
         #[cfg(feature = "text")]
         drop(sources);
-        let comments = Vec::new();
+        let mut comments = summary::parse_summaries(
+            page_texts
+                .iter()
+                .map(|(page, text)| (Some(*page), text.as_str())),
+            &options.summary_locales,
+        );
+        summary::link(&mut comments, &annotations);
+        let text = page_texts
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{c}");
         let decisions = decision::sources::register(
             &annotations,
             &comments,
-            "",
+            &text,
             &pdf.document_dates(),
             &options.vocabulary,
         );

@@ -24,6 +24,12 @@ pub struct Options {
     /// annotation has its content read once; turn this off when only the
     /// annotations themselves are wanted and speed matters.
     pub text_under: bool,
+    /// Read every page's text for comments that survive only as text:
+    /// Acrobat's printed comment summaries and stamps burned into the page
+    /// ("MWP akkoord 8/6"), as in released Woo bundles (on by default; needs
+    /// the `text` feature). Every page's content is read once, pages with
+    /// highlights included; turn it off when only live annotations matter.
+    pub flattened: bool,
     /// The share of a glyph's box that must lie inside one of an
     /// annotation's quadrilaterals for the glyph to count as under it: 0.5
     /// by default ("most of it"; exactly half counts). Lower values take
@@ -53,6 +59,7 @@ impl Default for Options {
             include_links: false,
             include_widgets: false,
             text_under: true,
+            flattened: true,
             glyph_coverage: 0.5,
             threads: 0,
             limits: Limits::default(),

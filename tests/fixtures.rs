@@ -609,3 +609,22 @@ fn reports_keep_their_json_shape() {
         assert!(annotation.contains_key(key), "{key} missing");
     }
 }
+
+/// The flattened nota as a PDF (its last page the printed summary, its
+/// stamp burned into page 1) gives what its text gives.
+#[cfg(feature = "text")]
+#[test]
+fn flattened_pdf_gives_the_comments_of_its_text() {
+    let pdf = report("beslisnota-flattened.pdf");
+    let text = report("beslisnota-flattened.txt");
+    assert!(pdf.annotations.is_empty());
+    assert_eq!(pdf.comments.len(), 5);
+    assert_eq!(
+        serde_json::to_value(&pdf.comments).unwrap(),
+        serde_json::to_value(&text.comments).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_value(&pdf.decisions).unwrap(),
+        serde_json::to_value(&text.decisions).unwrap()
+    );
+}

@@ -27,7 +27,7 @@ mod parse;
 mod printed_date;
 mod subjects;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use serde::{Serialize, Serializer};
 
 use crate::annotation::Subtype;
@@ -249,3 +249,53 @@ pub fn text_pages(text: &str) -> Vec<(Option<usize>, &str)> {
 
 #[cfg(test)]
 mod tests;
+
+/// Links each printed entry to the live annotation it is the printed form
+/// of, when the summary is of the same file: same page, author, subject and
+/// date (to the second, as printed; both undated counts), and the entry's
+/// text is the annotation's contents or their start (a summary prints only
+/// the first paragraph). Each annotation is linked to one entry at most.
+pub(crate) fn link(comments: &mut [Comment], annotations: &[crate::annotation::Annotation]) {
+    let mut taken = vec![false; annotations.len()];
+    for comment in comments.iter_mut().filter(|c| !c.fragment) {
+        let Some(page) = comment.target_page else {
+            continue;
+        };
+        let found = annotations.iter().enumerate().find(|(index, annotation)| {
+            !taken.get(*index).copied().unwrap_or(true)
+                && annotation.page == page
+                && same_entry(comment, annotation)
+        });
+        if let Some((index, annotation)) = found {
+            if let Some(slot) = taken.get_mut(index) {
+                *slot = true;
+            }
+            comment.annotation = Some(annotation.reference.clone());
+        }
+    }
+}
+
+fn same_entry(comment: &Comment, annotation: &crate::annotation::Annotation) -> bool {
+    let blank = |s: Option<&str>| {
+        s.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let author = blank(comment.author.as_deref()) == blank(annotation.author.as_deref());
+    let subject = match blank(comment.subject.as_deref()) {
+        Some(printed) if printed == "(Unknown)" => blank(annotation.subject.as_deref()).is_none(),
+        printed => printed == blank(annotation.subject.as_deref()),
+    };
+    let written = annotation
+        .modified
+        .or(annotation.created)
+        .map(|t| t.naive());
+    let date = comment.date == written.map(|d| d.with_nanosecond(0).unwrap_or(d));
+    let words = |s: Option<&str>| {
+        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let printed = words(comment.contents.as_deref());
+    let contents = words(annotation.contents.as_deref()).starts_with(&printed);
+    author && subject && date && contents
+}

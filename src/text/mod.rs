@@ -183,8 +183,11 @@ fn wants_text(subtype: &Subtype) -> bool {
     )
 }
 
-/// Fills [`Annotation::text_under`] for the markup annotations and carets,
-/// reading each page that has one once.
+/// Fills [`Annotation::text_under`] for the markup annotations and carets
+/// (when [`Options::text_under`] is on), reading each page that has one
+/// once; with `every_page`, reads every page and returns the plain text of
+/// each (page number, text), for the printed summaries and stamps the text
+/// may hold. No page is read twice.
 ///
 /// When no page text lies under an annotation, the text drawn there by the
 /// appearances of the page's annotations is used: a highlight over a text
@@ -193,15 +196,17 @@ fn wants_text(subtype: &Subtype) -> bool {
 /// Pages are read on [`Options::threads`] threads when there are enough of
 /// them; the results and warnings are applied in page order, so the output
 /// does not depend on the number of threads.
-pub(crate) fn fill_text_under(
+pub(crate) fn read_pages(
     pdf: &Pdf,
     pages: &[PageSource<'_>],
     annotations: &mut [Annotation],
     options: &Options,
     deadline: &Deadline,
     warnings: &mut Warnings,
-) {
-    let work = pages_to_read(annotations);
+    every_page: bool,
+) -> Vec<(usize, String)> {
+    let work = pages_to_read(annotations, pages.len(), every_page, options.text_under);
+    let mut plain_texts = Vec::new();
     let threads = thread_count(options.threads, work.len());
     let results: Vec<Option<PageResult>> = if threads <= 1 {
         let fonts = FontCache::new();
@@ -228,12 +233,15 @@ pub(crate) fn fill_text_under(
                 Some(item.page),
                 None,
                 format!(
-                    "time limit of {:?} reached; the text under annotations from page {} on is not read",
+                    "time limit of {:?} reached; the text of pages from page {} on is not read",
                     options.limits.time_per_file, item.page
                 ),
             );
-            return;
+            return plain_texts;
         };
+        if let Some(plain) = result.plain {
+            plain_texts.push((item.page, plain));
+        }
         for (page, reference, message) in result.warnings {
             warnings.push(page, reference, message);
         }
@@ -243,22 +251,56 @@ pub(crate) fn fill_text_under(
             }
         }
     }
+    plain_texts
 }
 
-/// A page to read: its number and its annotations' positions.
+/// A page to read: its number, its annotations' positions, and whether its
+/// plain text is wanted.
 struct PageWork {
     page: usize,
     annotations: std::ops::Range<usize>,
+    keep_text: bool,
 }
 
-/// The texts found on one page, by annotation position, and the warnings.
+/// The texts found on one page, by annotation position, the page's plain
+/// text when wanted, and the warnings.
 struct PageResult {
     texts: Vec<(usize, Option<String>)>,
+    plain: Option<String>,
     warnings: Vec<(Option<usize>, Option<String>, String)>,
 }
 
-/// The pages with an annotation that wants its text, in order.
-fn pages_to_read(annotations: &[Annotation]) -> Vec<PageWork> {
+/// The pages to read, in order: every page with `every_page`, else those
+/// with an annotation that wants its text (none when `text_under` is off).
+fn pages_to_read(
+    annotations: &[Annotation],
+    page_count: usize,
+    every_page: bool,
+    text_under: bool,
+) -> Vec<PageWork> {
+    if every_page {
+        let mut start = 0;
+        return (1..=page_count)
+            .map(|page| {
+                let count = annotations
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|a| a.page == page)
+                    .count();
+                let range = start..start + count;
+                start += count;
+                PageWork {
+                    page,
+                    annotations: if text_under { range } else { start..start },
+                    keep_text: true,
+                }
+            })
+            .collect();
+    }
+    if !text_under {
+        return Vec::new();
+    }
     let mut work = Vec::new();
     let mut start = 0;
     while start < annotations.len() {
@@ -281,6 +323,7 @@ fn pages_to_read(annotations: &[Annotation]) -> Vec<PageWork> {
             work.push(PageWork {
                 page,
                 annotations: range,
+                keep_text: false,
             });
         }
     }
@@ -377,11 +420,20 @@ fn read_texts<'a>(
     else {
         return PageResult {
             texts,
+            plain: item.keep_text.then(String::new),
             warnings: Vec::new(),
         };
     };
     let read = read_page(dict, media_box, fonts, &options.limits, deadline);
     report(page, &read, &mut warnings);
+    let plain = item.keep_text.then(|| {
+        PageText {
+            page,
+            lines: page_text::lines(&read.glyphs, &read.layout),
+            warnings: Vec::new(),
+        }
+        .plain_text()
+    });
     for (offset, annotation) in on_page.iter().enumerate() {
         if wants_text(&annotation.subtype) {
             let text = text_of(annotation, &read, options, &mut warnings);
@@ -423,6 +475,7 @@ fn read_texts<'a>(
     }
     PageResult {
         texts,
+        plain,
         warnings: warnings
             .into_vec()
             .into_iter()

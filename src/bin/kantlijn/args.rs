@@ -83,6 +83,11 @@ pub(crate) struct Args {
     #[arg(long)]
     pub(crate) no_text: bool,
 
+    /// Do not read every page's text for printed comment summaries and
+    /// burned-in stamps (text under highlights is still read).
+    #[arg(long)]
+    pub(crate) no_flattened: bool,
+
     /// Threads that read the pages of one document (0: one per core when a
     /// document has enough pages; batch workers use one each).
     #[arg(long, value_name = "N")]
@@ -155,6 +160,7 @@ impl Args {
         options.include_links = self.links;
         options.include_widgets = self.widgets;
         options.text_under = !self.no_text && !self.page_text;
+        options.flattened = !self.no_text && !self.no_flattened && !self.page_text;
         options.threads = self.threads.unwrap_or(0);
         options
     }
@@ -183,6 +189,9 @@ impl Args {
         ];
         if self.no_text {
             args.push("--no-text".to_owned());
+        }
+        if self.no_flattened {
+            args.push("--no-flattened".to_owned());
         }
         if self.page_text {
             args.push("--page-text".to_owned());
