@@ -11,13 +11,15 @@ cd "$(dirname "$0")"
 seconds="${1:-1800}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract text_string date summary decision)
+[ ${#targets[@]} -gt 0 ] || targets=(extract page_text text_string date summary decision)
 shared="${KANTLIJN_SHARED_DIR:-../../shared}"
 
-mkdir -p corpus/extract corpus/text_string corpus/date corpus/summary corpus/decision
+mkdir -p corpus/extract corpus/page_text corpus/text_string corpus/date corpus/summary corpus/decision
 cp ../fixtures/*.pdf corpus/extract/
+cp ../fixtures/*.pdf corpus/page_text/
 if [ -d "$shared/corpus" ]; then
     find "$shared/corpus" -name '*.pdf' -size -2M -exec cp {} corpus/extract/ \;
+    find "$shared/corpus" -name "*.pdf" -size -2M -exec cp {} corpus/page_text/ \;
     # Strings and dates as they occur in real annotations.
     python3 - "$shared/corpus/expected" <<'PY'
 import json, pathlib, sys, hashlib
