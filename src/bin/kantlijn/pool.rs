@@ -3,8 +3,8 @@
 //! a dependency (which no `catch_unwind` can catch) costs one error record and
 //! a restarted worker, never the batch.
 //!
-//! Results arrive in any order and leave in input order. At most `window`
-//! inputs past the oldest unfinished one are in flight, so memory stays
+//! Results arrive in any order and leave in input order. At most a window
+//! of inputs past the oldest unfinished one are in flight, so memory stays
 //! bounded however many files there are and however slow one of them is.
 
 use std::collections::BTreeMap;
@@ -150,7 +150,9 @@ pub(crate) fn run(
 ) -> Result<(), Stop> {
     let total = jobs.len();
     let workers = workers.clamp(1, total.max(1));
-    let window = workers * 8;
+    // A slow file holds back the output, not the other workers: they run
+    // this far ahead of it.
+    let window = (workers * 32).max(64);
     let (events_tx, events) = mpsc::channel();
     let mut next_id = 0u64;
     let mut pool: Vec<Worker> = Vec::with_capacity(workers);
