@@ -51,9 +51,21 @@
 //! still comes out. Every walk an input could inflate is bounded by
 //! [`Limits`]; no input makes kantlijn panic.
 //!
+//! # Comments that survive only as text, and decisions
+//!
+//! Released documents are often flattened: Acrobat's printed comment
+//! summary and the minister's stamp survive only as page text. Every page's
+//! text (and every text input to [`extract`]) is read for summary entries
+//! ([`Comment`], rules on [`parse_summaries`]) and for stamp lines; those and
+//! the annotations' contents are read for decisions ([`Decision`]: actor,
+//! verdict, date), each decision once however often it was seen.
+//!
 //! # Features
 //!
 //! - `cli` (default): the `kantlijn` command-line tool.
+//! - `text` (default): the page text layer ([`Document::page_text`]), the
+//!   text under highlights ([`Annotation::text_under`]) and the comments and
+//!   stamps of flattened pages. Without it, only live annotations are read.
 //! - `lopdf`: [`Document::from_lopdf`], for callers that already hold a
 //!   `lopdf::Document`.
 
