@@ -63,10 +63,10 @@
 //! # Features
 //!
 //! - `cli` (default): the `kantlijn` command-line tool.
-//! - `text` (default): the page text layer ([`Document::page_text`]), the
+//! - `text` (default): the page text layer (`Document::page_text`), the
 //!   text under highlights ([`Annotation::text_under`]) and the comments and
 //!   stamps of flattened pages. Without it, only live annotations are read.
-//! - `lopdf`: [`Document::from_lopdf`], for callers that already hold a
+//! - `lopdf`: `Document::from_lopdf`, for callers that already hold a
 //!   `lopdf::Document`.
 
 #![deny(unsafe_code)]
