@@ -469,3 +469,56 @@ fn report_of(name: &str, bytes: Vec<u8>) -> Report {
         }
     }
 }
+
+/// A gigabyte of page content in a few megabytes of deflate data, under a
+/// highlight: the text layer stops decoding at its bound and says so; the
+/// annotation is read.
+#[cfg(feature = "text")]
+#[test]
+fn a_gigabyte_flate_bomb_as_page_content_under_a_highlight() {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder
+        .write_all(b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n")
+        .unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size(1 << 10) {
+        encoder.write_all(&chunk).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    let content = [
+        format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            bomb.len()
+        )
+        .into_bytes(),
+        bomb,
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+                .to_vec(),
+        ),
+        (4, b"<< /Type /Annot /Subtype /Highlight /Rect [70 695 130 715] /QuadPoints [70 715 130 715 70 695 130 695] >>".to_vec()),
+        (5, content),
+    ];
+    let mut options = Options::default();
+    // The bound is what is tested; the default is 64 MiB.
+    options.limits.max_page_content = size(64 << 20);
+    let doc = Document::from_bytes("bomb.pdf", raw_pdf(&objects, 1, ""), &options).unwrap();
+    assert_eq!(doc.annotations().len(), 1);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("longer than")),
+        "{:?}",
+        doc.warnings()
+    );
+    // The content before the cut is read: the highlighted word is there.
+    assert_eq!(doc.annotations()[0].text_under.as_deref(), Some("akkoord"));
+}

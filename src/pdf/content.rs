@@ -24,6 +24,7 @@ use hayro_syntax::page::Resources;
 use hayro_syntax::xref::XRef;
 
 use super::Dict;
+use super::decode::{Decoded, decode_bounded};
 
 /// The object parser's page, as the interpreter takes it to draw the
 /// page's annotations.
@@ -137,23 +138,21 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> 
         || format!("the page's content is longer than {max_bytes} bytes; the rest is not read");
     for stream in streams {
         let left = max_bytes.saturating_sub(data.len());
-        // Decoding costs about the encoded length: a stream longer than
-        // the whole bound is not decoded at all.
-        if left == 0 || stream.raw_data().len() > max_bytes {
+        if left == 0 {
             defects.push(too_long());
             break;
         }
-        match stream.decoded_data() {
-            Ok(decoded) => {
-                if decoded.len() > left {
-                    defects.push(too_long());
-                    data.extend_from_slice(decoded.get(..left).unwrap_or_default());
-                    break;
-                }
+        match decode_bounded(&stream, left) {
+            Decoded::Data(decoded) => {
                 data.extend_from_slice(&decoded);
                 data.push(b' ');
             }
-            Err(_) => defects.push(
+            Decoded::TooLarge(first) => {
+                defects.push(too_long());
+                data.extend_from_slice(&first.unwrap_or_default());
+                break;
+            }
+            Decoded::Broken => defects.push(
                 "a content stream cannot be decoded (a broken or unsupported filter); its text is missing"
                     .to_owned(),
             ),
@@ -310,14 +309,15 @@ impl Estimate {
         work
     }
 
-    /// A stream's data, decoded when its encoded length is within the bound;
-    /// `None` when it is not (the interpreter would decode it all), empty
-    /// when it cannot be decoded (the interpreter gives up on it too).
+    /// A stream's data, decoded when it decodes within the bound; `None`
+    /// when it does not (the interpreter would decode it all), empty when it
+    /// cannot be decoded (the interpreter gives up on it too).
     fn decode<'s>(&self, stream: &h::Stream<'s>) -> Option<std::borrow::Cow<'s, [u8]>> {
-        if stream.raw_data().len() as u64 > self.max {
-            return None;
+        match decode_bounded(stream, usize::try_from(self.max).unwrap_or(usize::MAX)) {
+            Decoded::Data(data) => Some(data),
+            Decoded::TooLarge(_) => None,
+            Decoded::Broken => Some(std::borrow::Cow::Borrowed(&[])),
         }
-        Some(stream.decoded_data().unwrap_or_default())
     }
 }
 

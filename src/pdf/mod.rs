@@ -9,6 +9,7 @@
 
 #[cfg(feature = "text")]
 pub(crate) mod content;
+pub(crate) mod decode;
 pub(crate) mod object;
 mod trailer;
 

@@ -313,15 +313,12 @@ impl fmt::Debug for Stream<'_> {
 }
 
 impl Stream<'_> {
-    /// The decoded bytes, when the filters can be applied and the encoded
-    /// data is at most `max_encoded` bytes long.
-    pub(crate) fn decoded(&self, max_encoded: usize) -> Option<Vec<u8>> {
-        if self.inner.raw_data().len() > max_encoded {
-            return None;
+    /// The decoded bytes, when the filters can be applied and they decode
+    /// to at most `max` bytes.
+    pub(crate) fn decoded(&self, max: usize) -> Option<Vec<u8>> {
+        match super::decode::decode_bounded(&self.inner, max) {
+            super::decode::Decoded::Data(data) => Some(data.into_owned()),
+            super::decode::Decoded::TooLarge(_) | super::decode::Decoded::Broken => None,
         }
-        self.inner
-            .decoded_data()
-            .ok()
-            .map(std::borrow::Cow::into_owned)
     }
 }
