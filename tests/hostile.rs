@@ -65,7 +65,18 @@ fn one_page(annots: &str, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
 }
 
 fn read(name: &str, bytes: Vec<u8>) -> Result<Document, Error> {
+    keep(name, &bytes);
     Document::from_bytes(name, bytes, &Options::default())
+}
+
+/// With `KANTLIJN_HOSTILE_DIR` set, the generated files are also written
+/// there, for `benches/hostile_memory.sh` to measure time and memory on.
+fn keep(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("KANTLIJN_HOSTILE_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
 }
 
 fn note(number: u32, rest: &str) -> (u32, Vec<u8>) {
@@ -238,7 +249,9 @@ fn three_hundred_thousand_annotations_on_a_page() {
     // The bound is what is tested; a smaller one keeps a debug build fast.
     options.limits.max_annotations_per_page = size(100_000);
     let limit = options.limits.max_annotations_per_page;
-    let doc = Document::from_bytes("many.pdf", one_page(&annots, Vec::new()), &options).unwrap();
+    let bytes = one_page(&annots, Vec::new());
+    keep("many.pdf", &bytes);
+    let doc = Document::from_bytes("many.pdf", bytes, &options).unwrap();
     assert_eq!(doc.annotations().len(), limit);
     assert!(
         doc.warnings()
@@ -461,7 +474,7 @@ fn random_byte_flips() {
 
 /// A report for any bytes: a document's, or an error's.
 fn report_of(name: &str, bytes: Vec<u8>) -> Report {
-    match read(name, bytes) {
+    match Document::from_bytes(name, bytes, &Options::default()) {
         Ok(doc) => doc.into_report(),
         Err(error) => {
             assert!(!matches!(error, Error::Crashed { .. }), "{name}: {error}");
@@ -510,7 +523,9 @@ fn a_gigabyte_flate_bomb_as_page_content_under_a_highlight() {
     let mut options = Options::default();
     // The bound is what is tested; the default is 64 MiB.
     options.limits.max_page_content = size(64 << 20);
-    let doc = Document::from_bytes("bomb.pdf", raw_pdf(&objects, 1, ""), &options).unwrap();
+    let bytes = raw_pdf(&objects, 1, "");
+    keep("bomb.pdf", &bytes);
+    let doc = Document::from_bytes("bomb.pdf", bytes, &options).unwrap();
     assert_eq!(doc.annotations().len(), 1);
     assert!(
         doc.warnings()

@@ -143,13 +143,10 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> 
             break;
         }
         match decode_bounded(&stream, left) {
-            Decoded::Data(decoded) => {
-                data.extend_from_slice(&decoded);
-                data.push(b' ');
-            }
+            Decoded::Data(decoded) => append(&mut data, decoded),
             Decoded::TooLarge(first) => {
                 defects.push(too_long());
-                data.extend_from_slice(&first.unwrap_or_default());
+                append(&mut data, first.unwrap_or_default());
                 break;
             }
             Decoded::Broken => defects.push(
@@ -159,6 +156,20 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> 
         }
     }
     data
+}
+
+/// Joins a stream's content to what came before, with a space between
+/// (operators may not run across streams); the first is taken without a
+/// copy, and the buffer grows exactly, so that content near the bound does
+/// not reserve twice the bound.
+fn append(data: &mut Vec<u8>, more: std::borrow::Cow<'_, [u8]>) {
+    if data.is_empty() {
+        *data = more.into_owned();
+    } else {
+        data.reserve_exact(more.len() + 1);
+        data.push(b' ');
+        data.extend_from_slice(&more);
+    }
 }
 
 /// Whether drawing the appearance streams of a page's annotations stays

@@ -62,15 +62,13 @@ pub(crate) fn decode_bounded<'a>(stream: &h::Stream<'a>, max: usize) -> Decoded<
 /// data inside it), keeping what decodes before an error at the end, as
 /// readers do with a stream whose checksum is missing.
 pub(crate) fn inflate<'a>(data: &[u8], max: usize) -> Decoded<'a> {
-    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let attempts: [Box<dyn Read + '_>; 3] = [
         Box::new(ZlibDecoder::new(data)),
         Box::new(DeflateDecoder::new(data.get(2..).unwrap_or_default())),
         Box::new(DeflateDecoder::new(data)),
     ];
     for attempt in attempts {
-        let mut out = Vec::new();
-        let result = attempt.take(limit).read_to_end(&mut out);
+        let (mut out, result) = read_up_to(attempt, max.saturating_add(1));
         if out.len() > max {
             out.truncate(max);
             return Decoded::TooLarge(Some(Cow::Owned(out)));
@@ -80,6 +78,32 @@ pub(crate) fn inflate<'a>(data: &[u8], max: usize) -> Decoded<'a> {
         }
     }
     Decoded::Broken
+}
+
+/// Reads at most `limit` bytes. The buffer grows by half its size at a time
+/// and never past `limit`, so a stream cut at a 64 MiB bound costs 64 MiB,
+/// not the 128 MiB that doubling would reserve.
+fn read_up_to(mut reader: impl Read, limit: usize) -> (Vec<u8>, std::io::Result<()>) {
+    let mut out: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let room = limit.saturating_sub(out.len());
+        if room == 0 {
+            return (out, Ok(()));
+        }
+        let want = room.min(chunk.len());
+        let read = match reader.read(chunk.get_mut(..want).unwrap_or_default()) {
+            Ok(0) => return (out, Ok(())),
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return (out, Err(error)),
+        };
+        if out.capacity() - out.len() < read {
+            let grow = (out.len() / 2).max(chunk.len()).min(room);
+            out.reserve_exact(grow.max(read));
+        }
+        out.extend_from_slice(chunk.get(..read).unwrap_or_default());
+    }
 }
 
 fn cut(data: Cow<'_, [u8]>, max: usize) -> Cow<'_, [u8]> {
