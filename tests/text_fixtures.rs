@@ -448,8 +448,11 @@ fn multiline_highlight_joins_lines_without_the_break_hyphen() {
             "Het wetsvoorstel introduceert een verplich-",
             "te gedragscode voor alle werkgevers met",
             "tien of meer werknemers.",
+            "De regels volgen uit de EU-",
+            "richtlijn over ongewenst gedrag.",
         ]
     );
+    assert_quads_cover(name, "text-multiline-2", &["EU-", "richtlijn"]);
     assert_quads_cover(
         name,
         "text-multiline-1",
@@ -457,16 +460,24 @@ fn multiline_highlight_joins_lines_without_the_break_hyphen() {
     );
     let doc = open(name);
     assert_clean(&doc);
+    // A line-break hyphen goes; the hyphen of "EU-richtlijn" (a compound
+    // with an abbreviation) stays, without a space.
     assert_eq!(
         text_under(&doc),
-        [Some("introduceert een verplichte gedragscode")]
+        [
+            Some("introduceert een verplichte gedragscode"),
+            Some("EU-richtlijn")
+        ]
     );
-    // The rest of the broken word moves up to the line where it starts.
+    // The rest of the broken word moves up to the line where it starts;
+    // the compound's lines stay as drawn.
     assert_eq!(
         plain(&doc),
         "Het wetsvoorstel introduceert een verplichte\n\
          gedragscode voor alle werkgevers met\n\
-         tien of meer werknemers.\n"
+         tien of meer werknemers.\n\
+         De regels volgen uit de EU-\n\
+         richtlijn over ongewenst gedrag.\n"
     );
     let refs: Vec<&Run> = runs.iter().collect();
     assert_words(&doc, &refs, true);
