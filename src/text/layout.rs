@@ -29,11 +29,19 @@
 //!    glyphs of each right-to-left word are too (a simplified Unicode
 //!    bidirectional algorithm: numbers and Latin words inside keep their
 //!    own order).
-//! 7. **Hyphenation.** A line of a block that ends in a word with a hyphen,
-//!    followed by a line starting with a lowercase letter, has its last
-//!    word marked: the hyphen is a line-break hyphen ("regis-" + "ters" is
-//!    "registers"). A hyphen before a capital or a digit is kept
-//!    ("non-" + "VM" is "non-VM"); a soft hyphen (U+00AD) always breaks.
+//! 7. **Hyphenation.** A line of a block that ends in a word with a hyphen
+//!    after a letter has its last word marked by how it goes on. After a
+//!    capital and before a lowercase letter or a digit the hyphen is the
+//!    word's own, and the word goes on without a space: a Dutch compound
+//!    with an abbreviation ("EU-" + "richtlijn" is "EU-richtlijn",
+//!    "COVID-" + "19" is "COVID-19"), common in government text. Otherwise,
+//!    before a lowercase letter it is a line-break hyphen ("regis-" +
+//!    "ters" is "registers"); before a capital or a digit it is kept and
+//!    the lines stay apart ("non-" + "VM", or a capitalised word broken
+//!    by hyphenation: which one cannot be told). A soft hyphen (U+00AD)
+//!    always breaks. Without a dictionary a compound of lowercase parts
+//!    broken at its hyphen ("Woo-" + "verzoek") reads as one word
+//!    ("Wooverzoek").
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -85,6 +93,10 @@ pub(crate) struct Word {
     pub(crate) line: usize,
     /// The word ends a line with a hyphen that breaks it across lines.
     pub(crate) hyphen_break: bool,
+    /// The word ends a line with a hyphen of its own ("EU-") and goes on
+    /// with the first word of the next line: joined without a space, the
+    /// hyphen kept.
+    pub(crate) hyphen_joins: bool,
 }
 
 /// A line: a run of [`Layout::words`].
@@ -770,6 +782,7 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
                 glyphs: start..layout.order.len(),
                 line: number,
                 hyphen_break: false,
+                hyphen_joins: false,
             });
         };
         match logical_words(glyphs, &visual) {
@@ -906,31 +919,48 @@ fn mark_hyphen_breaks(glyphs: &Glyphs, layout: &mut Layout) {
         };
         let last_text = text_of(layout, last);
         let first_text = text_of(layout, first);
-        if breaks_across(&last_text, &first_text) {
-            marks.push(line.words.end - 1);
-        }
+        marks.push((line.words.end - 1, continuation(&last_text, &first_text)));
     }
-    for index in marks {
+    for (index, continues) in marks {
         if let Some(word) = layout.words.get_mut(index) {
-            word.hyphen_break = true;
+            word.hyphen_break = continues == Continuation::Break;
+            word.hyphen_joins = continues == Continuation::Compound;
         }
     }
 }
 
-/// Whether a word ending a line and the word starting the next are one
-/// word broken by a hyphen.
-pub(crate) fn breaks_across(last: &str, first: &str) -> bool {
+/// How a word ending a line goes on at the start of the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Continuation {
+    /// It does not, or that cannot be told: the next line starts a new
+    /// word.
+    None,
+    /// A line-break hyphen: the word goes on without the hyphen.
+    Break,
+    /// The word's own hyphen: it goes on with the hyphen, without a space.
+    Compound,
+}
+
+/// How a word ending a line and the word starting the next are joined
+/// (step 7).
+pub(crate) fn continuation(last: &str, first: &str) -> Continuation {
     let mut chars = last.chars().rev();
-    let Some(hyphen) = chars.next() else {
-        return false;
+    let (Some(hyphen), Some(before)) = (chars.next(), chars.next()) else {
+        return Continuation::None;
     };
-    if !is_hyphen(hyphen) || !chars.next().is_some_and(char::is_alphabetic) {
-        return false;
+    if !is_hyphen(hyphen) || !before.is_alphabetic() {
+        return Continuation::None;
     }
     if hyphen == '\u{00AD}' {
-        return true;
+        return Continuation::Break;
     }
-    first.chars().next().is_some_and(char::is_lowercase)
+    match first.chars().next() {
+        Some(next) if before.is_uppercase() && (next.is_lowercase() || next.is_numeric()) => {
+            Continuation::Compound
+        }
+        Some(next) if next.is_lowercase() => Continuation::Break,
+        _ => Continuation::None,
+    }
 }
 
 #[cfg(test)]
@@ -1174,12 +1204,25 @@ mod tests {
 
     #[test]
     fn hyphen_breaks() {
-        assert!(breaks_across("regis-", "ters"));
-        assert!(!breaks_across("non-", "VM"));
-        assert!(!breaks_across("-", "x"));
-        assert!(!breaks_across("2026-", "x"));
-        assert!(breaks_across("ver\u{AD}", "Zeker"));
-        assert!(!breaks_across("word", "next"));
+        use Continuation::{Break, Compound, None};
+        assert_eq!(continuation("regis-", "ters"), Break);
+        assert_eq!(continuation("non-", "VM"), None);
+        assert_eq!(continuation("Trace-", "Monkey"), None);
+        assert_eq!(continuation("BESLIS-", "NOTA"), None);
+        assert_eq!(continuation("COVID-", "19"), Compound);
+        assert_eq!(continuation("-", "x"), None);
+        assert_eq!(continuation("2026-", "x"), None);
+        assert_eq!(continuation("ver\u{AD}", "Zeker"), Break);
+        assert_eq!(continuation("word", "next"), None);
+        assert_eq!(continuation("en-", "(x)"), None);
+    }
+
+    #[test]
+    fn hyphen_after_an_abbreviation_is_kept() {
+        // Seed 000 writes "EU-richtlijn", "TNO-onderzoek", "RIVM-onderzoek".
+        assert_eq!(continuation("EU-", "richtlijn"), Continuation::Compound);
+        assert_eq!(continuation("TNO-", "onderzoek"), Continuation::Compound);
+        assert_eq!(continuation("Woo-", "verzoek"), Continuation::Break);
     }
 
     #[test]
@@ -1191,5 +1234,6 @@ mod tests {
         let layout = layout(&glyphs);
         let marked: Vec<bool> = layout.words.iter().map(|w| w.hyphen_break).collect();
         assert_eq!(marked, [false, true, false, false, false]);
+        assert!(layout.words.iter().all(|w| !w.hyphen_joins));
     }
 }

@@ -10,7 +10,9 @@
 //! The glyphs taken are read in the page's reading order (see
 //! [`layout`](super::layout)): words within a line joined by a space, lines
 //! joined by a space, and a word broken by a hyphen at the end of a line
-//! joined again without it.
+//! joined again without it; a compound broken at its own hyphen ("EU-" +
+//! "richtlijn") is joined with the hyphen and without a space (see
+//! [`layout`](super::layout), step 7).
 //!
 //! # Words cut at a quad's edge
 //!
@@ -258,19 +260,17 @@ pub(crate) fn words_at(glyphs: &Glyphs, layout: &Layout, index: &LineIndex, area
 }
 
 /// Joins pieces with single spaces; a word broken by a hyphen at a line end
-/// is joined again without it.
+/// is joined again without it, a compound broken at its own hyphen with it.
 fn join(layout: &Layout, pieces: &[Piece]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Piece> = None;
     for piece in pieces {
         if let Some(prev) = previous {
-            let rejoin = prev.ends_word
-                && piece.starts_word
-                && piece.word == prev.word + 1
-                && layout.words.get(prev.word).is_some_and(|w| w.hyphen_break);
-            if rejoin {
+            let next_word = prev.ends_word && piece.starts_word && piece.word == prev.word + 1;
+            let word = layout.words.get(prev.word).filter(|_| next_word);
+            if word.is_some_and(|w| w.hyphen_break) {
                 out.pop();
-            } else {
+            } else if !word.is_some_and(|w| w.hyphen_joins) {
                 out.push(' ');
             }
         }
@@ -396,6 +396,27 @@ mod tests {
         ]);
         let areas = [quad(132.0, 162.0, 700.0), quad(72.0, 107.0, 688.0)];
         assert_eq!(under(&glyphs, &areas, 0.5), "registers of");
+    }
+
+    #[test]
+    fn compound_broken_at_its_hyphen_keeps_it() {
+        let glyphs = set(&[
+            ("volgens de EU-", 72.0, 700.0),
+            ("richtlijn over COVID-", 72.0, 688.0),
+            ("19 en de non-", 72.0, 676.0),
+            ("VM regels", 72.0, 664.0),
+        ]);
+        let areas = [
+            quad(122.0, 142.0, 700.0),
+            quad(72.0, 177.0, 688.0),
+            quad(72.0, 137.0, 676.0),
+            quad(72.0, 82.0, 664.0),
+        ];
+        // A hyphen before a capital stays, and so do the lines' space.
+        assert_eq!(
+            under(&glyphs, &areas, 0.5),
+            "EU-richtlijn over COVID-19 en de non- VM"
+        );
     }
 
     #[test]
