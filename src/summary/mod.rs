@@ -251,10 +251,12 @@ pub fn text_pages(text: &str) -> Vec<(Option<usize>, &str)> {
 mod tests;
 
 /// Links each printed entry to the live annotation it is the printed form
-/// of, when the summary is of the same file: same page, author, subject and
-/// date (to the second, as printed; both undated counts), and the entry's
-/// text is the annotation's contents or their start (a summary prints only
-/// the first paragraph). Each annotation is linked to one entry at most.
+/// of: same page, author, subject and date (to the second, as printed; both
+/// undated counts), and the entry's text is the annotation's contents or
+/// their start (a summary prints only the first paragraph). The file name
+/// the summary names is not compared (a bundle's pages rarely keep their
+/// file's name); the five fields together rarely agree by chance. Each
+/// annotation is linked to one entry at most.
 pub(crate) fn link(comments: &mut [Comment], annotations: &[crate::annotation::Annotation]) {
     let mut taken = vec![false; annotations.len()];
     for comment in comments.iter_mut().filter(|c| !c.fragment) {
