@@ -45,7 +45,7 @@ static NUMERIC: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})([/.\-])(\d{1,2})(?:([/.\-])(\d{4}|\d{2}))?").ok());
 static DAY_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,2})(?:ste|de|st|nd|rd|th|e)?\.?[\s\-]*([^\W\d_]+)\.?(?:[\s,\-]+(\d{4}|'\d{2}))?",
+        r"^(\d{1,2})(?:ste|de|er|st|nd|rd|th|e)?\.?[\s\-]*([^\W\d_]+)\.?(?:[\s,\-]+(\d{4}|'\d{2}))?",
     )
     .ok()
 });
@@ -391,6 +391,21 @@ mod tests {
         assert_eq!(parsed("5 maart 2026"), (5, 3, Some(2026), "5 maart 2026"));
         assert_eq!(parsed("8-jun-2026"), (8, 6, Some(2026), "8-jun-2026"));
         assert_eq!(parsed("8e juni"), (8, 6, None, "8e juni"));
+    }
+
+    #[test]
+    fn french_and_german_forms() {
+        assert_eq!(parsed("1er juin"), (1, 6, None, "1er juin"));
+        assert_eq!(parsed("8 juin 2026"), (8, 6, Some(2026), "8 juin 2026"));
+        assert_eq!(parsed("8. Juni 2026"), (8, 6, Some(2026), "8. Juni 2026"));
+        assert_eq!(parsed("3.4."), (3, 4, None, "3.4"));
+    }
+
+    #[test]
+    fn two_digit_years() {
+        assert_eq!(parsed("12-03-26"), (12, 3, Some(2026), "12-03-26"));
+        assert_eq!(parsed("8.6.26"), (8, 6, Some(2026), "8.6.26"));
+        assert_eq!(parsed("8/6/26"), (8, 6, Some(2026), "8/6/26"));
     }
 
     #[test]
