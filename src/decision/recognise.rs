@@ -9,19 +9,22 @@
 //!   joined to a ministry ("MSZW", "MinSZW", "Stas SZW"), or an unknown
 //!   abbreviation of 2–12 letters with at least two capitals ("DGSZ"), not
 //!   listed under `not_actors` (parties, organisations: "CDA akkoord" is no
-//!   office holder's decision) nor a sentence word. One qualifier may follow
-//!   ("Minister SZW", "DG WB"), or a role's **portfolio**: capitalised words
-//!   joined by "en", "&" or a comma, after an optional "van"/"voor"
+//!   office holder's decision), not a ministry code alone ("EZK akkoord
+//!   12/3" is a ministry's agreement in a consultation table) nor a
+//!   sentence word. One qualifier may follow ("Minister SZW", "DG WB"), or
+//!   a role's **portfolio**: capitalised words joined by "en", "&" or a
+//!   comma, after an optional "van"/"voor" in lower case
 //!   ("Staatssecretaris Participatie en Integratie", "Minister voor Klimaat
 //!   en Energie", "Minister Jansen"); see [`portfolio_at`] for its title.
 //!   The actor may also follow the verdict ("Akkoord SG", "Approved by SG";
 //!   after a separator, "Akkoord – MWP", only a vocabulary actor) or the
 //!   date ("akkoord 8/6 MWP", again only a vocabulary actor: an unknown
-//!   abbreviation there is initials).
-//! - Weak actor signs need a date: an unknown abbreviation ("EZK akkoord"
-//!   records a ministry's agreement in a consultation table) and, in comment
-//!   mode, a one-letter role of a paraaf block ("M akkoord 4/5"; in stamp
-//!   mode "S akkoord" stands). Without a date the text is read again
+//!   abbreviation there is initials). In stamp mode an actor after the
+//!   verdict needs a date: "Akkoord SG" on a page is the label of a nota's
+//!   approval block.
+//! - Weak actor signs need a date: an unknown abbreviation ("DGSZ
+//!   akkoord") and, in comment mode, a one-letter role of a paraaf block
+//!   ("M akkoord 4/5"; in stamp mode "S akkoord" stands). Without a date the text is read again
 //!   without them: before the verdict the text then starts with something
 //!   else and is refused; after it, they are initials. One-letter roles are
 //!   never read after the verdict, where a letter is initials.
@@ -61,9 +64,11 @@
 //! Never decisions: a text that starts with anything else (so sentences such
 //! as "Gaat u akkoord met …?", "Indien u akkoord bent …", "MWP heeft …
 //! gelezen", e-mail headers "Onderwerp: …", "Bijlagen: …"), and any text that
-//! names a file (`….pdf`). Stamp mode also refuses lines with tabs (table
-//! rows) and lines over [`MAX_STAMP_CHARS`], and needs an actor or a date: a
-//! bare "Akkoord" or "TE BESPREKEN" line is a heading, not a stamp.
+//! names a file (`….pdf`), and a verdict after an empty check box ("☐
+//! Akkoord", a form's option left unticked). Stamp mode also refuses lines
+//! with tabs (table rows) and lines over [`MAX_STAMP_CHARS`], and needs an
+//! actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
+//! not a stamp.
 
 use super::Verdict;
 use super::Vocabulary;
@@ -94,6 +99,9 @@ pub(crate) struct Recognised {
     pub(crate) date: Option<WrittenDate>,
     pub(crate) date_text: Option<String>,
 }
+
+/// Empty check boxes: a verdict after one was not chosen.
+const UNTICKED: [char; 2] = ['☐', '□'];
 
 /// Reads one short text as a decision.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Recognised> {
@@ -130,11 +138,17 @@ struct ActorRules {
 
 fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Option<Recognised> {
     let s = match mode {
-        Mode::Comment => text
-            .trim_start_matches(|c: char| {
+        Mode::Comment => {
+            let body = text.trim_start_matches(|c: char| {
                 c.is_whitespace() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
-            })
-            .trim_end(),
+            });
+            // "☐ Akkoord": an option of a form left unticked.
+            let icons = text.get(..text.len() - body.len()).unwrap_or_default();
+            if icons.contains(UNTICKED) {
+                return None;
+            }
+            body.trim_end()
+        }
         Mode::Stamp => text.trim(),
     };
     if mode == Mode::Stamp
@@ -160,6 +174,7 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
     // The actor before the verdict, unless the text opens with a verdict.
     let mut actor: Option<(usize, usize)> = None;
     let mut actor_title = None;
+    let mut actor_first = false;
     if verdict_at(rest(s, pos), vocabulary).is_none()
         && let Some(len) = actor_at(rest(s, pos), vocabulary, before)
     {
@@ -181,6 +196,7 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
             }
         }
         actor = Some((0, end));
+        actor_first = true;
         pos = skip_separator(s, end);
     }
 
@@ -315,6 +331,11 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
     });
     let has_actor = actor_text.is_some();
     if mode == Mode::Stamp && !has_actor && (weak || date.is_none()) {
+        return None;
+    }
+    // "Akkoord SG" on a page is the label of a nota's approval block; a
+    // stamp names its actor first or carries a date.
+    if mode == Mode::Stamp && has_actor && !actor_first && date.is_none() {
         return None;
     }
     // "OK, de planning is krap": a weak word opening a sentence.
@@ -502,6 +523,7 @@ fn is_initials(token: &str, vocabulary: &Vocabulary) -> bool {
         && (dotted || token.chars().next().is_some_and(char::is_uppercase))
         && (dotted || !vocabulary.is_sentence_word(token))
         && !vocabulary.is_not_actor(token)
+        && vocabulary.ministry_name(token).is_none()
 }
 
 /// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
@@ -726,8 +748,16 @@ fn portfolio_at(
         return None;
     }
     let role_title = vocabulary.actor_title(role)?;
+    // A link is written in lower case: "Van Dijk" is a name.
     let (link, start) = match word_of(text, vocabulary.portfolio_links()) {
-        Some(len) if skip_ws(text, len) > len => (text.get(..len), skip_ws(text, len)),
+        Some(len)
+            if skip_ws(text, len) > len
+                && text
+                    .get(..len)
+                    .is_some_and(|link| link == link.to_lowercase()) =>
+        {
+            (text.get(..len), skip_ws(text, len))
+        }
         _ => (None, 0),
     };
     let mut end = start;
@@ -762,11 +792,10 @@ fn portfolio_at(
         .collect::<Vec<_>>()
         .join(" ");
     let ministry_role = vocabulary.ministry_role(role);
+    let ministry = vocabulary.ministry_name(&portfolio);
     let title = if let Some(link) = link {
-        format!("{role_title} {} {portfolio}", link.to_lowercase())
-    } else if let (Some(name), Some(ministry_role)) =
-        (vocabulary.ministry_name(&portfolio), ministry_role)
-    {
+        format!("{role_title} {link} {}", ministry.unwrap_or(&portfolio))
+    } else if let (Some(name), Some(ministry_role)) = (ministry, ministry_role) {
         format!("{ministry_role} {name}")
     } else if joined {
         format!("{} {portfolio}", ministry_role.unwrap_or(&role_title))
@@ -780,10 +809,8 @@ fn portfolio_at(
 /// verdict; the bytes it covers.
 fn portfolio_word(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
     let word = word_at(text);
-    (word.chars().next().is_some_and(char::is_uppercase)
-        && verdict_at(text, vocabulary).is_none()
-        && !vocabulary.is_not_actor(word))
-    .then_some(word.len())
+    (word.chars().next().is_some_and(char::is_uppercase) && verdict_at(text, vocabulary).is_none())
+        .then_some(word.len())
 }
 
 /// A qualifier after an actor: a ministry code or an abbreviation ("SZW",
@@ -817,6 +844,7 @@ fn is_abbreviation(word: &str, vocabulary: &Vocabulary) -> bool {
         && word.chars().filter(char::is_ascii_uppercase).count() >= 2
         && word.chars().next().is_some_and(char::is_alphabetic)
         && !vocabulary.is_not_actor(word)
+        && vocabulary.ministry_name(word).is_none()
         && !vocabulary.is_sentence_word(word)
         && vocabulary.verdict_of(word).is_none()
         && vocabulary.month(word).is_none()
@@ -1649,5 +1677,86 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn stamp_actor_after_the_verdict_needs_a_date() {
+        // Labels of a nota's approval block, waiting to be filled in.
+        for text in [
+            "Akkoord SG",
+            "Gezien DG",
+            "Akkoord bewindspersoon",
+            "OK MWP",
+        ] {
+            assert!(stamp(text).is_none(), "{text:?}");
+            assert!(comment(text).is_some(), "{text:?}");
+        }
+        assert!(stamp("Akkoord SG 8/6").is_some());
+        assert!(stamp("Akkoord 8/6 SG").is_some());
+    }
+
+    #[test]
+    fn ministries_are_not_actors() {
+        // A ministry's agreement in a consultation table, not a decision.
+        for text in [
+            "EZK akkoord 12/3",
+            "BZK akkoord 12/3",
+            "FIN akkoord 12/3",
+            "OCW gezien 12-3",
+            "JenV akkoord 12-3-2026",
+            "Akkoord EZK 12/3",
+            "Akkoord EZK",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+        // A role with its ministry is an actor.
+        for (text, title) in [
+            (
+                "MinEZK akkoord",
+                "Minister van Economische Zaken en Klimaat",
+            ),
+            (
+                "Minister JenV akkoord",
+                "Minister van Justitie en Veiligheid",
+            ),
+            (
+                "Minister van JenV akkoord",
+                "Minister van Justitie en Veiligheid",
+            ),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    #[test]
+    fn unticked_box_is_not_a_decision() {
+        assert!(comment("☐ Akkoord").is_none());
+        assert!(comment("□ Niet akkoord").is_none());
+        assert_eq!(verdict("☒ Akkoord"), Verdict::Approved);
+        assert_eq!(verdict("☑ Akkoord"), Verdict::Approved);
+    }
+
+    #[test]
+    fn name_after_a_role() {
+        // "Van Dijk" is a name, not "van" and a portfolio.
+        let found = stamp("Staatssecretaris Van Dijk akkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("Staatssecretaris Van Dijk"));
+        assert_eq!(found.actor_title.as_deref(), Some("Staatssecretaris"));
+    }
+
+    #[test]
+    fn conversational_agreement_takes_no_remark() {
+        // Replies in a review thread agree with a comment, not a nota.
+        for text in [
+            "Agree with Peter",
+            "Disagree, this is wrong",
+            "Accepted, will fix",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+        assert_eq!(verdict("Agree"), Verdict::Approved);
+        assert_eq!(verdict("Disagree"), Verdict::Rejected);
     }
 }
