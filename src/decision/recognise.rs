@@ -1759,4 +1759,49 @@ mod tests {
         assert_eq!(verdict("Agree"), Verdict::Approved);
         assert_eq!(verdict("Disagree"), Verdict::Rejected);
     }
+
+    #[test]
+    fn seen_and_approved() {
+        for text in [
+            "Gezien en akkoord",
+            "gelezen en akkoord 8/6",
+            "Gelezen en goedgekeurd",
+        ] {
+            assert_eq!(verdict(text), Verdict::Approved, "{text}");
+        }
+        let found = comment("Gezien en akkoord").unwrap();
+        assert_eq!(found.verdict_text, "Gezien en akkoord");
+    }
+
+    #[test]
+    fn more_portfolio_codes() {
+        for (text, title) in [
+            (
+                "Minister van WenP akkoord 8/6",
+                "Minister van Werk en Participatie",
+            ),
+            (
+                "Minister van VWS akkoord 8/6",
+                "Minister van Volksgezondheid, Welzijn en Sport",
+            ),
+            (
+                "MBHO akkoord 8/6",
+                "Minister van Buitenlandse Handel en Ontwikkelingshulp",
+            ),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    #[test]
+    fn german_and_french_weekdays() {
+        for (text, date_text) in [
+            ("SG gesehen Mo 8.6.2026", "Mo 8.6.2026"),
+            ("SG vu lundi 8 juin 2026", "lundi 8 juin 2026"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
+        }
+    }
 }
