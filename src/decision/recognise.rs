@@ -68,7 +68,8 @@
 //! Akkoord", a form's option left unticked). Stamp mode also refuses lines
 //! with tabs (table rows) and lines over [`MAX_STAMP_CHARS`], and needs an
 //! actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
-//! not a stamp.
+//! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
+//! its value in a document's control table.
 
 use super::Verdict;
 use super::Vocabulary;
@@ -266,9 +267,11 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
     // The date ("8/6", ", 8/6", "- 8/6", "(8/6)", "d.d. 8-6-2026", "op 8 juni").
     let mut date = None;
     let mut date_text = None;
+    let mut date_after_colon = false;
     {
         let at = skip_ws(s, pos);
-        let at = match rest(s, at).chars().next() {
+        let first = rest(s, at).chars().next();
+        let at = match first {
             Some(c @ (',' | ':' | '-' | '–' | '—')) => skip_ws(s, at + c.len_utf8()),
             _ => at,
         };
@@ -292,6 +295,7 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
             if let Some(end) = end {
                 date = Some(found);
                 date_text = s.get(at..at + len).map(str::to_owned);
+                date_after_colon = first == Some(':');
                 pos = end;
             }
         }
@@ -330,7 +334,8 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
             .and_then(|actor| title_of(actor, vocabulary))
     });
     let has_actor = actor_text.is_some();
-    if mode == Mode::Stamp && !has_actor && (weak || date.is_none()) {
+    // "Approved: 12/03/2021" without an actor is a label and its value.
+    if mode == Mode::Stamp && !has_actor && (weak || date.is_none() || date_after_colon) {
         return None;
     }
     // "Akkoord SG" on a page is the label of a nota's approval block; a
@@ -1803,5 +1808,16 @@ mod tests {
             let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
         }
+    }
+
+    #[test]
+    fn stamp_label_and_date_is_not_a_stamp() {
+        // A document's control table: "Approved: <date>".
+        for text in ["Approved: 12/03/2021", "Besproken: 24-3-2026"] {
+            assert!(stamp(text).is_none(), "{text:?}");
+            assert!(comment(text).is_some(), "{text:?}");
+        }
+        assert!(stamp("MWP besproken: 24-3-2026").is_some());
+        assert!(stamp("Besproken 24-3-2026").is_some());
     }
 }
