@@ -43,8 +43,11 @@
 //!   a `meeting_words` word among the remark's first words followed by its
 //!   date ("Besproken in de staf van 24/3" → 24/3), for every verdict but
 //!   `to_discuss` (whose meeting is still to come) and `option`.
-//! - Anything after that must be, in [`Mode::Stamp`], at most two initials or
-//!   numbers. In [`Mode::Comment`] it may also be a **remark**: text after a
+//! - A redaction placeholder ("[redacted]", or a Woo ground's code such as
+//!   "5.1.2e") in the actor's place is a withheld actor: the decision is
+//!   read, with no actor, when it has a date.
+//! - Anything after that must be, in [`Mode::Stamp`], at most two initials,
+//!   numbers or redaction placeholders. In [`Mode::Comment`] it may also be a **remark**: text after a
 //!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
 //!   word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
 //!   without a separator; a comma followed by a finite verb ("bespreken, kun
@@ -71,9 +74,19 @@
 //! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
 //! its value in a document's control table.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::Verdict;
 use super::Vocabulary;
 use super::date_text::{self, WrittenDate};
+
+/// A redaction placeholder: "[redacted]", "[naam verwijderd]", or the code
+/// of the Woo ground a name was withheld on ("5.1.2e", "5.1.2.e", "10.2.g").
+static PLACEHOLDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[[^\[\]\n]{1,40}\]|\d{1,2}(?:\.\d{1,2}){1,3}\.?[a-z])").ok()
+});
 
 /// The longest line page text may hold and still be a stamp.
 pub(crate) const MAX_STAMP_CHARS: usize = 80;
@@ -169,8 +182,17 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
         letters: false,
     };
 
-    // "Ja, akkoord": an interjection before the verdict.
+    // "Ja, akkoord": an interjection before the verdict; "[redacted]
+    // akkoord 8/6": a withheld actor, which like an unknown one needs a date.
     let mut pos = interjection_end(s, vocabulary).unwrap_or(0);
+    let mut withheld_actor = false;
+    if let Some(len) = placeholder_at(s)
+        && skip_ws(s, len) > len
+        && verdict_at(rest(s, skip_ws(s, len)), vocabulary).is_some()
+    {
+        pos = skip_ws(s, len);
+        withheld_actor = true;
+    }
 
     // The actor before the verdict, unless the text opens with a verdict.
     let mut actor: Option<(usize, usize)> = None;
@@ -343,6 +365,9 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
     if mode == Mode::Stamp && has_actor && !actor_first && date.is_none() {
         return None;
     }
+    if withheld_actor && date.is_none() {
+        return None;
+    }
     // "OK, de planning is krap": a weak word opening a sentence.
     if weak && remark.is_some() {
         return None;
@@ -504,16 +529,44 @@ fn read_tail(
     Some(Some(trimmed.trim_end().to_owned()))
 }
 
-/// Whether `text` is at most two initials ("El", "A.A.") or marker numbers.
+/// Whether `text` is at most two initials ("El", "A.A."), marker numbers or
+/// redaction placeholders ("[redacted]", "5.1.2e").
 fn is_marks(text: &str, vocabulary: &Vocabulary) -> bool {
-    let tokens: Vec<&str> = text.split_whitespace().take(3).collect();
-    if tokens.is_empty() || tokens.len() > 2 {
-        return false;
+    let mut at = skip_ws(text, 0);
+    let mut count = 0;
+    while at < text.len() {
+        count += 1;
+        if count > 2 {
+            return false;
+        }
+        let tail = rest(text, at);
+        let len = match placeholder_at(tail) {
+            Some(len) => len,
+            None => {
+                let len = tail.find(char::is_whitespace).unwrap_or(tail.len());
+                let token = tail
+                    .get(..len)
+                    .unwrap_or_default()
+                    .trim_end_matches([',', ';']);
+                if !(is_marker_number(token) || is_initials(token, vocabulary)) {
+                    return false;
+                }
+                len
+            }
+        };
+        at = skip_ws(text, at + len);
     }
-    tokens.iter().all(|token| {
-        let token = token.trim_end_matches([',', ';']);
-        is_marker_number(token) || is_initials(token, vocabulary)
-    })
+    count > 0
+}
+
+/// A redaction placeholder at the start of `text` (see [`PLACEHOLDER`]),
+/// ending a word; the bytes it covers.
+fn placeholder_at(text: &str) -> Option<usize> {
+    let end = PLACEHOLDER.as_ref()?.find(text)?.end();
+    text.get(end..)
+        .and_then(|tail| tail.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(end)
 }
 
 fn is_marker_number(token: &str) -> bool {
@@ -1819,5 +1872,55 @@ mod tests {
         }
         assert!(stamp("MWP besproken: 24-3-2026").is_some());
         assert!(stamp("Besproken 24-3-2026").is_some());
+    }
+
+    #[test]
+    fn placeholder_pattern_compiles() {
+        assert!(PLACEHOLDER.is_some());
+        assert_eq!(placeholder_at("[redacted] akkoord"), Some(10));
+        assert_eq!(placeholder_at("5.1.2e"), Some(6));
+        assert_eq!(placeholder_at("5.1.2ex"), None);
+        assert_eq!(placeholder_at("5.1"), None);
+    }
+
+    #[test]
+    fn redaction_placeholders() {
+        // Woo bundles replace names and initials by a placeholder or by the
+        // code of the ground for withholding them.
+        for text in [
+            "Staatssecretaris akkoord 11-9-2025 [redacted]",
+            "MWP akkoord 8/6 5.1.2e",
+            "MWP akkoord 8/6 5.1.2.e",
+            "MWP akkoord 8/6 [naam verwijderd]",
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert!(found.actor.is_some(), "{text}");
+            assert!(found.date.is_some(), "{text}");
+        }
+        let found = comment("MWP akkoord [redacted]").unwrap();
+        assert_eq!(found.remark, None);
+        // A redacted actor: a decision by someone, when dated.
+        for text in ["[redacted] akkoord 8/6", "[5.1.2e] niet akkoord 8-6-2026"] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor, None, "{text}");
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor, None, "{text}");
+        }
+        for text in [
+            "[redacted] akkoord",
+            "[redacted] heeft akkoord gegeven",
+            "MWP akkoord [redacted] en [redacted]",
+            "[redacted]",
+        ] {
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+            assert!(comment(text).is_none(), "comment {text:?}");
+        }
+    }
+
+    #[test]
+    fn german_option_link() {
+        let found = comment("Einverstanden mit Option 2").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.option, Some(2));
     }
 }
