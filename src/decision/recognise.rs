@@ -24,10 +24,11 @@
 //!   approval block.
 //! - Weak actor signs need a date: an unknown abbreviation ("DGSZ
 //!   akkoord") and, in comment mode, a one-letter role of a paraaf block
-//!   ("M akkoord 4/5"; in stamp mode "S akkoord" stands). Without a date the text is read again
-//!   without them: before the verdict the text then starts with something
-//!   else and is refused; after it, they are initials. One-letter roles are
-//!   never read after the verdict, where a letter is initials.
+//!   ("M akkoord 4/5"; in stamp mode "S akkoord" stands). Without a date
+//!   the text is read again without them: before the verdict the text then
+//!   starts with something else and is refused; after it, they are
+//!   initials. One-letter roles are never read after the verdict, where a
+//!   letter is initials.
 //! - The **verdict** is the longest vocabulary phrase at that place, after
 //!   an optional interjection ("Ja, akkoord", "Prima, akkoord"; only when a
 //!   verdict follows it). A **weak** verdict (`weak_verdicts`: "ok",
@@ -47,9 +48,9 @@
 //!   "5.1.2e") in the actor's place is a withheld actor: the decision is
 //!   read, with no actor, when it has a date.
 //! - Anything after that must be, in [`Mode::Stamp`], at most two initials,
-//!   numbers or redaction placeholders. In [`Mode::Comment`] it may also be a **remark**: text after a
-//!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
-//!   word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
+//!   numbers or redaction placeholders. In [`Mode::Comment`] it may also be
+//!   a **remark**: text after a separator (`,` `;` `:` `.` `-` `(` or a
+//!   line break) or after a lead-in word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
 //!   without a separator; a comma followed by a finite verb ("bespreken, kun
 //!   je …"), which shows the verdict word ended a clause; and, after a
 //!   lead-in other than a condition ("mits", "tenzij", …), a first clause
