@@ -1924,4 +1924,22 @@ mod tests {
         assert_eq!(found.verdict, Verdict::Approved);
         assert_eq!(found.option, Some(2));
     }
+
+    #[test]
+    fn times_and_lines() {
+        for (text, date_text) in [
+            ("MWP akkoord 8/6 14.30 uur", "8/6 14.30 uur"),
+            ("MWP akkoord 8-6-2026, 9.15u", "8-6-2026, 9.15u"),
+            ("MWP akkoord dd 8-6-2026", "8-6-2026"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
+        }
+        let found = comment("MWP akkoord\n8/6").unwrap();
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        let found = comment("MWP\nakkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("MWP"));
+        // A decimal number after a date is not a time.
+        assert!(stamp("MWP akkoord 8/6 1.5").is_none());
+    }
 }
