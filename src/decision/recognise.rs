@@ -1942,4 +1942,36 @@ mod tests {
         // A decimal number after a date is not a time.
         assert!(stamp("MWP akkoord 8/6 1.5").is_none());
     }
+
+    #[test]
+    fn spelled_out_and_foreign_titles() {
+        for (text, actor, title) in [
+            (
+                "Directeur-generaal akkoord 8/6",
+                "Directeur-generaal",
+                "Directeur-generaal",
+            ),
+            (
+                "Secretaris-generaal gezien 8/6",
+                "Secretaris-generaal",
+                "Secretaris-generaal",
+            ),
+            ("TG akkoord 8/6", "TG", "Thesaurier-generaal"),
+            (
+                "Deputy Minister approved 8 June 2026",
+                "Deputy Minister",
+                "Deputy Minister",
+            ),
+            (
+                "Staatssekretär genehmigt 8.6.2026",
+                "Staatssekretär",
+                "Staatssekretär",
+            ),
+            ("Ministre vu le 8 juin 2026", "Ministre", "Ministre"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+    }
 }
