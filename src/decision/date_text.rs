@@ -3,8 +3,9 @@
 //! Forms read (day first unless the month is a name written first):
 //! `8/6`, `8-6`, `8.6`, `8-6-26`, `8-6-2026`, `08.06.2026`, `8/6/2026`,
 //! `8 juni`, `8 jun.`, `8 jun 2026`, `8 juni 2026`, `8-jun-2026`, `8e juni`,
-//! `June 8`, `June 8, 2026`, ISO `2026-06-08`; a weekday may come first
-//! (`ma 8/6`, `maandag 8 juni`) and a time may follow (`8-6-2026 09:11`).
+//! `1er juin`, `8. Juni 2026`, `June 8`, `June 8, 2026`, ISO `2026-06-08`;
+//! a weekday may come first (`ma 8/6`, `maandag 8 juni`, `Mo 8.6.2026`) and
+//! a time may follow (`8-6-2026 09:11`, `8/6 14.30 uur`, `8.6 um 9:15 Uhr`).
 //! Month and weekday names come from the [`Vocabulary`]. A two-digit year
 //! `yy` is 20yy below 70 and 19yy from 70.
 //!
@@ -45,7 +46,7 @@ static NUMERIC: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})([/.\-])(\d{1,2})(?:([/.\-])(\d{4}|\d{2}))?").ok());
 static DAY_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,2})(?:ste|de|st|nd|rd|th|e)?\.?[\s\-]*([^\W\d_]+)\.?(?:[\s,\-]+(\d{4}|'\d{2}))?",
+        r"^(\d{1,2})(?:ste|de|er|st|nd|rd|th|e)?\.?[\s\-]*([^\W\d_]+)\.?(?:[\s,\-]+(\d{4}|'\d{2}))?",
     )
     .ok()
 });
@@ -55,7 +56,9 @@ static NAME_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static WEEKDAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^([^\W\d_]+)\.?,?\s+").ok());
 static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+(?:om\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:uur|u|[aApP]\.?[mM]\.?))?")
+    Regex::new(
+        r"^,?\s+(?:om\s+|at\s+|um\s+|à\s+)?\d{1,2}(?::\d{2}(?::\d{2})?|\.\d{2})(?:\s?(?:uur|u|h|Uhr|[aApP]\.?[mM]\.?))?",
+    )
         .ok()
 });
 
@@ -394,6 +397,21 @@ mod tests {
     }
 
     #[test]
+    fn french_and_german_forms() {
+        assert_eq!(parsed("1er juin"), (1, 6, None, "1er juin"));
+        assert_eq!(parsed("8 juin 2026"), (8, 6, Some(2026), "8 juin 2026"));
+        assert_eq!(parsed("8. Juni 2026"), (8, 6, Some(2026), "8. Juni 2026"));
+        assert_eq!(parsed("3.4."), (3, 4, None, "3.4"));
+    }
+
+    #[test]
+    fn two_digit_years() {
+        assert_eq!(parsed("12-03-26"), (12, 3, Some(2026), "12-03-26"));
+        assert_eq!(parsed("8.6.26"), (8, 6, Some(2026), "8.6.26"));
+        assert_eq!(parsed("8/6/26"), (8, 6, Some(2026), "8/6/26"));
+    }
+
+    #[test]
     fn english_month_name() {
         assert_eq!(parsed("8 June 2026"), (8, 6, Some(2026), "8 June 2026"));
         assert_eq!(parsed("June 8, 2026"), (8, 6, Some(2026), "June 8, 2026"));
@@ -417,6 +435,15 @@ mod tests {
             parsed("8-6-2026 09:11"),
             (8, 6, Some(2026), "8-6-2026 09:11")
         );
+    }
+
+    #[test]
+    fn dutch_time_with_a_full_stop() {
+        assert_eq!(parsed("8/6 14.30 uur"), (8, 6, None, "8/6 14.30 uur"));
+        assert_eq!(parsed("8/6 9.15u"), (8, 6, None, "8/6 9.15u"));
+        assert_eq!(parsed("8.6 um 9:15 Uhr"), (8, 6, None, "8.6 um 9:15 Uhr"));
+        // A number with one decimal is not a time.
+        assert_eq!(parsed("8/6 1.5"), (8, 6, None, "8/6"));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use vocabulary::{Vocabulary, VocabularyError};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
-    /// akkoord, akk., accoord, ok; approved, agreed.
+    /// akkoord, akk., accoord, ok, prima; approved, agreed.
     Approved,
     /// niet akkoord, n.akk., niet akk.; not approved, rejected.
     Rejected,
@@ -39,7 +39,8 @@ pub enum Verdict {
     ToDiscuss,
     /// gezien, gelezen, kennisgenomen, v.k.a.; seen, noted.
     Noted,
-    /// A choice between the nota's options and nothing more ("Optie 2; …").
+    /// A choice between the nota's options and nothing more ("Optie 2; …",
+    /// "Optie B").
     Option,
 }
 
@@ -110,7 +111,10 @@ pub struct Decision {
     pub verdict: Verdict,
     /// The verdict as written ("akk.", "niet akkoord", "Optie 2").
     pub verdict_text: String,
-    /// The option chosen ("Optie 2" → 2).
+    /// The option chosen: its number ("Optie 2" → 2) or, for a lettered
+    /// option, the letter's place in the alphabet ("Optie B" → 2). The
+    /// option as written stays in `verdict_text` (for an option statement)
+    /// or `text`.
     pub option: Option<u32>,
     /// What follows the verdict ("mits …", the reasons after "Optie 2;").
     pub remark: Option<String>,

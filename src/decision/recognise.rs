@@ -8,19 +8,49 @@
 //! - The **actor** is a vocabulary actor ("MWP", "Stas", "plv. SG"), a role
 //!   joined to a ministry ("MSZW", "MinSZW", "Stas SZW"), or an unknown
 //!   abbreviation of 2–12 letters with at least two capitals ("DGSZ"), not
-//!   listed under `not_actors` nor a sentence word; one qualifier may follow
-//!   ("Minister SZW", "DG WB"). It may also follow the verdict ("Akkoord
-//!   SG", "Approved by SG"; after a separator, "Akkoord – MWP", only a
-//!   vocabulary actor) or the date ("akkoord 8/6 MWP", again only a
-//!   vocabulary actor: an unknown abbreviation there is initials).
-//! - The **verdict** is the longest vocabulary phrase at that place; in
-//!   comment mode "akkoord met optie 2" also records option 2.
+//!   listed under `not_actors` (parties, organisations: "CDA akkoord" is no
+//!   office holder's decision), not a ministry code alone ("EZK akkoord
+//!   12/3" is a ministry's agreement in a consultation table) nor a
+//!   sentence word. One qualifier may follow ("Minister SZW", "DG WB"), or
+//!   a role's **portfolio**: capitalised words joined by "en", "&" or a
+//!   comma, after an optional "van"/"voor" in lower case
+//!   ("Staatssecretaris Participatie en Integratie", "Minister voor Klimaat
+//!   en Energie", "Minister Jansen"); see [`portfolio_at`] for its title.
+//!   The actor may also follow the verdict ("Akkoord SG", "Approved by SG";
+//!   after a separator, "Akkoord – MWP", only a vocabulary actor) or the
+//!   date ("akkoord 8/6 MWP", again only a vocabulary actor: an unknown
+//!   abbreviation there is initials). In stamp mode an actor after the
+//!   verdict needs a date: "Akkoord SG" on a page is the label of a nota's
+//!   approval block.
+//! - Weak actor signs need a date: an unknown abbreviation ("DGSZ
+//!   akkoord") and, in comment mode, a one-letter role of a paraaf block
+//!   ("M akkoord 4/5"; in stamp mode "S akkoord" stands). Without a date
+//!   the text is read again without them: before the verdict the text then
+//!   starts with something else and is refused; after it, they are
+//!   initials. One-letter roles are never read after the verdict, where a
+//!   letter is initials.
+//! - The **verdict** is the longest vocabulary phrase at that place, after
+//!   an optional interjection ("Ja, akkoord", "Prima, akkoord"; only when a
+//!   verdict follows it). A **weak** verdict (`weak_verdicts`: "ok",
+//!   "prima", "vu", …, words that also open ordinary talk) may stand alone
+//!   or with an actor, date or initials but takes no remark, so "OK, de
+//!   planning is krap." is no decision; in stamp mode it needs an actor
+//!   ("OK 12/3" is a checklist row). In comment mode "akkoord met optie 2"
+//!   also records option 2, and the option leads in a remark as a lead-in
+//!   word does ("… optie 2 van de nota").
 //! - The **date** is one of the forms of [`date_text`](super::date_text),
-//!   after white space, `,`, `:` or a dash, "d.d." or "op", or in brackets.
-//! - Anything after that must be, in [`Mode::Stamp`], at most two initials or
-//!   numbers. In [`Mode::Comment`] it may also be a **remark**: text after a
-//!   separator (`,` `;` `:` `.` `-` `(` or a line break) or after a lead-in
-//!   word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
+//!   after white space, `,`, `:` or a dash, a date lead-in ("d.d.", "op",
+//!   "am", …), or in brackets. Without one, a remark's meeting gives it:
+//!   a `meeting_words` word among the remark's first words followed by its
+//!   date ("Besproken in de staf van 24/3" → 24/3), for every verdict but
+//!   `to_discuss` (whose meeting is still to come) and `option`.
+//! - A redaction placeholder ("[redacted]", or a Woo ground's code such as
+//!   "5.1.2e") in the actor's place is a withheld actor: the decision is
+//!   read, with no actor, when it has a date.
+//! - Anything after that must be, in [`Mode::Stamp`], at most two initials,
+//!   numbers or redaction placeholders. In [`Mode::Comment`] it may also be
+//!   a **remark**: text after a separator (`,` `;` `:` `.` `-` `(` or a
+//!   line break) or after a lead-in word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
 //!   without a separator; a comma followed by a finite verb ("bespreken, kun
 //!   je …"), which shows the verdict word ended a clause; and, after a
 //!   lead-in other than a condition ("mits", "tenzij", …), a first clause
@@ -28,20 +58,36 @@
 //!   the verdict word the subject of a sentence.
 //!
 //! Comment mode also reads **option statements**: "Optie 2; reasons" (option
-//! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2". Without an
-//! actor or lead-in, "Optie 1: Het wetsvoorstel agenderen" is a heading and "Optie 2 heeft de
-//! voorkeur" a sentence: neither is a decision.
+//! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2", "Optie B".
+//! An option is a number of one or two digits or a letter A–H, which counts
+//! from A = 1 ("Optie B" → 2; later letters are more often roman numerals).
+//! Without an actor or lead-in, "Optie 1: Het wetsvoorstel agenderen" is a
+//! heading and "Optie 2 heeft de voorkeur" a sentence: neither is a
+//! decision.
 //!
 //! Never decisions: a text that starts with anything else (so sentences such
 //! as "Gaat u akkoord met …?", "Indien u akkoord bent …", "MWP heeft …
 //! gelezen", e-mail headers "Onderwerp: …", "Bijlagen: …"), and any text that
-//! names a file (`….pdf`). Stamp mode also refuses lines with tabs (table
-//! rows) and lines over [`MAX_STAMP_CHARS`], and needs an actor or a date: a
-//! bare "Akkoord" or "TE BESPREKEN" line is a heading, not a stamp.
+//! names a file (`….pdf`), and a verdict after an empty check box ("☐
+//! Akkoord", a form's option left unticked). Stamp mode also refuses lines
+//! with tabs (table rows) and lines over [`MAX_STAMP_CHARS`], and needs an
+//! actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
+//! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
+//! its value in a document's control table.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::Verdict;
 use super::Vocabulary;
 use super::date_text::{self, WrittenDate};
+
+/// A redaction placeholder: "[redacted]", "[naam verwijderd]", or the code
+/// of the Woo ground a name was withheld on ("5.1.2e", "5.1.2.e", "10.2.g").
+static PLACEHOLDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[[^\[\]\n]{1,40}\]|\d{1,2}(?:\.\d{1,2}){1,3}\.?[a-z])").ok()
+});
 
 /// The longest line page text may hold and still be a stamp.
 pub(crate) const MAX_STAMP_CHARS: usize = 80;
@@ -69,14 +115,55 @@ pub(crate) struct Recognised {
     pub(crate) date_text: Option<String>,
 }
 
+/// Empty check boxes: a verdict after one was not chosen.
+const UNTICKED: [char; 2] = ['☐', '□'];
+
 /// Reads one short text as a decision.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Recognised> {
+    let found = read(text, mode, vocabulary, Actors::Any)?;
+    // An unknown abbreviation ("EZK akkoord") or, in a comment, a single
+    // letter ("S akkoord") is an actor only when a date comes with it;
+    // otherwise read the text again without such actors.
+    let weak_actor = found.actor.as_ref().is_some_and(|actor| {
+        found.actor_title.is_none() || (mode == Mode::Comment && is_one_letter(actor))
+    });
+    if weak_actor && found.date.is_none() {
+        return read(text, mode, vocabulary, Actors::Titled);
+    }
+    Some(found)
+}
+
+/// Which actors a reading accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Actors {
+    /// Vocabulary actors and unknown abbreviations.
+    Any,
+    /// Only vocabulary actors (and, in comment mode, none of one letter).
+    Titled,
+}
+
+/// What [`actor_at`] may take at one place of the text.
+#[derive(Debug, Clone, Copy)]
+struct ActorRules {
+    /// Unknown abbreviations ("DGSZ").
+    unknown: bool,
+    /// One-letter roles ("M", "S"), only ever before the verdict.
+    letters: bool,
+}
+
+fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Option<Recognised> {
     let s = match mode {
-        Mode::Comment => text
-            .trim_start_matches(|c: char| {
+        Mode::Comment => {
+            let body = text.trim_start_matches(|c: char| {
                 c.is_whitespace() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
-            })
-            .trim_end(),
+            });
+            // "☐ Akkoord": an option of a form left unticked.
+            let icons = text.get(..text.len() - body.len()).unwrap_or_default();
+            if icons.contains(UNTICKED) {
+                return None;
+            }
+            body.trim_end()
+        }
         Mode::Stamp => text.trim(),
     };
     if mode == Mode::Stamp
@@ -87,33 +174,66 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     if s.is_empty() || names_a_file(s, vocabulary) {
         return None;
     }
+    let before = ActorRules {
+        unknown: actors == Actors::Any,
+        letters: actors == Actors::Any || mode == Mode::Stamp,
+    };
+    let after = ActorRules {
+        unknown: actors == Actors::Any,
+        letters: false,
+    };
+
+    // "Ja, akkoord": an interjection before the verdict; "[redacted]
+    // akkoord 8/6": a withheld actor, which like an unknown one needs a date.
+    let mut pos = interjection_end(s, vocabulary).unwrap_or(0);
+    let mut withheld_actor = false;
+    if let Some(len) = placeholder_at(s)
+        && skip_ws(s, len) > len
+        && verdict_at(rest(s, skip_ws(s, len)), vocabulary).is_some()
+    {
+        pos = skip_ws(s, len);
+        withheld_actor = true;
+    }
 
     // The actor before the verdict, unless the text opens with a verdict.
-    let mut pos = 0;
     let mut actor: Option<(usize, usize)> = None;
+    let mut actor_title = None;
+    let mut actor_first = false;
     if verdict_at(rest(s, pos), vocabulary).is_none()
-        && let Some(len) = actor_at(rest(s, pos), vocabulary)
+        && let Some(len) = actor_at(rest(s, pos), vocabulary, before)
     {
         let mut end = len;
-        let after = skip_separator(s, end);
-        if verdict_at(rest(s, after), vocabulary).is_none()
-            && !(mode == Mode::Comment && option_at(rest(s, after), vocabulary).is_some())
-            && let Some(qualifier) = qualifier_at(rest(s, skip_ws(s, end)), vocabulary)
+        let after_actor = skip_separator(s, end);
+        let role = s.get(..len).unwrap_or_default();
+        if verdict_at(rest(s, after_actor), vocabulary).is_none()
+            && !(mode == Mode::Comment && option_at(rest(s, after_actor), vocabulary).is_some())
         {
-            end = skip_ws(s, end) + qualifier;
+            let at = skip_ws(s, end);
+            if let Some(qualifier) = qualifier_at(rest(s, at), vocabulary) {
+                end = at + qualifier;
+            } else if at > end
+                && let Some((portfolio, title)) = portfolio_at(rest(s, at), role, vocabulary)
+                && verdict_at(rest(s, skip_separator(s, at + portfolio)), vocabulary).is_some()
+            {
+                end = at + portfolio;
+                actor_title = title;
+            }
         }
         actor = Some((0, end));
+        actor_first = true;
         pos = skip_separator(s, end);
     }
 
     // The verdict, or in comment mode an option statement.
     let verdict;
     let verdict_span;
+    let mut weak = false;
     let mut option = None;
     let mut needs_guide = false;
-    if let Some((found, len)) = verdict_at(rest(s, pos), vocabulary) {
+    if let Some((found, len, is_weak)) = verdict_at(rest(s, pos), vocabulary) {
         verdict = found;
         verdict_span = (pos, pos + len);
+        weak = is_weak;
         pos += len;
     } else if mode == Mode::Comment {
         let lead_in = option_lead_in_at(rest(s, pos), vocabulary);
@@ -136,13 +256,13 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
         let by =
             word_of(rest(s, at), vocabulary.actor_links()).map_or(at, |len| skip_ws(s, at + len));
         let separated = skip_separator(s, pos);
-        if let Some(len) = actor_at(rest(s, by), vocabulary)
+        if let Some(len) = actor_at(rest(s, by), vocabulary, after)
             && by > core_end
         {
             actor = Some((by, by + len));
             pos = by + len;
         } else if separated > at
-            && let Some(len) = actor_at(rest(s, separated), vocabulary)
+            && let Some(len) = actor_at(rest(s, separated), vocabulary, after)
             && s.get(separated..separated + len)
                 .and_then(|found| title_of(found, vocabulary))
                 .is_some()
@@ -153,6 +273,7 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     }
 
     // "akkoord met optie 2".
+    let mut linked_option = false;
     if mode == Mode::Comment && option.is_none() {
         let at = skip_ws(s, pos);
         let with =
@@ -161,6 +282,7 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
             && let Some((number, len)) = option_at(rest(s, with), vocabulary)
         {
             option = Some(number);
+            linked_option = true;
             pos = with + len;
         }
     }
@@ -168,9 +290,11 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     // The date ("8/6", ", 8/6", "- 8/6", "(8/6)", "d.d. 8-6-2026", "op 8 juni").
     let mut date = None;
     let mut date_text = None;
+    let mut date_after_colon = false;
     {
         let at = skip_ws(s, pos);
-        let at = match rest(s, at).chars().next() {
+        let first = rest(s, at).chars().next();
+        let at = match first {
             Some(c @ (',' | ':' | '-' | '–' | '—')) => skip_ws(s, at + c.len_utf8()),
             _ => at,
         };
@@ -194,6 +318,7 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
             if let Some(end) = end {
                 date = Some(found);
                 date_text = s.get(at..at + len).map(str::to_owned);
+                date_after_colon = first == Some(':');
                 pos = end;
             }
         }
@@ -203,7 +328,7 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     // abbreviation there is read as initials.
     if actor.is_none() {
         let at = skip_ws(s, pos);
-        if let Some(len) = actor_at(rest(s, at), vocabulary)
+        if let Some(len) = actor_at(rest(s, at), vocabulary, after)
             && at > pos
             && s.get(at..at + len)
                 .and_then(|found| title_of(found, vocabulary))
@@ -216,17 +341,50 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
 
     // What follows.
     let tail = rest(s, pos);
-    let remark = read_tail(tail, mode, needs_guide, s.ends_with('?'), vocabulary)?;
+    let guide = Guide {
+        needs_guide,
+        linked_option,
+        question: s.ends_with('?'),
+    };
+    let remark = read_tail(tail, mode, guide, vocabulary)?;
 
     let actor_text = actor
         .and_then(|(from, to)| s.get(from..to))
         .map(str::to_owned);
-    let actor_title = actor_text
-        .as_deref()
-        .and_then(|actor| title_of(actor, vocabulary));
+    let actor_title = actor_title.or_else(|| {
+        actor_text
+            .as_deref()
+            .and_then(|actor| title_of(actor, vocabulary))
+    });
     let has_actor = actor_text.is_some();
-    if mode == Mode::Stamp && !has_actor && date.is_none() {
+    // "Approved: 12/03/2021" without an actor is a label and its value.
+    if mode == Mode::Stamp && !has_actor && (weak || date.is_none() || date_after_colon) {
         return None;
+    }
+    // "Akkoord SG" on a page is the label of a nota's approval block; a
+    // stamp names its actor first or carries a date.
+    if mode == Mode::Stamp && has_actor && !actor_first && date.is_none() {
+        return None;
+    }
+    if withheld_actor && date.is_none() {
+        return None;
+    }
+    // "OK, de planning is krap": a weak word opening a sentence.
+    if weak && remark.is_some() {
+        return None;
+    }
+    // "Besproken in de staf van 24/3": the meeting's date is the decision's.
+    if date.is_none()
+        && matches!(
+            verdict,
+            Verdict::Approved | Verdict::Rejected | Verdict::Discussed | Verdict::Noted
+        )
+        && let Some((found, written)) = remark
+            .as_deref()
+            .and_then(|remark| meeting_date(remark, vocabulary))
+    {
+        date = Some(found);
+        date_text = Some(written);
     }
     Some(Recognised {
         actor: actor_text,
@@ -240,14 +398,69 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     })
 }
 
+/// Where the interjection before a verdict ends ("Ja, akkoord", "Prima,
+/// akkoord"): only when a verdict follows it.
+fn interjection_end(s: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    let len = word_of(s, vocabulary.interjections())?;
+    let mut at = skip_ws(s, len);
+    if let Some(c @ (',' | '!' | '.' | ':' | ';' | '-' | '–' | '—')) = rest(s, at).chars().next()
+    {
+        at = skip_ws(s, at + c.len_utf8());
+    }
+    (at > len && verdict_at(rest(s, at), vocabulary).is_some()).then_some(at)
+}
+
+/// Words of a remark searched for a meeting and its date.
+const MEETING_SCAN_WORDS: usize = 8;
+
+/// The date of a meeting named early in a remark ("in de staf van 24/3",
+/// "beleidsstaf d.d. 24-3-2026"), with the date as written.
+fn meeting_date(remark: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, String)> {
+    let mut at = skip_ws(remark, 0);
+    for _ in 0..MEETING_SCAN_WORDS {
+        let token_len = rest(remark, at)
+            .find(char::is_whitespace)
+            .unwrap_or(rest(remark, at).len());
+        if token_len == 0 {
+            return None;
+        }
+        let token_end = at + token_len;
+        let word = remark
+            .get(at..token_end)?
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if vocabulary.is_meeting_word(word) {
+            let next = skip_ws(remark, token_end);
+            let link = word_of(rest(remark, next), vocabulary.meeting_date_links())
+                .map_or(next, |len| skip_ws(remark, next + len));
+            if let Some((date, len)) = date_text::parse_at(rest(remark, link), vocabulary) {
+                return Some((date, remark.get(link..link + len)?.to_owned()));
+            }
+        }
+        at = skip_ws(remark, token_end);
+    }
+    None
+}
+
+/// What the text before the tail says about how the tail may be read.
+#[derive(Debug, Clone, Copy)]
+struct Guide {
+    /// An option statement with no actor or lead-in ("Optie 2 …"): only a
+    /// separator may follow.
+    needs_guide: bool,
+    /// The verdict took an option ("akkoord met optie 2"), which leads in
+    /// a remark as a lead-in word does ("… van de nota").
+    linked_option: bool,
+    /// The text ends in a question mark.
+    question: bool,
+}
+
 /// Reads what follows the verdict and date: `Some(None)` when it is nothing,
 /// initials or a marker number; `Some(Some(remark))` for a remark; `None`
 /// when it makes the text something other than a decision.
 fn read_tail(
     tail: &str,
     mode: Mode,
-    needs_guide: bool,
-    question: bool,
+    guide: Guide,
     vocabulary: &Vocabulary,
 ) -> Option<Option<String>> {
     let trimmed = tail.trim_start();
@@ -266,7 +479,7 @@ fn read_tail(
         gap.contains('\n') || matches!(first, ',' | ';' | ':' | '.' | '-' | '–' | '—' | '(' | '!');
     if separated {
         // "Optie 1: <title>" with nothing before it is a heading.
-        if needs_guide && first == ':' && !gap.contains('\n') {
+        if guide.needs_guide && first == ':' && !gap.contains('\n') {
             return None;
         }
         let remark = trimmed
@@ -285,13 +498,14 @@ fn read_tail(
         }
         return Some((!remark.is_empty()).then(|| remark.to_owned()));
     }
-    if needs_guide || question {
+    if guide.needs_guide || guide.question {
         return None;
     }
-    if !vocabulary
-        .remark_lead_ins()
-        .iter()
-        .any(|lead_in| match_phrase(trimmed, lead_in).is_some())
+    if !guide.linked_option
+        && !vocabulary
+            .remark_lead_ins()
+            .iter()
+            .any(|lead_in| match_phrase(trimmed, lead_in).is_some())
     {
         return None;
     }
@@ -316,16 +530,44 @@ fn read_tail(
     Some(Some(trimmed.trim_end().to_owned()))
 }
 
-/// Whether `text` is at most two initials ("El", "A.A.") or marker numbers.
+/// Whether `text` is at most two initials ("El", "A.A."), marker numbers or
+/// redaction placeholders ("[redacted]", "5.1.2e").
 fn is_marks(text: &str, vocabulary: &Vocabulary) -> bool {
-    let tokens: Vec<&str> = text.split_whitespace().take(3).collect();
-    if tokens.is_empty() || tokens.len() > 2 {
-        return false;
+    let mut at = skip_ws(text, 0);
+    let mut count = 0;
+    while at < text.len() {
+        count += 1;
+        if count > 2 {
+            return false;
+        }
+        let tail = rest(text, at);
+        let len = match placeholder_at(tail) {
+            Some(len) => len,
+            None => {
+                let len = tail.find(char::is_whitespace).unwrap_or(tail.len());
+                let token = tail
+                    .get(..len)
+                    .unwrap_or_default()
+                    .trim_end_matches([',', ';']);
+                if !(is_marker_number(token) || is_initials(token, vocabulary)) {
+                    return false;
+                }
+                len
+            }
+        };
+        at = skip_ws(text, at + len);
     }
-    tokens.iter().all(|token| {
-        let token = token.trim_end_matches([',', ';']);
-        is_marker_number(token) || is_initials(token, vocabulary)
-    })
+    count > 0
+}
+
+/// A redaction placeholder at the start of `text` (see [`PLACEHOLDER`]),
+/// ending a word; the bytes it covers.
+fn placeholder_at(text: &str) -> Option<usize> {
+    let end = PLACEHOLDER.as_ref()?.find(text)?.end();
+    text.get(end..)
+        .and_then(|tail| tail.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(end)
 }
 
 fn is_marker_number(token: &str) -> bool {
@@ -339,6 +581,8 @@ fn is_initials(token: &str, vocabulary: &Vocabulary) -> bool {
         && token.chars().all(|c| c.is_alphabetic() || c == '.')
         && (dotted || token.chars().next().is_some_and(char::is_uppercase))
         && (dotted || !vocabulary.is_sentence_word(token))
+        && !vocabulary.is_not_actor(token)
+        && vocabulary.ministry_name(token).is_none()
 }
 
 /// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
@@ -434,15 +678,21 @@ fn same_char(c: char, want: char) -> bool {
     c == want || (apostrophe(c) && apostrophe(want)) || c.to_lowercase().eq(std::iter::once(want))
 }
 
-/// The verdict phrase at the start of `text`, longest first.
-fn verdict_at(text: &str, vocabulary: &Vocabulary) -> Option<(Verdict, usize)> {
-    vocabulary
-        .verdicts()
-        .iter()
-        .find_map(|entry| match_phrase(text, &entry.phrase).map(|len| (entry.value, len)))
+/// The verdict phrase at the start of `text`, longest first: the verdict,
+/// the bytes covered and whether the phrase is weak (takes no remark).
+fn verdict_at(text: &str, vocabulary: &Vocabulary) -> Option<(Verdict, usize, bool)> {
+    vocabulary.verdicts().iter().find_map(|entry| {
+        match_phrase(text, &entry.phrase)
+            .map(|len| (entry.value, len, vocabulary.is_weak_verdict(&entry.phrase)))
+    })
 }
 
-/// "optie 2" at the start of `text`: the number and the bytes covered.
+/// The last letter an option may be named by ("optie H" → 8); letters
+/// further on are more often roman numerals ("optie I") than options.
+const LAST_OPTION_LETTER: char = 'h';
+
+/// "optie 2" or "optie B" at the start of `text`: the number (a letter
+/// counts from A = 1) and the bytes covered.
 fn option_at(text: &str, vocabulary: &Vocabulary) -> Option<(u32, usize)> {
     vocabulary.option_words().iter().find_map(|word| {
         let len = match_phrase(text, word)?;
@@ -451,16 +701,21 @@ fn option_at(text: &str, vocabulary: &Vocabulary) -> Option<(u32, usize)> {
         if gap == 0 {
             return None;
         }
-        let digits = after
-            .trim_start()
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        if !(1..=2).contains(&digits) {
-            return None;
-        }
-        let end = len + gap + digits;
-        let number = text.get(len + gap..end)?.parse().ok()?;
+        let value = after.trim_start();
+        let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+        let (number, used) = match (digits, value.chars().next()) {
+            (1..=2, _) => (value.get(..digits)?.parse().ok()?, digits),
+            (0, Some(letter))
+                if ('a'..=LAST_OPTION_LETTER).contains(&letter.to_ascii_lowercase()) =>
+            {
+                (
+                    u32::from(letter.to_ascii_lowercase()) - u32::from('a') + 1,
+                    1,
+                )
+            }
+            _ => return None,
+        };
+        let end = len + gap + used;
         let next = text.get(end..).and_then(|t| t.chars().next());
         if next.is_some_and(char::is_alphanumeric) {
             return None;
@@ -487,7 +742,7 @@ fn word_of(text: &str, words: &[String]) -> Option<usize> {
 }
 
 /// An actor at the start of `text`; the bytes it covers.
-fn actor_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+fn actor_at(text: &str, vocabulary: &Vocabulary, rules: ActorRules) -> Option<usize> {
     let mut best: Option<usize> = None;
     let mut consider = |len: usize| {
         if best.is_none_or(|b| len > b) {
@@ -495,6 +750,9 @@ fn actor_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
         }
     };
     for entry in vocabulary.actors() {
+        if !rules.letters && is_one_letter(&entry.phrase) {
+            continue;
+        }
         if let Some(len) = match_phrase(text, &entry.phrase) {
             consider(len);
         }
@@ -513,11 +771,105 @@ fn actor_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
         {
             consider(both.len());
         }
-        if is_abbreviation(first, vocabulary) {
+        if rules.unknown && is_abbreviation(first, vocabulary) {
             consider(first.len());
         }
     }
     best
+}
+
+/// Whether an actor is a single letter ("M", "S").
+fn is_one_letter(actor: &str) -> bool {
+    let mut letters = actor.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some() && letters.next().is_none()
+}
+
+/// The most words a portfolio may have ("Landbouw, Natuur en
+/// Voedselkwaliteit" has three).
+const MAX_PORTFOLIO_WORDS: usize = 8;
+
+/// A portfolio after a vocabulary role: "van Financiën", "Participatie en
+/// Integratie", "voor Klimaat en Energie", or a name ("Jansen"). Gives the
+/// bytes it covers and the title of role and portfolio together:
+/// - after a link word, the role's title, the link and the portfolio
+///   ("Minister voor Klimaat en Energie");
+/// - a ministry's name or code, the role's ministry title and its name
+///   ("Minister Financiën" → "Minister van Financiën");
+/// - words joined by "en", "&" or a comma, the role's ministry title and
+///   the words ("Staatssecretaris van Participatie en Integratie");
+/// - anything else (a name, a unit), the role's title alone.
+fn portfolio_at(
+    text: &str,
+    role: &str,
+    vocabulary: &Vocabulary,
+) -> Option<(usize, Option<String>)> {
+    if is_one_letter(role) {
+        return None;
+    }
+    let role_title = vocabulary.actor_title(role)?;
+    // A link is written in lower case: "Van Dijk" is a name.
+    let (link, start) = match word_of(text, vocabulary.portfolio_links()) {
+        Some(len)
+            if skip_ws(text, len) > len
+                && text
+                    .get(..len)
+                    .is_some_and(|link| link == link.to_lowercase()) =>
+        {
+            (text.get(..len), skip_ws(text, len))
+        }
+        _ => (None, 0),
+    };
+    let mut end = start;
+    let mut at = start;
+    let mut joined = false;
+    for _ in 0..MAX_PORTFOLIO_WORDS {
+        let Some(len) = portfolio_word(rest(text, at), vocabulary) else {
+            break;
+        };
+        end = at + len;
+        let gap = skip_ws(text, end);
+        if let Some(joiner) = word_of(rest(text, gap), vocabulary.portfolio_joiners()) {
+            let next = skip_ws(text, gap + joiner);
+            if next > gap + joiner && portfolio_word(rest(text, next), vocabulary).is_some() {
+                joined = true;
+                at = next;
+                continue;
+            }
+        }
+        if gap > end && portfolio_word(rest(text, gap), vocabulary).is_some() {
+            at = gap;
+            continue;
+        }
+        break;
+    }
+    if end == start {
+        return None;
+    }
+    let portfolio = text
+        .get(start..end)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let ministry_role = vocabulary.ministry_role(role);
+    let ministry = vocabulary.ministry_name(&portfolio);
+    let title = if let Some(link) = link {
+        format!("{role_title} {link} {}", ministry.unwrap_or(&portfolio))
+    } else if let (Some(name), Some(ministry_role)) = (ministry, ministry_role) {
+        format!("{ministry_role} {name}")
+    } else if joined {
+        format!("{} {portfolio}", ministry_role.unwrap_or(&role_title))
+    } else {
+        role_title
+    };
+    Some((end, Some(title)))
+}
+
+/// A capitalised word of a portfolio ("Participatie", "Sociale"), not a
+/// verdict; the bytes it covers.
+fn portfolio_word(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    let word = word_at(text);
+    (word.chars().next().is_some_and(char::is_uppercase) && verdict_at(text, vocabulary).is_none())
+        .then_some(word.len())
 }
 
 /// A qualifier after an actor: a ministry code or an abbreviation ("SZW",
@@ -551,6 +903,7 @@ fn is_abbreviation(word: &str, vocabulary: &Vocabulary) -> bool {
         && word.chars().filter(char::is_ascii_uppercase).count() >= 2
         && word.chars().next().is_some_and(char::is_alphabetic)
         && !vocabulary.is_not_actor(word)
+        && vocabulary.ministry_name(word).is_none()
         && !vocabulary.is_sentence_word(word)
         && vocabulary.verdict_of(word).is_none()
         && vocabulary.month(word).is_none()
@@ -1059,5 +1412,566 @@ mod tests {
         assert_eq!(match_phrase("niet   akkoord", "niet akkoord"), Some(14));
         assert_eq!(match_phrase("d’accord", "d'accord"), Some("d’accord".len()));
         assert_eq!(match_phrase("akk", "akk."), None);
+    }
+
+    #[test]
+    fn weak_verdict_stands_alone() {
+        for text in ["ok", "Ok!", "OK.", "oké", "Prima", "prima."] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, Verdict::Approved, "{text}");
+            assert_eq!(found.remark, None, "{text}");
+        }
+        let found = comment("OK MWP 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("MWP"));
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        let found = comment("ok 8/6 AA").unwrap();
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        assert!(stamp("MWP ok 12/3").is_some());
+    }
+
+    #[test]
+    fn weak_verdict_takes_no_remark() {
+        for text in [
+            "OK, de planning is krap.",
+            "Ok. Graag de brief inkorten",
+            "ok\nGraag de brief inkorten",
+            "Prima, maar de planning is krap",
+            "Niet ok, de cijfers kloppen niet",
+            "Vu, merci",
+            "Read, thanks",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn weak_verdict_stamp_needs_an_actor() {
+        // A checklist row in page text, not a stamp.
+        assert!(stamp("OK 12/3").is_none());
+        assert!(stamp("Prima 12-3-2026").is_none());
+        assert!(stamp("akkoord 12/3").is_some());
+    }
+
+    #[test]
+    fn interjection_before_the_verdict() {
+        for (text, verdict, verdict_text) in [
+            ("Prima, akkoord", Verdict::Approved, "akkoord"),
+            ("Ja, akkoord", Verdict::Approved, "akkoord"),
+            ("Ja akkoord", Verdict::Approved, "akkoord"),
+            ("OK, akkoord", Verdict::Approved, "akkoord"),
+            ("Nee, niet akkoord", Verdict::Rejected, "niet akkoord"),
+            ("Ja, graag bespreken", Verdict::ToDiscuss, "graag bespreken"),
+            ("Yes, agreed", Verdict::Approved, "agreed"),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, verdict, "{text}");
+            assert_eq!(found.verdict_text, verdict_text, "{text}");
+            assert_eq!(found.remark, None, "{text}");
+        }
+        let found = comment("OK, akkoord met de brief").unwrap();
+        assert_eq!(found.remark.as_deref(), Some("met de brief"));
+        let found = comment("Ja, akkoord 8/6").unwrap();
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        for text in [
+            "Ja",
+            "Ja, akkoord is gegeven",
+            "Ja, gezien de drukte stellen we voor",
+            "Prima, de brief kan zo",
+            "Goed gezien!",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn parties_and_organisations_are_not_actors() {
+        for text in [
+            "CDA akkoord",
+            "CDA akkoord 8/6",
+            "VVD niet akkoord 8-6-2026",
+            "FNV akkoord 8/6",
+            "VNO-NCW akkoord 8/6",
+            "PvdA gezien 8/6",
+            "Akkoord CDA",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_abbreviation_needs_a_date() {
+        // "EZK akkoord" records a ministry's agreement in a consultation
+        // table; an unknown abbreviation is an actor only with a date.
+        for text in ["EZK akkoord", "DGSZ akkoord", "DGSZ: akkoord"] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+        let found = stamp("DGSZ akkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("DGSZ"));
+        let found = comment("DGSZ akkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("DGSZ"));
+        // After the verdict and without a date it is read as initials.
+        let found = comment("Akkoord DGSZ").unwrap();
+        assert_eq!(found.actor, None);
+        assert_eq!(found.remark, None);
+        let found = comment("Approved by DGSZ 8 June 2026").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("DGSZ"));
+        assert!(comment("Approved by DGSZ").is_none());
+    }
+
+    #[test]
+    fn option_after_verdict_with_remark() {
+        let found = comment("Akkoord met optie 2 van de nota").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.option, Some(2));
+        assert_eq!(found.remark.as_deref(), Some("van de nota"));
+        let found = comment("MWP akkoord met optie 2, graag snel uitwerken").unwrap();
+        assert_eq!(found.option, Some(2));
+        assert_eq!(found.remark.as_deref(), Some("graag snel uitwerken"));
+        // The verdict phrase is the subject of a sentence.
+        assert!(comment("Akkoord met optie 2 is verstandig").is_none());
+        assert!(comment("Akkoord met optie 2 van de nota?").is_none());
+    }
+
+    #[test]
+    fn lettered_options() {
+        // A letter counts from A = 1.
+        for (text, number, verdict_text) in [
+            ("Optie B", 2, "Optie B"),
+            ("optie b", 2, "optie b"),
+            ("Keuze: optie A", 1, "optie A"),
+            ("Variant C; goedkoper", 3, "Variant C"),
+            ("Option A", 1, "Option A"),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, Verdict::Option, "{text}");
+            assert_eq!(found.option, Some(number), "{text}");
+            assert_eq!(found.verdict_text, verdict_text, "{text}");
+        }
+        let found = comment("Akkoord met optie C").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.option, Some(3));
+        for text in [
+            "Optie B is duurder",
+            "Optie B: de wet intrekken",
+            "Optie B heeft de voorkeur.",
+            "optie ab",
+            "optie 2b",
+            "Option a new approach",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn role_with_portfolio() {
+        for (text, actor, title) in [
+            (
+                "Staatssecretaris Participatie en Integratie akkoord 3-2-2026",
+                "Staatssecretaris Participatie en Integratie",
+                "Staatssecretaris van Participatie en Integratie",
+            ),
+            (
+                "Minister van Sociale Zaken en Werkgelegenheid akkoord 8/6",
+                "Minister van Sociale Zaken en Werkgelegenheid",
+                "Minister van Sociale Zaken en Werkgelegenheid",
+            ),
+            (
+                "Minister voor Klimaat en Energie gezien 8/6",
+                "Minister voor Klimaat en Energie",
+                "Minister voor Klimaat en Energie",
+            ),
+            (
+                "Stas Fiscaliteit & Belastingdienst akkoord 8/6",
+                "Stas Fiscaliteit & Belastingdienst",
+                "Staatssecretaris van Fiscaliteit & Belastingdienst",
+            ),
+            (
+                "Minister Financiën akkoord 8/6",
+                "Minister Financiën",
+                "Minister van Financiën",
+            ),
+            ("Minister Jansen akkoord 8/6", "Minister Jansen", "Minister"),
+            ("DG Werk akkoord 8/6", "DG Werk", "Directeur-generaal"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+        let found = comment("Minister van Financiën: akkoord").unwrap();
+        assert_eq!(found.actor_title.as_deref(), Some("Minister van Financiën"));
+        for text in [
+            "Minister van Werk en Participatie",
+            "Aan Minister van Werk en Participatie",
+            "Minister van Werk en Participatie heeft akkoord gegeven",
+            "Staatssecretaris Participatie en de Kamer akkoord",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+    }
+
+    #[test]
+    fn one_letter_roles() {
+        // Paraaf blocks: "M" the minister, "S" the state secretary.
+        let found = stamp("M akkoord 4/5").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("M"));
+        assert_eq!(found.actor_title.as_deref(), Some("Minister"));
+        assert_eq!(found.date_text.as_deref(), Some("4/5"));
+        let found = comment("M akkoord 4/5").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("M"));
+        let found = stamp("S akkoord").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("S"));
+        assert_eq!(found.actor_title.as_deref(), Some("Staatssecretaris"));
+        // Without a date a comment's single letter is too weak a sign.
+        assert!(comment("S akkoord").is_none());
+        assert!(comment("M gezien").is_none());
+        // After the verdict a letter is initials.
+        let found = stamp("akkoord 8/6 M").unwrap();
+        assert_eq!(found.actor, None);
+        let found = comment("Akkoord – S").unwrap();
+        assert_eq!(found.actor, None);
+    }
+
+    #[test]
+    fn meeting_date_in_the_remark() {
+        for (text, verdict, date) in [
+            ("Besproken in de staf van 24/3", Verdict::Discussed, "24/3"),
+            (
+                "Akkoord in de beleidsstaf op 24 maart",
+                Verdict::Approved,
+                "24 maart",
+            ),
+            (
+                "Discussed in the meeting of 3 June",
+                Verdict::Discussed,
+                "3 June",
+            ),
+            (
+                "MWP besproken, beleidsstaf d.d. 24-3-2026",
+                Verdict::Discussed,
+                "24-3-2026",
+            ),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, verdict, "{text}");
+            assert_eq!(found.date_text.as_deref(), Some(date), "{text}");
+            assert!(found.remark.is_some(), "{text}");
+        }
+        let found = comment("Besproken in de staf van 24/3").unwrap();
+        assert_eq!(found.remark.as_deref(), Some("in de staf van 24/3"));
+        // Not the decision's date: a letter's date, a planned meeting, a
+        // deadline.
+        for text in [
+            "Akkoord met de brief van 3 juni",
+            "Bespreken in de staf van 24/3",
+            "Akkoord, graag versturen op 3 juni",
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn english_german_and_french() {
+        for (text, verdict, actor, date) in [
+            (
+                "Approved 8 June 2026",
+                Verdict::Approved,
+                None,
+                Some("8 June 2026"),
+            ),
+            ("Agreed – SG", Verdict::Approved, Some("SG"), None),
+            ("Not agreed", Verdict::Rejected, None, None),
+            ("Noted", Verdict::Noted, None, None),
+            ("Discussed 3/4", Verdict::Discussed, None, Some("3/4")),
+            ("Einverstanden", Verdict::Approved, None, None),
+            ("Genehmigt", Verdict::Approved, None, None),
+            ("Nicht genehmigt", Verdict::Rejected, None, None),
+            ("Zur Kenntnis genommen", Verdict::Noted, None, None),
+            ("Besprochen am 3.4.", Verdict::Discussed, None, Some("3.4")),
+            ("D'accord", Verdict::Approved, None, None),
+            ("Vu", Verdict::Noted, None, None),
+            ("Lu et approuvé", Verdict::Approved, None, None),
+            ("Vu le 1er juin", Verdict::Noted, None, Some("1er juin")),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.verdict, verdict, "{text}");
+            assert_eq!(found.actor.as_deref(), actor, "{text}");
+            assert_eq!(found.date_text.as_deref(), date, "{text}");
+        }
+        let found = comment("Seen, thanks").unwrap();
+        assert_eq!(found.verdict, Verdict::Noted);
+        assert_eq!(found.remark.as_deref(), Some("thanks"));
+        for text in [
+            "Vu le décret du 3 juin 2026",
+            "Read the attached note first",
+            "Agreed upon by both parties in 2020",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn more_date_forms() {
+        for (text, date_text, (day, month, year)) in [
+            ("MWP akkoord 12-03-26", "12-03-26", (12, 3, Some(2026))),
+            ("MWP akkoord 2026-06-08", "2026-06-08", (8, 6, Some(2026))),
+            ("MWP akkoord 8.6.26", "8.6.26", (8, 6, Some(2026))),
+            ("MWP akkoord ma 8/6", "ma 8/6", (8, 6, None)),
+            ("MWP akkoord 8/6 14:30", "8/6 14:30", (8, 6, None)),
+            (
+                "SG gezien vr 12 juni 2026",
+                "vr 12 juni 2026",
+                (12, 6, Some(2026)),
+            ),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
+            let date = found.date.unwrap();
+            assert_eq!(
+                (date.day, date.month, date.year),
+                (day, month, year),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn stamp_actor_after_the_verdict_needs_a_date() {
+        // Labels of a nota's approval block, waiting to be filled in.
+        for text in [
+            "Akkoord SG",
+            "Gezien DG",
+            "Akkoord bewindspersoon",
+            "OK MWP",
+        ] {
+            assert!(stamp(text).is_none(), "{text:?}");
+            assert!(comment(text).is_some(), "{text:?}");
+        }
+        assert!(stamp("Akkoord SG 8/6").is_some());
+        assert!(stamp("Akkoord 8/6 SG").is_some());
+    }
+
+    #[test]
+    fn ministries_are_not_actors() {
+        // A ministry's agreement in a consultation table, not a decision.
+        for text in [
+            "EZK akkoord 12/3",
+            "BZK akkoord 12/3",
+            "FIN akkoord 12/3",
+            "OCW gezien 12-3",
+            "JenV akkoord 12-3-2026",
+            "Akkoord EZK 12/3",
+            "Akkoord EZK",
+        ] {
+            assert!(comment(text).is_none(), "comment {text:?}");
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+        }
+        // A role with its ministry is an actor.
+        for (text, title) in [
+            (
+                "MinEZK akkoord",
+                "Minister van Economische Zaken en Klimaat",
+            ),
+            (
+                "Minister JenV akkoord",
+                "Minister van Justitie en Veiligheid",
+            ),
+            (
+                "Minister van JenV akkoord",
+                "Minister van Justitie en Veiligheid",
+            ),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    #[test]
+    fn unticked_box_is_not_a_decision() {
+        assert!(comment("☐ Akkoord").is_none());
+        assert!(comment("□ Niet akkoord").is_none());
+        assert_eq!(verdict("☒ Akkoord"), Verdict::Approved);
+        assert_eq!(verdict("☑ Akkoord"), Verdict::Approved);
+    }
+
+    #[test]
+    fn name_after_a_role() {
+        // "Van Dijk" is a name, not "van" and a portfolio.
+        let found = stamp("Staatssecretaris Van Dijk akkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("Staatssecretaris Van Dijk"));
+        assert_eq!(found.actor_title.as_deref(), Some("Staatssecretaris"));
+    }
+
+    #[test]
+    fn conversational_agreement_takes_no_remark() {
+        // Replies in a review thread agree with a comment, not a nota.
+        for text in [
+            "Agree with Peter",
+            "Disagree, this is wrong",
+            "Accepted, will fix",
+        ] {
+            assert!(comment(text).is_none(), "{text:?}");
+        }
+        assert_eq!(verdict("Agree"), Verdict::Approved);
+        assert_eq!(verdict("Disagree"), Verdict::Rejected);
+    }
+
+    #[test]
+    fn seen_and_approved() {
+        for text in [
+            "Gezien en akkoord",
+            "gelezen en akkoord 8/6",
+            "Gelezen en goedgekeurd",
+        ] {
+            assert_eq!(verdict(text), Verdict::Approved, "{text}");
+        }
+        let found = comment("Gezien en akkoord").unwrap();
+        assert_eq!(found.verdict_text, "Gezien en akkoord");
+    }
+
+    #[test]
+    fn more_portfolio_codes() {
+        for (text, title) in [
+            (
+                "Minister van WenP akkoord 8/6",
+                "Minister van Werk en Participatie",
+            ),
+            (
+                "Minister van VWS akkoord 8/6",
+                "Minister van Volksgezondheid, Welzijn en Sport",
+            ),
+            (
+                "MBHO akkoord 8/6",
+                "Minister van Buitenlandse Handel en Ontwikkelingshulp",
+            ),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
+    }
+
+    #[test]
+    fn german_and_french_weekdays() {
+        for (text, date_text) in [
+            ("SG gesehen Mo 8.6.2026", "Mo 8.6.2026"),
+            ("SG vu lundi 8 juin 2026", "lundi 8 juin 2026"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
+        }
+    }
+
+    #[test]
+    fn stamp_label_and_date_is_not_a_stamp() {
+        // A document's control table: "Approved: <date>".
+        for text in ["Approved: 12/03/2021", "Besproken: 24-3-2026"] {
+            assert!(stamp(text).is_none(), "{text:?}");
+            assert!(comment(text).is_some(), "{text:?}");
+        }
+        assert!(stamp("MWP besproken: 24-3-2026").is_some());
+        assert!(stamp("Besproken 24-3-2026").is_some());
+    }
+
+    #[test]
+    fn placeholder_pattern_compiles() {
+        assert!(PLACEHOLDER.is_some());
+        assert_eq!(placeholder_at("[redacted] akkoord"), Some(10));
+        assert_eq!(placeholder_at("5.1.2e"), Some(6));
+        assert_eq!(placeholder_at("5.1.2ex"), None);
+        assert_eq!(placeholder_at("5.1"), None);
+    }
+
+    #[test]
+    fn redaction_placeholders() {
+        // Woo bundles replace names and initials by a placeholder or by the
+        // code of the ground for withholding them.
+        for text in [
+            "Staatssecretaris akkoord 11-9-2025 [redacted]",
+            "MWP akkoord 8/6 5.1.2e",
+            "MWP akkoord 8/6 5.1.2.e",
+            "MWP akkoord 8/6 [naam verwijderd]",
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert!(found.actor.is_some(), "{text}");
+            assert!(found.date.is_some(), "{text}");
+        }
+        let found = comment("MWP akkoord [redacted]").unwrap();
+        assert_eq!(found.remark, None);
+        // A redacted actor: a decision by someone, when dated.
+        for text in ["[redacted] akkoord 8/6", "[5.1.2e] niet akkoord 8-6-2026"] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor, None, "{text}");
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor, None, "{text}");
+        }
+        for text in [
+            "[redacted] akkoord",
+            "[redacted] heeft akkoord gegeven",
+            "MWP akkoord [redacted] en [redacted]",
+            "[redacted]",
+        ] {
+            assert!(stamp(text).is_none(), "stamp {text:?}");
+            assert!(comment(text).is_none(), "comment {text:?}");
+        }
+    }
+
+    #[test]
+    fn german_option_link() {
+        let found = comment("Einverstanden mit Option 2").unwrap();
+        assert_eq!(found.verdict, Verdict::Approved);
+        assert_eq!(found.option, Some(2));
+    }
+
+    #[test]
+    fn times_and_lines() {
+        for (text, date_text) in [
+            ("MWP akkoord 8/6 14.30 uur", "8/6 14.30 uur"),
+            ("MWP akkoord 8-6-2026, 9.15u", "8-6-2026, 9.15u"),
+            ("MWP akkoord dd 8-6-2026", "8-6-2026"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.date_text.as_deref(), Some(date_text), "{text}");
+        }
+        let found = comment("MWP akkoord\n8/6").unwrap();
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        let found = comment("MWP\nakkoord 8/6").unwrap();
+        assert_eq!(found.actor.as_deref(), Some("MWP"));
+        // A decimal number after a date is not a time.
+        assert!(stamp("MWP akkoord 8/6 1.5").is_none());
+    }
+
+    #[test]
+    fn spelled_out_and_foreign_titles() {
+        for (text, actor, title) in [
+            (
+                "Directeur-generaal akkoord 8/6",
+                "Directeur-generaal",
+                "Directeur-generaal",
+            ),
+            (
+                "Secretaris-generaal gezien 8/6",
+                "Secretaris-generaal",
+                "Secretaris-generaal",
+            ),
+            ("TG akkoord 8/6", "TG", "Thesaurier-generaal"),
+            (
+                "Deputy Minister approved 8 June 2026",
+                "Deputy Minister",
+                "Deputy Minister",
+            ),
+            (
+                "Staatssekretär genehmigt 8.6.2026",
+                "Staatssekretär",
+                "Staatssekretär",
+            ),
+            ("Ministre vu le 8 juin 2026", "Ministre", "Ministre"),
+        ] {
+            let found = stamp(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
+            assert_eq!(found.actor_title.as_deref(), Some(title), "{text}");
+        }
     }
 }

@@ -604,6 +604,51 @@ mod tests {
     }
 
     #[test]
+    fn month_name_written_down_in_the_next_year() {
+        // "8 juni" typed on 10 January: the June before.
+        let statements = [Statement::new("MWP akkoord 8 juni", Source::Annotation)
+            .with_written(at(2027, 1, 10, 9, 0, 0))];
+        let decisions = register(&statements);
+        assert_eq!(decisions[0].date, Some(ymd(2026, 6, 8)));
+        assert_eq!(decisions[0].date_basis, Some(DateBasis::Annotation));
+    }
+
+    #[test]
+    fn month_first_date_against_the_annotation_date() {
+        // "Discussed 3/4" typed on 5 March: 3 April is still to come, so
+        // it is 4 March, written month first.
+        let statements = [Statement::new("Discussed 3/4", Source::Annotation)
+            .with_written(at(2026, 3, 5, 9, 0, 0))];
+        let decisions = register(&statements);
+        assert_eq!(decisions[0].date, Some(ymd(2026, 3, 4)));
+        // Typed on 5 April it is 3 April, day first.
+        let statements = [Statement::new("Discussed 3/4", Source::Annotation)
+            .with_written(at(2026, 4, 5, 9, 0, 0))];
+        assert_eq!(register(&statements)[0].date, Some(ymd(2026, 4, 3)));
+    }
+
+    #[test]
+    fn meeting_date_dates_the_decision() {
+        let statements = [
+            Statement::new("Besproken in de staf van 24/3", Source::Annotation)
+                .with_written(at(2026, 6, 8, 9, 0, 0)),
+        ];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.date, Some(ymd(2026, 3, 24)));
+        assert_eq!(decision.date_text.as_deref(), Some("24/3"));
+        assert_eq!(decision.date_basis, Some(DateBasis::Annotation));
+        assert_eq!(decision.remark.as_deref(), Some("in de staf van 24/3"));
+    }
+
+    #[test]
+    fn lettered_option_in_json() {
+        let statements = [Statement::new("Optie B; goedkoper", Source::Annotation)];
+        let json = serde_json::to_value(&register(&statements)[0]).unwrap();
+        assert_eq!(json["option"], 2);
+        assert_eq!(json["verdict_text"], "Optie B");
+    }
+
+    #[test]
     fn stamp_year_from_document() {
         let statements = [Statement::new("SG gezien 8 juni", Source::PageText)];
         let decisions = build_register(&statements, &[ymd(2026, 7, 1)], &Vocabulary::builtin());

@@ -7,7 +7,9 @@ use crate::annotation::Annotation;
 use crate::summary::Comment;
 
 /// One statement per annotation with contents, per summary entry with
-/// contents, and per stamp line, in that order.
+/// contents, and per stamp line, in that order. Left out: replies that only
+/// set a review state, and text markup whose contents repeat the text under
+/// it (see [`repeats_marked_text`]).
 pub(crate) fn statements<'a>(
     annotations: &'a [Annotation],
     comments: &'a [Comment],
@@ -25,6 +27,9 @@ pub(crate) fn statements<'a>(
         // A reply that only sets a review state ("Accepted") says nothing
         // of the nota.
         if annotation.state.is_some() && annotation.in_reply_to.is_some() {
+            continue;
+        }
+        if repeats_marked_text(annotation) {
             continue;
         }
         let mut statement = Statement::new(text, Source::Annotation)
@@ -58,6 +63,31 @@ pub(crate) fn statements<'a>(
     statements
 }
 
+/// Whether a highlight's (underline's, …) contents only repeat the text
+/// under it: Acrobat can copy the selected words into the comment, and
+/// those are the page's words, not the annotator's. Compared on letters and
+/// digits alone, ignoring case; the text under may run on a little (a tall
+/// quad catches part of the next line), by at most a third of the contents.
+fn repeats_marked_text(annotation: &Annotation) -> bool {
+    if !annotation.subtype.is_text_markup() {
+        return false;
+    }
+    let (Some(contents), Some(under)) = (
+        annotation.contents.as_deref(),
+        annotation.text_under.as_deref(),
+    ) else {
+        return false;
+    };
+    let key = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (contents, under) = (key(contents), key(under));
+    !contents.is_empty() && under.contains(&contents) && under.len() * 3 <= contents.len() * 4
+}
+
 /// The decision register of a report: statements from its annotations, its
 /// printed summary entries and the stamp lines of its text (pages separated
 /// by form feeds), merged.
@@ -71,4 +101,94 @@ pub(crate) fn register(
     let stamps = super::stamp_lines(text, vocabulary);
     let statements = statements(annotations, comments, &stamps);
     super::build_register(&statements, document_dates, vocabulary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::{Flags, Subtype};
+
+    fn annotation(subtype: Subtype, contents: &str, text_under: Option<&str>) -> Annotation {
+        Annotation {
+            page: 1,
+            page_label: None,
+            reference: "7 0 R".to_owned(),
+            name: None,
+            subtype,
+            intent: None,
+            author: Some("Aartsen, A.A.".to_owned()),
+            subject: None,
+            contents: Some(contents.to_owned()),
+            rich_text: None,
+            created: None,
+            modified: None,
+            color: None,
+            opacity: None,
+            flags: Flags::default(),
+            rect: None,
+            quads: None,
+            icon: None,
+            in_reply_to: None,
+            reply_type: None,
+            state: None,
+            state_model: None,
+            review_states: Vec::new(),
+            popup: None,
+            text_under: text_under.map(str::to_owned),
+        }
+    }
+
+    fn texts(annotations: &[Annotation]) -> Vec<&str> {
+        statements(annotations, &[], &[])
+            .iter()
+            .map(|statement| statement.text)
+            .collect()
+    }
+
+    #[test]
+    fn comment_on_a_highlight_is_read() {
+        let annotations = [annotation(
+            Subtype::Highlight,
+            "Akkoord",
+            Some("Gaat u akkoord met de voorgestelde inhoud?"),
+        )];
+        assert_eq!(texts(&annotations), ["Akkoord"]);
+    }
+
+    #[test]
+    fn highlight_repeating_its_text_is_not_read() {
+        // Acrobat can copy the selected words into the highlight's comment:
+        // they are the page's words, not the annotator's.
+        for (contents, under) in [
+            ("Optie 2", "Optie 2"),
+            ("akkoord", "akkoord"),
+            (
+                "Besproken in de beleidsstaf",
+                "besproken in de beleids-\nstaf",
+            ),
+            // The text under a tall quad catches part of the next line.
+            (
+                "Optie 2 heeft de voorkeur",
+                "Optie 2 heeft de voorkeur. Het",
+            ),
+        ] {
+            let annotations = [annotation(Subtype::Highlight, contents, Some(under))];
+            assert!(texts(&annotations).is_empty(), "{contents:?}");
+        }
+        let annotations = [annotation(Subtype::Underline, "Optie 2", Some("Optie 2"))];
+        assert!(texts(&annotations).is_empty());
+    }
+
+    #[test]
+    fn without_the_text_under_a_highlight_is_read() {
+        let annotations = [annotation(Subtype::Highlight, "Optie 2", None)];
+        assert_eq!(texts(&annotations), ["Optie 2"]);
+        // Other subtypes have no marked text.
+        let annotations = [annotation(
+            Subtype::FreeText,
+            "MWP akkoord 8/6",
+            Some("MWP akkoord 8/6"),
+        )];
+        assert_eq!(texts(&annotations), ["MWP akkoord 8/6"]);
+    }
 }

@@ -1,7 +1,12 @@
 //! The words decisions are written in, as data.
 //!
 //! The built-in table is `vocabulary.json` next to this file: verdict phrases
-//! per language, actors and their titles, ministries, month and weekday names,
+//! per language (and which of them are weak: "ok", "prima", which also open
+//! ordinary talk and so take no remark), interjections that may come before
+//! a verdict ("Ja, akkoord"), actors and their titles, ministries and the
+//! words that join a role to its portfolio ("Minister voor Klimaat en
+//! Energie"), words that are never actors (parties, organisations), the
+//! meetings whose date a remark may give, month and weekday names,
 //! words that mark a sentence, and the labels that tell page text apart
 //! (`Datum`, `Aan …`, Acrobat's summary fields), and finite verbs that show
 //! a verdict word is part of a sentence ("… te bespreken, kun je …",
@@ -12,9 +17,9 @@
 //! use kantlijn::{Verdict, Vocabulary};
 //!
 //! let mut vocabulary = Vocabulary::builtin();
-//! vocabulary.merge_json(r#"{"verdicts": {"nl": {"prima": "approved"}},
+//! vocabulary.merge_json(r#"{"verdicts": {"nl": {"uitstekend": "approved"}},
 //!                           "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"}}"#)?;
-//! assert_eq!(vocabulary.verdict_of("Prima"), Some(Verdict::Approved));
+//! assert_eq!(vocabulary.verdict_of("Uitstekend"), Some(Verdict::Approved));
 //! assert_eq!(
 //!     vocabulary.actor_title("DGSZ").as_deref(),
 //!     Some("Directeur-generaal Sociale Zekerheid")
@@ -78,6 +83,8 @@ pub enum VocabularyError {
 #[serde(deny_unknown_fields, default)]
 struct VocabularyFile {
     verdicts: BTreeMap<String, BTreeMap<String, Verdict>>,
+    weak_verdicts: Vec<String>,
+    interjections: Vec<String>,
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
@@ -85,6 +92,10 @@ struct VocabularyFile {
     option_links: Vec<String>,
     actor_links: Vec<String>,
     date_lead_ins: Vec<String>,
+    meeting_words: Vec<String>,
+    meeting_date_links: Vec<String>,
+    portfolio_links: Vec<String>,
+    portfolio_joiners: Vec<String>,
     actors: BTreeMap<String, String>,
     ministry_roles: BTreeMap<String, String>,
     ministries: BTreeMap<String, String>,
@@ -118,6 +129,11 @@ pub(crate) struct Entry<T> {
 pub struct Vocabulary {
     /// Verdict phrases, longest first.
     verdicts: Vec<Entry<Verdict>>,
+    /// Verdict phrases that also open ordinary talk ("OK, de planning is
+    /// krap"): they take no remark.
+    weak_verdicts: HashSet<String>,
+    /// Words that may come before a verdict ("Ja, akkoord"), longest first.
+    interjections: Vec<String>,
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
@@ -128,6 +144,15 @@ pub struct Vocabulary {
     actor_links: Vec<String>,
     /// Words before a date ("d.d. 8-6-2026", "op 8 juni").
     date_lead_ins: Vec<String>,
+    /// Meetings whose date, in a remark, dates the decision ("besproken in
+    /// de staf van 24/3").
+    meeting_words: HashSet<String>,
+    /// Words between a meeting word and its date ("van", "op").
+    meeting_date_links: Vec<String>,
+    /// Words between a role and its portfolio ("Minister van Financiën").
+    portfolio_links: Vec<String>,
+    /// Words joining the parts of a portfolio ("Participatie en Integratie").
+    portfolio_joiners: Vec<String>,
     /// Actors (table spelling → title), longest first.
     actors: Vec<Entry<(String, String)>>,
     /// Role prefixes that combine with a ministry (`M` + `SZW`), longest first.
@@ -151,6 +176,8 @@ impl Vocabulary {
     fn empty() -> Self {
         Self {
             verdicts: Vec::new(),
+            weak_verdicts: HashSet::new(),
+            interjections: Vec::new(),
             option_words: Vec::new(),
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
@@ -158,6 +185,10 @@ impl Vocabulary {
             option_links: Vec::new(),
             actor_links: Vec::new(),
             date_lead_ins: Vec::new(),
+            meeting_words: HashSet::new(),
+            meeting_date_links: Vec::new(),
+            portfolio_links: Vec::new(),
+            portfolio_joiners: Vec::new(),
             actors: Vec::new(),
             ministry_roles: Vec::new(),
             ministries: Vec::new(),
@@ -198,7 +229,7 @@ impl Vocabulary {
         Ok(())
     }
 
-    /// Adds (or redefines) a verdict phrase: `add_verdict("prima", Verdict::Approved)`.
+    /// Adds (or redefines) a verdict phrase: `add_verdict("uitstekend", Verdict::Approved)`.
     pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
         if verdict == Verdict::Option {
             return Err(VocabularyError::OptionVerdict {
@@ -331,6 +362,24 @@ impl Vocabulary {
         extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
         extend_list(&mut self.date_lead_ins, file.date_lead_ins, "date_lead_ins")?;
         extend_list(
+            &mut self.meeting_date_links,
+            file.meeting_date_links,
+            "meeting_date_links",
+        )?;
+        extend_list(
+            &mut self.portfolio_links,
+            file.portfolio_links,
+            "portfolio_links",
+        )?;
+        extend_list(
+            &mut self.portfolio_joiners,
+            file.portfolio_joiners,
+            "portfolio_joiners",
+        )?;
+        extend_list(&mut self.interjections, file.interjections, "interjections")?;
+        extend_set(&mut self.weak_verdicts, file.weak_verdicts, "weak_verdicts")?;
+        extend_set(&mut self.meeting_words, file.meeting_words, "meeting_words")?;
+        extend_list(
             &mut self.nota_date_labels,
             file.nota_date_labels,
             "nota_date_labels",
@@ -397,6 +446,51 @@ impl Vocabulary {
 
     pub(crate) fn date_lead_ins(&self) -> &[String] {
         &self.date_lead_ins
+    }
+
+    pub(crate) fn is_weak_verdict(&self, phrase: &str) -> bool {
+        self.weak_verdicts.contains(&normalise(phrase))
+    }
+
+    pub(crate) fn interjections(&self) -> &[String] {
+        &self.interjections
+    }
+
+    pub(crate) fn is_meeting_word(&self, word: &str) -> bool {
+        self.meeting_words.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn meeting_date_links(&self) -> &[String] {
+        &self.meeting_date_links
+    }
+
+    pub(crate) fn portfolio_links(&self) -> &[String] {
+        &self.portfolio_links
+    }
+
+    pub(crate) fn portfolio_joiners(&self) -> &[String] {
+        &self.portfolio_joiners
+    }
+
+    /// The role prefix's title for a ministry ("Stas" → "Staatssecretaris
+    /// van"), when the vocabulary has one.
+    pub(crate) fn ministry_role(&self, role: &str) -> Option<&str> {
+        let key = normalise(role);
+        self.ministry_roles
+            .iter()
+            .find(|entry| entry.phrase == key)
+            .map(|entry| entry.value.as_str())
+    }
+
+    /// A ministry's name as the vocabulary spells it, found by its name
+    /// ("financiën" → "Financiën") or its code ("SZW" → "Sociale Zaken en
+    /// Werkgelegenheid").
+    pub(crate) fn ministry_name(&self, name_or_code: &str) -> Option<&str> {
+        let key = normalise(name_or_code);
+        self.ministries
+            .iter()
+            .find(|entry| entry.phrase == key || normalise(&entry.value.1) == key)
+            .map(|entry| entry.value.1.as_str())
     }
 
     pub(crate) fn actors(&self) -> &[Entry<(String, String)>] {
@@ -593,16 +687,57 @@ mod tests {
     }
 
     #[test]
+    fn weak_verdicts_and_interjections() {
+        let builtin = Vocabulary::builtin();
+        assert!(builtin.is_weak_verdict("OK"));
+        assert!(builtin.is_weak_verdict("prima"));
+        assert!(!builtin.is_weak_verdict("akkoord"));
+        let vocabulary = Vocabulary::from_json(
+            r#"{"verdicts": {"nl": {"top": "approved"}}, "weak_verdicts": ["Top"],
+                "interjections": ["hoi"]}"#,
+        )
+        .unwrap();
+        assert!(vocabulary.is_weak_verdict("top"));
+        assert_eq!(vocabulary.interjections(), ["hoi"]);
+    }
+
+    #[test]
+    fn ministry_names_and_roles() {
+        let vocabulary = Vocabulary::builtin();
+        assert_eq!(vocabulary.ministry_name("financiën"), Some("Financiën"));
+        assert_eq!(
+            vocabulary.ministry_name("SZW"),
+            Some("Sociale Zaken en Werkgelegenheid")
+        );
+        assert_eq!(vocabulary.ministry_name("Jansen"), None);
+        assert_eq!(
+            vocabulary.ministry_role("Stas"),
+            Some("Staatssecretaris van")
+        );
+        assert_eq!(vocabulary.ministry_role("DG"), None);
+    }
+
+    #[test]
+    fn meeting_words_and_portfolio_links() {
+        let vocabulary = Vocabulary::builtin();
+        assert!(vocabulary.is_meeting_word("Beleidsstaf"));
+        assert!(!vocabulary.is_meeting_word("brief"));
+        assert!(vocabulary.portfolio_links().iter().any(|l| l == "voor"));
+        assert!(vocabulary.portfolio_joiners().iter().any(|j| j == "&"));
+        assert!(vocabulary.is_not_actor("CDA"));
+    }
+
+    #[test]
     fn merge_json_adds_and_overrides() {
         let mut vocabulary = Vocabulary::builtin();
         vocabulary
             .merge_json(
-                r#"{"verdicts": {"nl": {"prima": "approved", "ok": "noted"}},
+                r#"{"verdicts": {"nl": {"uitstekend": "approved", "ok": "noted"}},
                     "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"},
                     "months": {"nl": {"sptmbr": 9}}}"#,
             )
             .unwrap();
-        assert_eq!(vocabulary.verdict_of("prima"), Some(Verdict::Approved));
+        assert_eq!(vocabulary.verdict_of("uitstekend"), Some(Verdict::Approved));
         assert_eq!(vocabulary.verdict_of("ok"), Some(Verdict::Noted));
         assert_eq!(vocabulary.month("Sptmbr"), Some(9));
         assert_eq!(
@@ -642,7 +777,7 @@ mod tests {
     #[test]
     fn unknown_verdict_code_is_an_error() {
         let error =
-            Vocabulary::from_json(r#"{"verdicts": {"nl": {"prima": "fine"}}}"#).unwrap_err();
+            Vocabulary::from_json(r#"{"verdicts": {"nl": {"uitstekend": "fine"}}}"#).unwrap_err();
         assert!(matches!(error, VocabularyError::Json(_)));
     }
 
@@ -651,11 +786,11 @@ mod tests {
         let mut vocabulary = Vocabulary::builtin();
         let error = vocabulary
             .merge_json(
-                r#"{"verdicts": {"nl": {"prima": "approved"}}, "months": {"nl": {"x": 13}}}"#,
+                r#"{"verdicts": {"nl": {"uitstekend": "approved"}}, "months": {"nl": {"x": 13}}}"#,
             )
             .unwrap_err();
         assert!(matches!(error, VocabularyError::Month { month: 13, .. }));
-        assert_eq!(vocabulary.verdict_of("prima"), None);
+        assert_eq!(vocabulary.verdict_of("uitstekend"), None);
     }
 
     #[test]
