@@ -1,0 +1,140 @@
+//! One test per defect found, named after it, so that none comes back.
+//! Fuzzing crashes land here too (none so far: see `fuzz/run.sh`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use kantlijn::{Document, InputKind, Options};
+use support::{note, one_page, raw_pdf};
+
+fn open(bytes: Vec<u8>) -> Document {
+    Document::from_bytes("regression.pdf", bytes, &Options::default()).unwrap()
+}
+
+/// pdf.js issue14438: `/M (D:20220110151234+00'240')`. The three-digit
+/// "minutes" were read as +00:24; an offset that is not two digits of
+/// minutes is no offset.
+#[test]
+fn offset_with_three_digit_minutes_is_no_offset() {
+    let doc = open(one_page(
+        "[4 0 R]",
+        vec![note(4, "/M (D:20220110151234+00'240')")],
+    ));
+    assert_eq!(
+        doc.annotations()[0].modified.unwrap().to_string(),
+        "2022-01-10T15:12:34"
+    );
+}
+
+/// A `Z` followed by a zero offset (`Z00'00'`), as pdfcpu and pdf.js write,
+/// is UTC.
+#[test]
+fn z_with_a_zero_offset_is_utc() {
+    let doc = open(one_page(
+        "[4 0 R]",
+        vec![note(4, "/M (D:20240731065822Z00'00')")],
+    ));
+    assert_eq!(
+        doc.annotations()[0].modified.unwrap().to_string(),
+        "2024-07-31T06:58:22Z"
+    );
+}
+
+/// hayro issue207: a PDF whose first bytes (the `%PDF-` header among them)
+/// were lost was recognised as a text file by its content and read as text.
+#[test]
+fn pdf_without_header_is_still_a_pdf() {
+    let mut bytes = one_page("[4 0 R]", vec![note(4, "/Contents (zonder kop)")]);
+    bytes.drain(..b"%PDF-1.7\n".len());
+    assert_eq!(kantlijn::sniff(&bytes), InputKind::Pdf);
+    let doc = open(bytes);
+    assert_eq!(doc.annotations()[0].contents.as_deref(), Some("zonder kop"));
+}
+
+/// format-corpus T02-03: a `/Kids` entry pointing at a missing object was
+/// dropped, and every later page moved up one number; it now counts as an
+/// empty page.
+#[test]
+fn missing_page_object_keeps_later_page_numbers() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            b"<< /Type /Pages /Kids [3 0 R 9 0 R 4 0 R] /Count 3 >>".to_vec(),
+        ),
+        (3, b"<< /Type /Page /Parent 2 0 R >>".to_vec()),
+        (
+            4,
+            b"<< /Type /Page /Parent 2 0 R /Annots [5 0 R] >>".to_vec(),
+        ),
+        note(5, "/Contents (op pagina drie)"),
+    ];
+    let doc = open(raw_pdf(&objects, 1, ""));
+    assert_eq!(doc.page_count(), 3);
+    assert_eq!(doc.annotations()[0].page, 3);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.reference.as_deref() == Some("9 0 R"))
+    );
+}
+
+/// pymupdf joined.pdf: the parser's own page list drops a page object
+/// listed twice in `/Kids`; the hand-walked tree keeps it.
+#[test]
+fn page_listed_twice_counts_twice() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            b"<< /Type /Pages /Kids [3 0 R 4 0 R 3 0 R] /Count 3 >>".to_vec(),
+        ),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /Annots [5 0 R] >>".to_vec(),
+        ),
+        (4, b"<< /Type /Page /Parent 2 0 R >>".to_vec()),
+        note(5, "/Contents (tweemaal)"),
+    ];
+    let doc = open(raw_pdf(&objects, 1, ""));
+    assert_eq!(doc.page_count(), 3);
+    let pages: Vec<usize> = doc.annotations().iter().map(|a| a.page).collect();
+    assert_eq!(pages, [1, 3]);
+}
+
+/// poppler utf16le-annot.pdf: UTF-16 with the little-endian byte order
+/// mark, which the spec does not allow and real files contain.
+#[test]
+fn utf16_little_endian_text_string() {
+    let contents: String = "Één"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .map(|b| format!("{b:02X}"))
+        .collect();
+    let doc = open(one_page(
+        "[4 0 R]",
+        vec![note(4, &format!("/Contents <FFFE{contents}>"))],
+    ));
+    assert_eq!(doc.annotations()[0].contents.as_deref(), Some("Één"));
+}
+
+/// A hyphen after a capital at a line end belongs to the word
+/// ("EU-" / "richtlijn" is "EU-richtlijn", not "EUrichtlijn"); seed 000
+/// has many such compounds.
+#[cfg(feature = "text")]
+#[test]
+fn compound_hyphen_after_capitals_is_kept() {
+    let doc = Document::open("fixtures/text-multiline.pdf").unwrap();
+    let texts: Vec<&str> = doc
+        .annotations()
+        .iter()
+        .filter_map(|a| a.text_under.as_deref())
+        .collect();
+    assert!(texts.contains(&"EU-richtlijn"), "{texts:?}");
+}
