@@ -25,8 +25,11 @@ use memchr::memmem;
 /// Files at least this large are read sparsely; smaller ones are mapped.
 pub(crate) const MIN_LEN: u64 = 16 << 20;
 
-/// Bytes read per window.
-const WINDOW: usize = 64 << 10;
+/// Bytes read per window: a window after an image is small, since the
+/// next image usually starts a few kilobytes on; each window without an
+/// image doubles the next, up to the largest.
+const MIN_WINDOW: usize = 4 << 10;
+const MAX_WINDOW: usize = 256 << 10;
 
 /// How far back from `stream` the object header (`12 0 obj`) is looked
 /// for: a stream dictionary longer than this is read as not an image.
@@ -39,10 +42,15 @@ const OVERLAP: u64 = 16;
 /// The file's bytes, image data left as zeros, and how many bytes were
 /// left out.
 pub(crate) fn read(file: &File, len: u64) -> io::Result<(memmap2::Mmap, u64)> {
-    read_windows(file, len, WINDOW)
+    read_windows(file, len, MIN_WINDOW, MAX_WINDOW)
 }
 
-fn read_windows(file: &File, len: u64, window: usize) -> io::Result<(memmap2::Mmap, u64)> {
+fn read_windows(
+    file: &File,
+    len: u64,
+    min_window: usize,
+    max_window: usize,
+) -> io::Result<(memmap2::Mmap, u64)> {
     let size = usize::try_from(len).map_err(|_| io::Error::other("file too large to read"))?;
     let mut map = memmap2::MmapMut::map_anon(size.max(1))?;
     #[cfg(target_os = "linux")]
@@ -51,13 +59,14 @@ fn read_windows(file: &File, len: u64, window: usize) -> io::Result<(memmap2::Mm
         // the advice is a hint, and failing to give it changes nothing else.
         let _ = map.advise(memmap2::Advice::NoHugePage);
     }
-    let mut scratch = vec![0u8; window];
+    let mut scratch = vec![0u8; max_window];
+    let mut window = min_window;
     let finder = memmem::Finder::new(b"stream");
     let mut pos: u64 = 0;
     let mut skipped: u64 = 0;
     while pos < len {
         let start = pos.saturating_sub(OVERLAP);
-        let n = read_at(file, &mut scratch, start)?;
+        let n = read_at(file, scratch.get_mut(..window).unwrap_or_default(), start)?;
         let end = start + n as u64;
         if end <= pos {
             break; // the file ended early (it shrank while being read)
@@ -67,6 +76,7 @@ fn read_windows(file: &File, len: u64, window: usize) -> io::Result<(memmap2::Mm
         // `pos` were settled by the window before.
         let mut copied = pos;
         let mut next = end;
+        let mut skipped_here = false;
         for at in finder.find_iter(data) {
             let keyword = start + at as u64;
             if keyword + 6 <= pos {
@@ -90,6 +100,7 @@ fn read_windows(file: &File, len: u64, window: usize) -> io::Result<(memmap2::Mm
             if data_end <= len && ends_stream(file, data_end)? {
                 copy(&mut map, data, start, copied, data_start)?;
                 skipped += length;
+                skipped_here = true;
                 copied = data_end;
                 next = data_end;
                 break;
@@ -98,6 +109,11 @@ fn read_windows(file: &File, len: u64, window: usize) -> io::Result<(memmap2::Mm
         if next == end || copied < next {
             copy(&mut map, data, start, copied, next.min(end))?;
         }
+        window = if skipped_here {
+            min_window
+        } else {
+            (window * 2).min(max_window)
+        };
         pos = next.max(copied);
     }
     Ok((map.make_read_only()?, skipped))
@@ -258,7 +274,7 @@ mod tests {
 
     fn sparse(file: &tempfile::NamedTempFile, window: usize) -> (Vec<u8>, u64) {
         let len = file.as_file().metadata().unwrap().len();
-        let (map, skipped) = read_windows(file.as_file(), len, window).unwrap();
+        let (map, skipped) = read_windows(file.as_file(), len, window, window * 4).unwrap();
         (map.to_vec(), skipped)
     }
 
