@@ -69,9 +69,10 @@ impl Document {
         Self::open_with(path, &Options::default())
     }
 
-    /// Opens the PDF at `path`. The file is memory-mapped: only the parts
-    /// that are read are brought into memory, so a 300 MB scanned bundle
-    /// costs little more than its page tree and annotations.
+    /// Opens the PDF at `path`. A file is memory-mapped; a large one (16 MiB
+    /// or more) is read without the data of its images, which nothing here
+    /// decodes, so a 300 MB scanned bundle costs little more memory than
+    /// its page tree, annotations and text.
     pub fn open_with(path: impl AsRef<Path>, options: &Options) -> Result<Self> {
         let path = path.as_ref();
         let io = |source| Error::Io {
@@ -332,8 +333,15 @@ impl Document {
     }
 }
 
+/// The bytes of a file: memory-mapped, or, for a large file, read without
+/// its image data (see [`crate::sparse`]).
 #[allow(unsafe_code)]
 pub(crate) fn map(file: &File) -> std::io::Result<Bytes> {
+    let len = file.metadata()?.len();
+    if len >= crate::sparse::MIN_LEN {
+        let (bytes, _) = crate::sparse::read(file, len)?;
+        return Ok(Bytes::Mapped(bytes));
+    }
     // SAFETY: the map is read-only and private to this process. If another
     // process truncates the file while it is mapped, reading the lost pages
     // raises SIGBUS; that is the documented cost of mapping, and the reason

@@ -94,6 +94,7 @@ mod page_labels;
 mod page_tree;
 mod pdf;
 mod report;
+mod sparse;
 mod summary;
 #[cfg(feature = "text")]
 mod text;

@@ -17,6 +17,11 @@ pub(crate) const MAX_LABEL_LINE_CHARS: usize = 1000;
 pub(crate) struct Label(Vec<char>);
 
 impl Label {
+    /// The label's first folded character and, when it has one, its second.
+    pub(crate) fn start(&self) -> Option<(char, Option<char>)> {
+        Some((*self.0.first()?, self.0.get(1).copied()))
+    }
+
     pub(crate) fn new(text: &str) -> Option<Self> {
         let mut chars = Vec::new();
         for c in text.trim().chars() {

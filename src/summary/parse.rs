@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use crate::annotation::Subtype;
 
 use super::Comment;
-use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, ocr_number};
+use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, fold, ocr_number};
 use super::locale::{DateOrder, SummaryLocale};
 use super::printed_date::{date_prefix_len, parse_printed_date};
 use super::subjects::SubjectTable;
@@ -131,6 +131,11 @@ struct Context {
 #[derive(Debug)]
 pub(crate) struct Parser {
     words: Vec<Words>,
+    /// The first one or two folded characters of every label a line can
+    /// start with (headers, page lines, "no comments", entry fields): a
+    /// line that starts with none of them is body text, found without
+    /// trying each label.
+    starts: Vec<(char, Option<char>)>,
     subjects: SubjectTable,
     /// Every locale's undated words.
     undated: Vec<Label>,
@@ -138,8 +143,27 @@ pub(crate) struct Parser {
 
 impl Parser {
     pub(crate) fn new(locales: &[SummaryLocale]) -> Self {
+        let words: Vec<Words> = locales.iter().map(Words::new).collect();
+        let mut starts: Vec<(char, Option<char>)> = words
+            .iter()
+            .flat_map(|w| {
+                [
+                    &w.headers,
+                    &w.page,
+                    &w.no_comments,
+                    &w.number,
+                    &w.author,
+                    &w.subject,
+                ]
+            })
+            .flatten()
+            .filter_map(Label::start)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
         Self {
-            words: locales.iter().map(Words::new).collect(),
+            starts,
+            words,
             subjects: SubjectTable::new(locales),
             undated: locales
                 .iter()
@@ -336,6 +360,9 @@ impl Parser {
         if !line.chars().any(char::is_alphanumeric) {
             return Kind::Decor;
         }
+        if !self.may_start_with_label(line) {
+            return Kind::Body;
+        }
         let folded = Folded::new(line, MAX_LABEL_LINE_CHARS);
         let start = folded.skip_decor(0);
         if let Some(name) = self.header(&folded, start) {
@@ -357,6 +384,37 @@ impl Parser {
             return Kind::Entry(entry, used);
         }
         Kind::Body
+    }
+
+    /// Whether a label could be written where [`Parser::classify`] looks
+    /// for one: after the decor at the start of the line, or after a short
+    /// token there (an icon spelled as a letter). `false` means the line is
+    /// body text; `true` means it must be looked at label by label.
+    fn may_start_with_label(&self, line: &str) -> bool {
+        let begins = |rest: &str| {
+            let mut folded = rest.chars().map(fold);
+            let Some(first) = folded.next() else {
+                return false;
+            };
+            let second = folded.next();
+            self.starts
+                .iter()
+                .any(|&(a, b)| a == first && b.is_none_or(|b| Some(b) == second))
+        };
+        let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if begins(start) {
+            return true;
+        }
+        let token_end = start.find(char::is_whitespace).unwrap_or(start.len());
+        let token_chars = start.get(..token_end).map_or(0, |t| t.chars().count());
+        if token_chars == 0 || token_chars > MAX_ICON_TOKEN_CHARS || token_end == start.len() {
+            return false;
+        }
+        let after_icon = start
+            .get(token_end..)
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        begins(after_icon)
     }
 
     fn header(&self, line: &Folded<'_>, start: usize) -> Option<Option<String>> {
@@ -545,4 +603,46 @@ fn text_after_blank_line(subtype: Option<&Subtype>) -> bool {
                 | Subtype::Other(_)
         )
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_that_may_hold_a_label() {
+        let parser = Parser::new(&SummaryLocale::builtin());
+        for line in [
+            "Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Markering Datum: 8-6-2026",
+            "o Nummer: 1",
+            "☰ Nummer: 1",
+            "Pagina: 4",
+            "Overzicht van opmerkingen bij nota.pdf",
+            "Summary of Comments on nota.pdf",
+            "Auteur: Aartsen",
+        ] {
+            assert!(parser.may_start_with_label(line), "{line}");
+        }
+        for line in [
+            "minister besluit het wetsvoorstel",
+            "het advies van de Raad",
+            "xx het nota",
+            "• uitvoering van het beleid",
+        ] {
+            assert!(!parser.may_start_with_label(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_lines_stay_body() {
+        // Whatever the quick test says, a line it lets through is still
+        // classified label by label: "Nota" starts like "Nummer" does not.
+        let parser = Parser::new(&SummaryLocale::builtin());
+        let lines = [
+            "nota over de uitvoering",
+            "Nummer: 2 Auteur: X Onderwerp: Y Datum: 1-2-2026",
+        ];
+        assert!(matches!(parser.classify(&lines, 0), Kind::Body));
+        assert!(matches!(parser.classify(&lines, 1), Kind::Entry(..)));
+    }
 }

@@ -426,14 +426,9 @@ fn read_texts<'a>(
     };
     let read = read_page(dict, media_box, fonts, &options.limits, deadline);
     report(page, &read, &mut warnings);
-    let plain = item.keep_text.then(|| {
-        PageText {
-            page,
-            lines: page_text::lines(&read.glyphs, &read.layout),
-            warnings: Vec::new(),
-        }
-        .plain_text()
-    });
+    let plain = item
+        .keep_text
+        .then(|| page_text::plain_text(&read.glyphs, &read.layout));
     for (offset, annotation) in on_page.iter().enumerate() {
         if wants_text(&annotation.subtype) {
             let text = text_of(annotation, &read, options, &mut warnings);

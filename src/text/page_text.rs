@@ -171,6 +171,48 @@ pub(crate) fn lines(glyphs: &Glyphs, layout: &Layout) -> Vec<TextLine> {
         .collect()
 }
 
+/// What [`PageText::plain_text`] gives for the lines of a layout, written
+/// straight from the glyphs, without building the words and their boxes.
+pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
+    let words_of =
+        |line: &super::layout::Line| layout.words.get(line.words.clone()).unwrap_or_default();
+    let push_word = |out: &mut String, word: &super::layout::Word| {
+        let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
+        for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
+            out.push_str(glyphs.text(glyph));
+        }
+    };
+    let mut out = String::new();
+    let mut carried = false;
+    for (index, line) in layout.lines.iter().enumerate() {
+        let words = words_of(line)
+            .get(usize::from(carried)..)
+            .unwrap_or_default();
+        carried = false;
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            let start = out.len();
+            push_word(&mut out, word);
+            if word.hyphen_break && out.len() > start {
+                out.pop();
+            }
+        }
+        if words.last().is_some_and(|w| w.hyphen_break)
+            && let Some(rest) = layout
+                .lines
+                .get(index + 1)
+                .and_then(|l| words_of(l).first())
+        {
+            push_word(&mut out, rest);
+            carried = true;
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn rect(b: [f32; 4]) -> Rect {
     Rect::from_corners((round(b[0]), round(b[1])), (round(b[2]), round(b[3])))
 }
@@ -214,5 +256,61 @@ mod tests {
             warnings: Vec::new(),
         };
         assert_eq!(text.plain_text(), "de registers\nvan\nstaat\n");
+    }
+
+    /// Glyphs of a fixed-pitch font, each character half an em wide.
+    fn set(lines: &[(&str, f32, f32)]) -> Glyphs {
+        let mut glyphs = Glyphs::default();
+        for (text, x, y) in lines {
+            let mut pen = *x;
+            for c in text.chars() {
+                let mut buffer = [0; 4];
+                glyphs.push(
+                    c.encode_utf8(&mut buffer),
+                    [pen, *y],
+                    [1.0, 0.0],
+                    [0.0, 10.0],
+                    5.0,
+                );
+                pen += 5.0;
+            }
+        }
+        glyphs
+    }
+
+    #[test]
+    fn plain_text_from_layout_as_from_lines() {
+        let cases: &[&[(&str, f32, f32)]] = &[
+            &[("the regis-", 72.0, 700.0), ("ters of it", 72.0, 688.0)],
+            &[
+                ("one-", 72.0, 700.0),
+                ("two-", 72.0, 688.0),
+                ("three", 72.0, 676.0),
+            ],
+            &[
+                ("left col", 72.0, 700.0),
+                ("right", 400.0, 700.0),
+                ("next", 72.0, 688.0),
+            ],
+            &[("non-", 72.0, 700.0), ("VM en -", 72.0, 688.0)],
+            &[],
+        ];
+        for lines_given in cases {
+            let glyphs = set(lines_given);
+            let layout = super::super::layout::layout(&glyphs);
+            let public = PageText {
+                page: 1,
+                lines: lines(&glyphs, &layout),
+                warnings: Vec::new(),
+            };
+            assert_eq!(
+                plain_text(&glyphs, &layout),
+                public.plain_text(),
+                "{lines_given:?}"
+            );
+        }
+        let glyphs = set(&[("the regis-", 72.0, 700.0), ("ters of it", 72.0, 688.0)]);
+        let layout = super::super::layout::layout(&glyphs);
+        assert_eq!(plain_text(&glyphs, &layout), "the registers\nof it\n");
     }
 }
