@@ -964,7 +964,7 @@ pub(crate) fn continuation(last: &str, first: &str) -> Continuation {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Glyphs for text set in a fixed-pitch font: each character 0.5 em

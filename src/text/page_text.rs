@@ -258,24 +258,10 @@ mod tests {
         assert_eq!(text.plain_text(), "de registers\nvan\nstaat\n");
     }
 
-    /// Glyphs of a fixed-pitch font, each character half an em wide.
+    /// Fixed-pitch text, 10 high, each character 5 wide; lines given by
+    /// their text, start and baseline.
     fn set(lines: &[(&str, f32, f32)]) -> Glyphs {
-        let mut glyphs = Glyphs::default();
-        for (text, x, y) in lines {
-            let mut pen = *x;
-            for c in text.chars() {
-                let mut buffer = [0; 4];
-                glyphs.push(
-                    c.encode_utf8(&mut buffer),
-                    [pen, *y],
-                    [1.0, 0.0],
-                    [0.0, 10.0],
-                    5.0,
-                );
-                pen += 5.0;
-            }
-        }
-        glyphs
+        super::super::layout::tests::set(lines, 10.0)
     }
 
     #[test]

@@ -286,25 +286,10 @@ mod tests {
     use super::super::layout::layout;
     use super::*;
 
-    /// Fixed-pitch text: each character 5 wide, 10 high; lines given by
-    /// baseline and start.
+    /// Fixed-pitch text, 10 high, each character 5 wide; lines given by
+    /// their text, start and baseline.
     fn set(lines: &[(&str, f32, f32)]) -> Glyphs {
-        let mut glyphs = Glyphs::default();
-        for (text, x, y) in lines {
-            let mut pen = *x;
-            for c in text.chars() {
-                let mut b = [0; 4];
-                glyphs.push(
-                    c.encode_utf8(&mut b),
-                    [pen, *y],
-                    [1.0, 0.0],
-                    [0.0, 10.0],
-                    5.0,
-                );
-                pen += 5.0;
-            }
-        }
-        glyphs
+        super::super::layout::tests::set(lines, 10.0)
     }
 
     /// An Acrobat-style quad from x0 to x1 around the line at `baseline`.

@@ -164,6 +164,14 @@ pub(crate) fn run(
     let mut finished: BTreeMap<usize, Outcome> = BTreeMap::new();
     let mut next_to_emit = 0usize;
 
+    let failed = |job: Job, kind: kantlijn::ErrorKind, message: String| {
+        let (header, payload) = failure(&job, kind, message);
+        Outcome {
+            job,
+            header,
+            payload,
+        }
+    };
     let result = (|| {
         while next_to_emit < total {
             if interrupted.load(Ordering::SeqCst) {
@@ -222,16 +230,8 @@ pub(crate) fn run(
                                 "{}: the worker reading this file died (a crash or stack overflow in a dependency)",
                                 job.path.display()
                             );
-                            let (header, payload) =
-                                failure(&job, kantlijn::ErrorKind::Crashed, message);
-                            finished.insert(
-                                job.index,
-                                Outcome {
-                                    job,
-                                    header,
-                                    payload,
-                                },
-                            );
+                            let outcome = failed(job, kantlijn::ErrorKind::Crashed, message);
+                            finished.insert(outcome.job.index, outcome);
                         }
                         pool.push(
                             Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?,
@@ -260,15 +260,8 @@ pub(crate) fn run(
                         job.path.display(),
                         timeout.as_secs_f64()
                     );
-                    let (header, payload) = failure(&job, kantlijn::ErrorKind::Timeout, message);
-                    finished.insert(
-                        job.index,
-                        Outcome {
-                            job,
-                            header,
-                            payload,
-                        },
-                    );
+                    let outcome = failed(job, kantlijn::ErrorKind::Timeout, message);
+                    finished.insert(outcome.job.index, outcome);
                 }
                 *slot = Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?;
                 next_id += 1;
