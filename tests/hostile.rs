@@ -490,3 +490,26 @@ fn a_gigabyte_flate_bomb_as_page_content_under_a_highlight() {
     // The content before the cut is read: the highlighted word is there.
     assert_eq!(doc.annotations()[0].text_under.as_deref(), Some("akkoord"));
 }
+
+/// A stream whose `/Length` claims a gigabyte, and one that claims less than
+/// it holds: the parser finds `endstream` instead, and the rich text in it
+/// is read.
+#[test]
+fn lying_stream_lengths() {
+    for length in ["1000000000", "3", "-5"] {
+        let rc = format!(
+            "<< /Length {length} >>\nstream\n<body xmlns=\"http://www.w3.org/1999/xhtml\"><p>lange tekst</p></body>\nendstream"
+        );
+        let doc = read(
+            "length.pdf",
+            one_page("[4 0 R]", vec![note(4, "/RC 5 0 R"), (5, rc.into_bytes())]),
+        )
+        .unwrap();
+        assert_eq!(doc.annotations().len(), 1, "/Length {length}");
+        assert_eq!(
+            doc.annotations()[0].contents.as_deref(),
+            Some("lange tekst"),
+            "/Length {length}"
+        );
+    }
+}
