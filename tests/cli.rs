@@ -495,3 +495,32 @@ fn a_closed_pipe_is_not_an_error() {
     drop(child.stdout.take());
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+/// A file name that is not UTF-8 (old archives hold Latin-1 names) is read
+/// like any other; the report names it with U+FFFD for the byte.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"nota-\xe9.pdf"));
+    std::fs::copy(fixture("beslisnota.pdf"), &odd).unwrap();
+    let output = kantlijn().arg(dir.path()).output().unwrap();
+    assert_eq!(
+        code(&output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reports = json_lines(&output);
+    assert_eq!(reports.len(), 1);
+    assert!(
+        reports[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("nota-\u{FFFD}.pdf")
+    );
+    assert_eq!(reports[0]["pages"], 2);
+}

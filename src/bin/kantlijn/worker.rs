@@ -31,6 +31,7 @@ pub(crate) const FAULT_ENV: &str = "KANTLIJN_TEST_FAULT";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Job {
     pub(crate) index: usize,
+    #[serde(with = "path_bytes")]
     pub(crate) path: PathBuf,
     /// Found inside a folder: skip it, rather than report an error, when it
     /// is neither a PDF nor a text file.
@@ -195,5 +196,46 @@ fn inject_fault(fault: Option<&str>, job: &Job) {
         },
         "crash" => std::process::abort(),
         _ => {}
+    }
+}
+
+/// Paths travel to workers as their bytes: a file name need not be UTF-8
+/// (old archives hold Latin-1 names), and JSON strings must be.
+mod path_bytes {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&to_bytes(path))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<PathBuf, D::Error> {
+        Vec::<u8>::deserialize(deserializer).map(from_bytes)
+    }
+
+    #[cfg(unix)]
+    fn to_bytes(path: &Path) -> Vec<u8> {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+
+    #[cfg(unix)]
+    fn from_bytes(bytes: Vec<u8>) -> PathBuf {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(bytes))
+    }
+
+    // Elsewhere paths are Unicode (Windows) or nearly so: UTF-8 it is.
+    #[cfg(not(unix))]
+    fn to_bytes(path: &Path) -> Vec<u8> {
+        path.to_string_lossy().into_owned().into_bytes()
+    }
+
+    #[cfg(not(unix))]
+    fn from_bytes(bytes: Vec<u8>) -> PathBuf {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
     }
 }
