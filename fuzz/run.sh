@@ -45,8 +45,11 @@ fi
 printf 'D:20260608091102+02\x2700\x27' > corpus/date/spec
 printf '\xfe\xff\x00A\x01A' > corpus/text_string/utf16
 
+mkdir -p logs
 for target in "${targets[@]}"; do
-    echo "=== $target for $seconds s"
+    echo "=== $target for $seconds s (full log: fuzz/logs/$target.log)"
     cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
-        -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 2>&1 | tail -20
+        -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+        > "logs/$target.log" 2>&1 || echo "$target: the fuzzer stopped with a finding (see fuzz/artifacts/$target)"
+    grep -E "INITED|DONE|^Done|stat::|SUMMARY|ERROR" "logs/$target.log" | tail -12
 done
