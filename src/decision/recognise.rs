@@ -19,7 +19,9 @@
 //!   The actor may also follow the verdict ("Akkoord SG", "Approved by SG";
 //!   after a separator, "Akkoord – MWP", only a vocabulary actor) or the
 //!   date ("akkoord 8/6 MWP", again only a vocabulary actor: an unknown
-//!   abbreviation there is initials). In stamp mode an actor after the
+//!   abbreviation there is initials), or make up, with a date, a whole
+//!   remark as a signature ("Akkoord. SG 5/3", "akkoord (MWP, 8/6)"; only
+//!   a vocabulary actor). In stamp mode an actor after the
 //!   verdict needs a date: "Akkoord SG" on a page is the label of a nota's
 //!   approval block.
 //! - Weak actor signs need a date: an unknown abbreviation ("DGSZ
@@ -127,10 +129,62 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     let weak_actor = found.actor.as_ref().is_some_and(|actor| {
         found.actor_title.is_none() || (mode == Mode::Comment && is_one_letter(actor))
     });
-    if weak_actor && found.date.is_none() {
-        return read(text, mode, vocabulary, Actors::Titled);
+    let mut found = if weak_actor && found.date.is_none() {
+        read(text, mode, vocabulary, Actors::Titled)?
+    } else {
+        found
+    };
+    // "Akkoord. SG 5/3", "akkoord (MWP, 8/6)": a remark that is only a
+    // known actor's signature, with or without a date, names the actor.
+    if found.actor.is_none()
+        && let Some((actor, date)) = found
+            .remark
+            .as_deref()
+            .and_then(|remark| signature(remark, vocabulary))
+        && (found.date.is_none() || date.is_none())
+    {
+        found.actor_title = title_of(&actor, vocabulary);
+        found.actor = Some(actor);
+        found.remark = None;
+        if let Some((date, written)) = date {
+            found.date = Some(date);
+            found.date_text = Some(written);
+        }
     }
     Some(found)
+}
+
+/// A remark that is a signature: a vocabulary actor, optionally in
+/// brackets, with an optional date and initials ("SG 5/3", "(MWP, 8/6)").
+/// Gives the actor and the date with its text.
+fn signature(
+    remark: &str,
+    vocabulary: &Vocabulary,
+) -> Option<(String, Option<(WrittenDate, String)>)> {
+    let trimmed = remark.trim();
+    let inner = trimmed
+        .strip_prefix('(')
+        .and_then(|inner| inner.strip_suffix(')'))
+        .unwrap_or(trimmed)
+        .trim();
+    let known = ActorRules {
+        unknown: false,
+        letters: false,
+    };
+    let len = actor_at(inner, vocabulary, known)?;
+    let actor = inner.get(..len)?;
+    title_of(actor, vocabulary)?;
+    let at = skip_separator(inner, len);
+    let mut end = at;
+    let mut date = None;
+    if at > len
+        && let Some((found, date_len)) = date_text::parse_at(rest(inner, at), vocabulary)
+    {
+        date = Some((found, inner.get(at..at + date_len)?.to_owned()));
+        end = at + date_len;
+    }
+    let tail = rest(inner, end).trim_matches(|c: char| c.is_whitespace() || c == '.');
+    (tail.is_empty() || is_marks(tail, vocabulary)).then(|| (actor.to_owned(), date))
 }
 
 /// Which actors a reading accepts.
@@ -1149,6 +1203,40 @@ mod tests {
             assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
             assert_eq!(found.actor_title.as_deref(), title, "{text}");
         }
+    }
+
+    #[test]
+    fn signature_after_the_verdict() {
+        for (text, actor, date) in [
+            ("Akkoord. SG 5/3", "SG", Some("5/3")),
+            ("akkoord (MWP, 8/6)", "MWP", Some("8/6")),
+            ("Gezien. DG", "DG", None),
+            ("Niet akkoord - Stas 3-2-2026 El", "Stas", Some("3-2-2026")),
+            ("Min. akkoord 3-2", "Min.", Some("3-2")),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
+            assert_eq!(found.date_text.as_deref(), date, "{text}");
+            assert_eq!(found.remark, None, "{text}");
+        }
+        // A remark that goes on after the actor stays a remark, and an
+        // unknown abbreviation there is not an actor.
+        for (text, remark) in [
+            (
+                "Akkoord. SG wil graag een update",
+                "SG wil graag een update",
+            ),
+            ("Akkoord. AB 5/3", "AB 5/3"),
+            ("Akkoord (zie mail SG)", "(zie mail SG)"),
+        ] {
+            let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(found.actor, None, "{text}");
+            assert_eq!(found.remark.as_deref(), Some(remark), "{text}");
+        }
+        // A date in the text and another in the signature: the remark is
+        // kept as written.
+        let found = comment("Akkoord 8/6, SG 9/6").unwrap_or_else(|| panic!("two dates"));
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
     }
 
     #[test]
