@@ -19,8 +19,8 @@
 //!   The actor may also follow the verdict ("Akkoord SG", "Approved by SG";
 //!   after a separator, "Akkoord – MWP", only a vocabulary actor) or the
 //!   date ("akkoord 8/6 MWP", again only a vocabulary actor: an unknown
-//!   abbreviation there is initials), or make up, with a date, a whole
-//!   remark as a signature ("Akkoord. SG 5/3", "akkoord (MWP, 8/6)"; only
+//!   abbreviation there is initials), or make up a whole remark as a
+//!   signature, with or without a date and initials ("Akkoord. SG 5/3", "akkoord (MWP, 8/6)"; only
 //!   a vocabulary actor). In stamp mode an actor after the
 //!   verdict needs a date: "Akkoord SG" on a page is the label of a nota's
 //!   approval block.
