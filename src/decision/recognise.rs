@@ -20,10 +20,10 @@
 //!   after a separator, "Akkoord – MWP", only a vocabulary actor) or the
 //!   date ("akkoord 8/6 MWP", again only a vocabulary actor: an unknown
 //!   abbreviation there is initials), or make up a whole remark as a
-//!   signature, with or without a date and initials ("Akkoord. SG 5/3", "akkoord (MWP, 8/6)"; only
-//!   a vocabulary actor). In stamp mode an actor after the
-//!   verdict needs a date: "Akkoord SG" on a page is the label of a nota's
-//!   approval block.
+//!   signature, with or without a date and initials ("Akkoord. SG 5/3",
+//!   "akkoord (MWP, 8/6)"; only a vocabulary actor). In stamp mode an
+//!   actor after the verdict needs a date: "Akkoord SG" on a page is the
+//!   label of a nota's approval block.
 //! - Weak actor signs need a date: an unknown abbreviation ("DGSZ
 //!   akkoord") and, in comment mode, a one-letter role of a paraaf block
 //!   ("M akkoord 4/5"; in stamp mode "S akkoord" stands). Without a date
