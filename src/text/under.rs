@@ -159,53 +159,65 @@ pub(crate) fn text_under(
         0.5
     };
     let mut pieces = Vec::new();
-    for line_number in index.lines_near(areas) {
-        let Some(line) = layout.lines.get(line_number) else {
-            continue;
-        };
-        for word_index in line.words.clone() {
-            let Some(word) = layout.words.get(word_index) else {
-                continue;
-            };
-            let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
-            let taken: Vec<bool> = members
-                .iter()
-                .map(|&i| {
-                    glyphs.list.get(i as usize).is_some_and(|g| {
-                        let corners = g.corners();
-                        let best = areas
-                            .iter()
-                            .map(|a| a.covers(&corners))
-                            .fold(0.0_f32, f32::max);
-                        // Half covered counts: the threshold is inclusive.
-                        best > 0.0 && best >= threshold
-                    })
+    for (word_index, members) in words_near(layout, index, areas) {
+        let taken: Vec<bool> = members
+            .iter()
+            .map(|&i| {
+                glyphs.list.get(i as usize).is_some_and(|g| {
+                    let corners = g.corners();
+                    let best = areas
+                        .iter()
+                        .map(|a| a.covers(&corners))
+                        .fold(0.0_f32, f32::max);
+                    // Half covered counts: the threshold is inclusive.
+                    best > 0.0 && best >= threshold
                 })
-                .collect();
-            if !taken.contains(&true) {
-                continue;
-            }
-            let taken = if complete_words && mostly_taken(glyphs, members, &taken) {
-                vec![true; taken.len()]
-            } else {
-                taken
-            };
-            let text: String = members
-                .iter()
-                .zip(&taken)
-                .filter(|(_, t)| **t)
-                .filter_map(|(&i, _)| glyphs.list.get(i as usize))
-                .map(|g| glyphs.text(g))
-                .collect();
-            pieces.push(Piece {
-                text,
-                word: word_index,
-                starts_word: taken.first() == Some(&true),
-                ends_word: taken.last() == Some(&true),
-            });
+            })
+            .collect();
+        if !taken.contains(&true) {
+            continue;
         }
+        let taken = if complete_words && mostly_taken(glyphs, members, &taken) {
+            vec![true; taken.len()]
+        } else {
+            taken
+        };
+        let text: String = members
+            .iter()
+            .zip(&taken)
+            .filter(|(_, t)| **t)
+            .filter_map(|(&i, _)| glyphs.list.get(i as usize))
+            .map(|g| glyphs.text(g))
+            .collect();
+        pieces.push(Piece {
+            text,
+            word: word_index,
+            starts_word: taken.first() == Some(&true),
+            ends_word: taken.last() == Some(&true),
+        });
     }
     join(layout, &pieces)
+}
+
+/// The words on the lines near the areas, in reading order: each word's
+/// index and its glyphs (indices into the page's glyph list).
+fn words_near<'a>(
+    layout: &'a Layout,
+    index: &LineIndex,
+    areas: &[Area],
+) -> impl Iterator<Item = (usize, &'a [u32])> {
+    index
+        .lines_near(areas)
+        .into_iter()
+        .filter_map(|line_number| layout.lines.get(line_number))
+        .flat_map(|line| line.words.clone())
+        .filter_map(|word_index| {
+            let word = layout.words.get(word_index)?;
+            Some((
+                word_index,
+                layout.order.get(word.glyphs.clone()).unwrap_or_default(),
+            ))
+        })
 }
 
 /// Whether the glyphs taken make up at least half of a word's width.
@@ -226,34 +238,25 @@ fn mostly_taken(glyphs: &Glyphs, members: &[u32], taken: &[bool]) -> bool {
 pub(crate) fn words_at(glyphs: &Glyphs, layout: &Layout, index: &LineIndex, area: &Area) -> String {
     let areas = std::slice::from_ref(area);
     let mut pieces = Vec::new();
-    for line_number in index.lines_near(areas) {
-        let Some(line) = layout.lines.get(line_number) else {
-            continue;
-        };
-        for word_index in line.words.clone() {
-            let Some(word) = layout.words.get(word_index) else {
-                continue;
-            };
-            let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
-            let touched = members.iter().any(|&i| {
-                glyphs
-                    .list
-                    .get(i as usize)
-                    .is_some_and(|g| area.covers(&g.corners()) > 0.0)
+    for (word_index, members) in words_near(layout, index, areas) {
+        let touched = members.iter().any(|&i| {
+            glyphs
+                .list
+                .get(i as usize)
+                .is_some_and(|g| area.covers(&g.corners()) > 0.0)
+        });
+        if touched {
+            let text = members
+                .iter()
+                .filter_map(|&i| glyphs.list.get(i as usize))
+                .map(|g| glyphs.text(g))
+                .collect();
+            pieces.push(Piece {
+                text,
+                word: word_index,
+                starts_word: true,
+                ends_word: true,
             });
-            if touched {
-                let text = members
-                    .iter()
-                    .filter_map(|&i| glyphs.list.get(i as usize))
-                    .map(|g| glyphs.text(g))
-                    .collect();
-                pieces.push(Piece {
-                    text,
-                    word: word_index,
-                    starts_word: true,
-                    ends_word: true,
-                });
-            }
         }
     }
     join(layout, &pieces)
