@@ -92,32 +92,29 @@ fn hull(points: [Point; 4]) -> Vec<Point> {
     if sorted.len() < 3 {
         return sorted;
     }
-    let mut lower: Vec<Point> = Vec::new();
-    for &p in &sorted {
-        while let [.., a, b] = lower.as_slice() {
-            if cross(sub(*b, *a), sub(p, *a)) <= 0.0 {
-                lower.pop();
-            } else {
-                break;
-            }
-        }
-        lower.push(p);
-    }
-    let mut upper: Vec<Point> = Vec::new();
-    for &p in sorted.iter().rev() {
-        while let [.., a, b] = upper.as_slice() {
-            if cross(sub(*b, *a), sub(p, *a)) <= 0.0 {
-                upper.pop();
-            } else {
-                break;
-            }
-        }
-        upper.push(p);
-    }
+    let mut lower = half_hull(sorted.iter());
+    let mut upper = half_hull(sorted.iter().rev());
     lower.pop();
     upper.pop();
     lower.extend(upper);
     lower
+}
+
+/// One half of a convex hull (monotone chain): the points, taken in order,
+/// that make only left turns.
+fn half_hull<'a>(points: impl Iterator<Item = &'a Point>) -> Vec<Point> {
+    let mut hull: Vec<Point> = Vec::new();
+    for &p in points {
+        while let [.., a, b] = hull.as_slice() {
+            if cross(sub(*b, *a), sub(p, *a)) <= 0.0 {
+                hull.pop();
+            } else {
+                break;
+            }
+        }
+        hull.push(p);
+    }
+    hull
 }
 
 /// The area of a simple polygon (shoelace), whatever its orientation.
