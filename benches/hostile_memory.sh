@@ -13,7 +13,7 @@ KANTLIJN_HOSTILE_DIR="$dir" cargo test --release --quiet --test hostile >/dev/nu
 corpus="${KANTLIJN_SHARED_DIR:-../shared}/corpus"
 {
     find "$dir" -type f
-    [ -d "$corpus" ] && find "$corpus" -name '*.pdf'
+    if [ -d "$corpus" ]; then find "$corpus" -name '*.pdf'; fi
 } | while read -r file; do
     size=$(stat -c %s "$file")
     /usr/bin/time -o "$dir/time.txt" -f "%e %M" target/release/kantlijn --quiet --compact "$file" >/dev/null 2>&1 || true

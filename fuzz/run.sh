@@ -46,10 +46,18 @@ printf 'D:20260608091102+02\x2700\x27' > corpus/date/spec
 printf '\xfe\xff\x00A\x01A' > corpus/text_string/utf16
 
 mkdir -p logs
+failed=()
 for target in "${targets[@]}"; do
     echo "=== $target for $seconds s (full log: fuzz/logs/$target.log)"
-    cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+    if ! cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
-        > "logs/$target.log" 2>&1 || echo "$target: the fuzzer stopped with a finding (see fuzz/artifacts/$target)"
-    grep -E "INITED|DONE|^Done|stat::|SUMMARY|ERROR" "logs/$target.log" | tail -12
+        > "logs/$target.log" 2>&1; then
+        failed+=("$target")
+        echo "$target: the fuzzer stopped early: a finding in fuzz/artifacts/$target, or a build error in the log"
+    fi
+    grep -E "INITED|DONE|^Done|stat::|SUMMARY|ERROR|error" "logs/$target.log" | tail -12 || true
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "stopped early: ${failed[*]}"
+    exit 1
+fi
