@@ -486,7 +486,7 @@ fn lying_stream_lengths() {
             "<< /Length {length} >>\nstream\n<body xmlns=\"http://www.w3.org/1999/xhtml\"><p>lange tekst</p></body>\nendstream"
         );
         let doc = read(
-            "length.pdf",
+            &format!("length{length}.pdf"),
             one_page("[4 0 R]", vec![note(4, "/RC 5 0 R"), (5, rc.into_bytes())]),
         )
         .unwrap();

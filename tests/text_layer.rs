@@ -14,6 +14,12 @@
 
 use std::time::{Duration, Instant};
 
+/// A page that would run on without its bound (a decoded image of 60,000
+/// rows, forms nested a million deep) takes far longer than this; a debug
+/// build on a loaded machine reads the bounded page well within it. It
+/// tells a hang from a finished read, not fast from slow.
+const HANG: Duration = Duration::from_secs(60);
+
 use kantlijn::{Annotation, Document, Options, Subtype};
 use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
 
@@ -270,7 +276,7 @@ fn images_are_not_decoded() {
     let doc = open(pdf.bytes());
     let started = Instant::now();
     let text = doc.page_text(1).unwrap();
-    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(started.elapsed() < HANG);
     assert_eq!(text.plain_text(), "Beslisnota over de Woo-verzoeken\n");
     assert!(text.warnings.is_empty(), "{:?}", text.warnings);
 }
@@ -453,7 +459,7 @@ fn forms_drawing_forms_exponentially_are_skipped_quickly() {
     let doc = open(pdf.bytes());
     let started = Instant::now();
     let text = doc.page_text(1).unwrap();
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(started.elapsed() < HANG);
     assert_eq!(text.plain_text(), "Buiten de vormen\n");
     assert!(
         text.warnings
@@ -759,7 +765,7 @@ fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
     );
     let started = Instant::now();
     let doc = open(pdf.bytes());
-    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(started.elapsed() < HANG);
     assert_eq!(text_under(&doc), [None, Some("")]);
     assert!(
         doc.warnings()
