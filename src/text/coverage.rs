@@ -119,14 +119,7 @@ fn half_hull<'a>(points: impl Iterator<Item = &'a Point>) -> Vec<Point> {
 
 /// The area of a simple polygon (shoelace), whatever its orientation.
 fn polygon_area(points: &[Point]) -> f32 {
-    let n = points.len();
-    let mut twice = 0.0;
-    for i in 0..n {
-        if let (Some(a), Some(b)) = (points.get(i), points.get((i + 1) % n)) {
-            twice += cross(*a, *b);
-        }
-    }
-    twice.abs() / 2.0
+    signed_area(points).abs()
 }
 
 /// The part of `subject` inside the convex, counter-clockwise `clipper`

@@ -89,8 +89,6 @@ pub(crate) struct Layout {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Word {
     pub(crate) glyphs: Range<usize>,
-    /// The index of its line.
-    pub(crate) line: usize,
     /// The word ends a line with a hyphen that breaks it across lines.
     pub(crate) hyphen_break: bool,
     /// The word ends a line with a hyphen of its own ("EU-") and goes on
@@ -123,10 +121,8 @@ struct Piece {
 
 impl Piece {
     fn new(index: u32, glyph: &Glyph) -> Self {
-        let mut glyphs = Vec::with_capacity(64);
-        glyphs.push(index);
         Self {
-            glyphs,
+            glyphs: vec![index],
             origin: glyph.origin,
             dir: glyph.dir,
             normal: glyph.normal(),
@@ -772,7 +768,6 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
         let Some(line) = lines.get(line_index) else {
             continue;
         };
-        let number = layout.lines.len();
         let first_word = layout.words.len();
         let visual: Vec<&[u32]> = line.words().collect();
         let add = |layout: &mut Layout, word: &[u32]| {
@@ -780,7 +775,6 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
             layout.order.extend_from_slice(word);
             layout.words.push(Word {
                 glyphs: start..layout.order.len(),
-                line: number,
                 hyphen_break: false,
                 hyphen_joins: false,
             });
@@ -844,23 +838,34 @@ fn logical_words(glyphs: &Glyphs, visual: &[&[u32]]) -> Option<Vec<Vec<u32>>> {
         Direction::Ltr
     };
     // Neutral words take the direction around them when both sides agree,
-    // else the line's.
-    let resolved: Vec<Direction> = (0..directions.len())
-        .map(|i| match directions.get(i) {
-            Some(Direction::Neutral) => {
-                let before = directions
-                    .get(..i)
-                    .and_then(|s| s.iter().rev().find(|d| **d != Direction::Neutral));
-                let after = directions
-                    .get(i + 1..)
-                    .and_then(|s| s.iter().find(|d| **d != Direction::Neutral));
-                match (before, after) {
-                    (Some(a), Some(b)) if a == b => *a,
-                    _ => base,
-                }
-            }
-            Some(d) => *d,
-            None => base,
+    // else the line's: the nearest strong direction on each side, found in
+    // one pass each way (a line may hold many thousands of words).
+    let strong = |d: &Direction| (*d != Direction::Neutral).then_some(*d);
+    let before: Vec<Option<Direction>> = directions
+        .iter()
+        .scan(None, |last, d| {
+            let seen = *last;
+            *last = strong(d).or(*last);
+            Some(seen)
+        })
+        .collect();
+    let mut after: Vec<Option<Direction>> = directions
+        .iter()
+        .rev()
+        .scan(None, |next, d| {
+            let seen = *next;
+            *next = strong(d).or(*next);
+            Some(seen)
+        })
+        .collect();
+    after.reverse();
+    let resolved: Vec<Direction> = directions
+        .iter()
+        .zip(before.iter().zip(&after))
+        .map(|(d, sides)| match (d, sides) {
+            (Direction::Neutral, (Some(a), Some(b))) if a == b => *a,
+            (Direction::Neutral, _) => base,
+            (d, _) => *d,
         })
         .collect();
     // Runs of one direction, in visual order.
@@ -1158,6 +1163,15 @@ pub(crate) mod tests {
         let glyphs = set(&[("2026 םולש", 72.0, 700.0)], 10.0);
         let layout = layout(&glyphs);
         assert_eq!(lines_of(&glyphs, &layout), ["שלום 2026"]);
+    }
+
+    #[test]
+    fn neutral_words_between_right_to_left_words() {
+        // A number between two Hebrew words reads with them; one between a
+        // Hebrew and a Latin word takes the line's direction.
+        let glyphs = set(&[("םלוע 2026 םולש", 72.0, 700.0)], 10.0);
+        let layout = layout(&glyphs);
+        assert_eq!(lines_of(&glyphs, &layout), ["שלום 2026 עולם"]);
     }
 
     #[test]
