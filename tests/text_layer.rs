@@ -419,6 +419,43 @@ fn unreadable_content_stream_is_a_warning() {
     );
 }
 
+/// Many bad entries in `/Contents` are counted into one warning each, not
+/// one warning per entry.
+#[test]
+fn bad_content_entries_are_counted() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    let broken = pdf.add(Stream::new(
+        dictionary! { "Filter" => "DCTDecode" },
+        b"BT ET".to_vec(),
+    ));
+    let good = pdf.add(Stream::new(
+        Dictionary::new(),
+        b"BT /F1 10 Tf 72 700 Td (Wat wel te lezen is) Tj ET".to_vec(),
+    ));
+    let mut entries: Vec<Object> = vec![Object::Integer(0); 1000];
+    entries.extend(std::iter::repeat_n(Object::Reference(broken), 3));
+    entries.push(good.into());
+    pdf.doc
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Contents", entries);
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "Wat wel te lezen is\n");
+    let messages: Vec<&str> = text.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "1000 entries of /Contents are not streams; skipped",
+            "3 content streams cannot be decoded (a broken or unsupported filter); their text is missing",
+        ]
+    );
+}
+
 #[test]
 fn glyphs_per_page_are_bounded() {
     let mut pdf = Builder::new();

@@ -113,55 +113,81 @@ fn inherited_resources<'a>(page: &h::Dict<'a>, max_depth: usize) -> h::Dict<'a> 
     h::Dict::empty()
 }
 
+/// The most entries of a `/Contents` array that are read (real pages have a
+/// handful; each entry costs a lookup even when it is empty).
+const MAX_CONTENT_ENTRIES: usize = 100_000;
+
 /// `/Contents` decoded; an array's streams joined with a space between.
+/// Entries that are not streams and streams that cannot be decoded are
+/// each counted into one defect.
 fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> Vec<u8> {
     let mut data = Vec::new();
-    let streams: Vec<h::Stream<'_>> = match page.get::<h::Object<'_>>(b"Contents") {
-        Some(h::Object::Stream(stream)) => vec![stream],
+    let (mut not_streams, mut broken) = (0_usize, 0_usize);
+    let mut too_long = false;
+    let mut read = |stream: h::Stream<'_>, data: &mut Vec<u8>| {
+        let left = max_bytes.saturating_sub(data.len());
+        if left == 0 {
+            too_long = true;
+            return false;
+        }
+        match decode_bounded(&stream, left) {
+            Decoded::Data(decoded) => append(data, decoded),
+            Decoded::TooLarge(first) => {
+                too_long = true;
+                append(data, first.unwrap_or_default());
+                return false;
+            }
+            Decoded::Broken => broken += 1,
+        }
+        true
+    };
+    match page.get::<h::Object<'_>>(b"Contents") {
+        Some(h::Object::Stream(stream)) => {
+            read(stream, &mut data);
+        }
         Some(h::Object::Array(array)) => {
-            let mut streams = Vec::new();
-            for item in array.iter::<h::Object<'_>>() {
+            let mut entries = array.iter::<h::Object<'_>>();
+            for item in entries.by_ref().take(MAX_CONTENT_ENTRIES) {
                 match item {
-                    h::Object::Stream(stream) => streams.push(stream),
-                    _ => defects.push("an entry of /Contents is not a stream; skipped".to_owned()),
+                    h::Object::Stream(stream) => {
+                        if !read(stream, &mut data) {
+                            break;
+                        }
+                    }
+                    _ => not_streams += 1,
                 }
             }
-            streams
+            if !too_long && entries.next().is_some() {
+                defects.push(format!(
+                    "/Contents has more than {MAX_CONTENT_ENTRIES} entries; the rest is not read"
+                ));
+            }
         }
         Some(_) => {
             defects.push("/Contents is neither a stream nor an array; the page has no text".into());
-            Vec::new()
         }
-        None => Vec::new(),
-    };
-    let too_long =
-        || format!("the page's content is longer than {max_bytes} bytes; the rest is not read");
-    for stream in streams {
-        let left = max_bytes.saturating_sub(data.len());
-        if left == 0 {
-            defects.push(too_long());
-            break;
-        }
-        match decode_bounded(&stream, left) {
-            Decoded::Data(decoded) => append(&mut data, decoded),
-            Decoded::TooLarge(first) => {
-                defects.push(too_long());
-                append(&mut data, first.unwrap_or_default());
-                break;
-            }
-            Decoded::Broken => defects.push(
-                "a content stream cannot be decoded (a broken or unsupported filter); its text is missing"
-                    .to_owned(),
-            ),
-        }
+        None => {}
+    }
+    if not_streams > 0 {
+        defects.push(match not_streams {
+            1 => "an entry of /Contents is not a stream; skipped".to_owned(),
+            n => format!("{n} entries of /Contents are not streams; skipped"),
+        });
+    }
+    if broken > 0 {
+        defects.push(match broken {
+            1 => "a content stream cannot be decoded (a broken or unsupported filter); its text is missing".to_owned(),
+            n => format!("{n} content streams cannot be decoded (a broken or unsupported filter); their text is missing"),
+        });
+    }
+    if too_long {
+        defects.push(format!(
+            "the page's content is longer than {max_bytes} bytes; the rest is not read"
+        ));
     }
     data
 }
 
-/// Joins a stream's content to what came before, with a space between
-/// (operators may not run across streams); the first is taken without a
-/// copy, and the buffer grows exactly, so that content near the bound does
-/// not reserve twice the bound.
 fn append(data: &mut Vec<u8>, more: std::borrow::Cow<'_, [u8]>) {
     if data.is_empty() {
         *data = more.into_owned();
