@@ -97,7 +97,11 @@ fn parse_plain(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, usiz
     if !(1..=31).contains(&date.day) || !(1..=12).contains(&date.month) {
         return None;
     }
-    if let Some(time) = text.get(end..).and_then(|rest| TIME.as_ref()?.find(rest)) {
+    // A time only when it ends where a word ends: ", 1.500 fte" after a
+    // date is an amount, and the date stands without it.
+    if let Some(time) = text.get(end..).and_then(|rest| TIME.as_ref()?.find(rest))
+        && at_boundary(text, end + time.end())
+    {
         end += time.end();
     }
     at_boundary(text, end).then_some((date, end))

@@ -184,7 +184,8 @@ fn signature(
         end = at + date_len;
     }
     let tail = rest(inner, end).trim_matches(|c: char| c.is_whitespace() || c == '.');
-    (tail.is_empty() || is_marks(tail, vocabulary)).then(|| (actor.to_owned(), date))
+    (tail.is_empty() || is_marks(tail, date.is_some(), vocabulary))
+        .then(|| (actor.to_owned(), date))
 }
 
 /// Which actors a reading accepts.
@@ -399,6 +400,7 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
         needs_guide,
         linked_option,
         question: s.ends_with('?'),
+        dated: date.is_some(),
     };
     let remark = read_tail(tail, mode, guide, vocabulary)?;
 
@@ -506,6 +508,10 @@ struct Guide {
     linked_option: bool,
     /// The text ends in a question mark.
     question: bool,
+    /// The verdict has a date: after it, two capitals are a paraph's
+    /// initials ("8/6 AP") even where they could name a party or a
+    /// ministry, which stand alone after an undated verdict ("Akkoord CDA").
+    dated: bool,
 }
 
 /// Reads what follows the verdict and date: `Some(None)` when it is nothing,
@@ -521,7 +527,7 @@ fn read_tail(
     if trimmed.chars().all(|c| matches!(c, '.' | '!')) {
         return Some(None);
     }
-    if is_marks(trimmed, vocabulary) {
+    if is_marks(trimmed, guide.dated, vocabulary) {
         return Some(None);
     }
     if mode == Mode::Stamp {
@@ -586,7 +592,7 @@ fn read_tail(
 
 /// Whether `text` is at most two initials ("El", "A.A."), marker numbers or
 /// redaction placeholders ("[redacted]", "5.1.2e").
-fn is_marks(text: &str, vocabulary: &Vocabulary) -> bool {
+fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool {
     let mut at = skip_ws(text, 0);
     let mut count = 0;
     while at < text.len() {
@@ -603,7 +609,7 @@ fn is_marks(text: &str, vocabulary: &Vocabulary) -> bool {
                     .get(..len)
                     .unwrap_or_default()
                     .trim_end_matches([',', ';']);
-                if !(is_marker_number(token) || is_initials(token, vocabulary)) {
+                if !(is_marker_number(token) || is_initials(token, dated, vocabulary)) {
                     return false;
                 }
                 len
@@ -628,15 +634,14 @@ fn is_marker_number(token: &str) -> bool {
     (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_initials(token: &str, vocabulary: &Vocabulary) -> bool {
+fn is_initials(token: &str, dated: bool, vocabulary: &Vocabulary) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let dotted = token.contains('.');
     (1..=4).contains(&letters)
         && token.chars().all(|c| c.is_alphabetic() || c == '.')
         && (dotted || token.chars().next().is_some_and(char::is_uppercase))
         && (dotted || !vocabulary.is_sentence_word(token))
-        && !vocabulary.is_not_actor(token)
-        && vocabulary.ministry_name(token).is_none()
+        && (dated || (!vocabulary.is_not_actor(token) && vocabulary.ministry_name(token).is_none()))
 }
 
 /// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
@@ -1203,6 +1208,22 @@ mod tests {
             assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
             assert_eq!(found.actor_title.as_deref(), title, "{text}");
         }
+    }
+
+    #[test]
+    fn initials_after_a_date_may_spell_a_party() {
+        // A paraph "AP" after the date is initials; after an undated
+        // verdict the same letters would be a party and refuse the text.
+        let found = stamp("MWP akkoord 8/6 AP").unwrap_or_else(|| panic!("initials"));
+        assert_eq!(found.actor.as_deref(), Some("MWP"));
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+    }
+
+    #[test]
+    fn amount_after_a_date_is_not_a_time() {
+        let found = comment("Akkoord 8/6, 1.500 fte erbij").unwrap_or_else(|| panic!("amount"));
+        assert_eq!(found.date_text.as_deref(), Some("8/6"));
+        assert_eq!(found.remark.as_deref(), Some("1.500 fte erbij"));
     }
 
     #[test]
