@@ -129,38 +129,19 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Opti
     let weak_actor = found.actor.as_ref().is_some_and(|actor| {
         found.actor_title.is_none() || (mode == Mode::Comment && is_one_letter(actor))
     });
-    let mut found = if weak_actor && found.date.is_none() {
-        read(text, mode, vocabulary, Actors::Titled)?
-    } else {
-        found
-    };
-    // "Akkoord. SG 5/3", "akkoord (MWP, 8/6)": a remark that is only a
-    // known actor's signature, with or without a date, names the actor.
-    if found.actor.is_none()
-        && let Some((actor, date)) = found
-            .remark
-            .as_deref()
-            .and_then(|remark| signature(remark, vocabulary))
-        && (found.date.is_none() || date.is_none())
-    {
-        found.actor_title = title_of(&actor, vocabulary);
-        found.actor = Some(actor);
-        found.remark = None;
-        if let Some((date, written)) = date {
-            found.date = Some(date);
-            found.date_text = Some(written);
-        }
+    if weak_actor && found.date.is_none() {
+        return read(text, mode, vocabulary, Actors::Titled);
     }
     Some(found)
 }
 
+/// A signature read from a remark: the actor, its title and the date with
+/// its text.
+type Signature = (String, Option<String>, Option<(WrittenDate, String)>);
+
 /// A remark that is a signature: a vocabulary actor, optionally in
 /// brackets, with an optional date and initials ("SG 5/3", "(MWP, 8/6)").
-/// Gives the actor and the date with its text.
-fn signature(
-    remark: &str,
-    vocabulary: &Vocabulary,
-) -> Option<(String, Option<(WrittenDate, String)>)> {
+fn signature(remark: &str, vocabulary: &Vocabulary) -> Option<Signature> {
     let trimmed = remark.trim();
     let inner = trimmed
         .strip_prefix('(')
@@ -173,7 +154,7 @@ fn signature(
     };
     let len = actor_at(inner, vocabulary, known)?;
     let actor = inner.get(..len)?;
-    title_of(actor, vocabulary)?;
+    let title = title_of(actor, vocabulary)?;
     let at = skip_separator(inner, len);
     let mut end = at;
     let mut date = None;
@@ -185,7 +166,7 @@ fn signature(
     }
     let tail = rest(inner, end).trim_matches(|c: char| c.is_whitespace() || c == '.');
     (tail.is_empty() || is_marks(tail, date.is_some(), vocabulary))
-        .then(|| (actor.to_owned(), date))
+        .then(|| (actor.to_owned(), Some(title), date))
 }
 
 /// Which actors a reading accepts.
@@ -402,16 +383,32 @@ fn read(text: &str, mode: Mode, vocabulary: &Vocabulary, actors: Actors) -> Opti
         question: s.ends_with('?'),
         dated: date.is_some(),
     };
-    let remark = read_tail(tail, mode, guide, vocabulary)?;
+    let mut remark = read_tail(tail, mode, guide, vocabulary)?;
 
-    let actor_text = actor
+    let mut actor_text = actor
         .and_then(|(from, to)| s.get(from..to))
         .map(str::to_owned);
-    let actor_title = actor_title.or_else(|| {
+    let mut actor_title = actor_title.or_else(|| {
         actor_text
             .as_deref()
             .and_then(|actor| title_of(actor, vocabulary))
     });
+    // "Akkoord. SG 5/3", "akkoord (MWP, 8/6)": a remark that is only a
+    // known actor's signature, with or without a date, names the actor.
+    if actor_text.is_none()
+        && let Some((signed, title, signed_on)) = remark
+            .as_deref()
+            .and_then(|remark| signature(remark, vocabulary))
+        && (date.is_none() || signed_on.is_none())
+    {
+        actor_text = Some(signed);
+        actor_title = title;
+        remark = None;
+        if let Some((found, written)) = signed_on {
+            date = Some(found);
+            date_text = Some(written);
+        }
+    }
     let has_actor = actor_text.is_some();
     // "Approved: 12/03/2021" without an actor is a label and its value.
     if mode == Mode::Stamp && !has_actor && (weak || date.is_none() || date_after_colon) {
@@ -1234,6 +1231,8 @@ mod tests {
             ("Gezien. DG", "DG", None),
             ("Niet akkoord - Stas 3-2-2026 El", "Stas", Some("3-2-2026")),
             ("Min. akkoord 3-2", "Min.", Some("3-2")),
+            // A weak verdict takes an actor and date, signed or not.
+            ("OK. SG 5/3", "SG", Some("5/3")),
         ] {
             let found = comment(text).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(found.actor.as_deref(), Some(actor), "{text}");
