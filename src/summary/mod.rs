@@ -27,6 +27,8 @@ mod parse;
 mod printed_date;
 mod subjects;
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDateTime, Timelike};
 use serde::{Serialize, Serializer};
 
@@ -258,46 +260,69 @@ mod tests;
 /// file's name); the five fields together rarely agree by chance. Each
 /// annotation is linked to one entry at most.
 pub(crate) fn link(comments: &mut [Comment], annotations: &[crate::annotation::Annotation]) {
-    let mut taken = vec![false; annotations.len()];
+    // The annotations not yet linked, by page and date: an entry is
+    // compared only with those it could be.
+    let mut open: HashMap<(usize, Option<NaiveDateTime>), Vec<usize>> = HashMap::new();
+    for (index, annotation) in annotations.iter().enumerate() {
+        open.entry((annotation.page, written(annotation)))
+            .or_default()
+            .push(index);
+    }
     for comment in comments.iter_mut().filter(|c| !c.fragment) {
         let Some(page) = comment.target_page else {
             continue;
         };
-        let found = annotations.iter().enumerate().find(|(index, annotation)| {
-            !taken.get(*index).copied().unwrap_or(true)
-                && annotation.page == page
-                && same_entry(comment, annotation)
+        let Some(candidates) = open.get_mut(&(page, comment.date)) else {
+            continue;
+        };
+        let found = candidates.iter().position(|&index| {
+            annotations
+                .get(index)
+                .is_some_and(|annotation| same_entry(comment, annotation))
         });
-        if let Some((index, annotation)) = found {
-            if let Some(slot) = taken.get_mut(index) {
-                *slot = true;
-            }
+        if let Some(index) = found.map(|at| candidates.remove(at))
+            && let Some(annotation) = annotations.get(index)
+        {
             comment.annotation = Some(annotation.reference.clone());
         }
     }
 }
 
-fn same_entry(comment: &Comment, annotation: &crate::annotation::Annotation) -> bool {
-    let blank = |s: Option<&str>| {
-        s.map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let author = blank(comment.author.as_deref()) == blank(annotation.author.as_deref());
-    let subject = match blank(comment.subject.as_deref()) {
-        Some(printed) if printed == "(Unknown)" => blank(annotation.subject.as_deref()).is_none(),
-        printed => printed == blank(annotation.subject.as_deref()),
-    };
-    let written = annotation
+/// When an annotation was last written, to the second as a summary prints
+/// it.
+fn written(annotation: &crate::annotation::Annotation) -> Option<NaiveDateTime> {
+    annotation
         .modified
         .or(annotation.created)
-        .map(|t| t.naive());
-    let date = comment.date == written.map(|d| d.with_nanosecond(0).unwrap_or(d));
-    let words = |s: Option<&str>| {
-        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_default()
+        .map(|t| t.naive())
+        .map(|d| d.with_nanosecond(0).unwrap_or(d))
+}
+
+/// Author, subject and text agree (page and date are compared by
+/// [`link`]).
+fn same_entry(comment: &Comment, annotation: &crate::annotation::Annotation) -> bool {
+    let author = blank(comment.author.as_deref()) == blank(annotation.author.as_deref());
+    let subject = match blank(comment.subject.as_deref()) {
+        Some("(Unknown)") => blank(annotation.subject.as_deref()).is_none(),
+        printed => printed == blank(annotation.subject.as_deref()),
     };
-    let printed = words(comment.contents.as_deref());
-    let contents = words(annotation.contents.as_deref()).starts_with(&printed);
-    author && subject && date && contents
+    // The annotation's contents start with the printed text, white space
+    // runs counted as one space.
+    let mut contents = words(annotation.contents.as_deref().unwrap_or_default());
+    let starts =
+        words(comment.contents.as_deref().unwrap_or_default()).all(|c| contents.next() == Some(c));
+    author && subject && starts
+}
+
+/// The text trimmed, `None` when nothing is left.
+fn blank(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The characters of `text` with each run of white space as one space and
+/// none at either end.
+fn words(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split_whitespace()
+        .enumerate()
+        .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()))
 }
