@@ -168,11 +168,7 @@ impl Document {
             &options.summary_locales,
         );
         summary::link(&mut comments, &annotations);
-        let text = page_texts
-            .iter()
-            .map(|(_, text)| text.as_str())
-            .collect::<Vec<_>>()
-            .join("\u{c}");
+        let text = paged_text(&page_texts);
         let decisions = decision::sources::register(
             &annotations,
             &comments,
@@ -375,9 +371,49 @@ fn open_error(file: &Path, error: OpenError) -> Error {
     }
 }
 
+/// The pages' texts as one text in which form feeds number the pages, as
+/// `pdftotext` writes it: page `n` is the text after the `n - 1`th form
+/// feed, each page ends with one (so a single page counts as paged), a
+/// page not read is empty, and a form feed inside a page's text is a space.
+fn paged_text(page_texts: &[(usize, String)]) -> String {
+    let mut text = String::with_capacity(page_texts.iter().map(|(_, t)| t.len() + 1).sum());
+    let mut next = 1;
+    for (page, page_text) in page_texts {
+        while next < *page {
+            text.push('\u{c}');
+            next += 1;
+        }
+        text.extend(
+            page_text
+                .chars()
+                .map(|c| if c == '\u{c}' { ' ' } else { c }),
+        );
+        text.push('\u{c}');
+        next = page + 1;
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_texts_numbered_by_form_feeds() {
+        // One page is still paged; a page not read stays empty; a form feed
+        // inside a page does not shift the pages after it.
+        assert_eq!(
+            paged_text(&[(1, "MWP akkoord 8-6-2026".into())]),
+            "MWP akkoord 8-6-2026\u{c}"
+        );
+        assert_eq!(
+            paged_text(&[(2, "b\u{c}c".into()), (3, "d".into())]),
+            "\u{c}b c\u{c}d\u{c}"
+        );
+        let text = paged_text(&[(1, "Nota".into()), (3, "MWP akkoord 8-6-2026".into())]);
+        let stamps = decision::stamp_lines(&text, &decision::Vocabulary::builtin());
+        assert_eq!(stamps.iter().map(|s| s.page).collect::<Vec<_>>(), [Some(3)]);
+    }
 
     #[test]
     fn not_a_pdf() {
