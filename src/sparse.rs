@@ -66,7 +66,10 @@ fn read_windows(
     let mut skipped: u64 = 0;
     while pos < len {
         let start = pos.saturating_sub(OVERLAP);
-        let n = read_at(file, scratch.get_mut(..window).unwrap_or_default(), start)?;
+        // No further than the length measured: a file still growing (a
+        // scanner writing into a watched folder) is read as it was.
+        let wanted = usize::try_from(len - start).map_or(window, |left| left.min(window));
+        let n = read_at(file, scratch.get_mut(..wanted).unwrap_or_default(), start)?;
         let end = start + n as u64;
         if end <= pos {
             break; // the file ended early (it shrank while being read)
@@ -276,6 +279,20 @@ mod tests {
         let len = file.as_file().metadata().unwrap().len();
         let (map, skipped) = read_windows(file.as_file(), len, window, window * 4).unwrap();
         (map.to_vec(), skipped)
+    }
+
+    /// A file that grew after its length was measured is read up to that
+    /// length, not refused.
+    #[test]
+    fn file_growing_while_read() {
+        let (file, bytes) = file_with("/Length 5000", 5000);
+        let measured = bytes.len() as u64 - 100;
+        let (map, _) = read_windows(file.as_file(), measured, 64, 256).unwrap();
+        assert_eq!(map.len() as u64, measured);
+        assert_eq!(
+            map[map.len() - 50..],
+            bytes[..measured as usize][measured as usize - 50..]
+        );
     }
 
     #[test]
