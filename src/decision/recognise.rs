@@ -739,7 +739,7 @@ fn same_char(c: char, want: char) -> bool {
 fn verdict_at(text: &str, vocabulary: &Vocabulary) -> Option<(Verdict, usize, bool)> {
     vocabulary.verdicts().iter().find_map(|entry| {
         match_phrase(text, &entry.phrase)
-            .map(|len| (entry.value, len, vocabulary.is_weak_verdict(&entry.phrase)))
+            .map(|len| (entry.value, len, vocabulary.is_weak_phrase(&entry.phrase)))
     })
 }
 

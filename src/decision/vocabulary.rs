@@ -448,8 +448,10 @@ impl Vocabulary {
         &self.date_lead_ins
     }
 
-    pub(crate) fn is_weak_verdict(&self, phrase: &str) -> bool {
-        self.weak_verdicts.contains(&normalise(phrase))
+    /// Whether a verdict phrase, already normalised (a vocabulary entry's),
+    /// is weak.
+    pub(crate) fn is_weak_phrase(&self, normalised: &str) -> bool {
+        self.weak_verdicts.contains(normalised)
     }
 
     pub(crate) fn interjections(&self) -> &[String] {
@@ -489,7 +491,7 @@ impl Vocabulary {
         let key = normalise(name_or_code);
         self.ministries
             .iter()
-            .find(|entry| entry.phrase == key || normalise(&entry.value.1) == key)
+            .find(|entry| entry.phrase == key || normalises_to(&entry.value.1, &key))
             .map(|entry| entry.value.1.as_str())
     }
 
@@ -553,6 +555,25 @@ pub(crate) fn normalise(phrase: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Whether [`normalise`] turns `text` into `key`, without building it (the
+/// recogniser asks this of every ministry for many words of a page).
+fn normalises_to(text: &str, key: &str) -> bool {
+    let mut want = key.chars();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 && want.next() != Some(' ') {
+            return false;
+        }
+        if !word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .all(|c| want.next() == Some(c))
+        {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 fn uppercase_count(text: &str) -> usize {
@@ -689,15 +710,15 @@ mod tests {
     #[test]
     fn weak_verdicts_and_interjections() {
         let builtin = Vocabulary::builtin();
-        assert!(builtin.is_weak_verdict("OK"));
-        assert!(builtin.is_weak_verdict("prima"));
-        assert!(!builtin.is_weak_verdict("akkoord"));
+        assert!(builtin.is_weak_phrase(&normalise("OK")));
+        assert!(builtin.is_weak_phrase(&normalise("prima")));
+        assert!(!builtin.is_weak_phrase(&normalise("akkoord")));
         let vocabulary = Vocabulary::from_json(
             r#"{"verdicts": {"nl": {"top": "approved"}}, "weak_verdicts": ["Top"],
                 "interjections": ["hoi"]}"#,
         )
         .unwrap();
-        assert!(vocabulary.is_weak_verdict("top"));
+        assert!(vocabulary.is_weak_phrase(&normalise("top")));
         assert_eq!(vocabulary.interjections(), ["hoi"]);
     }
 
@@ -709,6 +730,11 @@ mod tests {
             vocabulary.ministry_name("SZW"),
             Some("Sociale Zaken en Werkgelegenheid")
         );
+        assert_eq!(
+            vocabulary.ministry_name("Sociale  zaken en\nWerkgelegenheid"),
+            Some("Sociale Zaken en Werkgelegenheid")
+        );
+        assert_eq!(vocabulary.ministry_name("Sociale Zaken"), None);
         assert_eq!(vocabulary.ministry_name("Jansen"), None);
         assert_eq!(
             vocabulary.ministry_role("Stas"),
