@@ -844,3 +844,21 @@ fn page_texts_match_page_text() {
     }
     assert_eq!(all[2].plain_text(), "pagina 2\n");
 }
+
+/// Text scaled to nothing (`0 Tz`) has no place on the page; its letters
+/// are not glyphs without a Unicode value.
+#[test]
+fn text_scaled_to_nothing_is_not_unmapped() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 0 Tz 72 700 Td (aaaa) Tj 100 Tz 0 -20 Td (Akkoord) Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "Akkoord\n");
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}

@@ -240,12 +240,20 @@ impl<'d> Collector<'d> {
         if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
             return None;
         }
-        Some(Placed {
+        let placed = Placed {
             origin: [e as f32, f as f32],
             dir,
             em,
             width: (width * run) as f32,
-        })
+        };
+        // Values finite as f64 may still overflow f32.
+        let finite = placed
+            .origin
+            .iter()
+            .chain(&placed.em)
+            .chain(std::iter::once(&placed.width))
+            .all(|v| v.is_finite());
+        finite.then_some(placed)
     }
 
     /// Adds one glyph; returns where its text went, to reuse.
@@ -340,8 +348,13 @@ impl<'a> Device<'a> for Collector<'_> {
                     type3.advance_width().map_or(0.0, f64::from)
                 }
             };
+            let unmapped = self.unmapped;
             let text = self.add(glyph.as_unicode(), placement, width);
-            if let Some(entry) = slot.and_then(|c| self.seen.get_mut(c)) {
+            // A glyph scaled to nothing says nothing of the code's text:
+            // only a placed or an unmapped glyph is remembered.
+            if (text.is_some() || self.unmapped > unmapped)
+                && let Some(entry) = slot.and_then(|c| self.seen.get_mut(c))
+            {
                 *entry = (stamp, Seen { text, width });
             }
         }
