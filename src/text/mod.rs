@@ -430,10 +430,23 @@ fn read_texts<'a>(
         .keep_text
         .then(|| page_text::plain_text(&read.glyphs, &read.layout));
     for (offset, annotation) in on_page.iter().enumerate() {
-        if wants_text(&annotation.subtype) {
-            let text = text_of(annotation, &read, options, &mut warnings);
-            texts.push((item.annotations.start + offset, text));
+        if !wants_text(&annotation.subtype) {
+            continue;
         }
+        // Many annotations over many glyphs: the clock is read for each.
+        if deadline.expired() {
+            warnings.push(
+                Some(page),
+                None,
+                format!(
+                    "time limit of {:?} reached; the text under the page's remaining annotations is not read",
+                    options.limits.time_per_file
+                ),
+            );
+            break;
+        }
+        let text = text_of(annotation, &read, options, &mut warnings);
+        texts.push((item.annotations.start + offset, text));
     }
     let nothing_under = texts.iter().any(|(_, t)| t.as_deref() == Some(""));
     let bounds = ContentBounds {
