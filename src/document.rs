@@ -4,17 +4,18 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use crate::annotation::{self, Annotation};
-use crate::deadline::Deadline;
 use crate::decision::{self, Decision};
+use crate::diagnostics::{Skipped, Warning, Warnings};
 use crate::error::{Error, Result};
-use crate::geometry::Rect;
+use crate::limits::Deadline;
 use crate::options::Options;
-use crate::page_labels::PageLabels;
-use crate::page_tree;
+use crate::pdf::geometry::Rect;
+use crate::pdf::page_labels::PageLabels;
+use crate::pdf::page_tree;
+use crate::pdf::text_string;
 use crate::pdf::{Bytes, OpenError, Pdf};
-use crate::report::{Report, Skipped, Warning, Warnings};
+use crate::report::Report;
 use crate::summary::{self, Comment};
-use crate::text_string;
 
 /// A PDF document, opened and read.
 ///
@@ -34,7 +35,7 @@ pub struct Document {
     #[cfg(feature = "text")]
     page_ids: Vec<Option<crate::pdf::ObjId>>,
     #[cfg(feature = "text")]
-    limits: crate::options::Limits,
+    limits: crate::limits::Limits,
 }
 
 /// One page of a document.
@@ -330,12 +331,12 @@ impl Document {
 }
 
 /// The bytes of a file: memory-mapped, or, for a large file, read without
-/// its image data (see [`crate::sparse`]).
+/// its image data (see [`crate::pdf::sparse`]).
 #[allow(unsafe_code)]
 pub(crate) fn map(file: &File) -> std::io::Result<Bytes> {
     let len = file.metadata()?.len();
-    if len >= crate::sparse::MIN_LEN {
-        let (bytes, _) = crate::sparse::read(file, len)?;
+    if len >= crate::pdf::sparse::MIN_LEN {
+        let (bytes, _) = crate::pdf::sparse::read(file, len)?;
         return Ok(Bytes::Mapped(bytes));
     }
     // SAFETY: the map is read-only and private to this process. If another

@@ -3,10 +3,10 @@
 
 /// Decodes a PDF text string.
 pub fn decode_text_string(bytes: &[u8]) -> String {
-    crate::text_string::decode(bytes)
+    crate::pdf::text_string::decode(bytes)
 }
 
 /// Parses a PDF date and prints it as RFC 3339, or `None`.
 pub fn parse_date(text: &str) -> Option<String> {
-    crate::date::parse(text).ok().map(|t| t.to_string())
+    crate::pdf::date::parse(text).ok().map(|t| t.to_string())
 }

@@ -62,7 +62,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> String {
         return String::from_utf8_lossy(rest).into_owned();
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return crate::text_string::decode(bytes);
+        return crate::pdf::text_string::decode(bytes);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),

@@ -74,46 +74,42 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod annotation;
-mod date;
-mod deadline;
 mod decision;
+mod diagnostics;
 mod document;
 mod error;
 mod extract;
-mod filter;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
-mod geometry;
 mod input;
 #[cfg(feature = "lopdf")]
 mod interop;
+mod limits;
 mod options;
 pub mod output;
-mod page_labels;
-mod page_tree;
 mod pdf;
 mod report;
-mod sparse;
 mod summary;
 #[cfg(feature = "text")]
 mod text;
-mod text_string;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
-pub use date::Timestamp;
 pub use decision::{
     DateBasis, Decision, Sighting, Source, StampLine, Statement, Verdict, Vocabulary,
     VocabularyError, build_register, stamp_lines,
 };
+pub use diagnostics::{Skipped, Warning};
 pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::extract;
-pub use filter::Filter;
-pub use geometry::{Quad, Rect};
+
 pub use input::{InputKind, SNIFF_LEN, sniff};
-pub use options::{Limits, Options};
-pub use report::{Report, ReportError, SCHEMA_VERSION, Skipped, Warning};
+pub use limits::Limits;
+pub use options::Options;
+pub use pdf::date::Timestamp;
+pub use pdf::geometry::{Quad, Rect};
+pub use report::{Filter, Report, ReportError, SCHEMA_VERSION};
 pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries, text_pages};
 #[cfg(feature = "text")]
 pub use text::{PageText, TextLine, TextWord};

@@ -1,8 +1,7 @@
 //! What to read and the bounds on how much of it.
 
-use std::time::Duration;
-
 use crate::decision::Vocabulary;
+use crate::limits::Limits;
 use crate::summary::SummaryLocale;
 
 /// How to read a document.
@@ -75,71 +74,6 @@ impl Options {
         Self {
             password: Some(password.into()),
             ..Self::default()
-        }
-    }
-}
-
-/// Bounds on every resource an input can inflate. Reaching one is a warning
-/// on the report (or, for the time limit, a cut-short report), never a hang
-/// or an abort.
-///
-/// | bound | default |
-/// |---|---|
-/// | `max_depth`: nesting of the page tree and of reference chains | 256 |
-/// | `max_pages`: leaf pages taken from the page tree | 1,000,000 |
-/// | `max_annotations_per_page`: entries read from one `/Annots` | 100,000 |
-/// | `max_array_len`: elements read from one array (`/QuadPoints`, `/C`, …) | 100,000 |
-/// | `max_string_len`: bytes of one text string kept | 16 MiB |
-/// | `max_reply_chain`: steps followed along `/IRT` | 10,000 |
-/// | `max_page_label_ranges`: entries read from `/PageLabels` | 100,000 |
-/// | `max_glyphs_per_page`: glyphs kept from one page's text | 1,000,000 |
-/// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
-/// | `time_per_file`: wall time for one document | 30 s |
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Limits {
-    /// Deepest nesting followed in the page tree, number trees and
-    /// reference chains.
-    pub max_depth: usize,
-    /// Most leaf pages taken from the page tree.
-    pub max_pages: usize,
-    /// Most entries read from one page's `/Annots`.
-    pub max_annotations_per_page: usize,
-    /// Most elements read from one array.
-    pub max_array_len: usize,
-    /// Longest text string kept, in bytes; longer ones are cut with a warning.
-    pub max_string_len: usize,
-    /// Most steps followed along a chain of `/IRT` replies.
-    pub max_reply_chain: usize,
-    /// Most entries read from the `/PageLabels` number tree.
-    pub max_page_label_ranges: usize,
-    /// Most glyphs kept from one page when its text is read (feature
-    /// `text`); the rest of the page is not read, with a warning.
-    pub max_glyphs_per_page: usize,
-    /// Most bytes of content interpreted when a page's text is read
-    /// (feature `text`): its content streams, cut with a warning when
-    /// longer, plus the content of every form XObject each time it is
-    /// drawn. A page whose forms would add up to more (forms drawing forms
-    /// can ask for exponential work) is read without them, with a warning.
-    pub max_page_content: usize,
-    /// Wall time allowed for one document; when it runs out the report holds
-    /// what was read so far and a warning says where it stopped.
-    pub time_per_file: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_depth: 256,
-            max_pages: 1_000_000,
-            max_annotations_per_page: 100_000,
-            max_array_len: 100_000,
-            max_string_len: 16 << 20,
-            max_reply_chain: 10_000,
-            max_page_label_ranges: 100_000,
-            max_glyphs_per_page: 1_000_000,
-            max_page_content: 64 << 20,
-            time_per_file: Duration::from_secs(30),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Large files are read without their image data (a sparse copy, see
-//! `src/sparse.rs`); what comes out must be exactly what the whole file in
+//! `src/pdf/sparse.rs`); what comes out must be exactly what the whole file in
 //! memory gives. The input is a scanned bundle from the fixture builder,
 //! big enough (over 16 MiB) to take that path.
 

@@ -12,8 +12,8 @@ pub use color::Color;
 pub use flags::Flags;
 pub use subtype::Subtype;
 
-use crate::date::Timestamp;
-use crate::geometry::{Quad, Rect, serialize_opt_number};
+use crate::pdf::date::Timestamp;
+use crate::pdf::geometry::{Quad, Rect, serialize_opt_number};
 
 /// One annotation, as the file states it.
 ///

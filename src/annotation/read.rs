@@ -12,14 +12,14 @@ use std::collections::HashMap;
 use super::{
     Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype, color::NoColor, rich_text,
 };
-use crate::date::{self, Timestamp};
-use crate::deadline::Deadline;
-use crate::geometry::{Quad, Rect};
+use crate::diagnostics::{Skipped, Warnings};
+use crate::limits::Deadline;
 use crate::options::Options;
-use crate::page_labels::PageLabels;
+use crate::pdf::date::{self, Timestamp};
+use crate::pdf::geometry::{Quad, Rect};
+use crate::pdf::page_labels::PageLabels;
+use crate::pdf::text_string;
 use crate::pdf::{Dict, Lookup, ObjId, Object};
-use crate::report::{Skipped, Warnings};
-use crate::text_string;
 
 /// Most bytes of an `/RC` stream decoded; rich text is a few kilobytes.
 const MAX_RICH_TEXT_STREAM: usize = 4 << 20;

@@ -1,6 +1,11 @@
-//! The boundary over the PDF object parser: the only module that names
+//! PDF objects and the structures built directly on them.
+//!
+//! This module and its `object`, `content`, `decode` and `trailer` files
+//! are the boundary over the PDF object parser: the only code that names
 //! `hayro_syntax`. Everything above it sees [`Pdf`], [`Dict`], [`Array`],
-//! [`Object`] and [`ObjId`].
+//! [`Object`] and [`ObjId`]. Beside them, the PDF concepts read from those
+//! objects: the page tree, page labels, text strings, dates, rectangles,
+//! and the sparse reading of large files.
 //!
 //! hayro-syntax reads lazily over the bytes (a memory map for files): opening
 //! touches the cross-reference data and the catalog, and each lookup parses
@@ -9,8 +14,14 @@
 
 #[cfg(feature = "text")]
 pub(crate) mod content;
+pub(crate) mod date;
 pub(crate) mod decode;
+pub(crate) mod geometry;
 pub(crate) mod object;
+pub(crate) mod page_labels;
+pub(crate) mod page_tree;
+pub(crate) mod sparse;
+pub(crate) mod text_string;
 mod trailer;
 
 use std::sync::Arc;

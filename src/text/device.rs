@@ -24,9 +24,9 @@ use hayro_interpret::{
 };
 
 use super::glyph::{Glyphs, Kind, TextRef};
-use crate::deadline::Deadline;
-use crate::geometry::Rect;
+use crate::limits::Deadline;
 use crate::pdf::content::{PageContent, ParserPage};
+use crate::pdf::geometry::Rect;
 
 /// The fonts and CMaps loaded while interpreting, shared by the pages of one
 /// document so that each font is parsed once.

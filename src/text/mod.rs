@@ -26,12 +26,13 @@ mod under;
 pub use page_text::{PageText, TextLine, TextWord};
 
 use crate::annotation::{Annotation, Subtype};
-use crate::deadline::Deadline;
-use crate::geometry::{Quad, Rect};
-use crate::options::{Limits, Options};
+use crate::diagnostics::Warnings;
+use crate::limits::Deadline;
+use crate::limits::Limits;
+use crate::options::Options;
 use crate::pdf::content::{self, ContentBounds, PageContent};
+use crate::pdf::geometry::{Quad, Rect};
 use crate::pdf::{Dict, Pdf};
-use crate::report::Warnings;
 use coverage::Area;
 use device::{FontCache, PageGlyphs};
 use glyph::Glyphs;

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use super::glyph::{Glyphs, bounds_of};
 use super::layout::Layout;
-use crate::geometry::{Rect, serialize_numbers};
-use crate::report::Warning;
+use crate::diagnostics::Warning;
+use crate::pdf::geometry::{Rect, serialize_numbers};
 
 /// The text of one page, as [`Document::page_text`](crate::Document::page_text)
 /// reads it: lines of words in reading order, each with its place on the

@@ -13,10 +13,10 @@
 
 use std::collections::HashSet;
 
-use crate::geometry::Rect;
-use crate::options::Limits;
+use crate::diagnostics::Warnings;
+use crate::limits::Limits;
+use crate::pdf::geometry::Rect;
 use crate::pdf::{Array, Dict, Lookup, ObjId, Object, Pdf};
-use crate::report::Warnings;
 
 /// One leaf of the page tree.
 #[derive(Debug, Clone)]
@@ -74,7 +74,7 @@ struct Frame<'a> {
 pub(crate) fn walk<'a>(
     pdf: &'a Pdf,
     limits: &Limits,
-    deadline: &crate::deadline::Deadline,
+    deadline: &crate::limits::Deadline,
     warnings: &mut Warnings,
 ) -> Vec<PageNode<'a>> {
     let mut pages = Vec::new();
@@ -138,7 +138,7 @@ fn kids_of<'a>(node: &Dict<'a>) -> Option<Array<'a>> {
 fn walk_from<'a>(
     root: Dict<'a>,
     limits: &Limits,
-    deadline: &crate::deadline::Deadline,
+    deadline: &crate::limits::Deadline,
     warnings: &mut Warnings,
     pages: &mut Vec<PageNode<'a>>,
 ) {

@@ -12,10 +12,10 @@
 
 use std::collections::HashSet;
 
-use crate::options::Limits;
+use crate::diagnostics::Warnings;
+use crate::limits::Limits;
+use crate::pdf::text_string;
 use crate::pdf::{Dict, Lookup, ObjId, Object, Pdf};
-use crate::report::Warnings;
-use crate::text_string;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Style {
