@@ -29,7 +29,9 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate};
 use regex::Regex;
 
+use super::recognise::ends_word;
 use super::{DateBasis, Vocabulary};
+use crate::pdf::date::two_digit_year;
 
 /// Days a month/day reading must gain over the day/month reading.
 pub(crate) const SWAP_PENALTY: i64 = 60;
@@ -100,19 +102,11 @@ fn parse_plain(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, usiz
     // A time only when it ends where a word ends: ", 1.500 fte" after a
     // date is an amount, and the date stands without it.
     if let Some(time) = text.get(end..).and_then(|rest| TIME.as_ref()?.find(rest))
-        && at_boundary(text, end + time.end())
+        && ends_word(text, end + time.end())
     {
         end += time.end();
     }
-    at_boundary(text, end).then_some((date, end))
-}
-
-/// Whether `end` is the end of `text` or followed by something other than a
-/// letter or digit.
-fn at_boundary(text: &str, end: usize) -> bool {
-    text.get(end..)
-        .and_then(|rest| rest.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+    ends_word(text, end).then_some((date, end))
 }
 
 fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {
@@ -122,11 +116,7 @@ fn number<T: std::str::FromStr>(m: Option<regex::Match<'_>>) -> Option<T> {
 fn full_year(written: &str, value: i32) -> i32 {
     let digits = written.trim_start_matches('\'').len();
     if digits == 2 {
-        if value < 70 {
-            2000 + value
-        } else {
-            1900 + value
-        }
+        two_digit_year(value)
     } else {
         value
     }
@@ -141,7 +131,7 @@ fn parse_iso(text: &str) -> Option<(WrittenDate, usize)> {
         swappable: false,
     };
     let end = caps.get(0)?.end();
-    at_boundary(text, end).then_some((date, end))
+    ends_word(text, end).then_some((date, end))
 }
 
 fn parse_numeric(text: &str) -> Option<(WrittenDate, usize)> {
@@ -157,7 +147,7 @@ fn parse_numeric(text: &str) -> Option<(WrittenDate, usize)> {
         year = Some(full_year(y.as_str(), number(Some(y))?));
         end = y.end();
     }
-    if !at_boundary(text, end) {
+    if !ends_word(text, end) {
         return None;
     }
     let date = WrittenDate {
@@ -179,7 +169,7 @@ fn parse_day_name(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, u
         name.end() + usize::from(after.starts_with('.'))
     };
     let (year, end) = match caps.get(3) {
-        Some(y) if at_boundary(text, y.end()) => {
+        Some(y) if ends_word(text, y.end()) => {
             (Some(full_year(y.as_str(), number(Some(y))?)), y.end())
         }
         _ => (None, name_end),

@@ -18,7 +18,7 @@ pub(crate) mod sources;
 mod vocabulary;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 pub use page_text::{StampLine, stamp_lines};
 pub use register::{Statement, build_register};
@@ -119,7 +119,7 @@ pub struct Decision {
     /// What follows the verdict ("mits …", the reasons after "Optie 2;").
     pub remark: Option<String>,
     /// The decision's date, ISO `YYYY-MM-DD`.
-    #[serde(serialize_with = "serialize_date")]
+    #[serde(serialize_with = "crate::pdf::date::serialize_iso_date")]
     pub date: Option<NaiveDate>,
     /// The date as written ("8/6").
     pub date_text: Option<String>,
@@ -136,14 +136,4 @@ pub struct Decision {
     pub reference: Option<String>,
     /// Every statement of this decision, in input order.
     pub seen_in: Vec<Sighting>,
-}
-
-fn serialize_date<S: Serializer>(
-    date: &Option<NaiveDate>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
-        None => serializer.serialize_none(),
-    }
 }

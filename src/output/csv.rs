@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::Records;
 use crate::annotation::Annotation;
 use crate::decision::Decision;
+use crate::pdf::date::{ISO_DATE, ISO_DATE_TIME};
 use crate::report::Report;
 use crate::summary::Comment;
 
@@ -249,7 +250,7 @@ fn comment_row(file: &str, error: &str, c: &Comment) -> Vec<String> {
         text(c.subject.as_ref()),
         text(c.subtype.as_ref()),
         c.date
-            .map(|d| d.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .map(|d| d.format(ISO_DATE_TIME).to_string())
             .unwrap_or_default(),
         text(c.date_text.as_ref()),
         text(c.contents.as_ref()),
@@ -280,7 +281,7 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         text(d.option.as_ref()),
         text(d.remark.as_ref()),
         d.date
-            .map(|date| date.format("%Y-%m-%d").to_string())
+            .map(|date| date.format(ISO_DATE).to_string())
             .unwrap_or_default(),
         text(d.date_text.as_ref()),
         d.date_basis.as_ref().map(code).unwrap_or_default(),

@@ -21,6 +21,42 @@ use std::fmt;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Serialize, Serializer};
 
+/// A calendar date as every record writes it: ISO 8601, `2026-06-08`.
+pub(crate) const ISO_DATE: &str = "%Y-%m-%d";
+
+/// A local date and time as every record writes it: ISO 8601 to the
+/// second, `2026-06-08T09:11:02`.
+pub(crate) const ISO_DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// The year a two-digit year (0–99) stands for, wherever a date is written
+/// with one (`8-6-26`, `30-3-26 22:11`): 20yy below 70, else 19yy.
+pub(crate) fn two_digit_year(yy: i32) -> i32 {
+    if yy < 70 { 2000 + yy } else { 1900 + yy }
+}
+
+/// Serialises an optional date as [`ISO_DATE`], or `null`.
+pub(crate) fn serialize_iso_date<S: Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(&date.format(ISO_DATE)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Serialises an optional local date and time as [`ISO_DATE_TIME`], or
+/// `null`.
+pub(crate) fn serialize_iso_date_time<S: Serializer>(
+    date: &Option<NaiveDateTime>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(&date.format(ISO_DATE_TIME)),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// A date and time read from a PDF, with the UTC offset when the file gives one.
 ///
 /// Serialises to RFC 3339: `2026-06-08T09:11:02+02:00`, `2026-06-08T07:11:02Z`,
@@ -78,7 +114,7 @@ impl Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local.format("%Y-%m-%dT%H:%M:%S"))?;
+        write!(f, "{}", self.local.format(ISO_DATE_TIME))?;
         match self.offset {
             None => Ok(()),
             Some(Offset::Utc) => f.write_str("Z"),
@@ -220,12 +256,12 @@ fn parse_iso(text: &str) -> Option<Timestamp> {
             offset: Some(offset),
         });
     }
-    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
+    for format in [ISO_DATE_TIME, "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
         if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
             return Some(Timestamp::local(local));
         }
     }
-    let date = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
+    let date = NaiveDate::parse_from_str(text.get(..10)?, ISO_DATE).ok()?;
     Some(Timestamp::local(date.and_time(NaiveTime::MIN)))
 }
 

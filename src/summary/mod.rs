@@ -30,7 +30,7 @@ mod subjects;
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Timelike};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::annotation::Subtype;
 
@@ -64,7 +64,7 @@ pub struct Comment {
     pub subtype: Option<Subtype>,
     /// The date, as local time (`"2026-06-08T09:11:02"`); `null` when
     /// undated or unreadable.
-    #[serde(serialize_with = "serialize_local_time")]
+    #[serde(serialize_with = "crate::pdf::date::serialize_iso_date_time")]
     pub date: Option<NaiveDateTime>,
     /// The date as printed ("8-6-2026 09:11:02", "Onbepaald").
     pub date_text: Option<String>,
@@ -81,16 +81,6 @@ pub struct Comment {
     /// The `ref` of a live annotation this entry is the printed form of;
     /// always `null` from the parser, set when a report links the two.
     pub annotation: Option<String>,
-}
-
-fn serialize_local_time<S: Serializer>(
-    date: &Option<NaiveDateTime>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => serializer.collect_str(&date.format("%Y-%m-%dT%H:%M:%S")),
-        None => serializer.serialize_none(),
-    }
 }
 
 /// Reads every comment-summary entry in a sequence of text pages.

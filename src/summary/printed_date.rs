@@ -28,6 +28,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 
 use super::locale::DateOrder;
+use crate::pdf::date::two_digit_year;
 
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -108,7 +109,12 @@ pub(crate) fn parse_printed_date(text: &str, order: DateOrder) -> Option<NaiveDa
         if !matches!(caps.get(5)?.as_str().len(), 2 | 4) {
             return None;
         }
-        let year = i32::try_from(full_year(c)).ok()?;
+        let year = i32::try_from(c).ok()?;
+        let year = if year < 100 {
+            two_digit_year(year)
+        } else {
+            year
+        };
         let day_first = match order {
             _ if a > 12 => true,
             _ if b > 12 => false,
@@ -127,14 +133,6 @@ pub(crate) fn parse_printed_date(text: &str, order: DateOrder) -> Option<NaiveDa
         Some(marker) => twelve_hour(hour, marker.starts_with('p'))?,
     };
     Some(date.and_time(NaiveTime::from_hms_opt(hour, minute, second)?))
-}
-
-fn full_year(year: u32) -> u32 {
-    match year {
-        0..=69 => 2000 + year,
-        70..=99 => 1900 + year,
-        _ => year,
-    }
 }
 
 /// The 24-hour hour of a 12-hour clock reading (12 AM is midnight).

@@ -1,0 +1,86 @@
+//! Texts that are never decisions, whatever words they hold: a verdict after
+//! an empty check box, a file name, a table row or an over-long line of
+//! page text, and the shapes a stamp line may not have.
+
+use super::Mode;
+use crate::decision::Vocabulary;
+
+/// Empty check boxes: a verdict after one was not chosen.
+const UNTICKED: [char; 2] = ['☐', '□'];
+
+/// The longest line page text may hold and still be a stamp.
+const MAX_STAMP_CHARS: usize = 80;
+
+/// The part of `text` to read, or `None` when the text is refused as a
+/// whole. In comment mode white space and icons before the text are passed
+/// over ("☰ MWP bespreken"), unless one is an empty check box ("☐
+/// Akkoord", a form's option left unticked); in stamp mode a line with a
+/// tab (a table row) or over [`MAX_STAMP_CHARS`] is refused. A text that
+/// names a file is refused in both.
+pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Option<&'a str> {
+    let body = match mode {
+        Mode::Comment => {
+            let body = text.trim_start_matches(|c: char| {
+                c.is_whitespace() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
+            });
+            let icons = text.get(..text.len() - body.len()).unwrap_or_default();
+            if icons.contains(UNTICKED) {
+                return None;
+            }
+            body.trim_end()
+        }
+        Mode::Stamp => {
+            let line = text.trim();
+            if line.chars().nth(MAX_STAMP_CHARS).is_some() || line.contains(['\t', '\n', '\r']) {
+                return None;
+            }
+            line
+        }
+    };
+    (!body.is_empty() && !names_a_file(body, vocabulary)).then_some(body)
+}
+
+/// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
+/// attachment line or a file name, never a decision.
+fn names_a_file(text: &str, vocabulary: &Vocabulary) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '(' | ')' | '"' | '\''))
+        .filter_map(|word| {
+            let word = word.trim_end_matches(['.', ':']);
+            let (stem, extension) = word.rsplit_once('.')?;
+            (!stem.is_empty()).then_some(extension)
+        })
+        .any(|extension| vocabulary.is_file_extension(extension))
+}
+
+/// What a reading found, as far as the last refusals need it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shape {
+    pub(super) mode: Mode,
+    /// An actor was read (before or after the verdict, or in a signature).
+    pub(super) actor: bool,
+    /// The actor came before the verdict.
+    pub(super) actor_first: bool,
+    /// A redaction placeholder stands in the actor's place.
+    pub(super) withheld_actor: bool,
+    pub(super) weak_verdict: bool,
+    pub(super) dated: bool,
+    /// The date followed a colon ("Approved: 12/03/2021").
+    pub(super) date_after_colon: bool,
+    pub(super) remark: bool,
+}
+
+/// Whether a reading of this shape is no decision.
+pub(super) fn refuses(shape: Shape) -> bool {
+    let stamp = shape.mode == Mode::Stamp;
+    // "Approved: 12/03/2021" without an actor is a label and its value.
+    let label =
+        stamp && !shape.actor && (shape.weak_verdict || !shape.dated || shape.date_after_colon);
+    // "Akkoord SG" on a page is the label of a nota's approval block; a
+    // stamp names its actor first or carries a date.
+    let approval_block = stamp && shape.actor && !shape.actor_first && !shape.dated;
+    // A withheld actor, like an unknown one, needs a date.
+    let withheld = shape.withheld_actor && !shape.dated;
+    // "OK, de planning is krap": a weak word opening a sentence.
+    let talk = shape.weak_verdict && shape.remark;
+    label || approval_block || withheld || talk
+}
