@@ -4,18 +4,20 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use crate::annotation::{self, Annotation};
-use crate::decision::{self, Decision};
+use crate::decision::Decision;
 use crate::diagnostics::{Skipped, Warning, Warnings};
 use crate::error::{Error, Result};
 use crate::limits::Deadline;
+use crate::normalise::{Normalised, normalise};
 use crate::options::Options;
 use crate::pdf::geometry::Rect;
 use crate::pdf::page_labels::PageLabels;
 use crate::pdf::page_tree;
 use crate::pdf::text_string;
 use crate::pdf::{Bytes, OpenError, Pdf};
-use crate::report::Report;
-use crate::summary::{self, Comment};
+use crate::report::{Reading, Report};
+use crate::summary::Comment;
+use crate::text::Pages;
 
 /// A PDF document, opened and read.
 ///
@@ -27,8 +29,7 @@ pub struct Document {
     pdf: Pdf,
     pages: Vec<Page>,
     annotations: Vec<Annotation>,
-    comments: Vec<Comment>,
-    decisions: Vec<Decision>,
+    normalised: Normalised,
     skipped: Skipped,
     warnings: Vec<Warning>,
     /// Each page's dictionary, by object identifier, to read its text later.
@@ -137,24 +138,29 @@ impl Document {
             .enumerate()
             .map(|(index, node)| (index + 1, node.dict));
         #[allow(unused_mut)]
-        let (mut annotations, skipped) =
-            annotation::read::read_all(page_dicts, &labels, options, &deadline, &mut warnings);
+        let (mut annotations, skipped) = annotation::read_all(
+            page_dicts,
+            &labels,
+            &options.limits,
+            options.include(),
+            &deadline,
+            &mut warnings,
+        );
         #[cfg(feature = "text")]
-        let page_texts = if options.text_under || options.flattened {
+        let text = if options.text_under || options.flattened {
             crate::text::read_pages(
                 &pdf,
                 &sources,
                 &mut annotations,
-                options,
+                &options.text(),
                 &deadline,
                 &mut warnings,
-                options.flattened,
             )
         } else {
-            Vec::new()
+            Pages::default()
         };
         #[cfg(not(feature = "text"))]
-        let page_texts: Vec<(usize, String)> = Vec::new();
+        let text = Pages::default();
         #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
@@ -162,28 +168,18 @@ impl Document {
             .collect();
         #[cfg(feature = "text")]
         drop(sources);
-        let mut comments = summary::parse_summaries(
-            page_texts
-                .iter()
-                .map(|(page, text)| (Some(*page), text.as_str())),
-            &options.summary_locales,
-        );
-        summary::link(&mut comments, &annotations);
-        let text = paged_text(&page_texts);
-        let decisions = decision::sources::register(
-            &annotations,
-            &comments,
+        let normalised = normalise(
             &text,
+            &annotations,
             &pdf.document_dates(),
-            &options.vocabulary,
+            options.normalisers(),
         );
         Ok(Self {
             file,
             pdf,
             pages,
             annotations,
-            comments,
-            decisions,
+            normalised,
             skipped,
             warnings: warnings.into_vec(),
             #[cfg(feature = "text")]
@@ -272,13 +268,13 @@ impl Document {
 
     /// The entries of printed comment summaries found in the page text.
     pub fn comments(&self) -> &[Comment] {
-        &self.comments
+        &self.normalised.comments
     }
 
     /// The decisions recorded in the annotations, the printed summaries and
     /// the stamps burned into the page text.
     pub fn decisions(&self) -> &[Decision] {
-        &self.decisions
+        &self.normalised.decisions
     }
 
     /// Annotations left out by the options (links and form fields).
@@ -303,30 +299,30 @@ impl Document {
 
     /// Everything read, as a report (the JSON contract).
     pub fn report(&self) -> Report {
-        let mut report = Report::new(self.file.display().to_string());
-        report.pages = Some(self.page_count());
-        report.producer = self.producer();
-        report.encrypted = Some(self.is_encrypted());
-        report.annotations = self.annotations.clone();
-        report.comments = self.comments.clone();
-        report.decisions = self.decisions.clone();
-        report.skipped = self.skipped;
-        report.warnings = self.warnings.clone();
-        report
+        Report::from(Reading {
+            file: self.file.display().to_string(),
+            pages: self.page_count(),
+            producer: self.producer(),
+            encrypted: self.is_encrypted(),
+            annotations: self.annotations.clone(),
+            normalised: self.normalised.clone(),
+            skipped: self.skipped,
+            warnings: self.warnings.clone(),
+        })
     }
 
     /// The report, consuming the document (no copies).
     pub fn into_report(self) -> Report {
-        let mut report = Report::new(self.file.display().to_string());
-        report.pages = Some(self.pages.len());
-        report.producer = self.pdf.producer().map(text_string::decode);
-        report.encrypted = Some(self.pdf.encrypted());
-        report.annotations = self.annotations;
-        report.comments = self.comments;
-        report.decisions = self.decisions;
-        report.skipped = self.skipped;
-        report.warnings = self.warnings;
-        report
+        Report::from(Reading {
+            file: self.file.display().to_string(),
+            pages: self.pages.len(),
+            producer: self.pdf.producer().map(text_string::decode),
+            encrypted: self.pdf.encrypted(),
+            annotations: self.annotations,
+            normalised: self.normalised,
+            skipped: self.skipped,
+            warnings: self.warnings,
+        })
     }
 }
 
@@ -372,49 +368,9 @@ fn open_error(file: &Path, error: OpenError) -> Error {
     }
 }
 
-/// The pages' texts as one text in which form feeds number the pages, as
-/// `pdftotext` writes it: page `n` is the text after the `n - 1`th form
-/// feed, each page ends with one (so a single page counts as paged), a
-/// page not read is empty, and a form feed inside a page's text is a space.
-fn paged_text(page_texts: &[(usize, String)]) -> String {
-    let mut text = String::with_capacity(page_texts.iter().map(|(_, t)| t.len() + 1).sum());
-    let mut next = 1;
-    for (page, page_text) in page_texts {
-        while next < *page {
-            text.push('\u{c}');
-            next += 1;
-        }
-        text.extend(
-            page_text
-                .chars()
-                .map(|c| if c == '\u{c}' { ' ' } else { c }),
-        );
-        text.push('\u{c}');
-        next = page + 1;
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_texts_numbered_by_form_feeds() {
-        // One page is still paged; a page not read stays empty; a form feed
-        // inside a page does not shift the pages after it.
-        assert_eq!(
-            paged_text(&[(1, "MWP akkoord 8-6-2026".into())]),
-            "MWP akkoord 8-6-2026\u{c}"
-        );
-        assert_eq!(
-            paged_text(&[(2, "b\u{c}c".into()), (3, "d".into())]),
-            "\u{c}b c\u{c}d\u{c}"
-        );
-        let text = paged_text(&[(1, "Nota".into()), (3, "MWP akkoord 8-6-2026".into())]);
-        let stamps = decision::stamp_lines(&text, &decision::Vocabulary::builtin());
-        assert_eq!(stamps.iter().map(|s| s.page).collect::<Vec<_>>(), [Some(3)]);
-    }
 
     #[test]
     fn not_a_pdf() {

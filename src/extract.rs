@@ -4,13 +4,14 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::decision;
+use crate::diagnostics::Skipped;
 use crate::document::{Document, map};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
+use crate::normalise::normalise;
 use crate::options::Options;
-use crate::report::Report;
-use crate::summary;
+use crate::report::{Reading, Report};
+use crate::text::Pages;
 
 /// Reads an input and returns its report. PDFs are read as documents;
 /// text files (text already extracted from a PDF, as publishers and OCR
@@ -47,12 +48,16 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
 /// The report of a text input.
 fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let text = input::decode_text(bytes);
-    let pages = summary::text_pages(&text);
-    let mut report = Report::new(path.display().to_string());
-    report.pages = Some(pages.len());
-    report.encrypted = Some(false);
-    report.comments = summary::parse_summaries(pages, &options.summary_locales);
-    report.decisions =
-        decision::sources::register(&[], &report.comments, &text, &[], &options.vocabulary);
-    report
+    let pages = Pages::from_text(&text);
+    let normalised = normalise(&pages, &[], &[], options.normalisers());
+    Report::from(Reading {
+        file: path.display().to_string(),
+        pages: pages.len(),
+        producer: None,
+        encrypted: false,
+        annotations: Vec::new(),
+        normalised,
+        skipped: Skipped::default(),
+        warnings: Vec::new(),
+    })
 }

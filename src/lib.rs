@@ -86,12 +86,12 @@ mod input;
 #[cfg(feature = "lopdf")]
 mod interop;
 mod limits;
+mod normalise;
 mod options;
 pub mod output;
 mod pdf;
 mod report;
 mod summary;
-#[cfg(feature = "text")]
 mod text;
 
 pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
@@ -110,6 +110,7 @@ pub use options::Options;
 pub use pdf::date::Timestamp;
 pub use pdf::geometry::{Quad, Rect};
 pub use report::{Filter, Report, ReportError, SCHEMA_VERSION};
-pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries, text_pages};
+pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries};
+pub use text::text_pages;
 #[cfg(feature = "text")]
 pub use text::{PageText, TextLine, TextWord};

@@ -1,7 +1,10 @@
-//! What to read and the bounds on how much of it.
+//! What to read and the bounds on how much of it: the front door's
+//! options, split on the way in into what each layer uses.
 
+use crate::annotation::Include;
 use crate::decision::Vocabulary;
 use crate::limits::Limits;
+use crate::normalise::Normalisers;
 use crate::summary::SummaryLocale;
 
 /// How to read a document.
@@ -74,6 +77,36 @@ impl Options {
         Self {
             password: Some(password.into()),
             ..Self::default()
+        }
+    }
+}
+
+impl Options {
+    /// Which annotations the annotation reader lists.
+    pub(crate) fn include(&self) -> Include {
+        Include {
+            links: self.include_links,
+            widgets: self.include_widgets,
+        }
+    }
+
+    /// What the text layer reads, and how.
+    #[cfg(feature = "text")]
+    pub(crate) fn text(&self) -> crate::text::TextOptions {
+        crate::text::TextOptions {
+            text_under: self.text_under,
+            every_page: self.flattened,
+            glyph_coverage: self.glyph_coverage,
+            threads: self.threads,
+            limits: self.limits.clone(),
+        }
+    }
+
+    /// What the normalisers read by.
+    pub(crate) fn normalisers(&self) -> Normalisers<'_> {
+        Normalisers {
+            vocabulary: &self.vocabulary,
+            summary_locales: &self.summary_locales,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 mod color;
 mod flags;
-pub(crate) mod read;
+mod read;
 mod rich_text;
 mod subtype;
 
@@ -10,6 +10,7 @@ use serde::Serialize;
 
 pub use color::Color;
 pub use flags::Flags;
+pub(crate) use read::{Include, read_all};
 pub use subtype::Subtype;
 
 use crate::pdf::date::Timestamp;

@@ -13,8 +13,7 @@ use super::{
     Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype, color::NoColor, rich_text,
 };
 use crate::diagnostics::{Skipped, Warnings};
-use crate::limits::Deadline;
-use crate::options::Options;
+use crate::limits::{Deadline, Limits};
 use crate::pdf::date::{self, Timestamp};
 use crate::pdf::geometry::{Quad, Rect};
 use crate::pdf::page_labels::PageLabels;
@@ -24,16 +23,28 @@ use crate::pdf::{Dict, Lookup, ObjId, Object};
 /// Most bytes of an `/RC` stream decoded; rich text is a few kilobytes.
 const MAX_RICH_TEXT_STREAM: usize = 4 << 20;
 
+/// Which annotations are listed besides comments; those left out are
+/// counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Include {
+    /// `/Link` annotations.
+    pub(crate) links: bool,
+    /// `/Widget` annotations (form fields).
+    pub(crate) widgets: bool,
+}
+
 /// All annotations of the given pages, and the ones left out.
 pub(crate) fn read_all<'a>(
     pages: impl Iterator<Item = (usize, Option<Dict<'a>>)>,
     labels: &PageLabels,
-    options: &Options,
+    limits: &Limits,
+    include: Include,
     deadline: &Deadline,
     warnings: &mut Warnings,
 ) -> (Vec<Annotation>, Skipped) {
     let mut reader = Reader {
-        options,
+        limits,
+        include,
         warnings,
         skipped: Skipped::default(),
         annotations: Vec::new(),
@@ -45,7 +56,7 @@ pub(crate) fn read_all<'a>(
                 None,
                 format!(
                     "time limit of {:?} reached; annotations from page {number} on are not read",
-                    options.limits.time_per_file
+                    limits.time_per_file
                 ),
             );
             break;
@@ -66,7 +77,8 @@ pub(crate) fn read_all<'a>(
 }
 
 struct Reader<'w> {
-    options: &'w Options,
+    limits: &'w Limits,
+    include: Include,
     warnings: &'w mut Warnings,
     skipped: Skipped,
     annotations: Vec<Annotation>,
@@ -98,7 +110,7 @@ impl Reader<'_> {
             }
         };
         let label = labels.label(number - 1);
-        let max = self.options.limits.max_annotations_per_page;
+        let max = self.limits.max_annotations_per_page;
         for (index, element) in annots.elements().enumerate() {
             if index >= max {
                 self.warn(
@@ -159,8 +171,8 @@ impl Reader<'_> {
             page,
             reference: &reference,
             warnings: &mut *self.warnings,
-            max_string: self.options.limits.max_string_len,
-            max_array: self.options.limits.max_array_len,
+            max_string: self.limits.max_string_len,
+            max_array: self.limits.max_array_len,
         };
         let subtype = match field.name(b"Subtype") {
             Some(name) => Subtype::from_name(&name),
@@ -170,11 +182,11 @@ impl Reader<'_> {
             }
         };
         match subtype {
-            Subtype::Link if !self.options.include_links => {
+            Subtype::Link if !self.include.links => {
                 self.skipped.links += 1;
                 return;
             }
-            Subtype::Widget if !self.options.include_widgets => {
+            Subtype::Widget if !self.include.widgets => {
                 self.skipped.widgets += 1;
                 return;
             }

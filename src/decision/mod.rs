@@ -7,6 +7,8 @@
 //! - [`recognise`]: one short text → a recognised decision, or nothing;
 //! - [`page_text`]: the standalone stamp lines of page text and the nota date
 //!   that belongs to each;
+//! - [`sources`]: the statements a report's records make (annotation
+//!   contents, summary entries, stamp lines);
 //! - [`register`]: statements from annotations, comment summaries and page
 //!   text → one [`Decision`] per decision, however often it was seen.
 
@@ -14,14 +16,16 @@ mod date_text;
 mod page_text;
 mod recognise;
 mod register;
-pub(crate) mod sources;
+mod sources;
 mod vocabulary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use page_text::stamp_lines_in;
 pub use page_text::{StampLine, stamp_lines};
 pub use register::{Statement, build_register};
+pub(crate) use sources::statements;
 pub use vocabulary::{Vocabulary, VocabularyError};
 
 /// What was decided.

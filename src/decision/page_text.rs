@@ -18,8 +18,8 @@
 //! a nota date.
 //!
 //! Which nota date belongs to a stamp:
-//! - When the input has pages (form feeds split them, as pdftotext writes
-//!   them), the first nota date after the stamp on its page, else the last
+//! - When the input has pages (a PDF's, or a text's that form feeds split,
+//!   as pdftotext writes them), the first nota date after the stamp on its page, else the last
 //!   one before it on that page (within [`PAGE_SCAN_LINES`] lines): each
 //!   page of a nota repeats its date in the margin, and a burned-in stamp may
 //!   come before or after it in the text.
@@ -38,6 +38,7 @@ use super::Vocabulary;
 use super::date_text;
 use super::recognise::{Mode, recognise};
 use super::register::Statement;
+use crate::text::text_pages;
 
 /// How many lines after a stamp its nota's date is looked for, in text
 /// without page breaks.
@@ -94,8 +95,18 @@ struct Line<'a> {
 /// Finds the stamp lines of one page's text, or of a whole text (form feeds,
 /// when present, number the pages from 1), each with its nota date.
 pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<'a>> {
-    let lines = classify(text, vocabulary);
-    let paged = text.contains('\u{c}');
+    stamp_lines_in(text_pages(text), vocabulary)
+}
+
+/// Finds the stamp lines of an input's pages (each page's number, `None`
+/// for text without page breaks, and its text), each with its nota date;
+/// lines are numbered across the pages from 1.
+pub(crate) fn stamp_lines_in<'a>(
+    pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    vocabulary: &Vocabulary,
+) -> Vec<StampLine<'a>> {
+    let lines = classify(pages, vocabulary);
+    let paged = lines.first().is_some_and(|line| line.page.is_some());
     let mut stamps = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         if line.kind != Kind::Stamp {
@@ -116,13 +127,14 @@ pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<
     stamps
 }
 
-fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<Line<'a>> {
-    let paged = text.contains('\u{c}');
+fn classify<'a>(
+    pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    vocabulary: &Vocabulary,
+) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     let mut number = 0;
     let mut previous_is_summary_header = false;
-    for (page_index, page) in text.split('\u{c}').enumerate() {
-        let page_number = paged.then_some(page_index + 1);
+    for (page_number, page) in pages {
         for raw in page.lines() {
             number += 1;
             let trimmed = raw.trim();
@@ -391,6 +403,16 @@ mod tests {
         assert_eq!(found[0].line, 5);
         // On a page, a date before the stamp is the nota's own.
         assert_eq!(found[0].nota_date, Some(ymd(2026, 5, 20)));
+    }
+
+    #[test]
+    fn pages_keep_their_numbers() {
+        // A document's pages come numbered; one whose text was not read
+        // does not shift the pages after it.
+        let pages = [(Some(1), "Nota\n"), (Some(3), "MWP akkoord 8-6-2026\n")];
+        let found = stamp_lines_in(pages, &Vocabulary::builtin());
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].page, found[0].line), (Some(3), 2));
     }
 
     #[test]

@@ -88,21 +88,6 @@ fn repeats_marked_text(annotation: &Annotation) -> bool {
     !contents.is_empty() && under.contains(&contents) && under.len() * 3 <= contents.len() * 4
 }
 
-/// The decision register of a report: statements from its annotations, its
-/// printed summary entries and the stamp lines of its text (pages separated
-/// by form feeds), merged.
-pub(crate) fn register(
-    annotations: &[Annotation],
-    comments: &[Comment],
-    text: &str,
-    document_dates: &[chrono::NaiveDate],
-    vocabulary: &super::Vocabulary,
-) -> Vec<super::Decision> {
-    let stamps = super::stamp_lines(text, vocabulary);
-    let statements = statements(annotations, comments, &stamps);
-    super::build_register(&statements, document_dates, vocabulary)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

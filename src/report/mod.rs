@@ -30,6 +30,7 @@ use crate::annotation::Annotation;
 use crate::decision::Decision;
 use crate::diagnostics::{Skipped, Warning};
 use crate::error::{Error, ErrorKind};
+use crate::normalise::Normalised;
 use crate::summary::Comment;
 
 mod filter;
@@ -71,8 +72,45 @@ pub struct Report {
     pub error: Option<ReportError>,
 }
 
+/// What reading one input gave: everything its report holds.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    /// The input as given.
+    pub(crate) file: String,
+    /// Its pages (for a text input, the pages its form feeds separate).
+    pub(crate) pages: usize,
+    pub(crate) producer: Option<String>,
+    pub(crate) encrypted: bool,
+    pub(crate) annotations: Vec<Annotation>,
+    pub(crate) normalised: Normalised,
+    pub(crate) skipped: Skipped,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl From<Reading> for Report {
+    /// The report of an input that was read: the one place a report of
+    /// what was read is made, whatever the kind of input.
+    fn from(reading: Reading) -> Self {
+        let Normalised {
+            comments,
+            decisions,
+        } = reading.normalised;
+        Self {
+            pages: Some(reading.pages),
+            producer: reading.producer,
+            encrypted: Some(reading.encrypted),
+            annotations: reading.annotations,
+            comments,
+            decisions,
+            skipped: reading.skipped,
+            warnings: reading.warnings,
+            ..Self::new(reading.file)
+        }
+    }
+}
+
 impl Report {
-    pub(crate) fn new(file: String) -> Self {
+    fn new(file: String) -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
             file,

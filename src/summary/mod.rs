@@ -220,25 +220,6 @@ pub fn parse_summaries<'a>(
     parse::Parser::new(locales).parse(pages)
 }
 
-/// Splits a plain-text input into pages: form feeds (`\x0c`, as pdftotext
-/// writes after each page) separate pages, numbered from 1; a last page of
-/// nothing but white space after the final form feed is not counted. Text
-/// without form feeds is one page without a number.
-pub fn text_pages(text: &str) -> Vec<(Option<usize>, &str)> {
-    if !text.contains('\x0c') {
-        return vec![(None, text)];
-    }
-    let mut pages: Vec<&str> = text.split('\x0c').collect();
-    if pages.len() > 1 && pages.last().is_some_and(|page| page.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-        .into_iter()
-        .enumerate()
-        .map(|(index, page)| (Some(index + 1), page))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests;
 

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
+use crate::text::text_pages;
 
 fn parse(text: &str) -> Vec<Comment> {
     parse_summaries(text_pages(text), &SummaryLocale::builtin())
@@ -561,20 +562,6 @@ fn page_line_must_be_a_number_alone() {
 }
 
 // Pages and JSON.
-
-#[test]
-fn text_pages_split_on_form_feeds() {
-    assert_eq!(text_pages("a\nb\n"), vec![(None, "a\nb\n")]);
-    assert_eq!(
-        text_pages("a\x0cb\x0c"),
-        vec![(Some(1), "a"), (Some(2), "b")]
-    );
-    assert_eq!(
-        text_pages("a\x0c\x0cc\x0c\n"),
-        vec![(Some(1), "a"), (Some(2), ""), (Some(3), "c")]
-    );
-    assert_eq!(text_pages(""), vec![(None, "")]);
-}
 
 #[test]
 fn crlf_line_ends() {

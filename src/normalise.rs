@@ -1,0 +1,59 @@
+//! The normalising stage: what the records of an input mean.
+//!
+//! One function, [`normalise`], reads the text of an input's pages and its
+//! annotations for what they record, whatever the input was (a PDF, whose
+//! pages' text was extracted, or a text file). Each normaliser is a
+//! directory beside this file and one step below:
+//!
+//! 1. [`summary`](crate::summary): Acrobat's printed comment summaries →
+//!    [`Comment`]s, each linked to the live annotation it prints;
+//! 2. [`decision`](crate::decision): annotations, comments and stamp lines
+//!    of the pages → the register of [`Decision`]s.
+//!
+//! A new normaliser (a nota register, say) gets its own directory and a
+//! step here, reading the pages, the records before it and their results,
+//! and a field of [`Normalised`].
+
+use chrono::NaiveDate;
+
+use crate::annotation::Annotation;
+use crate::decision::{self, Decision, Vocabulary};
+use crate::summary::{self, Comment, SummaryLocale};
+use crate::text::Pages;
+
+/// What the normalisers read by: the words of decisions and of printed
+/// summaries.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Normalisers<'a> {
+    pub(crate) vocabulary: &'a Vocabulary,
+    pub(crate) summary_locales: &'a [SummaryLocale],
+}
+
+/// What the normalisers found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Normalised {
+    /// The entries of printed comment summaries.
+    pub(crate) comments: Vec<Comment>,
+    /// The decisions, each once however often it was seen.
+    pub(crate) decisions: Vec<Decision>,
+}
+
+/// Reads the pages and annotations of one input. `document_dates` give a
+/// year to decision dates that have nothing closer (a PDF's `/CreationDate`
+/// and `/ModDate`; none for a text input).
+pub(crate) fn normalise(
+    pages: &Pages<'_>,
+    annotations: &[Annotation],
+    document_dates: &[NaiveDate],
+    normalisers: Normalisers<'_>,
+) -> Normalised {
+    let mut comments = summary::parse_summaries(pages.texts(), normalisers.summary_locales);
+    summary::link(&mut comments, annotations);
+    let stamps = decision::stamp_lines_in(pages.texts(), normalisers.vocabulary);
+    let statements = decision::statements(annotations, &comments, &stamps);
+    let decisions = decision::build_register(&statements, document_dates, normalisers.vocabulary);
+    Normalised {
+        comments,
+        decisions,
+    }
+}
