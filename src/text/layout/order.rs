@@ -1,0 +1,199 @@
+//! Step 5: the reading order, by recursive cuts at gutters and gaps.
+
+use super::blocks::{Block, blocks};
+use super::lines::{LineBox, direction_key, reframe};
+
+/// Deepest nesting of the recursive cut; a region deeper than this is read
+/// row by row.
+const MAX_CUT_DEPTH: usize = 48;
+
+/// Steps 4 and 5: assigns blocks and returns the lines' reading order.
+pub(super) fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
+    // Lines by direction in whole degrees, and the glyphs in each.
+    let mut buckets: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); 360];
+    for (i, line) in lines.iter().enumerate() {
+        let key = usize::try_from(direction_key(line.dir)).unwrap_or(0);
+        if let Some((members, weight)) = buckets.get_mut(key) {
+            members.push(i);
+            *weight += line.glyphs.len();
+        }
+    }
+    // Directions within two degrees of each other are one; the one with
+    // the most text comes first and takes its neighbours.
+    let mut keys: Vec<usize> = (0..360)
+        .filter(|&k| buckets.get(k).is_some_and(|b| b.1 > 0))
+        .collect();
+    keys.sort_by(|&a, &b| {
+        let weight = |k: usize| buckets.get(k).map_or(0, |b| b.1);
+        weight(b).cmp(&weight(a)).then(a.cmp(&b))
+    });
+    let mut order = Vec::with_capacity(lines.len());
+    let mut next_block = 0;
+    for key in keys {
+        let mut members: Vec<usize> = Vec::new();
+        for offset in [0, 1, 359, 2, 358] {
+            if let Some((bucket, _)) = buckets.get_mut((key + offset) % 360) {
+                members.append(bucket);
+            }
+        }
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_unstable();
+        // One frame for the whole direction: the first line's.
+        let Some(frame) = members.first().and_then(|&i| lines.get(i)) else {
+            continue;
+        };
+        let (dir, normal) = (frame.dir, frame.normal);
+        for &i in &members {
+            if let Some(line) = lines.get_mut(i) {
+                reframe(line, dir, normal);
+            }
+        }
+        let blocks = blocks(lines, &members, &mut next_block);
+        let mut cut = Cut {
+            lines,
+            order: &mut order,
+        };
+        cut.region(blocks, 0);
+    }
+    order
+}
+
+/// Step 5: the recursive cut.
+struct Cut<'l> {
+    lines: &'l [LineBox],
+    order: &'l mut Vec<usize>,
+}
+
+impl Cut<'_> {
+    fn region(&mut self, blocks: Vec<Block>, depth: usize) {
+        if blocks.len() <= 1 {
+            for block in blocks {
+                self.order.extend(block.lines);
+            }
+            return;
+        }
+        let size = median_size(self.lines, &blocks);
+        if depth >= MAX_CUT_DEPTH {
+            self.rows(&blocks, size);
+            return;
+        }
+        let columns = split(&blocks, |b| (b.x0, b.x1), MIN_GUTTER * size);
+        if columns.len() > 1 && !self.is_table(&columns, size) {
+            for column in columns {
+                self.region(column, depth + 1);
+            }
+            return;
+        }
+        // Top to bottom: split on the normal axis, which grows upwards.
+        let mut rows = split(&blocks, |b| (-b.top, -b.bottom), 0.0);
+        if rows.len() > 1 {
+            for row in rows.drain(..) {
+                self.region(row, depth + 1);
+            }
+            return;
+        }
+        self.rows(&blocks, size);
+    }
+
+    /// Whether side-by-side groups are a table (labels and values) rather
+    /// than columns: most lines of the smaller group share a baseline with
+    /// a line of its neighbour, and one of the two is narrow.
+    fn is_table(&self, groups: &[Vec<Block>], size: f32) -> bool {
+        groups.windows(2).any(|pair| {
+            let [left, right] = pair else { return false };
+            let narrow = |group: &[Block]| {
+                group.iter().map(|b| b.x1 - b.x0).fold(0.0_f32, f32::max) < NARROW_COLUMN * size
+            };
+            if !narrow(left) && !narrow(right) {
+                return false;
+            }
+            let baselines = |group: &[Block]| -> Vec<f32> {
+                group
+                    .iter()
+                    .flat_map(|b| b.lines.iter())
+                    .filter_map(|&l| self.lines.get(l).map(|l| l.baseline))
+                    .collect()
+            };
+            let (a, b) = (baselines(left), baselines(right));
+            let (few, mut many) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            many.sort_by(f32::total_cmp);
+            let tolerance = 0.3 * size;
+            let shared = few
+                .iter()
+                .filter(|&&y| {
+                    let from = many.partition_point(|&z| z < y - tolerance);
+                    many.get(from).is_some_and(|&z| z <= y + tolerance)
+                })
+                .count();
+            2 * shared > few.len()
+        })
+    }
+
+    /// A region that cannot be cut: its lines row by row, top to bottom
+    /// and left to right within a row.
+    fn rows(&mut self, blocks: &[Block], size: f32) {
+        let mut all: Vec<usize> = blocks.iter().flat_map(|b| b.lines.clone()).collect();
+        let key = |i: &usize| {
+            self.lines
+                .get(*i)
+                .map_or((0.0, 0.0), |l| (l.baseline, l.x0))
+        };
+        all.sort_by(|a, b| {
+            let (ya, xa) = key(a);
+            let (yb, xb) = key(b);
+            yb.total_cmp(&ya).then(xa.total_cmp(&xb))
+        });
+        // Lines within a third of a size of each other's baseline are one
+        // row: order them left to right.
+        let mut start = 0;
+        while start < all.len() {
+            let (y0, _) = key(all.get(start).unwrap_or(&0));
+            let mut end = start + 1;
+            while end < all.len() && (y0 - key(all.get(end).unwrap_or(&0)).0) < 0.3 * size {
+                end += 1;
+            }
+            if let Some(row) = all.get_mut(start..end) {
+                row.sort_by(|a, b| key(a).1.total_cmp(&key(b).1));
+            }
+            start = end;
+        }
+        self.order.extend(all);
+    }
+}
+
+/// The narrowest gutter between columns, in font sizes (the USENIX
+/// template's is one).
+const MIN_GUTTER: f32 = 0.5;
+
+/// A column narrower than this many font sizes is a label column.
+const NARROW_COLUMN: f32 = 10.0;
+
+fn median_size(lines: &[LineBox], blocks: &[Block]) -> f32 {
+    let mut sizes: Vec<f32> = blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .filter_map(|&l| lines.get(l).map(|l| l.size))
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// Splits blocks into groups separated by gaps wider than `min_gap` on one
+/// axis, in increasing order of that axis.
+fn split(blocks: &[Block], span: impl Fn(&Block) -> (f32, f32), min_gap: f32) -> Vec<Vec<Block>> {
+    let mut sorted: Vec<&Block> = blocks.iter().collect();
+    sorted.sort_by(|a, b| span(a).0.total_cmp(&span(b).0));
+    let mut groups: Vec<Vec<Block>> = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for block in sorted {
+        let (start, end) = span(block);
+        match groups.last_mut() {
+            Some(group) if start - reach <= min_gap => group.push(block.clone()),
+            _ => groups.push(vec![block.clone()]),
+        }
+        reach = reach.max(end);
+    }
+    groups
+}
