@@ -94,9 +94,12 @@ mod report;
 mod summary;
 mod text;
 
-pub use annotation::{Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype};
+pub use annotation::{
+    Annotation, Color, Flags, Icon, Intent, ObjectId, Popup, Reference, ReferenceError, ReplyType,
+    ReviewState, State, StateModel, Subtype,
+};
 pub use decision::{
-    DateBasis, Decision, Sighting, Source, StampLine, Statement, Verdict, Vocabulary,
+    DateBasis, Decision, Sighting, SightingRef, Source, StampLine, Statement, Verdict, Vocabulary,
     VocabularyError, build_register, stamp_lines,
 };
 pub use diagnostics::{Skipped, Warning};

@@ -144,14 +144,22 @@ fn irt_and_popup_cycles() {
         ),
     )
     .unwrap();
-    let replies: Vec<(&str, Option<&str>)> = doc
+    let replies: Vec<(String, Option<String>)> = doc
         .annotations()
         .iter()
-        .map(|a| (a.reference.as_str(), a.in_reply_to.as_deref()))
+        .map(|a| {
+            (
+                a.reference.to_string(),
+                a.in_reply_to.map(|r| r.to_string()),
+            )
+        })
         .collect();
     assert_eq!(
         replies,
-        [("4 0 R", Some("5 0 R")), ("5 0 R", Some("4 0 R"))]
+        [
+            ("4 0 R".to_owned(), Some("5 0 R".to_owned())),
+            ("5 0 R".to_owned(), Some("4 0 R".to_owned()))
+        ]
     );
     // Each carries the other's state once; nothing is followed further.
     assert_eq!(doc.annotations()[0].review_states.len(), 1);

@@ -21,7 +21,8 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use kantlijn::{
-    DateBasis, Decision, Source, Statement, Verdict, Vocabulary, build_register, stamp_lines,
+    DateBasis, Decision, SightingRef, Source, Statement, Verdict, Vocabulary, build_register,
+    stamp_lines,
 };
 
 const SEED_000: &str = "000_21c0650d9c2a28dd.txt";
@@ -197,7 +198,7 @@ fn summary_statements() -> Vec<Statement<'static>> {
         .enumerate()
         .map(|(index, entry)| {
             let mut statement = Statement::new(entry.text, Source::CommentSummary)
-                .with_reference(format!("comment:{index}"));
+                .with_reference(SightingRef::Comment(index));
             statement.target_page = entry.target_page;
             if !entry.author.is_empty() {
                 statement = statement.with_author(entry.author);
@@ -379,7 +380,7 @@ fn seed_001_register() {
     assert_eq!(decision.date, Some(ymd(2025, 9, 11)));
     assert_eq!(decision.date_basis, Some(DateBasis::Explicit));
     assert_eq!(decision.source, Source::PageText);
-    assert_eq!(decision.reference.as_deref(), Some("line:4"));
+    assert_eq!(decision.reference, Some(SightingRef::Line(4)));
 }
 
 #[test]

@@ -734,7 +734,7 @@ fn printed_summary_entries_link_to_their_live_annotations() {
             (
                 c.target_page.unwrap(),
                 c.number.unwrap(),
-                c.annotation.clone().unwrap_or_default(),
+                c.annotation.map(|r| r.to_string()).unwrap_or_default(),
             )
         })
         .collect();
@@ -755,19 +755,22 @@ fn printed_summary_entries_link_to_their_live_annotations() {
         .collect();
     assert_eq!(decisions.len(), 1, "{:?}", doc.decisions());
     assert_eq!(doc.decisions().len(), 1, "{:?}", doc.decisions());
-    let seen: Vec<(Source, Option<&str>)> = decisions[0]
+    let seen: Vec<(Source, Option<String>)> = decisions[0]
         .seen_in
         .iter()
-        .map(|s| (s.source, s.reference.as_deref()))
+        .map(|s| (s.source, s.reference.map(|r| r.to_string())))
         .collect();
     assert_eq!(
         seen,
         [
-            (Source::Annotation, Some(typed.as_str())),
-            (Source::CommentSummary, Some("comment:0")),
+            (Source::Annotation, Some(typed.to_owned())),
+            (Source::CommentSummary, Some("comment:0".to_owned())),
         ]
     );
-    assert_eq!(decisions[0].reference.as_deref(), Some(typed.as_str()));
+    assert_eq!(
+        decisions[0].reference.map(|r| r.to_string()).as_ref(),
+        Some(typed)
+    );
     assert_eq!(
         decisions[0].date.map(|d| d.to_string()).as_deref(),
         Some("2026-06-08")

@@ -509,9 +509,12 @@ fn find_ours<'d>(document: &'d Document, reference: &Value) -> Option<&'d Annota
             && match reference["xref"].as_u64() {
                 // The reference gives an inline dictionary object number 0.
                 Some(number) if number > 0 => {
-                    a.reference.split(' ').next() == Some(&number.to_string())
+                    a.reference.to_string().split(' ').next() == Some(&number.to_string())
                 }
-                _ => a.reference.starts_with("inline:") && same_rect(a, &reference["rect"]),
+                _ => {
+                    a.reference.to_string().starts_with("inline:")
+                        && same_rect(a, &reference["rect"])
+                }
             }
     })
 }

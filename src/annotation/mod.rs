@@ -2,7 +2,9 @@
 
 mod color;
 mod flags;
+mod names;
 mod read;
+mod reference;
 mod rich_text;
 mod subtype;
 
@@ -10,7 +12,10 @@ use serde::Serialize;
 
 pub use color::Color;
 pub use flags::Flags;
+pub use names::{Icon, Intent, State, StateModel};
 pub(crate) use read::{Include, read_all};
+pub(crate) use reference::serde_as_text;
+pub use reference::{ObjectId, Reference, ReferenceError};
 pub use subtype::Subtype;
 
 use crate::pdf::date::Timestamp;
@@ -32,13 +37,13 @@ pub struct Annotation {
     /// `/Annots` has none; it gets the synthetic `"inline:<page>:<index>"`
     /// (1-based page, 0-based position in `/Annots`), stable across runs.
     #[serde(rename = "ref")]
-    pub reference: String,
+    pub reference: Reference,
     /// `/NM`: the annotation's name, unique on its page.
     pub name: Option<String>,
     /// `/Subtype`.
     pub subtype: Subtype,
     /// `/IT`: the intent (`FreeTextTypeWriter`, `LineArrow`, …).
-    pub intent: Option<String>,
+    pub intent: Option<Intent>,
     /// `/T`: the author, as the reviewing application shows it.
     pub author: Option<String>,
     /// `/Subj`: the subject; Acrobat writes its localised tool name here
@@ -66,16 +71,16 @@ pub struct Annotation {
     pub quads: Option<Vec<Quad>>,
     /// `/Name`: the icon of a sticky note, stamp, file attachment or sound
     /// (`Comment`, `Approved`, `NotApproved`, `PushPin`, …).
-    pub icon: Option<String>,
+    pub icon: Option<Icon>,
     /// `/IRT`: the `ref` of the annotation this one replies to.
-    pub in_reply_to: Option<String>,
+    pub in_reply_to: Option<Reference>,
     /// `/RT`: `"reply"` or `"group"`; `null` when the annotation replies to
     /// nothing.
     pub reply_type: Option<ReplyType>,
     /// `/State`: a review or marking state (`Accepted`, `Rejected`, `Marked`, …).
-    pub state: Option<String>,
+    pub state: Option<State>,
     /// `/StateModel`: `Review` or `Marked`.
-    pub state_model: Option<String>,
+    pub state_model: Option<StateModel>,
     /// The review states set on this annotation: Acrobat stores each as a
     /// reply carrying `/State`; they are listed here as well as on their own.
     pub review_states: Vec<ReviewState>,
@@ -110,16 +115,16 @@ pub enum ReplyType {
 pub struct ReviewState {
     /// `/State` (`Accepted`, `Rejected`, `Cancelled`, `Completed`, `None`,
     /// `Marked`, `Unmarked`).
-    pub state: String,
+    pub state: State,
     /// `/StateModel` (`Review` or `Marked`).
-    pub state_model: Option<String>,
+    pub state_model: Option<StateModel>,
     /// Who set it (`/T` of the reply).
     pub author: Option<String>,
     /// When (`/M` of the reply, else its `/CreationDate`).
     pub date: Option<Timestamp>,
     /// The reply's `ref`.
     #[serde(rename = "ref")]
-    pub reference: String,
+    pub reference: Reference,
 }
 
 /// A pop-up window, folded into its parent annotation.

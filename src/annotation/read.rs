@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Annotation, Color, Flags, Popup, ReplyType, ReviewState, Subtype, color::NoColor, rich_text,
+    Annotation, Color, Flags, Icon, Intent, ObjectId, Popup, Reference, ReplyType, ReviewState,
+    State, StateModel, Subtype, color::NoColor, rich_text,
 };
 use crate::diagnostics::{Skipped, Warnings};
 use crate::limits::{Deadline, Limits};
@@ -122,9 +123,13 @@ impl Reader<'_> {
             }
             let (dict, reference) = match (element.reference, element.value) {
                 (_, Lookup::Found(Object::Dict(dict))) => {
-                    let reference = element
-                        .reference
-                        .map_or_else(|| format!("inline:{number}:{index}"), |id| id.to_string());
+                    let reference = element.reference.map_or(
+                        Reference::Inline {
+                            page: number,
+                            index,
+                        },
+                        object,
+                    );
                     (dict, reference)
                 }
                 (_, Lookup::Dangling(id)) => {
@@ -164,12 +169,12 @@ impl Reader<'_> {
         page: usize,
         page_label: Option<String>,
         dict: &Dict<'_>,
-        reference: String,
+        reference: Reference,
     ) {
         let mut field = Fields {
             dict,
             page,
-            reference: &reference,
+            reference,
             warnings: &mut *self.warnings,
             max_string: self.limits.max_string_len,
             max_array: self.limits.max_array_len,
@@ -204,7 +209,7 @@ impl Reader<'_> {
             page,
             page_label,
             name: field.text(b"NM"),
-            intent: field.name(b"IT"),
+            intent: field.name(b"IT").map(|name| Intent::from_name(&name)),
             author: field.text(b"T"),
             subject: field.text(b"Subj"),
             contents,
@@ -216,11 +221,13 @@ impl Reader<'_> {
             flags: field.flags(),
             rect: field.rect(b"Rect", true),
             quads: field.quads(),
-            icon: field.name(b"Name"),
+            icon: field.name(b"Name").map(|name| Icon::from_name(&name)),
             in_reply_to,
             reply_type,
-            state: field.text(b"State"),
-            state_model: field.text(b"StateModel"),
+            state: field.text(b"State").map(|name| State::from_name(&name)),
+            state_model: field
+                .text(b"StateModel")
+                .map(|name| StateModel::from_name(&name)),
             review_states: Vec::new(),
             popup,
             text_under: None,
@@ -240,7 +247,7 @@ impl Reader<'_> {
 struct Fields<'d, 'w> {
     dict: &'d Dict<'d>,
     page: usize,
-    reference: &'d str,
+    reference: Reference,
     warnings: &'w mut Warnings,
     max_string: usize,
     max_array: usize,
@@ -283,7 +290,7 @@ impl<'d> Fields<'d, '_> {
 
     fn warn(&mut self, message: String) {
         self.warnings
-            .push(Some(self.page), Some(self.reference.to_owned()), message);
+            .push(Some(self.page), Some(self.reference.to_string()), message);
     }
 
     fn key_name(key: &[u8]) -> String {
@@ -468,8 +475,8 @@ impl<'d> Fields<'d, '_> {
         }
     }
 
-    /// The reference a key holds, as a `ref` string.
-    fn reference_to(&mut self, key: &[u8]) -> Option<String> {
+    /// The reference a key holds.
+    fn reference_to(&mut self, key: &[u8]) -> Option<Reference> {
         if let Some(id) = self.dict.get_ref(key) {
             if self.dict.get_object(key).is_none() {
                 self.warn(format!(
@@ -477,7 +484,7 @@ impl<'d> Fields<'d, '_> {
                     Self::key_name(key)
                 ));
             }
-            return Some(id.to_string());
+            return Some(object(id));
         }
         if self.dict.contains(key) {
             self.warn(format!(
@@ -523,6 +530,11 @@ impl<'d> Fields<'d, '_> {
     }
 }
 
+/// The reference to an indirect object.
+fn object(id: ObjId) -> Reference {
+    Reference::Object(ObjectId::new(id.num, id.generation))
+}
+
 /// Whether a Popup annotation belongs to a parent (and is folded into it).
 fn has_parent(popup: &Dict<'_>) -> bool {
     matches!(popup.get(b"Parent"), Lookup::Found(Object::Dict(_)))
@@ -530,17 +542,17 @@ fn has_parent(popup: &Dict<'_>) -> bool {
 
 /// Lists each reply's review state on the annotation it replies to.
 fn attach_review_states(annotations: &mut [Annotation]) {
-    let mut states: HashMap<String, Vec<ReviewState>> = HashMap::new();
+    let mut states: HashMap<Reference, Vec<ReviewState>> = HashMap::new();
     for reply in annotations.iter() {
         let (Some(parent), Some(state)) = (&reply.in_reply_to, &reply.state) else {
             continue;
         };
-        states.entry(parent.clone()).or_default().push(ReviewState {
+        states.entry(*parent).or_default().push(ReviewState {
             state: state.clone(),
             state_model: reply.state_model.clone(),
             author: reply.author.clone(),
             date: reply.modified.or(reply.created),
-            reference: reply.reference.clone(),
+            reference: reply.reference,
         });
     }
     if states.is_empty() {

@@ -1,99 +1,69 @@
 //! Annotation subtypes (ISO 32000-2 §12.5.6, Table 171).
 
-use std::fmt;
+use super::names::open_names;
 
-use serde::{Serialize, Serializer};
-
-macro_rules! subtypes {
-    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
-        /// The `/Subtype` of an annotation: every name of ISO 32000-2 Table 171,
-        /// and any other name as [`Subtype::Other`] (an unknown subtype is data,
-        /// not an error). Serialises to the name as written in the file.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Subtype {
-            $($(#[$doc])* $variant,)*
-            /// A name the spec does not define, as written in the file.
-            Other(String),
-        }
-
-        impl Subtype {
-            /// The subtype for a `/Subtype` name.
-            pub fn from_name(name: &str) -> Self {
-                match name {
-                    $($name => Self::$variant,)*
-                    other => Self::Other(other.to_owned()),
-                }
-            }
-
-            /// The `/Subtype` name.
-            pub fn name(&self) -> &str {
-                match self {
-                    $(Self::$variant => $name,)*
-                    Self::Other(name) => name,
-                }
-            }
-        }
-    };
-}
-
-subtypes! {
-    /// A sticky note.
-    Text = "Text",
-    /// A hypertext link.
-    Link = "Link",
-    /// Text placed on the page (Acrobat's text box and typewriter).
-    FreeText = "FreeText",
-    /// A line.
-    Line = "Line",
-    /// A rectangle.
-    Square = "Square",
-    /// An ellipse.
-    Circle = "Circle",
-    /// A closed polygon.
-    Polygon = "Polygon",
-    /// An open polygon.
-    PolyLine = "PolyLine",
-    /// Highlighted text.
-    Highlight = "Highlight",
-    /// Underlined text.
-    Underline = "Underline",
-    /// Text with a jagged underline.
-    Squiggly = "Squiggly",
-    /// Struck-out text.
-    StrikeOut = "StrikeOut",
-    /// An insertion mark.
-    Caret = "Caret",
-    /// A rubber stamp.
-    Stamp = "Stamp",
-    /// Freehand drawing.
-    Ink = "Ink",
-    /// The pop-up window of another annotation.
-    Popup = "Popup",
-    /// An attached file.
-    FileAttachment = "FileAttachment",
-    /// A sound (deprecated in PDF 2.0).
-    Sound = "Sound",
-    /// A movie (deprecated in PDF 2.0).
-    Movie = "Movie",
-    /// A media screen.
-    Screen = "Screen",
-    /// An interactive form field.
-    Widget = "Widget",
-    /// A printer's mark.
-    PrinterMark = "PrinterMark",
-    /// A trap network (deprecated in PDF 2.0).
-    TrapNet = "TrapNet",
-    /// A watermark.
-    Watermark = "Watermark",
-    /// 3D artwork.
-    ThreeD = "3D",
-    /// A region marked for redaction.
-    Redact = "Redact",
-    /// A measurement projection.
-    Projection = "Projection",
-    /// Rich media.
-    RichMedia = "RichMedia",
+open_names! {
+    /// The `/Subtype` of an annotation: every name of ISO 32000-2 Table 171,
+    /// and any other name as [`Subtype::Other`] (an unknown subtype is data,
+    /// not an error). Serialises to the name as written in the file.
+    pub enum Subtype {
+        /// A sticky note.
+        Text = "Text",
+        /// A hypertext link.
+        Link = "Link",
+        /// Text placed on the page (Acrobat's text box and typewriter).
+        FreeText = "FreeText",
+        /// A line.
+        Line = "Line",
+        /// A rectangle.
+        Square = "Square",
+        /// An ellipse.
+        Circle = "Circle",
+        /// A closed polygon.
+        Polygon = "Polygon",
+        /// An open polygon.
+        PolyLine = "PolyLine",
+        /// Highlighted text.
+        Highlight = "Highlight",
+        /// Underlined text.
+        Underline = "Underline",
+        /// Text with a jagged underline.
+        Squiggly = "Squiggly",
+        /// Struck-out text.
+        StrikeOut = "StrikeOut",
+        /// An insertion mark.
+        Caret = "Caret",
+        /// A rubber stamp.
+        Stamp = "Stamp",
+        /// Freehand drawing.
+        Ink = "Ink",
+        /// The pop-up window of another annotation.
+        Popup = "Popup",
+        /// An attached file.
+        FileAttachment = "FileAttachment",
+        /// A sound (deprecated in PDF 2.0).
+        Sound = "Sound",
+        /// A movie (deprecated in PDF 2.0).
+        Movie = "Movie",
+        /// A media screen.
+        Screen = "Screen",
+        /// An interactive form field.
+        Widget = "Widget",
+        /// A printer's mark.
+        PrinterMark = "PrinterMark",
+        /// A trap network (deprecated in PDF 2.0).
+        TrapNet = "TrapNet",
+        /// A watermark.
+        Watermark = "Watermark",
+        /// 3D artwork.
+        ThreeD = "3D",
+        /// A region marked for redaction.
+        Redact = "Redact",
+        /// A measurement projection.
+        Projection = "Projection",
+        /// Rich media.
+        RichMedia = "RichMedia",
+    }
 }
 
 impl Subtype {
@@ -121,18 +91,6 @@ impl Subtype {
                 | Self::Watermark
                 | Self::ThreeD
         )
-    }
-}
-
-impl fmt::Display for Subtype {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for Subtype {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
     }
 }
 

@@ -19,8 +19,13 @@ mod register;
 mod sources;
 mod vocabulary;
 
+use std::fmt;
+use std::str::FromStr;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::annotation::{Reference, ReferenceError, serde_as_text};
 
 pub(crate) use page_text::stamp_lines_in;
 pub use page_text::{StampLine, stamp_lines};
@@ -79,6 +84,49 @@ pub enum DateBasis {
     Document,
 }
 
+/// Which record a statement of a decision is: written as the `ref` of a
+/// [`Sighting`] and a [`Decision`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SightingRef {
+    /// A live annotation: its reference (`"12 0 R"`, `"inline:1:0"`).
+    Annotation(Reference),
+    /// An entry of a printed comment summary, by its 0-based position in
+    /// the report's `comments`: `"comment:<index>"`.
+    Comment(usize),
+    /// A line of page text, numbered from 1 across the input's pages:
+    /// `"line:<n>"`.
+    Line(usize),
+}
+
+impl fmt::Display for SightingRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Annotation(reference) => reference.fmt(f),
+            Self::Comment(index) => write!(f, "comment:{index}"),
+            Self::Line(line) => write!(f, "line:{line}"),
+        }
+    }
+}
+
+impl FromStr for SightingRef {
+    type Err = ReferenceError;
+
+    /// Reads `"12 0 R"`, `"inline:1:0"`, `"comment:3"` or `"line:12"`.
+    fn from_str(text: &str) -> Result<Self, ReferenceError> {
+        let number = |digits: &str| digits.parse().map_err(|_| ReferenceError::new(text));
+        if let Some(index) = text.strip_prefix("comment:") {
+            return number(index).map(Self::Comment);
+        }
+        if let Some(line) = text.strip_prefix("line:") {
+            return number(line).map(Self::Line);
+        }
+        text.parse().map(Self::Annotation)
+    }
+}
+
+serde_as_text!(SightingRef);
+
 /// One place a decision was seen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -89,10 +137,10 @@ pub struct Sighting {
     pub page: Option<usize>,
     /// For a summary entry, the page it comments on (its `Pagina` value).
     pub target_page: Option<usize>,
-    /// The annotation's object reference (`"12 0 R"`), `"comment:<index>"`
-    /// for a summary entry or `"line:<n>"` for page text.
+    /// The annotation's reference (`"12 0 R"`), `"comment:<index>"` for a
+    /// summary entry or `"line:<n>"` for page text.
     #[serde(rename = "ref")]
-    pub reference: Option<String>,
+    pub reference: Option<SightingRef>,
     /// The text as seen there.
     pub text: String,
 }
@@ -137,7 +185,7 @@ pub struct Decision {
     pub source: Source,
     /// That statement's reference (see [`Sighting::reference`]).
     #[serde(rename = "ref")]
-    pub reference: Option<String>,
+    pub reference: Option<SightingRef>,
     /// Every statement of this decision, in input order.
     pub seen_in: Vec<Sighting>,
 }

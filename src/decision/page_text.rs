@@ -33,11 +33,11 @@
 
 use chrono::NaiveDate;
 
-use super::Source;
 use super::Vocabulary;
 use super::date_text;
 use super::recognise::{Mode, recognise};
 use super::register::Statement;
+use super::{SightingRef, Source};
 use crate::text::text_pages;
 
 /// How many lines after a stamp its nota's date is looked for, in text
@@ -67,7 +67,7 @@ impl<'a> StampLine<'a> {
     /// page text, reference `"line:<n>"`.
     pub fn statement(&self) -> Statement<'a> {
         let mut statement = Statement::new(self.text, Source::PageText)
-            .with_reference(format!("line:{}", self.line));
+            .with_reference(SightingRef::Line(self.line));
         statement.page = self.page;
         statement.nota_date = self.nota_date;
         statement
@@ -337,7 +337,7 @@ mod tests {
         assert_eq!(found[0].nota_date, Some(ymd(2026, 3, 5)));
         let statement = found[0].statement();
         assert_eq!(statement.source, Source::PageText);
-        assert_eq!(statement.reference.as_deref(), Some("line:4"));
+        assert_eq!(statement.reference, Some(SightingRef::Line(4)));
         assert_eq!(statement.nota_date, Some(ymd(2026, 3, 5)));
     }
 

@@ -44,7 +44,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::date_text::{self, Anchors};
 use super::recognise::{Mode, Recognised, recognise};
-use super::{DateBasis, Decision, Sighting, Source, Verdict, Vocabulary};
+use super::{DateBasis, Decision, Sighting, SightingRef, Source, Verdict, Vocabulary};
 
 /// How many earlier decisions with the same verdict, option and date a
 /// statement is compared with (bounds the work on hostile input).
@@ -63,9 +63,8 @@ pub struct Statement<'a> {
     pub page: Option<usize>,
     /// For a summary entry: the page it comments on (its `Pagina` value).
     pub target_page: Option<usize>,
-    /// The annotation reference (`"12 0 R"`), `"comment:<index>"` or
-    /// `"line:<n>"`.
-    pub reference: Option<String>,
+    /// The annotation, summary entry or line it is.
+    pub reference: Option<SightingRef>,
     /// The annotation's or summary entry's author.
     pub author: Option<&'a str>,
     /// When it was written down: the annotation's `/M` (else
@@ -106,8 +105,8 @@ impl<'a> Statement<'a> {
 
     /// Sets the reference.
     #[must_use]
-    pub fn with_reference(mut self, reference: impl Into<String>) -> Self {
-        self.reference = Some(reference.into());
+    pub fn with_reference(mut self, reference: SightingRef) -> Self {
+        self.reference = Some(reference);
         self
     }
 
@@ -493,14 +492,14 @@ impl Assembly {
             text: primary.statement.text.trim().to_owned(),
             page: primary.statement.page,
             source: primary.statement.source,
-            reference: primary.statement.reference.clone(),
+            reference: primary.statement.reference,
             seen_in: seen
                 .iter()
                 .map(|item| Sighting {
                     source: item.statement.source,
                     page: item.statement.page,
                     target_page: item.statement.target_page,
-                    reference: item.statement.reference.clone(),
+                    reference: item.statement.reference,
                     text: item.statement.text.trim().to_owned(),
                 })
                 .collect(),
@@ -535,7 +534,7 @@ mod tests {
     fn summary(text: &str, number: usize, target_page: usize) -> Statement<'_> {
         Statement::new(text, Source::CommentSummary)
             .with_target_page(target_page)
-            .with_reference(format!("comment:{number}"))
+            .with_reference(SightingRef::Comment(number))
             .with_author("Aartsen, A.A.")
     }
 
@@ -558,7 +557,7 @@ mod tests {
         assert_eq!(decision.date_basis, Some(DateBasis::SummaryEntry));
         assert_eq!(decision.text, "MWP akkoord 8/6");
         assert_eq!(decision.source, Source::CommentSummary);
-        assert_eq!(decision.reference.as_deref(), Some("comment:1"));
+        assert_eq!(decision.reference, Some(SightingRef::Comment(1)));
         assert_eq!(decision.seen_in.len(), 1);
         assert_eq!(decision.seen_in[0].target_page, Some(1));
     }
@@ -568,11 +567,11 @@ mod tests {
         let statements = [
             Statement::new("MWP akkoord 8/6", Source::PageText)
                 .with_page(1)
-                .with_reference("line:3")
+                .with_reference(SightingRef::Line(3))
                 .with_nota_date(ymd(2026, 5, 27)),
             Statement::new("MWP akkoord 8/6", Source::Annotation)
                 .with_page(1)
-                .with_reference("12 0 R")
+                .with_reference("12 0 R".parse().unwrap())
                 .with_author("Aartsen, A.A.")
                 .with_written(at(2026, 6, 8, 9, 11, 2)),
             summary("MWP akkoord 8/6", 1, 1).with_written(at(2026, 6, 8, 9, 11, 2)),
@@ -583,7 +582,10 @@ mod tests {
         assert_eq!(decision.date, Some(ymd(2026, 6, 8)));
         // The annotation speaks for the decision.
         assert_eq!(decision.source, Source::Annotation);
-        assert_eq!(decision.reference.as_deref(), Some("12 0 R"));
+        assert_eq!(
+            decision.reference.map(|r| r.to_string()).as_deref(),
+            Some("12 0 R")
+        );
         assert_eq!(decision.date_basis, Some(DateBasis::Annotation));
         let sources: Vec<Source> = decision.seen_in.iter().map(|s| s.source).collect();
         assert_eq!(
@@ -742,8 +744,10 @@ mod tests {
     #[test]
     fn same_text_twice_on_the_page_is_two_decisions() {
         let statements = [
-            Statement::new("MWP akkoord 8-6-2026", Source::PageText).with_reference("line:1"),
-            Statement::new("MWP akkoord 8-6-2026", Source::PageText).with_reference("line:90"),
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText)
+                .with_reference(SightingRef::Line(1)),
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText)
+                .with_reference(SightingRef::Line(90)),
         ];
         assert_eq!(register(&statements).len(), 2);
     }
@@ -791,7 +795,7 @@ mod tests {
             summary("MWP niet akkoord 30-3-2026 ", 1, 4).with_written(at(2026, 3, 30, 22, 11, 55)),
             Statement::new("", Source::CommentSummary)
                 .with_target_page(4)
-                .with_reference("comment:2"),
+                .with_reference(SightingRef::Comment(2)),
             summary("Optie 2; Een belangrijk onderwerp maar twijfels.", 3, 4),
         ];
         let decisions = register(&statements);
@@ -806,7 +810,7 @@ mod tests {
         assert_eq!(decision.date, Some(ymd(2026, 3, 30)));
         assert_eq!(decision.text, "MWP niet akkoord 30-3-2026");
         assert_eq!(decision.seen_in.len(), 2);
-        assert_eq!(decision.seen_in[1].reference.as_deref(), Some("comment:3"));
+        assert_eq!(decision.seen_in[1].reference, Some(SightingRef::Comment(3)));
     }
 
     #[test]

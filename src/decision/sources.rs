@@ -2,7 +2,7 @@
 //! entries and stamp lines of page text.
 
 use super::register::Statement;
-use super::{Source, StampLine};
+use super::{SightingRef, Source, StampLine};
 use crate::annotation::Annotation;
 use crate::summary::Comment;
 
@@ -34,7 +34,7 @@ pub(crate) fn statements<'a>(
         }
         let mut statement = Statement::new(text, Source::Annotation)
             .with_page(annotation.page)
-            .with_reference(annotation.reference.clone());
+            .with_reference(SightingRef::Annotation(annotation.reference));
         if let Some(author) = annotation.author.as_deref().filter(|a| !a.is_empty()) {
             statement = statement.with_author(author);
         }
@@ -47,8 +47,8 @@ pub(crate) fn statements<'a>(
         let Some(text) = comment.contents.as_deref().filter(|t| !t.trim().is_empty()) else {
             continue;
         };
-        let mut statement =
-            Statement::new(text, Source::CommentSummary).with_reference(format!("comment:{index}"));
+        let mut statement = Statement::new(text, Source::CommentSummary)
+            .with_reference(SightingRef::Comment(index));
         statement.page = comment.page;
         statement.target_page = comment.target_page;
         if let Some(author) = comment.author.as_deref().filter(|a| !a.is_empty()) {
@@ -97,7 +97,7 @@ mod tests {
         Annotation {
             page: 1,
             page_label: None,
-            reference: "7 0 R".to_owned(),
+            reference: "7 0 R".parse().unwrap(),
             name: None,
             subtype,
             intent: None,

@@ -193,7 +193,7 @@ fn annotation_row(file: &str, error: &str, a: &Annotation) -> Vec<String> {
         .review_states
         .iter()
         .map(|s| {
-            let mut line = s.state.clone();
+            let mut line = s.state.to_string();
             if let Some(author) = &s.author {
                 line.push_str(" by ");
                 line.push_str(author);
@@ -215,7 +215,7 @@ fn annotation_row(file: &str, error: &str, a: &Annotation) -> Vec<String> {
         error.to_owned(),
         a.page.to_string(),
         text(a.page_label.as_ref()),
-        a.reference.clone(),
+        a.reference.to_string(),
         a.subtype.to_string(),
         text(a.author.as_ref()),
         text(a.subject.as_ref()),

@@ -130,7 +130,7 @@ fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
     }
     for state in &a.review_states {
         let who = state.author.as_deref().map(escape).unwrap_or_default();
-        writeln!(out, "  - state: {} {who}", escape(&state.state))?;
+        writeln!(out, "  - state: {} {who}", escape(state.state.name()))?;
     }
     Ok(())
 }

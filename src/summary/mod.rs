@@ -80,7 +80,7 @@ pub struct Comment {
     pub locale: String,
     /// The `ref` of a live annotation this entry is the printed form of;
     /// always `null` from the parser, set when a report links the two.
-    pub annotation: Option<String>,
+    pub annotation: Option<crate::annotation::Reference>,
 }
 
 /// Reads every comment-summary entry in a sequence of text pages.
@@ -254,7 +254,7 @@ pub(crate) fn link(comments: &mut [Comment], annotations: &[crate::annotation::A
         if let Some(index) = found.map(|at| candidates.remove(at))
             && let Some(annotation) = annotations.get(index)
         {
-            comment.annotation = Some(annotation.reference.clone());
+            comment.annotation = Some(annotation.reference);
         }
     }
 }

@@ -521,7 +521,7 @@ fn text_of(
         let fallback = annotation.rect.and_then(|r| rect_area(&r))?;
         warnings.push(
             Some(annotation.page),
-            Some(annotation.reference.clone()),
+            Some(annotation.reference.to_string()),
             "no usable /QuadPoints; the text under /Rect is given instead",
         );
         vec![fallback]
