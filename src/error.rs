@@ -33,7 +33,7 @@ pub enum Error {
         file: PathBuf,
     },
     /// The document is encrypted with a user password, and none was given.
-    #[error("{}: encrypted; it needs a password (--password)", file.display())]
+    #[error("{}: encrypted; it needs a password", file.display())]
     NeedsPassword {
         /// The input.
         file: PathBuf,

@@ -94,6 +94,11 @@ mod report;
 mod summary;
 mod text;
 
+/// The date and time types of the records' dates ([`Timestamp::naive`],
+/// [`Decision::date`], [`Comment::date`], [`Filter::since`]): the version of
+/// chrono kantlijn is built with, so that a caller need not depend on it.
+pub use chrono;
+
 pub use annotation::{
     Annotation, Color, Flags, Icon, Intent, ObjectId, Popup, Reference, ReferenceError, ReplyType,
     ReviewState, State, StateModel, Subtype,

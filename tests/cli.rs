@@ -173,10 +173,8 @@ fn failed_inputs_are_error_records_and_exit_1() {
         path(&fixture("beslisnota.pdf")),
     ]);
     assert_eq!(code(&output), 1);
-    let kinds: Vec<Value> = json_lines(&output)
-        .iter()
-        .map(|r| r["error"]["kind"].clone())
-        .collect();
+    let reports = json_lines(&output);
+    let kinds: Vec<Value> = reports.iter().map(|r| r["error"]["kind"].clone()).collect();
     assert_eq!(
         kinds,
         [
@@ -185,6 +183,13 @@ fn failed_inputs_are_error_records_and_exit_1() {
             "not_supported".into(),
             Value::Null
         ]
+    );
+    // The command line says how to give the password; the library's
+    // message does not name an option.
+    let message = reports[0]["error"]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("it needs a password (--password)"),
+        "{message}"
     );
 }
 
@@ -301,10 +306,8 @@ fn a_crashing_input_is_a_record_and_the_worker_restarts() {
         .output()
         .unwrap();
     assert_eq!(code(&output), 1);
-    let kinds: Vec<Value> = json_lines(&output)
-        .iter()
-        .map(|r| r["error"]["kind"].clone())
-        .collect();
+    let reports = json_lines(&output);
+    let kinds: Vec<Value> = reports.iter().map(|r| r["error"]["kind"].clone()).collect();
     assert_eq!(
         kinds,
         [

@@ -51,8 +51,15 @@ static BUILTIN: LazyLock<Vocabulary> =
 pub enum VocabularyError {
     /// The text is not JSON of the vocabulary's shape (an unknown section, a
     /// list where a map belongs, an unknown verdict code, …).
-    #[error("vocabulary is not valid: {0}")]
-    Json(#[from] serde_json::Error),
+    #[error("vocabulary is not valid: {message}")]
+    Json {
+        /// What is wrong, and where.
+        message: String,
+        /// The 1-based line of the JSON text where it was found.
+        line: usize,
+        /// The 1-based column.
+        column: usize,
+    },
     /// A month number outside 1–12.
     #[error("vocabulary month {name:?} has number {month}; months are 1-12")]
     Month {
@@ -222,7 +229,12 @@ impl Vocabulary {
     /// Adds the entries of another vocabulary in JSON; an entry that is
     /// already present takes the new value. On error nothing is changed.
     pub fn merge_json(&mut self, json: &str) -> Result<(), VocabularyError> {
-        let file: VocabularyFile = serde_json::from_str(json)?;
+        let file: VocabularyFile =
+            serde_json::from_str(json).map_err(|error| VocabularyError::Json {
+                message: error.to_string(),
+                line: error.line(),
+                column: error.column(),
+            })?;
         let mut merged = self.clone();
         merged.merge_file(file)?;
         *self = merged;
@@ -797,14 +809,21 @@ mod tests {
     #[test]
     fn unknown_section_is_an_error() {
         let error = Vocabulary::from_json(r#"{"verdict": {}}"#).unwrap_err();
-        assert!(matches!(error, VocabularyError::Json(_)));
+        assert!(
+            matches!(error, VocabularyError::Json { line: 1, .. }),
+            "{error}"
+        );
+        assert!(
+            error.to_string().contains("unknown field `verdict`"),
+            "{error}"
+        );
     }
 
     #[test]
     fn unknown_verdict_code_is_an_error() {
         let error =
             Vocabulary::from_json(r#"{"verdicts": {"nl": {"uitstekend": "fine"}}}"#).unwrap_err();
-        assert!(matches!(error, VocabularyError::Json(_)));
+        assert!(matches!(error, VocabularyError::Json { .. }));
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
                     ),
                 ))
             })
-            .unwrap_or_else(|error| Report::failed(name.clone(), &error));
+            .unwrap_or_else(|error| Report::failed_with(name.clone(), error.kind(), said(&error)));
         filter.apply(&mut report);
         let payload = renderer.render(&report);
         let header = Header::of(job.index, &report, payload.len());
@@ -126,6 +126,15 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// An error as the command line says it: the library's message, with the
+/// option that helps where there is one.
+fn said(error: &kantlijn::Error) -> String {
+    match error {
+        kantlijn::Error::NeedsPassword { .. } => format!("{error} (--password)"),
+        _ => error.to_string(),
+    }
 }
 
 /// The text of every page of one file, pages separated by form feeds; a
@@ -139,7 +148,7 @@ fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
     let document = match kantlijn::Document::open_with(&job.path, options) {
         Ok(document) => document,
         Err(error) => {
-            eprintln!("kantlijn: {error}");
+            eprintln!("kantlijn: {}", said(&error));
             header.error = Some(error.kind());
             return (header, Vec::new());
         }
