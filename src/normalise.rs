@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::annotation::Annotation;
 use crate::decision::{self, Decision, Vocabulary};
-use crate::summary::{self, Comment, SummaryLocale};
+use crate::summary::{self, Comment, SummaryLocale, SummaryMarks};
 use crate::text::Pages;
 
 /// What the normalisers read by: the words of decisions and of printed
@@ -49,7 +49,8 @@ pub(crate) fn normalise(
 ) -> Normalised {
     let mut comments = summary::parse_summaries(pages.texts(), normalisers.summary_locales);
     summary::link(&mut comments, annotations);
-    let stamps = decision::stamp_lines_in(pages.texts(), normalisers.vocabulary);
+    let marks = SummaryMarks::of(normalisers.summary_locales);
+    let stamps = decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
     let statements = decision::statements(annotations, &comments, &stamps);
     let decisions = decision::build_register(&statements, document_dates, normalisers.vocabulary);
     Normalised {

@@ -4,8 +4,8 @@
 //! whole ("MWP besproken 24-3-2026", "MWP niet akkoord 30-3-2026 1"), unless
 //! it is the contents of an entry of Acrobat's printed comment summary: a
 //! line whose previous non-blank line is a summary entry header (two or more
-//! of the vocabulary's `summary_labels`, "Nummer:", "Auteur:",
-//! "Onderwerp:", …). A fragment that lost its number and author
+//! entry labels of the summary locales, "Nummer:", "Auteur:",
+//! "Onderwerp:", …, each with its colon). A fragment that lost its number and author
 //! ("Onderwerp: Markering  Datum: 27-5-2026 11:41:48") has no text left, and
 //! in seed 000 the next nota's stamp follows such fragments directly, so a
 //! fragment does not hide the line after it. Those are comments, read by the summary parser, not
@@ -38,6 +38,7 @@ use super::date_text;
 use super::recognise::{Mode, recognise};
 use super::register::Statement;
 use super::{SightingRef, Source};
+use crate::summary::{SummaryLocale, SummaryMarks};
 use crate::text::text_pages;
 
 /// How many lines after a stamp its nota's date is looked for, in text
@@ -93,9 +94,12 @@ struct Line<'a> {
 }
 
 /// Finds the stamp lines of one page's text, or of a whole text (form feeds,
-/// when present, number the pages from 1), each with its nota date.
+/// when present, number the pages from 1), each with its nota date. The
+/// lines of a comment summary are told by the built-in
+/// [`SummaryLocale`](crate::SummaryLocale)s.
 pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<'a>> {
-    stamp_lines_in(text_pages(text), vocabulary)
+    let marks = SummaryMarks::of(&SummaryLocale::builtin());
+    stamp_lines_in(text_pages(text), vocabulary, &marks)
 }
 
 /// Finds the stamp lines of an input's pages (each page's number, `None`
@@ -104,8 +108,9 @@ pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<
 pub(crate) fn stamp_lines_in<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
+    summary: &SummaryMarks,
 ) -> Vec<StampLine<'a>> {
-    let lines = classify(pages, vocabulary);
+    let lines = classify(pages, vocabulary, summary);
     let paged = lines.first().is_some_and(|line| line.page.is_some());
     let mut stamps = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -130,6 +135,7 @@ pub(crate) fn stamp_lines_in<'a>(
 fn classify<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
+    summary: &SummaryMarks,
 ) -> Vec<Line<'a>> {
     let mut lines: Vec<Line<'a>> = Vec::new();
     let mut number = 0;
@@ -141,14 +147,14 @@ fn classify<'a>(
             if trimmed.is_empty() {
                 continue;
             }
-            let summary_header = is_summary_header(trimmed, vocabulary);
+            let summary_header = summary.is_entry_header(trimmed);
             let kind = if summary_header {
                 Kind::Other
             } else if !previous_is_summary_header
                 && recognise(trimmed, Mode::Stamp, vocabulary).is_some()
             {
                 Kind::Stamp
-            } else if is_summary_title(trimmed, vocabulary) {
+            } else if summary.is_title(trimmed) {
                 Kind::SummaryTitle
             } else if is_addressee(trimmed, vocabulary) {
                 Kind::Addressee
@@ -224,24 +230,6 @@ fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(date.year?, date.month, date.day)
-}
-
-fn is_summary_header(line: &str, vocabulary: &Vocabulary) -> bool {
-    let lower = line.to_lowercase();
-    vocabulary
-        .summary_labels()
-        .iter()
-        .filter(|label| lower.contains(label.as_str()))
-        .count()
-        >= 2
-}
-
-fn is_summary_title(line: &str, vocabulary: &Vocabulary) -> bool {
-    let lower = line.to_lowercase();
-    vocabulary
-        .summary_titles()
-        .iter()
-        .any(|title| lower.starts_with(title.as_str()))
 }
 
 /// "Aan Minister van WenP", "Aan de Staatssecretaris …" (not the e-mail
@@ -410,7 +398,8 @@ mod tests {
         // A document's pages come numbered; one whose text was not read
         // does not shift the pages after it.
         let pages = [(Some(1), "Nota\n"), (Some(3), "MWP akkoord 8-6-2026\n")];
-        let found = stamp_lines_in(pages, &Vocabulary::builtin());
+        let marks = SummaryMarks::of(&SummaryLocale::builtin());
+        let found = stamp_lines_in(pages, &Vocabulary::builtin(), &marks);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].page, found[0].line), (Some(3), 2));
     }

@@ -8,7 +8,7 @@
 //! Energie"), words that are never actors (parties, organisations), the
 //! meetings whose date a remark may give, month and weekday names,
 //! words that mark a sentence, and the labels that tell page text apart
-//! (`Datum`, `Aan …`, Acrobat's summary fields), and finite verbs that show
+//! (`Datum`, `Aan …`), and finite verbs that show
 //! a verdict word is part of a sentence ("… te bespreken, kun je …",
 //! "Akkoord op hoofdlijnen is bereikt"). The matcher reads only this
 //! table, so a user adds a phrase or an actor without touching it:
@@ -114,8 +114,6 @@ struct VocabularyFile {
     nota_date_labels: Vec<String>,
     addressee_prefixes: Vec<String>,
     nota_words: Vec<String>,
-    summary_labels: Vec<String>,
-    summary_titles: Vec<String>,
     file_extensions: Vec<String>,
 }
 
@@ -174,8 +172,6 @@ pub struct Vocabulary {
     nota_date_labels: Vec<String>,
     addressee_prefixes: Vec<String>,
     nota_words: HashSet<String>,
-    summary_labels: Vec<String>,
-    summary_titles: Vec<String>,
     file_extensions: HashSet<String>,
 }
 
@@ -207,8 +203,6 @@ impl Vocabulary {
             nota_date_labels: Vec::new(),
             addressee_prefixes: Vec::new(),
             nota_words: HashSet::new(),
-            summary_labels: Vec::new(),
-            summary_titles: Vec::new(),
             file_extensions: HashSet::new(),
         }
     }
@@ -401,16 +395,6 @@ impl Vocabulary {
             file.addressee_prefixes,
             "addressee_prefixes",
         )?;
-        extend_list(
-            &mut self.summary_labels,
-            file.summary_labels,
-            "summary_labels",
-        )?;
-        extend_list(
-            &mut self.summary_titles,
-            file.summary_titles,
-            "summary_titles",
-        )?;
         extend_set(&mut self.not_actors, file.not_actors, "not_actors")?;
         extend_set(&mut self.weekdays, file.weekdays, "weekdays")?;
         extend_set(
@@ -545,14 +529,6 @@ impl Vocabulary {
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
         self.nota_words.contains(&word.to_lowercase())
-    }
-
-    pub(crate) fn summary_labels(&self) -> &[String] {
-        &self.summary_labels
-    }
-
-    pub(crate) fn summary_titles(&self) -> &[String] {
-        &self.summary_titles
     }
 
     pub(crate) fn is_file_extension(&self, extension: &str) -> bool {

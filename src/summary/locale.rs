@@ -240,6 +240,66 @@ impl SummaryLocale {
     }
 }
 
+/// What marks a line of page text as part of a printed summary, from the
+/// locales' own words: for readers of page text other than the summary
+/// parser (the stamp lines), which need not read the summary but must not
+/// take it for something else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SummaryMarks {
+    /// The entry labels (number, author, subject), in lower case.
+    labels: Vec<String>,
+    /// The header phrases, in lower case.
+    titles: Vec<String>,
+}
+
+impl SummaryMarks {
+    pub(crate) fn of(locales: &[SummaryLocale]) -> Self {
+        let lower = |words: &[String]| -> Vec<String> {
+            words.iter().map(|word| word.to_lowercase()).collect()
+        };
+        let mut labels: Vec<String> = locales
+            .iter()
+            .flat_map(|locale| [&locale.number, &locale.author, &locale.subject])
+            .flat_map(|words| lower(words))
+            .filter(|label| !label.is_empty())
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        let mut titles: Vec<String> = locales
+            .iter()
+            .flat_map(|locale| lower(&locale.headers))
+            .filter(|title| !title.is_empty())
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        Self { labels, titles }
+    }
+
+    /// A line holding two or more entry labels, each followed by its colon
+    /// ("Nummer: 1 Auteur: …", "Auteur : … Onderwerp: …"): an entry's
+    /// header line.
+    pub(crate) fn is_entry_header(&self, line: &str) -> bool {
+        let lower = line.to_lowercase();
+        let labelled = |label: &&String| {
+            lower.match_indices(label.as_str()).any(|(at, _)| {
+                lower
+                    .get(at + label.len()..)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+        };
+        self.labels.iter().filter(labelled).take(2).count() >= 2
+    }
+
+    /// A line that opens with a summary's header phrase ("Overzicht van
+    /// opmerkingen bij …").
+    pub(crate) fn is_title(&self, line: &str) -> bool {
+        let lower = line.to_lowercase();
+        self.titles
+            .iter()
+            .any(|title| lower.starts_with(title.as_str()))
+    }
+}
+
 /// The fixed words of one built-in locale.
 struct Words {
     headers: &'static [&'static str],
@@ -255,6 +315,37 @@ struct Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_marks_from_the_locales() {
+        let marks = SummaryMarks::of(&SummaryLocale::builtin());
+        for line in [
+            "Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Tekst plaatsen Datum: 30-3-2026",
+            "Onderwerp: Markering\tDatum: 27-5-2026 11:41:48\tAuteur: X",
+            "Numéro : 1 Auteur : X Objet : Surligner",
+            "Number: 2 Author: Smith Subject: Highlight",
+        ] {
+            assert!(marks.is_entry_header(line), "{line:?}");
+        }
+        for line in [
+            "Onderwerp: Markering\tDatum: 27-5-2026 11:41:48",
+            "Het onderwerp en de auteur van de nota",
+            "MWP akkoord 8/6",
+        ] {
+            assert!(!marks.is_entry_header(line), "{line:?}");
+        }
+        assert!(marks.is_title("Overzicht van opmerkingen bij Beslisnota - Kidfluencing"));
+        assert!(marks.is_title("Summary of Comments on nota.pdf"));
+        assert!(!marks.is_title("Een overzicht van opmerkingen"));
+        // A locale added by the caller marks its lines too.
+        let mut pt = SummaryLocale::new("pt");
+        pt.headers.push("Resumo dos comentários sobre".into());
+        pt.number.push("Número".into());
+        pt.author.push("Autor".into());
+        let marks = SummaryMarks::of(&[pt]);
+        assert!(marks.is_title("Resumo dos comentários sobre x.pdf"));
+        assert!(marks.is_entry_header("Número: 1 Autor: Silva"));
+    }
 
     #[test]
     fn builtin_codes_are_unique_and_tables_filled() {

@@ -34,6 +34,7 @@ use serde::Serialize;
 
 use crate::annotation::Subtype;
 
+pub(crate) use locale::SummaryMarks;
 pub use locale::{DateOrder, SummaryLocale};
 
 /// One entry of a printed comment summary.
