@@ -1,10 +1,11 @@
 //! Conformance over a corpus of real PDFs with reference output.
 //!
-//! Runs only when `KANTLIJN_CORPUS` names the corpus directory (the one with
-//! `files.tsv` and `expected/`); otherwise it says so and passes. Run it as
+//! Needs the corpus, which is not shipped: the test is ignored unless asked
+//! for, with `KANTLIJN_CORPUS` naming the corpus directory (the one with
+//! `files.tsv` and `expected/`):
 //!
 //! ```text
-//! KANTLIJN_CORPUS=../shared/corpus cargo test --release --test conformance -- --nocapture
+//! KANTLIJN_CORPUS=../shared/corpus cargo test --release --test conformance -- --include-ignored --nocapture
 //! ```
 //!
 //! Every PDF is read by the `kantlijn` binary in its own process, with a time
@@ -23,11 +24,14 @@
 )]
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use support::data::Corpus;
+
+mod support;
 
 /// Longest a file may take, whole process.
 const SLOW: Duration = Duration::from_secs(1);
@@ -142,40 +146,24 @@ const EXPLAINED_PAGE_COUNTS: &[(&str, u64, u64, &str)] = &[
 ];
 
 #[test]
+#[ignore = "needs KANTLIJN_CORPUS"]
 fn corpus_conformance() {
-    let Some(corpus) = std::env::var_os("KANTLIJN_CORPUS").map(PathBuf::from) else {
-        eprintln!("conformance: KANTLIJN_CORPUS is not set; skipped");
-        return;
-    };
-    let files = corpus_files(&corpus);
-    assert!(
-        !files.is_empty(),
-        "no files listed in {}/files.tsv",
-        corpus.display()
-    );
+    let corpus = Corpus::from_env();
+    let files = corpus.files();
     let binary = env!("CARGO_BIN_EXE_kantlijn");
 
     let mut tally = Tally::default();
     for file in &files {
         let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(corpus.join("expected").join(format!("{file}.json")))
+            &std::fs::read_to_string(corpus.expected().join(format!("{file}.json")))
                 .unwrap_or_else(|e| panic!("reference for {file}: {e}")),
         )
         .unwrap();
-        let run = run_binary(binary, &corpus.join(file));
+        let run = run_binary(binary, &corpus.root().join(file));
         tally.file(file, &expected, run);
     }
     tally.print();
     tally.check();
-}
-
-fn corpus_files(corpus: &Path) -> Vec<String> {
-    let list = std::fs::read_to_string(corpus.join("files.tsv")).expect("files.tsv");
-    list.lines()
-        .skip(1)
-        .filter_map(|line| line.split('\t').next())
-        .map(str::to_owned)
-        .collect()
 }
 
 enum Run {

@@ -2,7 +2,7 @@
 //! PDFs built here with lopdf: bounds, defects and odd constructions. The
 //! shipped cases (wrapped lines, columns, a rotated page, a CID font,
 //! ligatures, an OCR scan) are the builder's fixtures, tested in
-//! `tests/text_fixtures.rs`.
+//! `tests/text_positions.rs`.
 //!
 //! Positions come from the fonts' published metrics: Courier's glyphs are
 //! all 600/1000 em wide, so at 10 points every character is 6 units wide

@@ -1,10 +1,11 @@
 //! The text under markup annotations, against the corpus references.
 //!
-//! Runs only when `KANTLIJN_CORPUS` names the corpus directory (the one
-//! with `files.tsv` and `expected/`); otherwise it says so and passes:
+//! Needs the corpus, which is not shipped: the test is ignored unless asked
+//! for, with `KANTLIJN_CORPUS` naming the corpus directory (the one with
+//! `files.tsv` and `expected/`):
 //!
 //! ```text
-//! KANTLIJN_CORPUS=../shared/corpus cargo test --release --test text_under -- --nocapture
+//! KANTLIJN_CORPUS=../shared/corpus cargo test --release --test text_under -- --include-ignored --nocapture
 //! ```
 //!
 //! For every highlight, underline, squiggly underline and strike-out for
@@ -29,7 +30,7 @@
 //! | tall quads | words touching the quad's box, so the next or previous line creeps in | characters half inside | pdfannots | quads drawn with generous leading reach a point or two into the neighbouring line, whose glyphs are not under them | `pdfjs/issue7014.pdf` 23–26, `pdfjs/quadpoints.pdf` 17–23, `pdfannots/caret.pdf` 26 |
 //! | text drawn twice | both copies ("Dummy PDF file PDF file") | once | pdfannots | a glyph drawn twice in one place (fake bold, fill and stroke) is one glyph on the page | `pdfplumber/annotations.pdf` 163, 181 |
 //! | hyphenation | keeps "regis- ters" | joins "registers" | pdfannots (a hyphen before a capital or a digit is kept: "non-VM") | a line-break hyphen is not part of the word; the comparison joins both ways, so these do not show as disagreements | `pdfannots/hotos17.pdf` 282, 326 |
-//! | right-to-left | visual order | visual order | neither: logical order | the corpus has no annotation over right-to-left text; the rule is tested on glyph lists in `src/text/layout.rs` | — |
+//! | right-to-left | visual order | visual order | neither: logical order | the corpus has no annotation over right-to-left text; the rule is tested on glyph lists in `src/text/layout/` | — |
 //! | broken quads | a few letters per quad, repeated | nothing | neither: the rendered marks | pdf.js wrote one quad per glyph, shifted by a glyph and with its corners in a wrong order; the text is read off the page rendered with its annotations | `pdfjs/issue13447.pdf` 24, 25, 30 |
 //! | reading order | a listing's lines per quad, repeated | a listing's code, then its comments | neither: row by row | the highlighted lines of a code listing read across, code then comment | `pdfjs/comments.pdf` 737 |
 
@@ -42,10 +43,13 @@
 )]
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kantlijn::{Annotation, Document, Options};
 use serde_json::Value;
+use support::data::Corpus;
+
+mod support;
 
 /// The share of annotations that must reach an F1 of 0.9.
 const FLOOR: f64 = 0.95;
@@ -308,20 +312,23 @@ const DISAGREEMENTS: &[(&str, u32, Case, Follow)] = &[
 const MARKUP: &[&str] = &["Highlight", "Underline", "StrikeOut", "Squiggly"];
 
 #[test]
+#[ignore = "needs KANTLIJN_CORPUS"]
 fn text_under_against_the_corpus() {
-    let Some(corpus) = std::env::var_os("KANTLIJN_CORPUS").map(PathBuf::from) else {
-        eprintln!("text_under: KANTLIJN_CORPUS is not set; skipped");
-        return;
-    };
-    let expected = corpus.join("expected");
-    let mut references = Vec::new();
-    collect_references(&expected, &expected, &mut references);
-    assert!(
-        !references.is_empty(),
-        "no reference files under {}",
-        expected.display()
-    );
-    references.sort();
+    let corpus = Corpus::from_env();
+    let expected = corpus.expected();
+    // PyMuPDF's references, by name relative to expected/ without `.json`.
+    let references: Vec<String> = corpus
+        .reference_files()
+        .iter()
+        .map(|path| {
+            path.strip_prefix(&expected)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| !name.ends_with(".pdfannots.json"))
+        .map(|name| name.trim_end_matches(".json").to_owned())
+        .collect();
 
     let table: HashMap<(&str, u32), (Case, Follow)> = DISAGREEMENTS
         .iter()
@@ -352,7 +359,7 @@ fn text_under_against_the_corpus() {
                 .ok()
                 .and_then(|text| serde_json::from_str(&text).ok())
                 .unwrap_or_default();
-        let document = Document::open_with(corpus.join(file), &Options::default())
+        let document = Document::open_with(corpus.root().join(file), &Options::default())
             .unwrap_or_else(|e| panic!("{file}: {e}"));
         for annotation in wanted {
             let object = annotation["xref"]
@@ -474,26 +481,6 @@ fn shorten(text: &str) -> String {
 }
 
 /// Reference files (`<source>/<file>`) under `dir`, relative to `root`.
-fn collect_references(root: &Path, dir: &Path, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect_references(root, &path, out);
-            continue;
-        }
-        let name = path.to_string_lossy();
-        if name.ends_with(".pdfannots.json") || !name.ends_with(".json") {
-            continue;
-        }
-        let relative = path
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        out.push(relative.trim_end_matches(".json").to_owned());
-    }
-}
-
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }

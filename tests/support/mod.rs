@@ -1,5 +1,7 @@
-//! Writing small PDFs byte by byte, for tests that need structures no
-//! writer library produces (cycles, lies, broken tables).
+//! What several test suites share: writing small PDFs byte by byte, for
+//! tests that need structures no writer library produces (cycles, lies,
+//! broken tables), and, in [`data`], finding the seed documents and the
+//! corpus kept outside the repository.
 
 #![allow(
     dead_code,
@@ -8,6 +10,8 @@
     clippy::indexing_slicing,
     clippy::panic
 )]
+
+pub(crate) mod data;
 
 use std::fmt::Write as _;
 

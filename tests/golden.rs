@@ -2,7 +2,7 @@
 //! (written from the builder's side, independently of this reader), and a
 //! golden JSON report per fixture in `tests/golden/` so that any change of
 //! output is seen. After an intended change, regenerate the goldens with
-//! `KANTLIJN_BLESS=1 cargo test --test fixtures` and read the diff.
+//! `KANTLIJN_BLESS=1 cargo test --test golden` and read the diff.
 
 #![allow(
     clippy::unwrap_used,
