@@ -12,6 +12,7 @@
 //! carried down the tree.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
 use crate::diagnostics::Warnings;
 use crate::limits::Limits;
@@ -155,31 +156,60 @@ fn walk_from<'a>(
         );
         return;
     };
-    let mut stack = vec![Frame {
-        kids: Box::new(root_kids.elements()),
-        inherited: root_inherited,
-    }];
-    while let Some(frame) = stack.last_mut() {
+    let mut walk = Walk {
+        limits,
+        warnings,
+        pages,
+        seen_nodes,
+        stack: vec![Frame {
+            kids: Box::new(root_kids.elements()),
+            inherited: root_inherited,
+        }],
+    };
+    while let Some(frame) = walk.stack.last_mut() {
         let Some(element) = frame.kids.next() else {
-            stack.pop();
+            walk.stack.pop();
             continue;
         };
+        let inherited = frame.inherited;
         if deadline.expired() {
-            warnings.push(
+            let read = walk.pages.len();
+            walk.warnings.push(
                 None,
                 None,
-                format!(
-                    "time limit reached while reading the page tree; {} pages read",
-                    pages.len()
-                ),
+                format!("time limit reached while reading the page tree; {read} pages read"),
             );
             return;
         }
+        if walk.element(element, inherited).is_break() {
+            return;
+        }
+    }
+}
+
+/// A walk of the page tree in progress: the nodes still to visit, the
+/// inner nodes seen, the pages found.
+struct Walk<'a, 'w> {
+    limits: &'w Limits,
+    warnings: &'w mut Warnings,
+    pages: &'w mut Vec<PageNode<'a>>,
+    seen_nodes: HashSet<ObjId>,
+    stack: Vec<Frame<'a>>,
+}
+
+impl<'a> Walk<'a, '_> {
+    /// Visits one entry of a node's `/Kids`, with what its node inherits;
+    /// breaks when no more pages may be taken.
+    fn element(
+        &mut self,
+        element: crate::pdf::object::Element<'a>,
+        inherited: Inherited,
+    ) -> ControlFlow<()> {
         let reference = element.reference.map(|id| id.to_string());
         let dict = match element.value {
             Lookup::Found(Object::Dict(dict)) => dict,
             Lookup::Found(other) => {
-                warnings.push(
+                self.warnings.push(
                     None,
                     reference,
                     format!(
@@ -187,71 +217,83 @@ fn walk_from<'a>(
                         other.type_name()
                     ),
                 );
-                continue;
+                return ControlFlow::Continue(());
             }
             Lookup::Dangling(id) => {
-                if pages.len() >= limits.max_pages {
-                    continue;
-                }
-                warnings.push(
-                    Some(pages.len() + 1),
-                    Some(id.to_string()),
-                    "the page tree lists a page object that does not exist; counted as an empty page",
-                );
-                let inherited = frame.inherited;
-                pages.push(PageNode {
-                    dict: None,
-                    media_box: inherited.media_box,
-                    crop_box: inherited.crop_box,
-                    rotate: normalise_rotation(inherited.rotate.unwrap_or(0.0)),
-                });
-                continue;
+                self.missing_page(id, inherited);
+                return ControlFlow::Continue(());
             }
-            Lookup::Absent => continue,
+            Lookup::Absent => return ControlFlow::Continue(()),
         };
-        let inherited = frame.inherited.update(&dict);
+        let inherited = inherited.update(&dict);
         if is_inner_node(&dict) {
-            if let Some(id) = dict.id()
-                && !seen_nodes.insert(id)
-            {
-                warnings.push(
-                    None,
-                    Some(id.to_string()),
-                    "a page tree node appears a second time (a cycle or a shared subtree); skipped",
-                );
-                continue;
-            }
-            if stack.len() >= limits.max_depth {
-                warnings.push(
-                    None,
-                    reference,
-                    format!(
-                        "the page tree is nested deeper than {}; the deeper nodes are skipped",
-                        limits.max_depth
-                    ),
-                );
-                continue;
-            }
-            if let Some(kids) = kids_of(&dict) {
-                stack.push(Frame {
-                    kids: Box::new(kids.elements()),
-                    inherited,
-                });
-            }
-            continue;
+            self.descend(&dict, inherited, reference);
+            return ControlFlow::Continue(());
         }
-        if pages.len() >= limits.max_pages {
-            warnings.push(
+        if self.pages.len() >= self.limits.max_pages {
+            self.warnings.push(
                 None,
                 None,
                 format!(
                     "more than {} pages; the rest are not read",
-                    limits.max_pages
+                    self.limits.max_pages
+                ),
+            );
+            return ControlFlow::Break(());
+        }
+        self.pages.push(leaf(dict, inherited));
+        ControlFlow::Continue(())
+    }
+
+    /// A page the tree lists but whose object does not exist: an empty
+    /// page, as a viewer shows it.
+    fn missing_page(&mut self, id: ObjId, inherited: Inherited) {
+        if self.pages.len() >= self.limits.max_pages {
+            return;
+        }
+        self.warnings.push(
+            Some(self.pages.len() + 1),
+            Some(id.to_string()),
+            "the page tree lists a page object that does not exist; counted as an empty page",
+        );
+        self.pages.push(PageNode {
+            dict: None,
+            media_box: inherited.media_box,
+            crop_box: inherited.crop_box,
+            rotate: normalise_rotation(inherited.rotate.unwrap_or(0.0)),
+        });
+    }
+
+    /// Goes into an inner node, unless it was seen before (a cycle or a
+    /// shared subtree) or lies too deep.
+    fn descend(&mut self, node: &Dict<'a>, inherited: Inherited, reference: Option<String>) {
+        if let Some(id) = node.id()
+            && !self.seen_nodes.insert(id)
+        {
+            self.warnings.push(
+                None,
+                Some(id.to_string()),
+                "a page tree node appears a second time (a cycle or a shared subtree); skipped",
+            );
+            return;
+        }
+        if self.stack.len() >= self.limits.max_depth {
+            self.warnings.push(
+                None,
+                reference,
+                format!(
+                    "the page tree is nested deeper than {}; the deeper nodes are skipped",
+                    self.limits.max_depth
                 ),
             );
             return;
         }
-        pages.push(leaf(dict, inherited));
+        if let Some(kids) = kids_of(node) {
+            self.stack.push(Frame {
+                kids: Box::new(kids.elements()),
+                inherited,
+            });
+        }
     }
 }
 

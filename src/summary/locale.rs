@@ -102,127 +102,13 @@ impl SummaryLocale {
     /// `1`/`l`/`I`) and white space before the colon allowed, so the
     /// assumed labels need only be right in their letters.
     pub fn builtin() -> Vec<Self> {
-        vec![
-            Self::table(
-                "nl",
-                Words {
-                    headers: &["Overzicht van opmerkingen bij"],
-                    page: &["Pagina"],
-                    number: &["Nummer"],
-                    author: &["Auteur"],
-                    subject: &["Onderwerp"],
-                    date: &["Datum"],
-                    undated: &["Onbepaald"],
-                    no_comments: &["Deze pagina bevat geen opmerkingen"],
-                },
-                DateOrder::DayFirst,
-                subjects::DUTCH,
-            ),
-            Self::table(
-                "en",
-                Words {
-                    headers: &["Summary of Comments on", "Summary of Comments for"],
-                    page: &["Page"],
-                    number: &["Number"],
-                    author: &["Author"],
-                    subject: &["Subject"],
-                    date: &["Date"],
-                    undated: &["Undefined", "Unspecified", "Unknown", "Not specified"],
-                    no_comments: &["This page contains no comments"],
-                },
-                DateOrder::MonthFirst,
-                subjects::ENGLISH,
-            ),
-            Self::table(
-                "de",
-                Words {
-                    headers: &[
-                        "Zusammenfassung der Kommentare zu",
-                        "Zusammenfassung der Kommentare für",
-                        "Zusammenfassung der Kommentare in",
-                        "Kommentarzusammenfassung für",
-                        "Kommentarzusammenfassung zu",
-                    ],
-                    page: &["Seite"],
-                    number: &["Nummer", "Nr."],
-                    author: &["Verfasser", "Autor"],
-                    subject: &["Betreff", "Thema"],
-                    date: &["Datum"],
-                    undated: &["Unbestimmt", "Nicht festgelegt", "Unbekannt"],
-                    no_comments: &["Diese Seite enthält keine Kommentare"],
-                },
-                DateOrder::DayFirst,
-                subjects::GERMAN,
-            ),
-            Self::table(
-                "fr",
-                Words {
-                    headers: &[
-                        "Résumé des commentaires sur",
-                        "Résumé des commentaires de",
-                        "Résumé des commentaires pour",
-                    ],
-                    page: &["Page"],
-                    number: &["Numéro", "Nº", "N°"],
-                    author: &["Auteur"],
-                    subject: &["Objet", "Sujet"],
-                    date: &["Date"],
-                    undated: &["Indéterminé", "Non défini", "Non spécifié", "Inconnu"],
-                    no_comments: &["Cette page ne contient aucun commentaire"],
-                },
-                DateOrder::DayFirst,
-                subjects::FRENCH,
-            ),
-            Self::table(
-                "es",
-                Words {
-                    headers: &[
-                        "Resumen de comentarios sobre",
-                        "Resumen de comentarios de",
-                        "Resumen de los comentarios de",
-                    ],
-                    page: &["Página"],
-                    number: &["Número"],
-                    author: &["Autor"],
-                    subject: &["Asunto", "Tema"],
-                    date: &["Fecha"],
-                    undated: &["Indeterminado", "Sin definir", "No especificado"],
-                    no_comments: &["Esta página no contiene comentarios"],
-                },
-                DateOrder::DayFirst,
-                subjects::SPANISH,
-            ),
-            Self::table(
-                "it",
-                Words {
-                    headers: &[
-                        "Riepilogo dei commenti su",
-                        "Riepilogo commenti su",
-                        "Riepilogo dei commenti di",
-                    ],
-                    page: &["Pagina"],
-                    number: &["Numero"],
-                    author: &["Autore"],
-                    subject: &["Oggetto", "Soggetto"],
-                    date: &["Data"],
-                    undated: &["Indeterminato", "Non definito", "Non specificato"],
-                    no_comments: &["Questa pagina non contiene commenti"],
-                },
-                DateOrder::DayFirst,
-                subjects::ITALIAN,
-            ),
-        ]
+        [NL, EN, DE, FR, ES, IT].iter().map(Self::table).collect()
     }
 
-    fn table(
-        code: &str,
-        words: Words,
-        date_order: DateOrder,
-        subjects: &[(&str, Subtype)],
-    ) -> Self {
+    fn table(words: &Words) -> Self {
         let owned = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
         Self {
-            code: code.to_owned(),
+            code: words.code.to_owned(),
             headers: owned(words.headers),
             page: owned(words.page),
             number: owned(words.number),
@@ -231,8 +117,9 @@ impl SummaryLocale {
             date: owned(words.date),
             undated: owned(words.undated),
             no_comments: owned(words.no_comments),
-            date_order,
-            subjects: subjects
+            date_order: words.date_order,
+            subjects: words
+                .subjects
                 .iter()
                 .map(|(name, subtype)| ((*name).to_owned(), subtype.clone()))
                 .collect(),
@@ -302,6 +189,7 @@ impl SummaryMarks {
 
 /// The fixed words of one built-in locale.
 struct Words {
+    code: &'static str,
     headers: &'static [&'static str],
     page: &'static [&'static str],
     number: &'static [&'static str],
@@ -310,7 +198,111 @@ struct Words {
     date: &'static [&'static str],
     undated: &'static [&'static str],
     no_comments: &'static [&'static str],
+    date_order: DateOrder,
+    subjects: &'static [(&'static str, Subtype)],
 }
+
+const NL: Words = Words {
+    code: "nl",
+    headers: &["Overzicht van opmerkingen bij"],
+    page: &["Pagina"],
+    number: &["Nummer"],
+    author: &["Auteur"],
+    subject: &["Onderwerp"],
+    date: &["Datum"],
+    undated: &["Onbepaald"],
+    no_comments: &["Deze pagina bevat geen opmerkingen"],
+    date_order: DateOrder::DayFirst,
+    subjects: subjects::DUTCH,
+};
+
+const EN: Words = Words {
+    code: "en",
+    headers: &["Summary of Comments on", "Summary of Comments for"],
+    page: &["Page"],
+    number: &["Number"],
+    author: &["Author"],
+    subject: &["Subject"],
+    date: &["Date"],
+    undated: &["Undefined", "Unspecified", "Unknown", "Not specified"],
+    no_comments: &["This page contains no comments"],
+    date_order: DateOrder::MonthFirst,
+    subjects: subjects::ENGLISH,
+};
+
+const DE: Words = Words {
+    code: "de",
+    headers: &[
+        "Zusammenfassung der Kommentare zu",
+        "Zusammenfassung der Kommentare für",
+        "Zusammenfassung der Kommentare in",
+        "Kommentarzusammenfassung für",
+        "Kommentarzusammenfassung zu",
+    ],
+    page: &["Seite"],
+    number: &["Nummer", "Nr."],
+    author: &["Verfasser", "Autor"],
+    subject: &["Betreff", "Thema"],
+    date: &["Datum"],
+    undated: &["Unbestimmt", "Nicht festgelegt", "Unbekannt"],
+    no_comments: &["Diese Seite enthält keine Kommentare"],
+    date_order: DateOrder::DayFirst,
+    subjects: subjects::GERMAN,
+};
+
+const FR: Words = Words {
+    code: "fr",
+    headers: &[
+        "Résumé des commentaires sur",
+        "Résumé des commentaires de",
+        "Résumé des commentaires pour",
+    ],
+    page: &["Page"],
+    number: &["Numéro", "Nº", "N°"],
+    author: &["Auteur"],
+    subject: &["Objet", "Sujet"],
+    date: &["Date"],
+    undated: &["Indéterminé", "Non défini", "Non spécifié", "Inconnu"],
+    no_comments: &["Cette page ne contient aucun commentaire"],
+    date_order: DateOrder::DayFirst,
+    subjects: subjects::FRENCH,
+};
+
+const ES: Words = Words {
+    code: "es",
+    headers: &[
+        "Resumen de comentarios sobre",
+        "Resumen de comentarios de",
+        "Resumen de los comentarios de",
+    ],
+    page: &["Página"],
+    number: &["Número"],
+    author: &["Autor"],
+    subject: &["Asunto", "Tema"],
+    date: &["Fecha"],
+    undated: &["Indeterminado", "Sin definir", "No especificado"],
+    no_comments: &["Esta página no contiene comentarios"],
+    date_order: DateOrder::DayFirst,
+    subjects: subjects::SPANISH,
+};
+
+const IT: Words = Words {
+    code: "it",
+    headers: &[
+        "Riepilogo dei commenti su",
+        "Riepilogo commenti su",
+        "Riepilogo dei commenti di",
+    ],
+    page: &["Pagina"],
+    number: &["Numero"],
+    author: &["Autore"],
+    subject: &["Oggetto", "Soggetto"],
+    date: &["Data"],
+    undated: &["Indeterminato", "Non definito", "Non specificato"],
+    no_comments: &["Questa pagina non contiene commenti"],
+    date_order: DateOrder::DayFirst,
+    subjects: subjects::ITALIAN,
+};
 
 #[cfg(test)]
 mod tests {
