@@ -60,6 +60,30 @@
 //! the annotations' contents are read for decisions ([`Decision`]: actor,
 //! verdict, date), each decision once however often it was seen.
 //!
+//! # How it is built
+//!
+//! The data flows one way, each layer a directory of `src/` that uses only
+//! the layers above it in this list:
+//!
+//! ```text
+//! pdf/         bytes → PDF objects (the one boundary over the parser), page tree,
+//!              page labels, text strings, dates, rectangles
+//! annotation/  annotation dictionaries → Annotation records
+//! text/        each page's text (drawn by its content, or a text input's pages)
+//!              as Pages; the text under markup annotations
+//! normalise    one stage over the pages and annotations, whatever the input:
+//!   summary/     printed comment summaries → Comment
+//!   decision/    annotations, comments and stamp lines → the Decision register
+//! report/      everything read from one input → Report, the JSON contract
+//! output/      JSON, JSON Lines, CSV, Markdown
+//! ```
+//!
+//! Below them all, `diagnostics` (warnings), `limits` (bounds and the time
+//! limit) and `error`; above them, [`Document`], [`extract`] and
+//! [`Options`], which run the layers for one input. A new normaliser is a
+//! directory beside `summary/` and `decision/` and a step in
+//! `normalise.rs`. `tests/architecture.rs` checks the layering.
+//!
 //! # Features
 //!
 //! - `cli` (default): the `kantlijn` command-line tool.
