@@ -4,7 +4,7 @@
 //! without knowing the report that will carry its warnings; this module
 //! imports nothing of the crate.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Annotations left out, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -14,6 +14,59 @@ pub struct Skipped {
     pub links: usize,
     /// `/Widget` annotations (see [`Options::include_widgets`](crate::Options::include_widgets)).
     pub widgets: usize,
+}
+
+/// What kind of defect a [`Warning`] reports, so that a program can act on
+/// it without reading the message. Written in snake case in JSON
+/// (`"limit_reached"`); new kinds may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A bound of [`Limits`](crate::Limits) was reached (nesting, pages,
+    /// entries, string or content length, glyphs): what lies beyond it was
+    /// not read. Also the line that counts the warnings not listed.
+    LimitReached,
+    /// The time limit ([`Limits::time_per_file`](crate::Limits::time_per_file))
+    /// ran out: the rest of the document was not read.
+    TimeLimit,
+    /// An object is missing, of the wrong type or holds an impossible value
+    /// (a dangling reference, a cycle, an invalid date): it was skipped or
+    /// read as `null`.
+    DamagedObject,
+    /// Something the file uses that kantlijn does not read (a stream filter
+    /// that cannot be applied, glyphs without Unicode values, images): what
+    /// it holds is missing.
+    UnsupportedFeature,
+    /// A value was read another way than the file states it: bytes that do
+    /// not decode became U+FFFD, a font that cannot be loaded was measured
+    /// as Helvetica, `/Rect` stood in for missing `/QuadPoints`.
+    DecodingFallback,
+}
+
+impl WarningKind {
+    /// Whether a warning of this kind means that the reading was cut short.
+    pub fn cuts_short(self) -> bool {
+        matches!(self, Self::LimitReached | Self::TimeLimit)
+    }
+}
+
+/// A defect found where its page and object are not known yet (a page's
+/// content, a font): the kind and the message, made a [`Warning`] by the
+/// caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Defect {
+    pub(crate) kind: WarningKind,
+    pub(crate) message: String,
+}
+
+impl Defect {
+    pub(crate) fn new(kind: WarningKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// A defect that did not stop the reading: one broken annotation, a bad
@@ -26,15 +79,19 @@ pub struct Warning {
     /// The object (`"12 0 R"`), when the defect belongs to one.
     #[serde(rename = "ref")]
     pub reference: Option<String>,
+    /// What kind of defect it is.
+    pub kind: WarningKind,
     /// What is wrong and what was done about it.
     pub message: String,
 }
 
-/// Collects warnings up to a bound, then counts the rest.
+/// Collects warnings up to a bound, then counts the rest; and remembers
+/// whether any of them, listed or not, cut the reading short.
 #[derive(Debug, Default)]
 pub(crate) struct Warnings {
     list: Vec<Warning>,
     dropped: usize,
+    cut_short: bool,
 }
 
 /// Most warnings kept for one document; a file with a million broken
@@ -46,17 +103,38 @@ impl Warnings {
         &mut self,
         page: Option<usize>,
         reference: Option<String>,
+        kind: WarningKind,
         message: impl Into<String>,
     ) {
+        self.cut_short |= kind.cuts_short();
+        self.keep(Warning {
+            page,
+            reference,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    /// Adds the warnings another collector gave out (with its line counting
+    /// those it did not list), and whether it saw the reading cut short.
+    pub(crate) fn extend(&mut self, warnings: Vec<Warning>, cut_short: bool) {
+        self.cut_short |= cut_short;
+        for warning in warnings {
+            self.keep(warning);
+        }
+    }
+
+    fn keep(&mut self, warning: Warning) {
         if self.list.len() < MAX_WARNINGS {
-            self.list.push(Warning {
-                page,
-                reference,
-                message: message.into(),
-            });
+            self.list.push(warning);
         } else {
             self.dropped += 1;
         }
+    }
+
+    /// Whether a warning of a kind that cuts the reading short was pushed.
+    pub(crate) fn cut_short(&self) -> bool {
+        self.cut_short
     }
 
     pub(crate) fn into_vec(mut self) -> Vec<Warning> {
@@ -64,9 +142,72 @@ impl Warnings {
             self.list.push(Warning {
                 page: None,
                 reference: None,
+                kind: WarningKind::LimitReached,
                 message: format!("{} further warnings not listed", self.dropped),
             });
         }
         self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_in_snake_case() {
+        let names: Vec<String> = [
+            WarningKind::LimitReached,
+            WarningKind::TimeLimit,
+            WarningKind::DamagedObject,
+            WarningKind::UnsupportedFeature,
+            WarningKind::DecodingFallback,
+        ]
+        .iter()
+        .map(|kind| serde_json::to_string(kind).unwrap())
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "\"limit_reached\"",
+                "\"time_limit\"",
+                "\"damaged_object\"",
+                "\"unsupported_feature\"",
+                "\"decoding_fallback\""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_limit_cuts_short_even_when_its_warning_is_not_listed() {
+        let mut warnings = Warnings::default();
+        for _ in 0..MAX_WARNINGS {
+            warnings.push(None, None, WarningKind::DamagedObject, "broken");
+        }
+        assert!(!warnings.cut_short());
+        warnings.push(None, None, WarningKind::LimitReached, "more than 5 pages");
+        assert!(warnings.cut_short());
+        let list = warnings.into_vec();
+        assert_eq!(list.len(), MAX_WARNINGS + 1);
+        let last = list.last().unwrap();
+        assert_eq!(last.message, "1 further warnings not listed");
+        assert_eq!(last.kind, WarningKind::LimitReached);
+    }
+
+    #[test]
+    fn the_line_counting_unlisted_warnings_does_not_cut_short() {
+        let mut page = Warnings::default();
+        for _ in 0..=MAX_WARNINGS {
+            page.push(Some(1), None, WarningKind::DecodingFallback, "U+FFFD");
+        }
+        let cut_short = page.cut_short();
+        let mut document = Warnings::default();
+        document.extend(page.into_vec(), cut_short);
+        assert!(!document.cut_short());
+        let mut page = Warnings::default();
+        page.push(Some(2), None, WarningKind::TimeLimit, "time limit");
+        let cut_short = page.cut_short();
+        document.extend(page.into_vec(), cut_short);
+        assert!(document.cut_short());
     }
 }

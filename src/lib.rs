@@ -131,7 +131,7 @@ pub use decision::{
     DateBasis, Decision, Sighting, SightingRef, Source, StampLine, Statement, Verdict, Vocabulary,
     VocabularyError, build_register, stamp_lines,
 };
-pub use diagnostics::{Skipped, Warning};
+pub use diagnostics::{Skipped, Warning, WarningKind};
 pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::extract;

@@ -13,7 +13,7 @@ use super::{
     Annotation, Color, Flags, Icon, Intent, ObjectId, Popup, Reference, ReplyType, ReviewState,
     State, StateModel, Subtype, color::NoColor, rich_text,
 };
-use crate::diagnostics::{Skipped, Warnings};
+use crate::diagnostics::{Skipped, WarningKind, Warnings};
 use crate::limits::{Deadline, Limits};
 use crate::pdf::date::{self, Timestamp};
 use crate::pdf::geometry::{Quad, Rect};
@@ -55,6 +55,7 @@ pub(crate) fn read_all<'a>(
             reader.warnings.push(
                 Some(number),
                 None,
+                WarningKind::TimeLimit,
                 format!(
                     "time limit of {:?} reached; annotations from page {number} on are not read",
                     limits.time_per_file
@@ -91,7 +92,7 @@ impl Reader<'_> {
             Lookup::Absent => return,
             Lookup::Found(Object::Array(array)) => array,
             Lookup::Found(other) => {
-                self.warn(
+                self.damaged(
                     number,
                     page.id(),
                     format!(
@@ -102,7 +103,7 @@ impl Reader<'_> {
                 return;
             }
             Lookup::Dangling(id) => {
-                self.warn(
+                self.damaged(
                     number,
                     Some(id),
                     "/Annots refers to a missing object; the page's annotations cannot be listed",
@@ -114,9 +115,10 @@ impl Reader<'_> {
         let max = self.limits.max_annotations_per_page;
         for (index, element) in annots.elements().enumerate() {
             if index >= max {
-                self.warn(
-                    number,
-                    page.id(),
+                self.warnings.push(
+                    Some(number),
+                    page.id().map(|id| id.to_string()),
+                    WarningKind::LimitReached,
                     format!("/Annots has more than {max} entries; the rest are not read"),
                 );
                 break;
@@ -133,7 +135,7 @@ impl Reader<'_> {
                     (dict, reference)
                 }
                 (_, Lookup::Dangling(id)) => {
-                    self.warn(
+                    self.damaged(
                         number,
                         Some(id),
                         format!("entry {index} of /Annots refers to a missing object; skipped"),
@@ -141,7 +143,7 @@ impl Reader<'_> {
                     continue;
                 }
                 (reference, Lookup::Found(other)) => {
-                    self.warn(
+                    self.damaged(
                         number,
                         reference,
                         format!(
@@ -152,7 +154,7 @@ impl Reader<'_> {
                     continue;
                 }
                 (reference, Lookup::Absent) => {
-                    self.warn(
+                    self.damaged(
                         number,
                         reference,
                         format!("entry {index} of /Annots is null; skipped"),
@@ -182,7 +184,7 @@ impl Reader<'_> {
         let subtype = match field.name(b"Subtype") {
             Some(name) => Subtype::from_name(&name),
             None => {
-                field.warn("no /Subtype; listed with an empty subtype".to_owned());
+                field.damaged("no /Subtype; listed with an empty subtype".to_owned());
                 Subtype::Other(String::new())
             }
         };
@@ -237,9 +239,14 @@ impl Reader<'_> {
         self.annotations.push(annotation);
     }
 
-    fn warn(&mut self, page: usize, id: Option<ObjId>, message: impl Into<String>) {
-        self.warnings
-            .push(Some(page), id.map(|id| id.to_string()), message);
+    /// A damaged object on a page.
+    fn damaged(&mut self, page: usize, id: Option<ObjId>, message: impl Into<String>) {
+        self.warnings.push(
+            Some(page),
+            id.map(|id| id.to_string()),
+            WarningKind::DamagedObject,
+            message,
+        );
     }
 }
 
@@ -259,14 +266,14 @@ impl<'d> Fields<'d, '_> {
             Lookup::Absent => return None,
             Lookup::Found(Object::Dict(popup)) => popup,
             Lookup::Found(other) => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/Popup is {}, not a dictionary; ignored",
                     other.type_name()
                 ));
                 return None;
             }
             Lookup::Dangling(id) => {
-                self.warn(format!("/Popup refers to {id}, which does not exist"));
+                self.damaged(format!("/Popup refers to {id}, which does not exist"));
                 return None;
             }
         };
@@ -288,9 +295,18 @@ impl<'d> Fields<'d, '_> {
         })
     }
 
-    fn warn(&mut self, message: String) {
-        self.warnings
-            .push(Some(self.page), Some(self.reference.to_string()), message);
+    fn warn(&mut self, kind: WarningKind, message: String) {
+        self.warnings.push(
+            Some(self.page),
+            Some(self.reference.to_string()),
+            kind,
+            message,
+        );
+    }
+
+    /// A value missing, dangling, of the wrong type or impossible.
+    fn damaged(&mut self, message: String) {
+        self.warn(WarningKind::DamagedObject, message);
     }
 
     fn key_name(key: &[u8]) -> String {
@@ -303,7 +319,7 @@ impl<'d> Fields<'d, '_> {
             Lookup::Found(object) => Some(object),
             Lookup::Absent => None,
             Lookup::Dangling(id) => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/{} refers to {id}, which does not exist; read as null",
                     Self::key_name(key)
                 ));
@@ -313,7 +329,7 @@ impl<'d> Fields<'d, '_> {
     }
 
     fn wrong_type(&mut self, key: &[u8], found: &str, wanted: &str) {
-        self.warn(format!(
+        self.damaged(format!(
             "/{} is {found}, not {wanted}; read as null",
             Self::key_name(key)
         ));
@@ -334,22 +350,28 @@ impl<'d> Fields<'d, '_> {
 
     fn decode(&mut self, key: &[u8], bytes: &[u8]) -> String {
         let bytes = if bytes.len() > self.max_string {
-            self.warn(format!(
-                "/{} is {} bytes long; cut to {}",
-                Self::key_name(key),
-                bytes.len(),
-                self.max_string
-            ));
+            self.warn(
+                WarningKind::LimitReached,
+                format!(
+                    "/{} is {} bytes long; cut to {}",
+                    Self::key_name(key),
+                    bytes.len(),
+                    self.max_string
+                ),
+            );
             bytes.get(..self.max_string).unwrap_or(bytes)
         } else {
             bytes
         };
         let (text, lossy) = text_string::decode_reporting(bytes);
         if lossy {
-            self.warn(format!(
-                "/{} is not valid UTF-16 or UTF-8; undecodable parts became U+FFFD",
-                Self::key_name(key)
-            ));
+            self.warn(
+                WarningKind::DecodingFallback,
+                format!(
+                    "/{} is not valid UTF-16 or UTF-8; undecodable parts became U+FFFD",
+                    Self::key_name(key)
+                ),
+            );
         }
         text
     }
@@ -381,7 +403,7 @@ impl<'d> Fields<'d, '_> {
         match date::parse(&raw) {
             Ok(timestamp) => Some(timestamp),
             Err(problem) => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/{} {raw:?} is not a valid date ({problem}); read as null",
                     Self::key_name(key)
                 ));
@@ -395,7 +417,8 @@ impl<'d> Fields<'d, '_> {
             Object::Array(array) => match array.numbers(self.max_array) {
                 Ok(numbers) => Some(numbers),
                 Err(problem) => {
-                    self.warn(format!("/{}: {problem}; read as null", Self::key_name(key)));
+                    let message = format!("/{}: {problem}; read as null", Self::key_name(key));
+                    self.warn(problem.kind(), message);
                     None
                 }
             },
@@ -410,14 +433,14 @@ impl<'d> Fields<'d, '_> {
     fn rect(&mut self, key: &[u8], required: bool) -> Option<Rect> {
         let Some(numbers) = self.numbers(key) else {
             if required && !self.dict.contains(key) {
-                self.warn(format!("no /{}; read as null", Self::key_name(key)));
+                self.damaged(format!("no /{}; read as null", Self::key_name(key)));
             }
             return None;
         };
         match numbers.as_slice() {
             [x0, y0, x1, y1] => Some(Rect::from_corners((*x0, *y0), (*x1, *y1))),
             _ => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/{} has {} numbers, not 4; read as null",
                     Self::key_name(key),
                     numbers.len()
@@ -434,7 +457,7 @@ impl<'d> Fields<'d, '_> {
             .filter_map(|chunk| <[f64; 8]>::try_from(chunk).ok().map(Quad))
             .collect();
         if numbers.len() % 8 != 0 {
-            self.warn(format!(
+            self.damaged(format!(
                 "/QuadPoints has {} numbers, not a multiple of 8; the last {} are ignored",
                 numbers.len(),
                 numbers.len() % 8
@@ -449,7 +472,7 @@ impl<'d> Fields<'d, '_> {
             Ok(color) => Some(color),
             Err(NoColor::Transparent) => None,
             Err(NoColor::BadLength(n)) => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/C has {n} components, not 1, 3 or 4; read as null"
                 ));
                 None
@@ -468,7 +491,7 @@ impl<'d> Fields<'d, '_> {
                 Flags::from_bits((n as i64) as u32)
             }
             Some(n) => {
-                self.warn(format!("/F is {n}, not a 32-bit integer; read as no flags"));
+                self.damaged(format!("/F is {n}, not a 32-bit integer; read as no flags"));
                 Flags::default()
             }
             None => Flags::default(),
@@ -479,7 +502,7 @@ impl<'d> Fields<'d, '_> {
     fn reference_to(&mut self, key: &[u8]) -> Option<Reference> {
         if let Some(id) = self.dict.get_ref(key) {
             if self.dict.get_object(key).is_none() {
-                self.warn(format!(
+                self.damaged(format!(
                     "/{} refers to {id}, which does not exist",
                     Self::key_name(key)
                 ));
@@ -487,7 +510,7 @@ impl<'d> Fields<'d, '_> {
             return Some(object(id));
         }
         if self.dict.contains(key) {
-            self.warn(format!(
+            self.damaged(format!(
                 "/{} is not a reference to an annotation; read as null",
                 Self::key_name(key)
             ));
@@ -500,7 +523,7 @@ impl<'d> Fields<'d, '_> {
             None | Some("R") => ReplyType::Reply,
             Some("Group") => ReplyType::Group,
             Some(other) => {
-                self.warn(format!(
+                self.damaged(format!(
                     "/RT is /{other}, not /R or /Group; read as a reply"
                 ));
                 ReplyType::Reply
@@ -512,15 +535,17 @@ impl<'d> Fields<'d, '_> {
     fn rich_text(&mut self) -> Option<String> {
         match self.object(b"RC")? {
             Object::String(s) => Some(self.decode(b"RC", s.as_bytes())),
-            Object::Stream(stream) => {
-                match stream.decoded(MAX_RICH_TEXT_STREAM) {
-                    Some(bytes) => Some(self.decode(b"RC", &bytes)),
-                    None => {
-                        self.warn("/RC is a stream that cannot be decoded (or is over 4 MiB); read as null".to_owned());
-                        None
-                    }
+            Object::Stream(stream) => match stream.decoded(MAX_RICH_TEXT_STREAM) {
+                Ok(bytes) => Some(self.decode(b"RC", &bytes)),
+                Err(kind) => {
+                    self.warn(
+                        kind,
+                        "/RC is a stream that cannot be decoded (or is over 4 MiB); read as null"
+                            .to_owned(),
+                    );
+                    None
                 }
-            }
+            },
             other => {
                 let found = other.type_name();
                 self.wrong_type(b"RC", found, "a text string or stream");

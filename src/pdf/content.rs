@@ -25,6 +25,7 @@ use hayro_syntax::xref::XRef;
 
 use super::Dict;
 use super::decode::{Decoded, decode_bounded};
+use crate::diagnostics::{Defect, WarningKind};
 
 /// The object parser's page, as the interpreter takes it to draw the
 /// page's annotations.
@@ -44,8 +45,8 @@ pub(crate) struct PageContent<'a> {
     xref: &'a XRef,
     resources: Resources<'a>,
     data: Vec<u8>,
-    /// Defects found while preparing the content, as messages.
-    pub(crate) defects: Vec<String>,
+    /// Defects found while preparing the content.
+    pub(crate) defects: Vec<Defect>,
 }
 
 impl<'a> PageContent<'a> {
@@ -59,10 +60,10 @@ impl<'a> PageContent<'a> {
         let mut estimate = Estimate::new(bounds.max_bytes);
         let named = estimate.named(&data, &resources, 0);
         if (data.len() as u64).saturating_add(named) > estimate.max {
-            defects.push(format!(
+            defects.push(Defect::new(WarningKind::LimitReached, format!(
                 "the page's form XObjects, soft masks and shadings would have more than {} bytes decoded or interpreted (or a form draws itself); they are skipped, and the text inside forms is not read",
                 bounds.max_bytes
-            ));
+            )));
             resources.x_objects = h::Dict::empty();
             resources.ext_g_states = h::Dict::empty();
             resources.shadings = h::Dict::empty();
@@ -120,7 +121,7 @@ const MAX_CONTENT_ENTRIES: usize = 100_000;
 /// `/Contents` decoded; an array's streams joined with a space between.
 /// Entries that are not streams and streams that cannot be decoded are
 /// each counted into one defect.
-fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> Vec<u8> {
+fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<Defect>) -> Vec<u8> {
     let mut data = Vec::new();
     let (mut not_streams, mut broken) = (0_usize, 0_usize);
     let mut too_long = false;
@@ -158,31 +159,38 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<String>) -> 
                 }
             }
             if !too_long && entries.next().is_some() {
-                defects.push(format!(
+                defects.push(Defect::new(WarningKind::LimitReached, format!(
                     "/Contents has more than {MAX_CONTENT_ENTRIES} entries; the rest is not read"
-                ));
+                )));
             }
         }
         Some(_) => {
-            defects.push("/Contents is neither a stream nor an array; the page has no text".into());
+            defects.push(Defect::new(
+                WarningKind::DamagedObject,
+                "/Contents is neither a stream nor an array; the page has no text",
+            ));
         }
         None => {}
     }
     if not_streams > 0 {
-        defects.push(match not_streams {
-            1 => "an entry of /Contents is not a stream; skipped".to_owned(),
-            n => format!("{n} entries of /Contents are not streams; skipped"),
-        });
+        defects.push(Defect::new(
+            WarningKind::DamagedObject,
+            match not_streams {
+                1 => "an entry of /Contents is not a stream; skipped".to_owned(),
+                n => format!("{n} entries of /Contents are not streams; skipped"),
+            },
+        ));
     }
     if broken > 0 {
-        defects.push(match broken {
+        defects.push(Defect::new(WarningKind::UnsupportedFeature, match broken {
             1 => "a content stream cannot be decoded (a broken or unsupported filter); its text is missing".to_owned(),
             n => format!("{n} content streams cannot be decoded (a broken or unsupported filter); their text is missing"),
-        });
+        }));
     }
     if too_long {
-        defects.push(format!(
-            "the page's content is longer than {max_bytes} bytes; the rest is not read"
+        defects.push(Defect::new(
+            WarningKind::LimitReached,
+            format!("the page's content is longer than {max_bytes} bytes; the rest is not read"),
         ));
     }
     data

@@ -5,6 +5,8 @@ use std::fmt;
 use hayro_syntax::object::{self as h, MaybeRef, ObjectIdentifier};
 use hayro_syntax::xref::XRef;
 
+use crate::diagnostics::WarningKind;
+
 /// An indirect object's identifier, displayed as `"12 0 R"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjId {
@@ -288,6 +290,16 @@ pub(crate) enum NotNumber {
     TooLong(usize),
 }
 
+impl NotNumber {
+    /// The kind of warning the problem is.
+    pub(crate) fn kind(&self) -> WarningKind {
+        match self {
+            Self::TooLong(_) => WarningKind::LimitReached,
+            Self::Element(..) | Self::Dangling(..) => WarningKind::DamagedObject,
+        }
+    }
+}
+
 impl fmt::Display for NotNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -315,10 +327,13 @@ impl fmt::Debug for Stream<'_> {
 impl Stream<'_> {
     /// The decoded bytes, when the filters can be applied and they decode
     /// to at most `max` bytes.
-    pub(crate) fn decoded(&self, max: usize) -> Option<Vec<u8>> {
+    /// The stream's data, decoded, up to `max` bytes; else why not: a
+    /// limit reached, or a filter that cannot be applied.
+    pub(crate) fn decoded(&self, max: usize) -> Result<Vec<u8>, WarningKind> {
         match super::decode::decode_bounded(&self.inner, max) {
-            super::decode::Decoded::Data(data) => Some(data.into_owned()),
-            super::decode::Decoded::TooLarge(_) | super::decode::Decoded::Broken => None,
+            super::decode::Decoded::Data(data) => Ok(data.into_owned()),
+            super::decode::Decoded::TooLarge(_) => Err(WarningKind::LimitReached),
+            super::decode::Decoded::Broken => Err(WarningKind::UnsupportedFeature),
         }
     }
 }

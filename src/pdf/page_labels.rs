@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostics::Warnings;
+use crate::diagnostics::{WarningKind, Warnings};
 use crate::limits::Limits;
 use crate::pdf::text_string;
 use crate::pdf::{Dict, Lookup, ObjId, Object, Pdf};
@@ -54,6 +54,7 @@ impl PageLabels {
                 warnings.push(
                     None,
                     None,
+                    WarningKind::DamagedObject,
                     format!(
                         "/PageLabels is {}, not a dictionary; pages get no labels",
                         other.type_name()
@@ -65,6 +66,7 @@ impl PageLabels {
                 warnings.push(
                     None,
                     Some(id.to_string()),
+                    WarningKind::DamagedObject,
                     "/PageLabels refers to a missing object; pages get no labels",
                 );
                 return Self::default();
@@ -104,6 +106,7 @@ fn collect(
         warnings.push(
             None,
             None,
+            WarningKind::LimitReached,
             "/PageLabels is nested too deeply; the deeper ranges are ignored",
         );
         return;
@@ -114,6 +117,7 @@ fn collect(
         warnings.push(
             None,
             Some(id.to_string()),
+            WarningKind::DamagedObject,
             "/PageLabels contains a cycle; ignored there",
         );
         return;
@@ -125,6 +129,7 @@ fn collect(
                 warnings.push(
                     None,
                     None,
+                    WarningKind::LimitReached,
                     format!(
                         "/PageLabels has more than {} ranges; the rest are ignored",
                         limits.max_page_label_ranges
@@ -140,6 +145,7 @@ fn collect(
                 _ => warnings.push(
                     None,
                     None,
+                    WarningKind::DamagedObject,
                     "/PageLabels has a malformed /Nums entry; skipped",
                 ),
             }

@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 
-use crate::diagnostics::Warnings;
+use crate::diagnostics::{WarningKind, Warnings};
 use crate::limits::Limits;
 use crate::pdf::geometry::Rect;
 use crate::pdf::{Array, Dict, Lookup, ObjId, Object, Pdf};
@@ -86,6 +86,7 @@ pub(crate) fn walk<'a>(
         Some(Lookup::Found(other)) => warnings.push(
             None,
             None,
+            WarningKind::DamagedObject,
             format!(
                 "the catalog's /Pages is {}, not a dictionary",
                 other.type_name()
@@ -94,10 +95,21 @@ pub(crate) fn walk<'a>(
         Some(Lookup::Dangling(id)) => warnings.push(
             None,
             Some(id.to_string()),
+            WarningKind::DamagedObject,
             "the catalog's /Pages refers to a missing object",
         ),
-        Some(Lookup::Absent) => warnings.push(None, None, "the catalog has no /Pages"),
-        None => warnings.push(None, None, "the document catalog could not be read"),
+        Some(Lookup::Absent) => warnings.push(
+            None,
+            None,
+            WarningKind::DamagedObject,
+            "the catalog has no /Pages",
+        ),
+        None => warnings.push(
+            None,
+            None,
+            WarningKind::DamagedObject,
+            "the document catalog could not be read",
+        ),
     }
     if pages.is_empty() {
         let found: Vec<_> = pdf
@@ -109,8 +121,8 @@ pub(crate) fn walk<'a>(
             warnings.push(
                 None,
                 None,
-                format!("the page tree yields no pages; using the {} page objects found by scanning the file (their order may differ from a viewer's)", found.len()),
-            );
+                WarningKind::DamagedObject,
+                format!("the page tree yields no pages; using the {} page objects found by scanning the file (their order may differ from a viewer's)", found.len()));
             pages = found
                 .into_iter()
                 .map(|dict| {
@@ -152,6 +164,7 @@ fn walk_from<'a>(
         warnings.push(
             None,
             root.id().map(|id| id.to_string()),
+            WarningKind::DamagedObject,
             "the root page tree node has no /Kids array",
         );
         return;
@@ -177,6 +190,7 @@ fn walk_from<'a>(
             walk.warnings.push(
                 None,
                 None,
+                WarningKind::TimeLimit,
                 format!("time limit reached while reading the page tree; {read} pages read"),
             );
             return;
@@ -212,6 +226,7 @@ impl<'a> Walk<'a, '_> {
                 self.warnings.push(
                     None,
                     reference,
+                    WarningKind::DamagedObject,
                     format!(
                         "a page tree entry is {}, not a dictionary; skipped",
                         other.type_name()
@@ -234,6 +249,7 @@ impl<'a> Walk<'a, '_> {
             self.warnings.push(
                 None,
                 None,
+                WarningKind::LimitReached,
                 format!(
                     "more than {} pages; the rest are not read",
                     self.limits.max_pages
@@ -254,6 +270,7 @@ impl<'a> Walk<'a, '_> {
         self.warnings.push(
             Some(self.pages.len() + 1),
             Some(id.to_string()),
+            WarningKind::DamagedObject,
             "the page tree lists a page object that does not exist; counted as an empty page",
         );
         self.pages.push(PageNode {
@@ -273,6 +290,7 @@ impl<'a> Walk<'a, '_> {
             self.warnings.push(
                 None,
                 Some(id.to_string()),
+                WarningKind::DamagedObject,
                 "a page tree node appears a second time (a cycle or a shared subtree); skipped",
             );
             return;
@@ -281,6 +299,7 @@ impl<'a> Walk<'a, '_> {
             self.warnings.push(
                 None,
                 reference,
+                WarningKind::LimitReached,
                 format!(
                     "the page tree is nested deeper than {}; the deeper nodes are skipped",
                     self.limits.max_depth

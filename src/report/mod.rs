@@ -13,7 +13,7 @@
 //!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
 //!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", … } ],
 //!   "skipped": { "links": 0, "widgets": 0 },
-//!   "warnings": [ { "page": 2, "ref": "12 0 R", "message": "…" } ],
+//!   "warnings": [ { "page": 2, "ref": "12 0 R", "kind": "damaged_object", "message": "…" } ],
 //!   "error": null
 //! }
 //! ```

@@ -24,6 +24,7 @@ use hayro_interpret::{
 };
 
 use super::glyph::{Glyphs, Kind, TextRef};
+use crate::diagnostics::{Defect, WarningKind};
 use crate::limits::Deadline;
 use crate::pdf::content::{PageContent, ParserPage};
 use crate::pdf::geometry::Rect;
@@ -42,8 +43,8 @@ impl FontCache<'_> {
 #[derive(Debug, Default)]
 pub(crate) struct PageGlyphs {
     pub(crate) glyphs: Glyphs,
-    /// Defects, as messages.
-    pub(crate) defects: Vec<String>,
+    /// Defects.
+    pub(crate) defects: Vec<Defect>,
     /// Whether the time limit ran out while the page was read.
     pub(crate) timed_out: bool,
 }
@@ -77,25 +78,29 @@ pub(crate) fn read_glyphs<'a>(
     );
     let mut defects = Vec::new();
     if collector.full {
-        defects.push(format!(
-            "the page draws more than {max_glyphs} glyphs; the rest are not read"
+        defects.push(Defect::new(
+            WarningKind::LimitReached,
+            format!("the page draws more than {max_glyphs} glyphs; the rest are not read"),
         ));
     }
     if collector.unmapped > 0 {
-        defects.push(format!(
+        defects.push(Defect::new(WarningKind::UnsupportedFeature, format!(
             "{} glyphs have no Unicode value (no /ToUnicode entry, no known glyph name); their text is missing",
             collector.unmapped
-        ));
+        )));
     }
     let fonts_lost = counts.fonts.load(Ordering::Relaxed);
     if fonts_lost > 0 {
-        defects.push(format!(
+        defects.push(Defect::new(WarningKind::DecodingFallback, format!(
             "{fonts_lost} font selections could not be loaded; their text is missing or placed as Helvetica"
-        ));
+        )));
     }
     let images = counts.images.load(Ordering::Relaxed);
     if images > 0 {
-        defects.push(format!("{images} images could not be decoded"));
+        defects.push(Defect::new(
+            WarningKind::UnsupportedFeature,
+            format!("{images} images could not be decoded"),
+        ));
     }
     PageGlyphs {
         glyphs: collector.glyphs,

@@ -3,7 +3,7 @@
 //! annotations.
 
 use crate::annotation::{Annotation, Subtype};
-use crate::diagnostics::Warnings;
+use crate::diagnostics::{Defect, Warning, WarningKind, Warnings};
 use crate::limits::{Deadline, Limits};
 use crate::pdf::content::{self, ContentBounds, PageContent};
 use crate::pdf::geometry::{Quad, Rect};
@@ -47,7 +47,7 @@ struct ReadPage {
     glyphs: Glyphs,
     layout: Layout,
     index: LineIndex,
-    defects: Vec<String>,
+    defects: Vec<Defect>,
     timed_out: bool,
 }
 
@@ -81,7 +81,7 @@ fn read_page<'a>(
     laid_out(glyphs, all, timed_out)
 }
 
-fn laid_out(glyphs: Glyphs, defects: Vec<String>, timed_out: bool) -> ReadPage {
+fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool) -> ReadPage {
     let layout = layout::layout(&glyphs);
     let index = LineIndex::new(&glyphs, &layout);
     ReadPage {
@@ -118,6 +118,7 @@ impl<'a> PageReader<'a> {
                 warnings.push(
                     Some(number),
                     None,
+                    WarningKind::TimeLimit,
                     format!(
                         "time limit of {:?} reached; the page's text is not read",
                         self.limits.time_per_file
@@ -140,6 +141,7 @@ impl<'a> PageReader<'a> {
                 warnings.push(
                     Some(number),
                     None,
+                    WarningKind::DamagedObject,
                     "the page tree lists this page but its object does not exist; it has no text",
                 );
                 Vec::new()
@@ -155,12 +157,13 @@ impl<'a> PageReader<'a> {
 
 fn report(number: usize, read: &ReadPage, warnings: &mut Warnings) {
     for defect in &read.defects {
-        warnings.push(Some(number), None, defect.clone());
+        warnings.push(Some(number), None, defect.kind, defect.message.clone());
     }
     if read.timed_out {
         warnings.push(
             Some(number),
             None,
+            WarningKind::TimeLimit,
             "time limit reached while reading the page's text; the rest of the page is not read",
         );
     }
@@ -231,6 +234,7 @@ pub(crate) fn read_pages(
             warnings.push(
                 Some(item.page),
                 None,
+                WarningKind::TimeLimit,
                 format!(
                     "time limit of {:?} reached; the text of pages from page {} on is not read",
                     options.limits.time_per_file, item.page
@@ -241,9 +245,7 @@ pub(crate) fn read_pages(
         if let Some(plain) = result.plain {
             plain_texts.push(item.page, plain);
         }
-        for (page, reference, message) in result.warnings {
-            warnings.push(page, reference, message);
-        }
+        warnings.extend(result.warnings, result.cut_short);
         for (index, text) in result.texts {
             if let Some(annotation) = annotations.get_mut(index) {
                 annotation.text_under = text;
@@ -266,7 +268,9 @@ struct PageWork {
 struct PageResult {
     texts: Vec<(usize, Option<String>)>,
     plain: Option<String>,
-    warnings: Vec<(Option<usize>, Option<String>, String)>,
+    warnings: Vec<Warning>,
+    /// A warning of the page cut its reading short.
+    cut_short: bool,
 }
 
 /// The pages to read, in order: every page with `every_page`, else those
@@ -421,6 +425,7 @@ fn read_texts<'a>(
             texts,
             plain: item.keep_text.then(String::new),
             warnings: Vec::new(),
+            cut_short: false,
         };
     };
     let read = read_page(dict, media_box, fonts, &options.limits, deadline);
@@ -437,11 +442,11 @@ fn read_texts<'a>(
             warnings.push(
                 Some(page),
                 None,
+                WarningKind::TimeLimit,
                 format!(
                     "time limit of {:?} reached; the text under the page's remaining annotations is not read",
                     options.limits.time_per_file
-                ),
-            );
+                ));
             break;
         }
         let text = text_of(annotation, &read, options, &mut warnings);
@@ -456,11 +461,11 @@ fn read_texts<'a>(
         warnings.push(
             Some(page),
             None,
+            WarningKind::LimitReached,
             format!(
                 "the appearances of the page's annotations would have more than {} bytes decoded or interpreted; the text they draw is not read",
                 options.limits.max_page_content
-            ),
-        );
+            ));
     } else if nothing_under && let Some(parser_page) = dict.id().and_then(|id| pdf.parser_page(id))
     {
         let glyphs = device::read_annotation_glyphs(
@@ -483,11 +488,8 @@ fn read_texts<'a>(
     PageResult {
         texts,
         plain,
-        warnings: warnings
-            .into_vec()
-            .into_iter()
-            .map(|w| (w.page, w.reference, w.message))
-            .collect(),
+        cut_short: warnings.cut_short(),
+        warnings: warnings.into_vec(),
     }
 }
 
@@ -522,6 +524,7 @@ fn text_of(
         warnings.push(
             Some(annotation.page),
             Some(annotation.reference.to_string()),
+            WarningKind::DecodingFallback,
             "no usable /QuadPoints; the text under /Rect is given instead",
         );
         vec![fallback]
