@@ -45,7 +45,8 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
-    /// Whether a warning of this kind means that the reading was cut short.
+    /// Whether a warning of this kind means that the reading was cut short
+    /// (see [`Report::complete`](crate::Report::complete)).
     pub fn cuts_short(self) -> bool {
         matches!(self, Self::LimitReached | Self::TimeLimit)
     }

@@ -32,6 +32,8 @@ pub struct Document {
     normalised: Normalised,
     skipped: Skipped,
     warnings: Vec<Warning>,
+    /// No bound or time limit cut the reading short.
+    complete: bool,
     /// Each page's dictionary, by object identifier, to read its text later.
     #[cfg(feature = "text")]
     page_ids: Vec<Option<crate::pdf::ObjId>>,
@@ -181,6 +183,7 @@ impl Document {
             annotations,
             normalised,
             skipped,
+            complete: !warnings.cut_short(),
             warnings: warnings.into_vec(),
             #[cfg(feature = "text")]
             page_ids,
@@ -282,6 +285,13 @@ impl Document {
         self.skipped
     }
 
+    /// Whether everything was read: `false` when a bound of the
+    /// [`Limits`](crate::Limits) or the time limit cut the reading short
+    /// (a warning says where).
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// Defects found while reading that did not stop it.
     pub fn warnings(&self) -> &[Warning] {
         &self.warnings
@@ -304,6 +314,7 @@ impl Document {
             pages: self.page_count(),
             producer: self.producer(),
             encrypted: self.is_encrypted(),
+            complete: self.complete,
             annotations: self.annotations.clone(),
             normalised: self.normalised.clone(),
             skipped: self.skipped,
@@ -318,6 +329,7 @@ impl Document {
             pages: self.pages.len(),
             producer: self.pdf.producer().map(text_string::decode),
             encrypted: self.pdf.encrypted(),
+            complete: self.complete,
             annotations: self.annotations,
             normalised: self.normalised,
             skipped: self.skipped,

@@ -55,6 +55,7 @@ fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
         pages: pages.len(),
         producer: None,
         encrypted: false,
+        complete: true,
         annotations: Vec::new(),
         normalised,
         skipped: Skipped::default(),

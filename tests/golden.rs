@@ -208,11 +208,15 @@ fn a_real_password_is_needed_and_accepted() {
     )
     .unwrap_err();
     assert!(matches!(error, Error::WrongPassword { .. }), "{error}");
+    let report = kantlijn::extract("fixtures/beslisnota-wachtwoord.pdf", &Options::default())
+        .unwrap_or_else(|error| Report::failed("fixtures/beslisnota-wachtwoord.pdf", &error));
+    assert!(!report.complete, "nothing was read");
     let doc = Document::open_with(
         "fixtures/beslisnota-wachtwoord.pdf",
         &Options::with_password("geheim"),
     )
     .unwrap();
+    assert!(doc.is_complete());
     let plain = serde_json::to_value(open("beslisnota.pdf").annotations()).unwrap();
     assert_eq!(serde_json::to_value(doc.annotations()).unwrap(), plain);
     // The owner password opens it too.
@@ -572,6 +576,7 @@ fn reports_keep_their_json_shape() {
         [
             "annotations",
             "comments",
+            "complete",
             "decisions",
             "encrypted",
             "error",

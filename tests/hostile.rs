@@ -212,6 +212,8 @@ fn three_hundred_thousand_annotations_on_a_page() {
     keep("many.pdf", &bytes);
     let doc = Document::from_bytes("many.pdf", bytes, &options).unwrap();
     assert_eq!(doc.annotations().len(), limit);
+    assert!(!doc.is_complete());
+    assert!(!doc.report().complete);
     assert!(doc.warnings().iter().any(
         |w| w.message.contains(&format!("more than {limit} entries"))
             && w.kind == WarningKind::LimitReached

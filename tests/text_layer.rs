@@ -637,6 +637,13 @@ fn no_time_at_all_reads_no_page() {
     let mut options = Options::default();
     options.limits.time_per_file = Duration::ZERO;
     let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    // Opening found the time gone before the page's text was read.
+    assert!(!doc.report().complete, "{:?}", doc.warnings());
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.kind == kantlijn::WarningKind::TimeLimit)
+    );
     let text = doc.page_text(1).unwrap();
     assert!(text.lines.is_empty());
     assert!(

@@ -9,6 +9,7 @@
 //!   "pages": 2,
 //!   "producer": "kantlijn fixture builder",
 //!   "encrypted": false,
+//!   "complete": true,
 //!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
 //!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
 //!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", … } ],
@@ -19,8 +20,10 @@
 //! ```
 //!
 //! Every key is always present; absent values are `null` (or an empty list).
-//! A document that could not be read has `pages`, `producer` and `encrypted`
-//! `null`, empty lists, and `error: {"kind": …, "message": …}`, so a batch
+//! `complete` is `false` when a bound or the time limit cut the reading
+//! short. A document that could not be read has `pages`, `producer` and
+//! `encrypted` `null`, `complete` `false`, empty lists, and
+//! `error: {"kind": …, "message": …}`, so a batch
 //! holds exactly one report per input. New keys may be added within a schema
 //! version; a key is never removed or changed in meaning without raising it.
 
@@ -55,6 +58,13 @@ pub struct Report {
     pub producer: Option<String>,
     /// Whether the document is encrypted (it was opened all the same).
     pub encrypted: Option<bool>,
+    /// Whether everything was read: `false` when a bound of
+    /// [`Limits`](crate::Limits) or the time limit cut the reading short
+    /// (a warning of kind [`limit_reached`](crate::WarningKind::LimitReached)
+    /// or [`time_limit`](crate::WarningKind::TimeLimit) says where), and for
+    /// an input that could not be read. The line counting warnings not
+    /// listed does not make a report incomplete.
+    pub complete: bool,
     /// The annotations, in page order and, within a page, in `/Annots` order.
     pub annotations: Vec<Annotation>,
     /// Entries of printed comment summaries (Acrobat's "Summarize
@@ -81,6 +91,8 @@ pub(crate) struct Reading {
     pub(crate) pages: usize,
     pub(crate) producer: Option<String>,
     pub(crate) encrypted: bool,
+    /// No bound or time limit cut the reading short.
+    pub(crate) complete: bool,
     pub(crate) annotations: Vec<Annotation>,
     pub(crate) normalised: Normalised,
     pub(crate) skipped: Skipped,
@@ -99,6 +111,7 @@ impl From<Reading> for Report {
             pages: Some(reading.pages),
             producer: reading.producer,
             encrypted: Some(reading.encrypted),
+            complete: reading.complete,
             annotations: reading.annotations,
             comments,
             decisions,
@@ -117,6 +130,7 @@ impl Report {
             pages: None,
             producer: None,
             encrypted: None,
+            complete: false,
             annotations: Vec::new(),
             comments: Vec::new(),
             decisions: Vec::new(),
