@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Annotations left out, by kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Skipped {
     /// `/Link` annotations (see [`Options::include_links`](crate::Options::include_links)).
@@ -72,7 +72,7 @@ impl Defect {
 
 /// A defect that did not stop the reading: one broken annotation, a bad
 /// date, a bound that was reached.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Warning {
     /// The 1-based page, when the defect belongs to one.

@@ -42,7 +42,7 @@ pub struct Document {
 }
 
 /// One page of a document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Page {
     /// The 1-based physical page number.

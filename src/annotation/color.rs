@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An annotation colour as 8-bit RGB. Serialises to `"#rrggbb"`.
 ///
@@ -78,9 +78,40 @@ impl Serialize for Color {
     }
 }
 
+impl<'de> Deserialize<'de> for Color {
+    /// Reads `"#rrggbb"`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let hex = text
+            .strip_prefix('#')
+            .filter(|hex| hex.len() == 6 && hex.is_ascii())
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not \"#rrggbb\"")))?;
+        let channel = |at: usize| {
+            hex.get(at..at + 2)
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+                .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not \"#rrggbb\"")))
+        };
+        Ok(Self {
+            r: channel(0)?,
+            g: channel(2)?,
+            b: channel(4)?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_reads_back() {
+        let color: Color = serde_json::from_str("\"#ffd700\"").unwrap();
+        assert_eq!((color.r, color.g, color.b), (255, 215, 0));
+        assert_eq!(serde_json::to_string(&color).unwrap(), "\"#ffd700\"");
+        for wrong in ["\"ffd700\"", "\"#ffd70\"", "\"#gg0000\"", "\"#ffd7000\""] {
+            assert!(serde_json::from_str::<Color>(wrong).is_err(), "{wrong}");
+        }
+    }
 
     fn hex(components: &[f64]) -> String {
         Color::from_components(components).unwrap().to_string()

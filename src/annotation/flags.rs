@@ -1,6 +1,6 @@
 //! Annotation flags, `/F` (ISO 32000-2 §12.5.3, Table 167).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The set bits of an annotation's `/F`. Serialises to the list of their spec
 /// names (`["Print", "NoZoom"]`); a bit the spec does not define appears as
@@ -64,9 +64,39 @@ impl Serialize for Flags {
     }
 }
 
+impl<'de> Deserialize<'de> for Flags {
+    /// Reads the list of names [`Flags::names`] writes.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let names = <Vec<std::borrow::Cow<'de, str>>>::deserialize(deserializer)?;
+        let mut bits = 0_u32;
+        for name in names {
+            let bit = NAMES
+                .iter()
+                .position(|known| *known == name)
+                .or_else(|| {
+                    let number: usize = name.strip_prefix("Bit")?.parse().ok()?;
+                    number.checked_sub(1).filter(|bit| *bit < 32)
+                })
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown flag {name:?}")))?;
+            bits |= 1 << bit;
+        }
+        Ok(Self(bits))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_read_back() {
+        let flags = Flags::from_bits(0b100_0000_0100 | (1 << 31));
+        let json = serde_json::to_string(&flags).unwrap();
+        assert_eq!(json, "[\"Print\",\"Bit11\",\"Bit32\"]");
+        assert_eq!(serde_json::from_str::<Flags>(&json).unwrap(), flags);
+        assert!(serde_json::from_str::<Flags>("[\"Bit33\"]").is_err());
+        assert!(serde_json::from_str::<Flags>("[\"Printed\"]").is_err());
+    }
 
     #[test]
     fn print_and_no_zoom() {

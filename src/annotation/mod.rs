@@ -8,7 +8,7 @@ mod reference;
 mod rich_text;
 mod subtype;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use color::Color;
 pub use flags::Flags;
@@ -25,7 +25,7 @@ use crate::pdf::geometry::{Quad, Rect, serialize_opt_number};
 ///
 /// Every optional key is always present in JSON (as `null` when the file does
 /// not give it), so the shape of a record never changes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Annotation {
     /// The 1-based physical page the annotation is on.
@@ -99,7 +99,7 @@ pub struct Annotation {
 }
 
 /// How a reply relates to the annotation it answers (`/RT`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReplyType {
@@ -110,7 +110,7 @@ pub enum ReplyType {
 }
 
 /// A review state set on an annotation, from a reply that carries `/State`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReviewState {
     /// `/State` (`Accepted`, `Rejected`, `Cancelled`, `Completed`, `None`,
@@ -128,7 +128,7 @@ pub struct ReviewState {
 }
 
 /// A pop-up window, folded into its parent annotation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Popup {
     /// `/Open`: whether it is shown open.

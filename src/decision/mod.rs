@@ -128,7 +128,7 @@ impl FromStr for SightingRef {
 serde_as_text!(SightingRef);
 
 /// One place a decision was seen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sighting {
     /// Where: annotation, comment_summary or page_text.
@@ -148,7 +148,7 @@ pub struct Sighting {
 /// One decision: who decided what, when; and everywhere it was seen.
 ///
 /// Every optional key is present in JSON, as `null` when unknown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Decision {
     /// Who decided, as written ("MWP", "Staatssecretaris"), or the
@@ -171,7 +171,10 @@ pub struct Decision {
     /// What follows the verdict ("mits …", the reasons after "Optie 2;").
     pub remark: Option<String>,
     /// The decision's date, ISO `YYYY-MM-DD`.
-    #[serde(serialize_with = "crate::pdf::date::serialize_iso_date")]
+    #[serde(
+        serialize_with = "crate::pdf::date::serialize_iso_date",
+        deserialize_with = "crate::pdf::date::deserialize_iso_date"
+    )]
     pub date: Option<NaiveDate>,
     /// The date as written ("8/6").
     pub date_text: Option<String>,

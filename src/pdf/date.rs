@@ -19,7 +19,7 @@
 use std::fmt;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date as every record writes it: ISO 8601, `2026-06-08`.
 pub(crate) const ISO_DATE: &str = "%Y-%m-%d";
@@ -43,6 +43,31 @@ pub(crate) fn serialize_iso_date<S: Serializer>(
         Some(date) => serializer.collect_str(&date.format(ISO_DATE)),
         None => serializer.serialize_none(),
     }
+}
+
+/// Reads an optional date written as [`ISO_DATE`], or `null`.
+pub(crate) fn deserialize_iso_date<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    NaiveDate::parse_from_str(&text, ISO_DATE)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+/// Reads an optional local date and time written as [`ISO_DATE_TIME`], or
+/// `null`.
+pub(crate) fn deserialize_iso_date_time<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDateTime>, D::Error> {
+    let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    NaiveDateTime::parse_from_str(&text, ISO_DATE_TIME)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 /// Serialises an optional local date and time as [`ISO_DATE_TIME`], or
@@ -126,6 +151,28 @@ impl fmt::Display for Timestamp {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    /// Reads a timestamp as it is written: RFC 3339 with its offset (`Z`
+    /// kept as `Z`), or the local time alone.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        if let Ok(with_offset) = chrono::DateTime::parse_from_rfc3339(&text) {
+            let offset = if text.ends_with(['Z', 'z']) {
+                Offset::Utc
+            } else {
+                Offset::Fixed(*with_offset.offset())
+            };
+            return Ok(Self {
+                local: with_offset.naive_local(),
+                offset: Some(offset),
+            });
+        }
+        NaiveDateTime::parse_from_str(&text, ISO_DATE_TIME)
+            .map(Self::local)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -268,6 +315,20 @@ fn parse_iso(text: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_reads_back() {
+        for written in [
+            "\"2026-06-08T09:11:02+02:00\"",
+            "\"2026-06-08T07:11:02Z\"",
+            "\"2026-06-08T09:11:02\"",
+            "\"2026-06-08T09:11:02-05:30\"",
+        ] {
+            let timestamp: Timestamp = serde_json::from_str(written).unwrap();
+            assert_eq!(serde_json::to_string(&timestamp).unwrap(), written);
+        }
+        assert!(serde_json::from_str::<Timestamp>("\"8 juni\"").is_err());
+    }
 
     fn show(raw: &str) -> String {
         match parse(raw) {

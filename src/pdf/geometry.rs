@@ -1,6 +1,6 @@
 //! Rectangles and quadrilaterals in default user space.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A rectangle `[x0, y0, x1, y1]` in default user space, normalised so that
 /// `x0 ≤ x1` and `y0 ≤ y1` (ISO 32000-2 §7.9.5).
@@ -49,6 +49,15 @@ impl Serialize for Rect {
     }
 }
 
+impl<'de> Deserialize<'de> for Rect {
+    /// Reads the four numbers as written (a written rectangle is already
+    /// normalised).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let [x0, y0, x1, y1] = <[f64; 4]>::deserialize(deserializer)?;
+        Ok(Self { x0, y0, x1, y1 })
+    }
+}
+
 /// One quadrilateral of `/QuadPoints`: eight numbers, four corners, in the
 /// file's order (ISO 32000-2 §12.5.6.10; Acrobat writes top-left, top-right,
 /// bottom-left, bottom-right).
@@ -71,6 +80,12 @@ impl Quad {
 impl Serialize for Quad {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serialize_numbers(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Quad {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <[f64; 8]>::deserialize(deserializer).map(Self)
     }
 }
 

@@ -27,7 +27,7 @@
 //! holds exactly one report per input. New keys may be added within a schema
 //! version; a key is never removed or changed in meaning without raising it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::annotation::Annotation;
 use crate::decision::Decision;
@@ -44,7 +44,7 @@ pub use filter::Filter;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything read from one input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
@@ -167,7 +167,7 @@ impl Report {
 }
 
 /// Why an input could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ReportError {
     /// The class of failure.

@@ -30,7 +30,7 @@ mod subjects;
 use std::collections::HashMap;
 
 use chrono::{NaiveDateTime, Timelike};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::annotation::Subtype;
 
@@ -41,7 +41,7 @@ pub use locale::{DateOrder, SummaryLocale};
 ///
 /// Every optional key is always present in JSON (as `null` when the entry
 /// does not give it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Comment {
     /// The file named in the summary's header, as printed ("Beslisnota -
@@ -65,7 +65,10 @@ pub struct Comment {
     pub subtype: Option<Subtype>,
     /// The date, as local time (`"2026-06-08T09:11:02"`); `null` when
     /// undated or unreadable.
-    #[serde(serialize_with = "crate::pdf::date::serialize_iso_date_time")]
+    #[serde(
+        serialize_with = "crate::pdf::date::serialize_iso_date_time",
+        deserialize_with = "crate::pdf::date::deserialize_iso_date_time"
+    )]
     pub date: Option<NaiveDateTime>,
     /// The date as printed ("8-6-2026 09:11:02", "Onbepaald").
     pub date_text: Option<String>,

@@ -1,6 +1,6 @@
 //! The text of a page: lines of words in reading order.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::glyph::{Glyphs, bounds_of};
 use super::layout::Layout;
@@ -23,7 +23,7 @@ use crate::pdf::geometry::{Rect, serialize_numbers};
 /// and have a narrow side (labels and values, a table) is read row by row,
 /// and text turned by `/Rotate` or by its own matrix is read along its
 /// baseline, the direction with the most text first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PageText {
     /// The 1-based page number.
@@ -36,7 +36,7 @@ pub struct PageText {
 }
 
 /// One line of text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TextLine {
     /// The words, in reading order.
@@ -50,7 +50,7 @@ pub struct TextLine {
 }
 
 /// One word.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TextWord {
     /// The text as drawn (a hyphen at a line end included).
