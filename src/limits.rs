@@ -3,6 +3,26 @@
 
 use std::time::{Duration, Instant};
 
+/// `with_<field>` setters for a struct of public fields that is
+/// `#[non_exhaustive]`, which callers outside the crate cannot build with
+/// struct-update syntax.
+macro_rules! with_setters {
+    ($type:ty { $($setter:ident => $field:ident: $value:ty,)* }) => {
+        impl $type {
+            $(
+                #[doc = concat!("Sets [`", stringify!($field), "`](Self::", stringify!($field), ").")]
+                #[must_use]
+                pub fn $setter(mut self, $field: $value) -> Self {
+                    self.$field = $field;
+                    self
+                }
+            )*
+        }
+    };
+}
+
+pub(crate) use with_setters;
+
 /// Bounds on every resource an input can inflate. Reaching one is a warning
 /// on the report (or, for the time limit, a cut-short report), never a hang
 /// or an abort.
@@ -50,6 +70,19 @@ pub struct Limits {
     /// what was read so far and a warning says where it stopped.
     pub time_per_file: Duration,
 }
+
+with_setters!(Limits {
+    with_max_depth => max_depth: usize,
+    with_max_pages => max_pages: usize,
+    with_max_annotations_per_page => max_annotations_per_page: usize,
+    with_max_array_len => max_array_len: usize,
+    with_max_string_len => max_string_len: usize,
+    with_max_reply_chain => max_reply_chain: usize,
+    with_max_page_label_ranges => max_page_label_ranges: usize,
+    with_max_glyphs_per_page => max_glyphs_per_page: usize,
+    with_max_page_content => max_page_content: usize,
+    with_time_per_file => time_per_file: Duration,
+});
 
 impl Default for Limits {
     fn default() -> Self {

@@ -3,11 +3,26 @@
 
 use crate::annotation::Include;
 use crate::decision::Vocabulary;
-use crate::limits::Limits;
+use crate::limits::{Limits, with_setters};
 use crate::normalise::Normalisers;
 use crate::summary::SummaryLocale;
 
-/// How to read a document.
+/// How to read a document: the front door's options, each with a `with_*`
+/// setter.
+///
+/// ```
+/// use std::time::Duration;
+/// use kantlijn::{Limits, Options};
+///
+/// let options = Options::default()
+///     .with_include_links(true)
+///     .with_threads(1)
+///     .with_limits(Limits::default().with_time_per_file(Duration::from_secs(5)));
+/// let report = kantlijn::extract("fixtures/beslisnota.pdf", &options)?;
+/// assert!(report.complete);
+/// assert_eq!(report.skipped.links, 0); // links are listed, not counted
+/// # Ok::<(), kantlijn::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Options {
@@ -72,14 +87,26 @@ impl Default for Options {
 }
 
 impl Options {
-    /// The default options with a password.
-    pub fn with_password(password: impl Into<String>) -> Self {
-        Self {
-            password: Some(password.into()),
-            ..Self::default()
-        }
+    /// Sets the [`password`](Self::password) that opens an encrypted
+    /// document.
+    #[must_use]
+    pub fn with_password(mut self, password: impl Into<String>) -> Self {
+        self.password = Some(password.into());
+        self
     }
 }
+
+with_setters!(Options {
+    with_include_links => include_links: bool,
+    with_include_widgets => include_widgets: bool,
+    with_text_under => text_under: bool,
+    with_flattened => flattened: bool,
+    with_glyph_coverage => glyph_coverage: f64,
+    with_threads => threads: usize,
+    with_limits => limits: Limits,
+    with_summary_locales => summary_locales: Vec<SummaryLocale>,
+    with_vocabulary => vocabulary: Vocabulary,
+});
 
 impl Options {
     /// Which annotations the annotation reader lists.

@@ -204,7 +204,7 @@ fn a_real_password_is_needed_and_accepted() {
     assert!(matches!(error, Error::NeedsPassword { .. }), "{error}");
     let error = Document::open_with(
         "fixtures/beslisnota-wachtwoord.pdf",
-        &Options::with_password("fout"),
+        &Options::default().with_password("fout"),
     )
     .unwrap_err();
     assert!(matches!(error, Error::WrongPassword { .. }), "{error}");
@@ -213,7 +213,7 @@ fn a_real_password_is_needed_and_accepted() {
     assert!(!report.complete, "nothing was read");
     let doc = Document::open_with(
         "fixtures/beslisnota-wachtwoord.pdf",
-        &Options::with_password("geheim"),
+        &Options::default().with_password("geheim"),
     )
     .unwrap();
     assert!(doc.is_complete());
@@ -223,7 +223,7 @@ fn a_real_password_is_needed_and_accepted() {
     assert!(
         Document::open_with(
             "fixtures/beslisnota-wachtwoord.pdf",
-            &Options::with_password("eigenaar")
+            &Options::default().with_password("eigenaar")
         )
         .is_ok()
     );
