@@ -137,6 +137,42 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// What timestamps are ordered by: the date and time as written, then
+    /// the offset (none, `Z`, then by seconds east).
+    fn order_key(&self) -> (NaiveDateTime, u8, i32) {
+        match self.offset {
+            None => (self.local, 0, 0),
+            Some(Offset::Utc) => (self.local, 1, 0),
+            Some(Offset::Fixed(offset)) => (self.local, 2, offset.local_minus_utc()),
+        }
+    }
+}
+
+/// Timestamps are ordered by the date and time as the file writes them,
+/// then by their offset, so the order is total and agrees with equality;
+/// compare [`Timestamp::to_utc`] for the order of instants across offsets.
+///
+/// ```
+/// use kantlijn::{Timestamp, chrono::NaiveDate};
+///
+/// let at = |h| Timestamp::local(NaiveDate::from_ymd_opt(2026, 6, 8).unwrap().and_hms_opt(h, 0, 0).unwrap());
+/// let mut times = vec![at(11), at(9), at(10)];
+/// times.sort();
+/// assert_eq!(times, [at(9), at(10), at(11)]);
+/// ```
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.local.format(ISO_DATE_TIME))?;
@@ -315,6 +351,21 @@ fn parse_iso(text: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_agrees_with_equality() {
+        let at = |text: &str| serde_json::from_str::<Timestamp>(text).unwrap();
+        let local = at("\"2026-06-08T09:00:00\"");
+        let utc = at("\"2026-06-08T09:00:00Z\"");
+        let zero = at("\"2026-06-08T09:00:00+00:00\"");
+        let east = at("\"2026-06-08T08:00:00+05:00\"");
+        assert!(local < utc && utc < zero && east < local);
+        assert_ne!(utc, zero);
+        assert_eq!(
+            utc.cmp(&at("\"2026-06-08T09:00:00Z\"")),
+            std::cmp::Ordering::Equal
+        );
+    }
 
     #[test]
     fn json_reads_back() {
