@@ -128,5 +128,49 @@ pub enum ErrorKind {
     NotSupported,
 }
 
+/// A name that is none of the names a type knows, from a `FromStr` of one
+/// of the name types ([`Subtype`](crate::Subtype),
+/// [`Verdict`](crate::Verdict), …).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {name:?}")]
+pub struct UnknownName {
+    /// What the name was to name ("subtype", "verdict").
+    pub what: &'static str,
+    /// The name given.
+    pub name: String,
+}
+
+impl UnknownName {
+    pub(crate) fn new(what: &'static str, name: &str) -> Self {
+        Self {
+            what,
+            name: name.to_owned(),
+        }
+    }
+}
+
+/// `FromStr` for an enum whose serde names are its names (snake case),
+/// ignoring ASCII case.
+macro_rules! from_serde_name {
+    ($type:ty, $what:literal) => {
+        impl std::str::FromStr for $type {
+            type Err = $crate::error::UnknownName;
+
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                use serde::Deserialize as _;
+                use serde::de::IntoDeserializer as _;
+                let lower = name.to_ascii_lowercase();
+                Self::deserialize(lower.as_str().into_deserializer()).map_err(
+                    |_: serde::de::value::Error| $crate::error::UnknownName::new($what, name),
+                )
+            }
+        }
+    };
+}
+
+pub(crate) use from_serde_name;
+
+from_serde_name!(ErrorKind, "error kind");
+
 /// A result whose error is an [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -133,7 +133,7 @@ pub use decision::{
 };
 pub use diagnostics::{Skipped, Warning, WarningKind};
 pub use document::{Document, Page};
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Result, UnknownName};
 pub use extract::extract;
 
 pub use input::{InputKind, SNIFF_LEN, sniff};

@@ -7,6 +7,7 @@
 /// `Serialize` and `Deserialize`.
 macro_rules! open_names {
     (
+        $what:literal;
         $(#[$meta:meta])*
         pub enum $enum:ident {
             $($(#[$doc:meta])* $variant:ident = $name:literal,)*
@@ -39,6 +40,27 @@ macro_rules! open_names {
             }
         }
 
+        impl $enum {
+            /// The names the spec defines, in its order.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+        }
+
+        impl std::str::FromStr for $enum {
+            type Err = crate::error::UnknownName;
+
+            /// One of the names the spec defines, in any ASCII case
+            /// (`"Highlight"`, `"highlight"`); another name is an error.
+            /// [`from_name`](Self::from_name) keeps any name as written.
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                $(
+                    if name.eq_ignore_ascii_case($name) {
+                        return Ok(Self::$variant);
+                    }
+                )*
+                Err(crate::error::UnknownName::new($what, name))
+            }
+        }
+
         impl std::fmt::Display for $enum {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.name())
@@ -63,6 +85,7 @@ macro_rules! open_names {
 pub(crate) use open_names;
 
 open_names! {
+    "intent";
     /// `/IT`: what an annotation is meant as (ISO 32000-2 §12.5.6.4,
     /// 12.5.6.7, 12.5.6.9).
     pub enum Intent {
@@ -84,6 +107,7 @@ open_names! {
 }
 
 open_names! {
+    "icon";
     /// `/Name`: the icon of a sticky note, stamp, file attachment or sound
     /// (ISO 32000-2 §12.5.6.4, 12.5.6.12, 12.5.6.15, 12.5.6.16).
     pub enum Icon {
@@ -145,6 +169,7 @@ open_names! {
 }
 
 open_names! {
+    "state";
     /// `/State`: a review or marking state set by a reply (ISO 32000-2
     /// §12.5.6.3, Table 174).
     pub enum State {
@@ -166,6 +191,7 @@ open_names! {
 }
 
 open_names! {
+    "state model";
     /// `/StateModel`: the set a [`State`] belongs to.
     pub enum StateModel {
         /// Marked and unmarked.
@@ -188,6 +214,27 @@ mod tests {
         assert_eq!(Icon::from_name("NotApproved").name(), "NotApproved");
         assert_eq!(State::from_name("None"), State::None);
         assert_eq!(StateModel::from_name("Review").to_string(), "Review");
+    }
+
+    #[test]
+    fn names_parse_in_any_case() {
+        assert_eq!(
+            "highlight".parse::<super::super::Subtype>(),
+            Ok(super::super::Subtype::Highlight)
+        );
+        assert_eq!(
+            "FREETEXT".parse::<super::super::Subtype>(),
+            Ok(super::super::Subtype::FreeText)
+        );
+        assert_eq!(
+            "3d".parse::<super::super::Subtype>(),
+            Ok(super::super::Subtype::ThreeD)
+        );
+        let error = "Higlight".parse::<super::super::Subtype>().unwrap_err();
+        assert_eq!(error.to_string(), "unknown subtype \"Higlight\"");
+        assert_eq!("notapproved".parse::<Icon>(), Ok(Icon::NotApproved));
+        assert!("SBApproved".parse::<Icon>().is_err());
+        assert_eq!(StateModel::NAMES, ["Marked", "Review"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::names::open_names;
 
 open_names! {
+    "subtype";
     /// The `/Subtype` of an annotation: every name of ISO 32000-2 Table 171,
     /// and any other name as [`Subtype::Other`] (an unknown subtype is data,
     /// not an error). Serialises to the name as written in the file.

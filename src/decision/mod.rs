@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::annotation::{Reference, ReferenceError, serde_as_text};
+use crate::error::from_serde_name;
 
 pub(crate) use page_text::stamp_lines_in;
 pub use page_text::{StampLine, stamp_lines};
@@ -52,6 +53,10 @@ pub enum Verdict {
     /// "Optie B").
     Option,
 }
+
+from_serde_name!(Verdict, "verdict");
+from_serde_name!(Source, "source");
+from_serde_name!(DateBasis, "date basis");
 
 /// Where a statement was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -191,4 +196,28 @@ pub struct Decision {
     pub reference: Option<SightingRef>,
     /// Every statement of this decision, in input order.
     pub seen_in: Vec<Sighting>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_as_written() {
+        assert_eq!("to_discuss".parse::<Verdict>(), Ok(Verdict::ToDiscuss));
+        assert_eq!("Approved".parse::<Verdict>(), Ok(Verdict::Approved));
+        assert_eq!("page_text".parse::<Source>(), Ok(Source::PageText));
+        assert_eq!("nota_date".parse::<DateBasis>(), Ok(DateBasis::NotaDate));
+        let error = "akkoord".parse::<Verdict>().unwrap_err();
+        assert_eq!(error.to_string(), "unknown verdict \"akkoord\"");
+    }
+
+    #[test]
+    fn sighting_refs_read_back() {
+        for text in ["12 0 R", "inline:2:0", "comment:3", "line:12"] {
+            let reference: SightingRef = text.parse().unwrap();
+            assert_eq!(reference.to_string(), text);
+        }
+        assert!("comment:x".parse::<SightingRef>().is_err());
+    }
 }
