@@ -1,37 +1,6 @@
-//! The words decisions are written in, as data.
-//!
-//! The built-in table is `vocabulary.json` next to this file: verdict phrases
-//! per language (and which of them are weak: "ok", "prima", which also open
-//! ordinary talk and so take no remark), interjections that may come before
-//! a verdict ("Ja, akkoord"), actors and their titles, ministries and the
-//! words that join a role to its portfolio ("Minister voor Klimaat en
-//! Energie"), words that are never actors (parties, organisations), the
-//! meetings whose date a remark may give, month and weekday names,
-//! words that mark a sentence, and the labels that tell page text apart
-//! (`Datum`, `Aan …`), and finite verbs that show
-//! a verdict word is part of a sentence ("… te bespreken, kun je …",
-//! "Akkoord op hoofdlijnen is bereikt"). The matcher reads only this
-//! table, so a user adds a phrase or an actor without touching it:
-//!
-//! ```
-//! use kantlijn::{Verdict, Vocabulary};
-//!
-//! let mut vocabulary = Vocabulary::builtin();
-//! vocabulary.merge_json(r#"{"verdicts": {"nl": {"uitstekend": "approved"}},
-//!                           "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"}}"#)?;
-//! assert_eq!(vocabulary.verdict_of("Uitstekend"), Some(Verdict::Approved));
-//! assert_eq!(
-//!     vocabulary.actor_title("DGSZ").as_deref(),
-//!     Some("Directeur-generaal Sociale Zekerheid")
-//! );
-//! # Ok::<(), kantlijn::VocabularyError>(())
-//! ```
-//!
-//! Every key of the JSON object is optional; an unknown key is an error, so a
-//! misspelt section does not pass in silence. Phrases are matched without
-//! regard to case, any run of white space in a phrase matches any run in the
-//! text, and white space may follow a full stop inside a phrase (`n.akk.`
-//! also matches `n. akk.`).
+//! The words decisions are written in, as data: the built-in table is
+//! `vocabulary.json` next to this file; its format is documented on
+//! [`Vocabulary`].
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
@@ -125,11 +94,72 @@ pub(crate) struct Entry<T> {
     pub(crate) value: T,
 }
 
-/// The vocabulary the decision recogniser matches against.
+/// The words decisions are written in: the table the decision recogniser
+/// matches against, and nothing else, so a phrase or an actor is added
+/// without touching the recogniser.
 ///
 /// [`Vocabulary::builtin`] holds Dutch and English (with a few German and
 /// French) verdict phrases, Dutch government actors and ministries, and month
 /// names; extend it with [`Vocabulary::merge_json`] or the `add_*` methods.
+///
+/// ```
+/// use kantlijn::{Verdict, Vocabulary};
+///
+/// let mut vocabulary = Vocabulary::builtin();
+/// vocabulary.merge_json(r#"{"verdicts": {"nl": {"uitstekend": "approved"}},
+///                           "actors": {"DGSZ": "Directeur-generaal Sociale Zekerheid"}}"#)?;
+/// assert_eq!(vocabulary.verdict_of("Uitstekend"), Some(Verdict::Approved));
+/// assert_eq!(
+///     vocabulary.actor_title("DGSZ").as_deref(),
+///     Some("Directeur-generaal Sociale Zekerheid")
+/// );
+/// # Ok::<(), kantlijn::VocabularyError>(())
+/// ```
+///
+/// # The file format
+///
+/// A vocabulary is a JSON object (the built-in one is
+/// `src/decision/vocabulary.json`). Every section is optional; an unknown
+/// section is an error, so a misspelt one does not pass in silence. Merged
+/// into a vocabulary, a section's entries are added to it, and an entry
+/// already present takes the new value.
+///
+/// | section | shape | what it holds |
+/// |---|---|---|
+/// | `verdicts` | language → phrase → verdict | verdict phrases, grouped by language for the reader (the code is not used; `{"nl": {"akkoord": "approved", "niet akkoord": "rejected"}}`); the verdict is `approved`, `rejected`, `discussed`, `to_discuss` or `noted` (options are written with `option_words`) |
+/// | `weak_verdicts` | list of phrases | verdict phrases that also open ordinary talk ("ok", "prima"): they take no remark, and a stamp needs an actor with them |
+/// | `interjections` | list | words that may come before a verdict ("Ja, akkoord") |
+/// | `option_words` | list | the word before an option's number or letter ("optie 2", "variant B") |
+/// | `option_lead_ins` | list | words before an option statement ("voorkeur voor optie 2", "Keuze: optie 1") |
+/// | `option_links` | list | words between a verdict and an option ("akkoord met optie 2") |
+/// | `remark_lead_ins` | list | words that open a remark without a separator ("akkoord mits …") |
+/// | `condition_lead_ins` | list | the lead-ins of a condition, which may end in a verb ("mits de planning haalbaar is") |
+/// | `actor_links` | list | words between a verdict and its actor ("approved by SG") |
+/// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
+/// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
+/// | `meeting_date_links` | list | words between a meeting word and its date ("van", "op") |
+/// | `actors` | spelling → title | actors and their titles (`{"MWP": "Minister van Werk en Participatie"}`) |
+/// | `ministry_roles` | prefix → title | role prefixes that combine with a ministry code (`{"M": "Minister van"}` makes `MSZW` a minister) |
+/// | `ministries` | code → name | ministries (`{"SZW": "Sociale Zaken en Werkgelegenheid"}`), also read as a role's portfolio ("Minister SZW") |
+/// | `portfolio_links` | list | words between a role and its portfolio ("Minister voor Klimaat en Energie") |
+/// | `portfolio_joiners` | list | words joining the parts of a portfolio ("en", "&", ",") |
+/// | `not_actors` | list | abbreviations that never name a decision's actor: parties, organisations ("CDA", "FNV") |
+/// | `months` | language → name → number | month names and abbreviations, grouped likewise (`{"nl": {"juni": 6, "jun": 6}}`) |
+/// | `weekdays` | list | weekday names and abbreviations that may come before a date ("ma 8/6") |
+/// | `sentence_words` | list | words that mark running text, so never an abbreviation or initials ("u", "de") |
+/// | `clause_verbs` | list | finite verbs that make a verdict word part of a sentence ("Akkoord op hoofdlijnen **is** bereikt") |
+/// | `nota_date_labels` | list | the label of a nota's date ("Datum 27 mei 2026"), which gives a stamp its year |
+/// | `addressee_prefixes` | list | the word that opens a nota's addressee line ("Aan Minister …") |
+/// | `nota_words` | list | lines that name a nota's kind ("nota", "beslisnota") |
+/// | `file_extensions` | list | extensions that make a text a file name, never a decision ("….pdf") |
+///
+/// Phrases are matched without regard to case, any run of white space in a
+/// phrase matches any run in the text, white space may follow a full stop
+/// inside a phrase (`n.akk.` also matches `n. akk.`), `'` matches `’`, and a
+/// phrase ending in a letter or digit must end a word. An empty phrase, a
+/// month outside 1–12 or a verdict phrase mapped to `option` is an error.
+/// The labels of Acrobat's printed comment summaries are not here: they are
+/// the [`SummaryLocale`](crate::SummaryLocale)s'.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
     /// Verdict phrases, longest first.

@@ -76,6 +76,21 @@ const DECISION_COLUMNS: &[&str] = &[
 ];
 
 /// Writes reports as CSV rows, the header first.
+///
+/// ```
+/// use kantlijn::output::{CsvWriter, Records};
+/// use kantlijn::{Options, extract};
+///
+/// let report = extract("fixtures/beslisnota.pdf", &Options::default())?;
+/// let mut csv = CsvWriter::new(Vec::new(), Records::Decisions);
+/// csv.write_report(&report)?;
+/// let text = String::from_utf8(csv.into_inner()?).unwrap();
+/// let mut lines = text.lines();
+/// assert!(lines.next().unwrap().starts_with("file,error,actor,actor_title,"));
+/// let row = lines.next().unwrap();
+/// assert!(row.starts_with("fixtures/beslisnota.pdf,,MWP,Minister van Werk en Participatie,false,approved,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
     records: Records,

@@ -7,6 +7,18 @@ use crate::report::Report;
 use crate::summary::Comment;
 
 /// Which records to keep. An empty filter keeps everything.
+///
+/// ```
+/// use kantlijn::{Filter, Options, extract};
+///
+/// let mut report = extract("fixtures/beslisnota.pdf", &Options::default())?;
+/// let mut filter = Filter::default();
+/// filter.subtypes.push("Highlight".into());
+/// filter.apply(&mut report);
+/// assert!(!report.annotations.is_empty());
+/// assert!(report.annotations.iter().all(|a| a.subtype.name() == "Highlight"));
+/// # Ok::<(), kantlijn::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Filter {
