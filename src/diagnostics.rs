@@ -56,11 +56,19 @@ impl WarningKind {
 /// content, a font): the kind and the message, made a [`Warning`] by the
 /// caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    not(feature = "text"),
+    allow(dead_code, reason = "only the page text layer finds defects")
+)]
 pub(crate) struct Defect {
     pub(crate) kind: WarningKind,
     pub(crate) message: String,
 }
 
+#[cfg_attr(
+    not(feature = "text"),
+    allow(dead_code, reason = "only the page text layer finds defects")
+)]
 impl Defect {
     pub(crate) fn new(kind: WarningKind, message: impl Into<String>) -> Self {
         Self {
@@ -118,6 +126,10 @@ impl Warnings {
 
     /// Adds the warnings another collector gave out (with its line counting
     /// those it did not list), and whether it saw the reading cut short.
+    #[cfg_attr(
+        not(feature = "text"),
+        allow(dead_code, reason = "only the page text layer collects per page")
+    )]
     pub(crate) fn extend(&mut self, warnings: Vec<Warning>, cut_short: bool) {
         self.cut_short |= cut_short;
         for warning in warnings {
