@@ -162,19 +162,32 @@ impl SummaryMarks {
         Self { labels, titles }
     }
 
-    /// A line holding two or more entry labels, each followed by its colon
-    /// ("Nummer: 1 Auteur: …", "Auteur : … Onderwerp: …"): an entry's
-    /// header line.
+    /// A line holding two or more different entry labels, each followed by
+    /// its own colon ("Nummer: 1 Auteur: …", "Auteur : … Onderwerp: …"): an
+    /// entry's header line.
     pub(crate) fn is_entry_header(&self, line: &str) -> bool {
+        if line.matches(':').nth(1).is_none() {
+            // Two labels with a colon each need two colons.
+            return false;
+        }
         let lower = line.to_lowercase();
-        let labelled = |label: &&String| {
-            lower.match_indices(label.as_str()).any(|(at, _)| {
-                lower
-                    .get(at + label.len()..)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            })
-        };
-        self.labels.iter().filter(labelled).take(2).count() >= 2
+        let mut found: Option<&str> = None;
+        for (colon, _) in lower.match_indices(':') {
+            let before = lower.get(..colon).unwrap_or_default().trim_end();
+            // The label of this colon: the longest that ends before it
+            // ("soggetto", not the "oggetto" inside it).
+            let label = self
+                .labels
+                .iter()
+                .filter(|label| before.ends_with(label.as_str()))
+                .max_by_key(|label| label.len());
+            match (found, label) {
+                (Some(first), Some(label)) if first != label.as_str() => return true,
+                (None, Some(label)) => found = Some(label),
+                _ => {}
+            }
+        }
+        false
     }
 
     /// A line that opens with a summary's header phrase ("Overzicht van
@@ -322,6 +335,7 @@ mod tests {
         for line in [
             "Onderwerp: Markering\tDatum: 27-5-2026 11:41:48",
             "Het onderwerp en de auteur van de nota",
+            "Soggetto: Evidenziare",
             "MWP akkoord 8/6",
         ] {
             assert!(!marks.is_entry_header(line), "{line:?}");
