@@ -9,6 +9,7 @@ use crate::diagnostics::{Skipped, Warning, Warnings};
 use crate::error::{Error, Result};
 use crate::limits::Deadline;
 use crate::normalise::{Normalised, normalise};
+use crate::nota::Nota;
 use crate::options::Options;
 use crate::pdf::geometry::Rect;
 use crate::pdf::page_labels::PageLabels;
@@ -278,6 +279,13 @@ impl Document {
     /// the stamps burned into the page text.
     pub fn decisions(&self) -> &[Decision] {
         &self.normalised.decisions
+    }
+
+    /// The notas of a bundle, in order, each with the decisions taken on it
+    /// (indices into [`Document::decisions`]); empty when the page text
+    /// holds no recognisable nota header, or was not read.
+    pub fn notas(&self) -> &[Nota] {
+        &self.normalised.notas
     }
 
     /// Annotations left out by the options (links and form fields).

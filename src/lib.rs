@@ -74,6 +74,7 @@
 //! normalise    one stage over the pages and annotations, whatever the input:
 //!   summary/     printed comment summaries → Comment
 //!   decision/    annotations, comments and stamp lines → the Decision register
+//!   nota/        the pages, comments and decisions → the notas of a bundle
 //! report/      everything read from one input → Report, the JSON contract
 //! output/      JSON, JSON Lines, CSV, Markdown
 //! ```
@@ -81,7 +82,7 @@
 //! Below them all, `diagnostics` (warnings), `limits` (bounds and the time
 //! limit) and `error`; above them, [`Document`], [`extract`] and
 //! [`Options`], which run the layers for one input. A new normaliser is a
-//! directory beside `summary/` and `decision/` and a step in
+//! directory beside `summary/`, `decision/` and `nota/` and a step in
 //! `normalise.rs`. `tests/architecture.rs` checks the layering.
 //!
 //! # Features
@@ -111,6 +112,7 @@ mod input;
 mod interop;
 mod limits;
 mod normalise;
+mod nota;
 mod options;
 pub mod output;
 mod pdf;
@@ -138,6 +140,7 @@ pub use extract::extract;
 
 pub use input::{InputKind, SNIFF_LEN, sniff};
 pub use limits::Limits;
+pub use nota::{Nota, NotaKind};
 pub use options::Options;
 pub use pdf::date::Timestamp;
 pub use pdf::geometry::{Quad, Rect};

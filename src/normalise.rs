@@ -8,16 +8,20 @@
 //! 1. [`summary`](crate::summary): Acrobat's printed comment summaries →
 //!    [`Comment`]s, each linked to the live annotation it prints;
 //! 2. [`decision`](crate::decision): annotations, comments and stamp lines
-//!    of the pages → the register of [`Decision`]s.
+//!    of the pages → the register of [`Decision`]s;
+//! 3. [`nota`](crate::nota): the pages, where the comments stand and where
+//!    the decisions were seen → the [`Nota`]s of a bundle, each decision
+//!    tied to its nota.
 //!
-//! A new normaliser (a nota register, say) gets its own directory and a
-//! step here, reading the pages, the records before it and their results,
-//! and a field of [`Normalised`].
+//! A new normaliser gets its own directory and a step here, reading the
+//! pages, the records before it and their results, and a field of
+//! [`Normalised`].
 
 use chrono::NaiveDate;
 
 use crate::annotation::Annotation;
 use crate::decision::{self, Decision, Vocabulary};
+use crate::nota::{self, Nota};
 use crate::summary::{self, Comment, SummaryLocale, SummaryMarks};
 use crate::text::Pages;
 
@@ -36,6 +40,8 @@ pub(crate) struct Normalised {
     pub(crate) comments: Vec<Comment>,
     /// The decisions, each once however often it was seen.
     pub(crate) decisions: Vec<Decision>,
+    /// The notas of a bundle, in order.
+    pub(crate) notas: Vec<Nota>,
 }
 
 /// Reads the pages and annotations of one input. `document_dates` give a
@@ -47,14 +53,24 @@ pub(crate) fn normalise(
     document_dates: &[NaiveDate],
     normalisers: Normalisers<'_>,
 ) -> Normalised {
-    let mut comments = summary::parse_summaries(pages.texts(), normalisers.summary_locales);
+    let (mut comments, placements) =
+        summary::parse_placed(pages.texts(), normalisers.summary_locales);
     summary::link(&mut comments, annotations);
     let marks = SummaryMarks::of(normalisers.summary_locales);
     let stamps = decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
     let statements = decision::statements(annotations, &comments, &stamps);
-    let decisions = decision::build_register(&statements, document_dates, normalisers.vocabulary);
+    let mut decisions =
+        decision::build_register(&statements, document_dates, normalisers.vocabulary);
+    let notas = nota::register(
+        pages,
+        &comments,
+        &placements,
+        &mut decisions,
+        normalisers.vocabulary,
+    );
     Normalised {
         comments,
         decisions,
+        notas,
     }
 }

@@ -27,6 +27,7 @@ const LAYERS: &[&str] = &[
     "text",
     "summary",
     "decision",
+    "nota",
     "normalise",
     "report",
     "output",
@@ -171,7 +172,9 @@ fn the_rules_hold_on_examples() {
     assert!(allowed("report", "diagnostics").unwrap());
     assert!(!allowed("decision", "lib").unwrap());
     assert!(allowed("document", "report").unwrap());
-    assert!(allowed("nota", "decision").is_err());
+    assert!(allowed("nota", "decision").unwrap());
+    assert!(!allowed("decision", "nota").unwrap());
+    assert!(allowed("register", "decision").is_err());
     let text = "use crate::pdf::Dict;\n// see crate::report\n#[serde(with = \"crate::pdf::date\")]\nx::crate::no";
     assert_eq!(uses(text), [(1, "pdf".to_owned()), (3, "pdf".to_owned())]);
 }

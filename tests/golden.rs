@@ -581,6 +581,7 @@ fn reports_keep_their_json_shape() {
             "encrypted",
             "error",
             "file",
+            "notas",
             "pages",
             "producer",
             "schema_version",
@@ -618,6 +619,29 @@ fn reports_keep_their_json_shape() {
     ] {
         assert!(annotation.contains_key(key), "{key} missing");
     }
+    let nota = value["notas"][0].as_object().unwrap();
+    let mut keys: Vec<&str> = nota.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "addressee",
+            "date",
+            "date_text",
+            "deadline",
+            "deadline_text",
+            "decision_points",
+            "decisions",
+            "first_page",
+            "kind",
+            "kind_text",
+            "last_page",
+            "line",
+            "reference",
+            "title"
+        ]
+    );
+    assert_eq!(value["decisions"][0]["nota"], 0);
 }
 
 /// The flattened nota as a PDF (its last page the printed summary, its

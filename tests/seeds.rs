@@ -731,3 +731,154 @@ fn seed_001_every_line_read_as_a_comment() {
     let texts: Vec<&str> = decisions.iter().map(|d| d.text.as_str()).collect();
     assert_eq!(texts, ["Staatssecretaris akkoord 11-9-2025 El"]);
 }
+
+// The nota register.
+
+/// One nota of a seed as read off it by eye: title, date, reference, and
+/// the decision taken on it as (actor, verdict, date).
+type ExpectedNota = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+/// The same, owned, as read from a report.
+type FoundNota = (String, Option<String>, Option<String>, Vec<[String; 3]>);
+
+fn assert_notas(report: &kantlijn::Report, expected: &[ExpectedNota]) {
+    let json = serde_json::to_value(report).expect("report serialises");
+    let notas = json["notas"].as_array().expect("notas");
+    let got: Vec<FoundNota> = notas
+        .iter()
+        .map(|nota| {
+            let text = |key: &str| nota[key].as_str().map(str::to_owned);
+            let decisions = nota["decisions"]
+                .as_array()
+                .expect("decision indices")
+                .iter()
+                .map(|index| {
+                    let decision = &json["decisions"][index.as_u64().expect("index") as usize];
+                    ["actor", "verdict", "date"]
+                        .map(|key| decision[key].as_str().unwrap_or_default().to_owned())
+                })
+                .collect();
+            (
+                text("title").unwrap_or_default(),
+                text("date"),
+                text("reference"),
+                decisions,
+            )
+        })
+        .collect();
+    let want: Vec<FoundNota> = expected
+        .iter()
+        .map(|(title, date, reference, decisions)| {
+            (
+                (*title).to_owned(),
+                date.map(str::to_owned),
+                reference.map(str::to_owned),
+                decisions
+                    .iter()
+                    .map(|d| [d.0, d.1, d.2].map(str::to_owned))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+    // Each decision names the nota that lists it.
+    for (index, nota) in notas.iter().enumerate() {
+        for decision in nota["decisions"].as_array().expect("decision indices") {
+            let decision = &json["decisions"][decision.as_u64().expect("index") as usize];
+            assert_eq!(decision["nota"], index);
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs KANTLIJN_SHARED"]
+fn seed_000_nota_register_end_to_end() {
+    let report = seed_report(SEED_000);
+    assert_notas(
+        &report,
+        &[
+            (
+                "Tekenversie brief voortgang gezond en veilig werken",
+                Some("2026-05-27"),
+                Some("2026- [redacted]"),
+                &[("MWP", "approved", "2026-06-08")],
+            ),
+            (
+                "Kidfluencing",
+                Some("2026-03-05"),
+                Some("2026-"),
+                &[("MWP", "discussed", "2026-03-24")],
+            ),
+            (
+                "Vervolg wetsvoorstel gedragscode",
+                Some("2026-03-24"),
+                Some("2026-"),
+                &[("MWP", "rejected", "2026-03-30")],
+            ),
+            (
+                "Beleidsstaf MWP, 20/4: Voortgangsbrief Gezond en Veilig Werken.",
+                Some("2026-04-14"),
+                Some("2026-"),
+                &[("MWP", "discussed", "2026-04-20")],
+            ),
+            (
+                "Vervolg wetsvoorstel verplichte gedragscode of alternatieve aanpak",
+                Some("2026-04-13"),
+                Some("2026-"),
+                &[("MWP", "to_discuss", "2026-05-07")],
+            ),
+            (
+                "Alternatieven wet- en regelgeving kidfluencing",
+                Some("2026-05-04"),
+                Some("2026-"),
+                &[],
+            ),
+            (
+                "Verzamelbrief Gezond en Veilig Werken",
+                Some("2026-05-20"),
+                Some("2026"),
+                &[("MWP", "discussed", "2026-05-26")],
+            ),
+        ],
+    );
+    // The fourth nota asks three questions under "Beslispunten".
+    assert_eq!(
+        report.notas[3].decision_points,
+        [
+            "Gaat u akkoord met de voorgestelde inhoud van de Voortgangsbrief G&VW?",
+            "Hebt u verder wensen voor de inhoud van de brief?",
+            "Gaat u akkoord met de voorgestelde planning?"
+        ]
+    );
+    assert_eq!(
+        report.notas[0].deadline_text.as_deref(),
+        Some("1 juni 2026")
+    );
+    // Text without page breaks: no pages.
+    assert!(report.notas.iter().all(|n| n.first_page.is_none()));
+}
+
+#[test]
+#[ignore = "needs KANTLIJN_SHARED"]
+fn seed_001_nota_register_end_to_end() {
+    let report = seed_report(SEED_001);
+    // OCR split the document word ("n Ota"); the nota has no date.
+    assert_notas(
+        &report,
+        &[(
+            "Signaal Arbeidsinspectie kidfluencers",
+            None,
+            None,
+            &[("Staatssecretaris", "approved", "2025-09-11")],
+        )],
+    );
+    assert_eq!(
+        report.notas[0].addressee.as_deref(),
+        Some("Staatssecretaris Participatie en Integratie")
+    );
+}

@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use crate::annotation::{Reference, ReferenceError, serde_as_text};
 use crate::error::from_serde_name;
 
-pub(crate) use page_text::stamp_lines_in;
 pub use page_text::{StampLine, stamp_lines};
+pub(crate) use page_text::{stamp_lines_in, whole_date};
 pub use register::{Statement, build_register};
 pub(crate) use sources::statements;
 pub use vocabulary::{Vocabulary, VocabularyError};
@@ -196,6 +196,10 @@ pub struct Decision {
     pub reference: Option<SightingRef>,
     /// Every statement of this decision, in input order.
     pub seen_in: Vec<Sighting>,
+    /// The nota the decision was taken on: its index in the report's
+    /// `notas`; `null` when the input holds no nota or none could be told.
+    /// Set by the nota register ([`build_register`] leaves it `null`).
+    pub nota: Option<usize>,
 }
 
 #[cfg(test)]

@@ -223,7 +223,7 @@ fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
 }
 
 /// A line that is one whole date with its year ("27 mei 2026"), and no time.
-fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
+pub(crate) fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
     let text = text.trim();
     let (date, len) = date_text::parse_at(text, vocabulary)?;
     if len != text.len() || text.contains(':') {

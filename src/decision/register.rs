@@ -503,6 +503,7 @@ impl Assembly {
                     text: item.statement.text.trim().to_owned(),
                 })
                 .collect(),
+            nota: None,
         })
     }
 }
@@ -940,7 +941,8 @@ mod tests {
             "page": null,
             "source": "page_text",
             "ref": null,
-            "seen_in": [{"source": "page_text", "page": null, "target_page": null, "ref": null, "text": "SG gezien"}]
+            "seen_in": [{"source": "page_text", "page": null, "target_page": null, "ref": null, "text": "SG gezien"}],
+            "nota": null
         });
         assert_eq!(json, expected);
         let statements = [summary("Niet akkoord 1/2", 1, 1).with_written(at(2026, 2, 3, 0, 0, 0))];

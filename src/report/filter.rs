@@ -90,13 +90,32 @@ impl Filter {
     }
 
     /// Drops the records of a report that do not pass. Decisions are kept
-    /// by their date alone (`since`, `until`).
+    /// by their date alone (`since`, `until`); notas are all kept, each
+    /// listing the decisions that are (renumbered).
     pub fn apply(&self, report: &mut Report) {
         if self.is_empty() {
             return;
         }
         report.annotations.retain(|a| self.keeps(a));
         report.comments.retain(|c| self.keeps_comment(c));
+        let mut kept = 0;
+        let renumbered: Vec<Option<usize>> = report
+            .decisions
+            .iter()
+            .map(|d| {
+                self.date_ok(d.date).then(|| {
+                    kept += 1;
+                    kept - 1
+                })
+            })
+            .collect();
         report.decisions.retain(|d| self.date_ok(d.date));
+        for nota in &mut report.notas {
+            nota.decisions = nota
+                .decisions
+                .iter()
+                .filter_map(|&i| renumbered.get(i).copied().flatten())
+                .collect();
+        }
     }
 }

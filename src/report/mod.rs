@@ -34,6 +34,7 @@ use crate::decision::Decision;
 use crate::diagnostics::{Skipped, Warning};
 use crate::error::{Error, ErrorKind};
 use crate::normalise::Normalised;
+use crate::nota::Nota;
 use crate::summary::Comment;
 
 mod filter;
@@ -74,6 +75,10 @@ pub struct Report {
     /// entries and stamps burned into the page text, each once however often
     /// it was seen.
     pub decisions: Vec<Decision>,
+    /// The notas of a bundle ("nota", "Beslisnota", …), in order, each with
+    /// the decisions taken on it; empty when the input holds no
+    /// recognisable nota header.
+    pub notas: Vec<Nota>,
     /// Annotations left out by the options, counted.
     pub skipped: Skipped,
     /// Defects that did not stop the reading.
@@ -106,6 +111,7 @@ impl From<Reading> for Report {
         let Normalised {
             comments,
             decisions,
+            notas,
         } = reading.normalised;
         Self {
             pages: Some(reading.pages),
@@ -115,6 +121,7 @@ impl From<Reading> for Report {
             annotations: reading.annotations,
             comments,
             decisions,
+            notas,
             skipped: reading.skipped,
             warnings: reading.warnings,
             ..Self::new(reading.file)
@@ -134,6 +141,7 @@ impl Report {
             annotations: Vec::new(),
             comments: Vec::new(),
             decisions: Vec::new(),
+            notas: Vec::new(),
             skipped: Skipped::default(),
             warnings: Vec::new(),
             error: None,

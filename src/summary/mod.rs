@@ -36,6 +36,7 @@ use crate::annotation::Subtype;
 
 pub(crate) use locale::SummaryMarks;
 pub use locale::{DateOrder, SummaryLocale};
+pub(crate) use parse::{Placement, Placements};
 
 /// One entry of a printed comment summary.
 ///
@@ -222,6 +223,15 @@ pub fn parse_summaries<'a>(
     locales: &[SummaryLocale],
 ) -> Vec<Comment> {
     parse::Parser::new(locales).parse(pages)
+}
+
+/// [`parse_summaries`], with where each comment and each line of the
+/// summaries stands in the input.
+pub(crate) fn parse_placed<'a>(
+    pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    locales: &[SummaryLocale],
+) -> (Vec<Comment>, Placements) {
+    parse::Parser::new(locales).parse_placed(pages)
 }
 
 #[cfg(test)]

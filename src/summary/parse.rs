@@ -127,6 +127,44 @@ struct Context {
     target_page: Option<usize>,
 }
 
+/// Where the summaries of an input stand in its text, beside the comments
+/// read from them: for the normalisers after this one, which place each
+/// comment among the documents of a bundle.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Placements {
+    /// Per comment, in the order of the comments: its lines.
+    pub(crate) comments: Vec<Placement>,
+    /// The lines of every header, page line and "no comments" line, and of
+    /// every entry with its text: the lines that are the summary's, not the
+    /// document's. Ranges of 1-based input lines, inclusive, in order.
+    pub(crate) lines: Vec<(usize, usize)>,
+}
+
+/// The lines of one comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Placement {
+    /// The 1-based input line (counted across pages, as
+    /// [`stamp_lines`](crate::decision::stamp_lines) counts them) of the
+    /// entry's first line.
+    pub(crate) first_line: usize,
+    /// The last line of the entry and its text.
+    pub(crate) last_line: usize,
+    /// Comments with the same run number follow one another with nothing
+    /// but the summary between them (headers, page lines, blank lines, page
+    /// breaks): document text starts a new run.
+    pub(crate) run: usize,
+}
+
+/// Where the parser is in the input, for [`Placements`].
+#[derive(Debug, Default)]
+struct Cursor {
+    /// Lines before the current page.
+    offset: usize,
+    run: usize,
+    /// Whether document text came since the last entry.
+    body_since_entry: bool,
+}
+
 /// A summary reader for a set of locales.
 #[derive(Debug)]
 pub(crate) struct Parser {
@@ -178,13 +216,31 @@ impl Parser {
         &self,
         pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     ) -> Vec<Comment> {
+        self.parse_placed(pages).0
+    }
+
+    /// Reads every entry of every page, in order, and where each stands.
+    pub(crate) fn parse_placed<'a>(
+        &self,
+        pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    ) -> (Vec<Comment>, Placements) {
         let mut comments = Vec::new();
+        let mut placements = Placements::default();
         let mut context = Context::default();
+        let mut cursor = Cursor::default();
         for (page, text) in pages {
             let lines: Vec<&str> = text.lines().collect();
-            self.parse_page(page, &lines, &mut context, &mut comments);
+            self.parse_page(
+                page,
+                &lines,
+                &mut context,
+                &mut cursor,
+                &mut comments,
+                &mut placements,
+            );
+            cursor.offset += lines.len();
         }
-        comments
+        (comments, placements)
     }
 
     fn parse_page(
@@ -192,11 +248,18 @@ impl Parser {
         page: Option<usize>,
         lines: &[&str],
         context: &mut Context,
+        cursor: &mut Cursor,
         comments: &mut Vec<Comment>,
+        placements: &mut Placements,
     ) {
         let mut i = 0;
         while i < lines.len() {
-            match self.classify(lines, i) {
+            let kind = self.classify(lines, i);
+            let first_line = cursor.offset + i + 1;
+            if kind.is_structure() && !matches!(kind, Kind::Entry(..)) {
+                placements.lines.push((first_line, first_line));
+            }
+            match kind {
                 Kind::Blank | Kind::NoComments | Kind::Decor => i += 1,
                 Kind::Header(name) => {
                     let (name, used) = self.header_continuation(lines, i + 1, name);
@@ -206,6 +269,9 @@ impl Parser {
                         context.target_page = None;
                     }
                     context.summary_of = name;
+                    if let Some(range) = placements.lines.last_mut() {
+                        range.1 += used;
+                    }
                     i += 1 + used;
                 }
                 Kind::Page(number) => {
@@ -222,9 +288,20 @@ impl Parser {
                         self.contents(lines, i, subtype.as_ref(), entry.text.as_deref());
                     i += used;
                     comments.push(self.comment(entry, subtype, contents, page, context));
+                    if std::mem::take(&mut cursor.body_since_entry) {
+                        cursor.run += 1;
+                    }
+                    let last_line = cursor.offset + i;
+                    placements.lines.push((first_line, last_line));
+                    placements.comments.push(Placement {
+                        first_line,
+                        last_line,
+                        run: cursor.run,
+                    });
                 }
                 Kind::Body => {
                     *context = Context::default();
+                    cursor.body_since_entry = true;
                     i += 1;
                 }
             }

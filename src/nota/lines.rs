@@ -1,0 +1,620 @@
+//! The input's lines, each read for what it is to a nota: a document word,
+//! a marker, a field label, a heading, a line of a comment summary, a
+//! stamp, or text.
+//!
+//! Text converted from word processors marks bold with `**`
+//! ("1 juni 2026**Geadviseerd besluit**"); a line is cut there into
+//! segments, each read as a line of its own.
+
+use std::collections::HashSet;
+
+use super::NotaKind;
+use super::words::{DOCUMENT_WORDS, Field, HEADINGS, LABELS, MARKERS};
+use crate::decision::{Vocabulary, whole_date};
+
+/// Longest line (in bytes) read for labels and document words; a longer
+/// one is text.
+const MAX_LABEL_LINE: usize = 1000;
+/// Most words an addressee written after "Aan " has.
+const MAX_ADDRESSEE_WORDS: usize = 14;
+/// Most words a reference written after its label without a colon has.
+const MAX_REFERENCE_WORDS: usize = 4;
+/// Most words a subject written after its label without a colon has.
+const MAX_SUBJECT_WORDS: usize = 24;
+/// Most words of a heading line ("Kernpunten: onderzochte alternatieven.").
+const MAX_HEADING_WORDS: usize = 6;
+
+/// One line (or segment of a line) of the input, trimmed and not blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Line<'a> {
+    pub(super) text: &'a str,
+    /// The 1-based input line, counted across pages.
+    pub(super) number: usize,
+    pub(super) page: Option<usize>,
+    /// A blank line, a page break or a cut at `**` comes before it.
+    pub(super) after_gap: bool,
+    pub(super) role: Role<'a>,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role<'a> {
+    /// A line of a printed comment summary.
+    Summary,
+    /// A stamp burned into the page that records a decision.
+    Stamp,
+    /// A document word ("nota", "Beslisnota"), and what follows it on the
+    /// line: a title, or an addressee ("Nota aan de Minister").
+    Document {
+        kind: NotaKind,
+        word: &'a str,
+        after: After<'a>,
+    },
+    /// "TER BESLISSING", "BRIEF ONDERTEKENEN".
+    Marker(NotaKind),
+    /// A field label, and the value on the same line.
+    Label {
+        field: Field,
+        value: Option<&'a str>,
+    },
+    /// A heading of the nota's body ("Kernpunten").
+    Heading,
+    /// Anything else.
+    Text,
+}
+
+/// What follows a document word on its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum After<'a> {
+    Nothing,
+    Title(&'a str),
+    Addressee(&'a str),
+}
+
+/// Which lines are not the document's own text.
+pub(super) struct Known<'k> {
+    /// Ranges of 1-based lines (inclusive, in order) that belong to
+    /// printed comment summaries.
+    pub(super) summary: &'k [(usize, usize)],
+    /// Lines that are stamps.
+    pub(super) stamps: &'k HashSet<usize>,
+    pub(super) vocabulary: &'k Vocabulary,
+}
+
+/// Reads every line of the pages.
+pub(super) fn read<'a>(
+    pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+    known: &Known<'_>,
+) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let mut number = 0;
+    let mut summary = known.summary.iter().peekable();
+    for (page, text) in pages {
+        let mut gap = true;
+        for raw in text.lines() {
+            number += 1;
+            while summary.next_if(|(_, last)| *last < number).is_some() {}
+            let in_summary = summary
+                .peek()
+                .is_some_and(|(first, last)| (*first..=*last).contains(&number));
+            let mut segments = raw
+                .split("**")
+                .flat_map(side_by_side)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .peekable();
+            if segments.peek().is_none() {
+                gap = true;
+                continue;
+            }
+            for segment in segments {
+                let role = if in_summary {
+                    Role::Summary
+                } else if known.stamps.contains(&number) {
+                    Role::Stamp
+                } else {
+                    classify(segment, known.vocabulary)
+                };
+                lines.push(Line {
+                    text: segment,
+                    number,
+                    page,
+                    after_gap: std::mem::replace(&mut gap, true),
+                    role,
+                });
+            }
+            gap = false;
+        }
+    }
+    lines
+}
+
+/// A line cut before each label with a colon that follows a space
+/// ("Aan: Minister van Financiën Datum: 4 maart 2026"): fields that a text
+/// layer put side by side on one line.
+fn side_by_side(line: &str) -> impl Iterator<Item = &str> {
+    let mut cuts = Vec::new();
+    let mut previous = None;
+    for (at, c) in line.char_indices() {
+        let after_space = previous.is_some_and(char::is_whitespace);
+        previous = Some(c);
+        if !after_space || !c.is_uppercase() || line.len() > MAX_LABEL_LINE {
+            continue;
+        }
+        let rest = line.get(at..).unwrap_or_default();
+        let labelled = LABELS.iter().any(|(phrase, _)| {
+            after_phrase(rest, phrase).is_some_and(|after| after.starts_with(':'))
+        });
+        if labelled {
+            cuts.push(at);
+        }
+    }
+    let mut start = 0;
+    cuts.into_iter()
+        .chain(std::iter::once(line.len()))
+        .map(move |end| {
+            let piece = line.get(start..end).unwrap_or_default();
+            start = end;
+            piece
+        })
+}
+
+/// What one segment is.
+pub(super) fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Role<'a> {
+    if text.len() > MAX_LABEL_LINE {
+        return Role::Text;
+    }
+    if let Some(kind) = marker(text) {
+        return Role::Marker(kind);
+    }
+    if let Some(role) = document_word(text) {
+        return role;
+    }
+    if let Some(role) = label(text, vocabulary) {
+        return role;
+    }
+    if is_heading(text) {
+        return Role::Heading;
+    }
+    Role::Text
+}
+
+/// The rest of `text` after `phrase` (lower case, words separated by single
+/// spaces) at its start, compared without regard to case and with any run
+/// of white space for a space.
+pub(super) fn after_phrase<'a>(text: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut rest = text;
+    for (index, word) in phrase.split(' ').enumerate() {
+        if index > 0 {
+            let trimmed = rest.trim_start();
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            rest = trimmed;
+        }
+        rest = strip_word(rest, word)?;
+    }
+    Some(rest)
+}
+
+/// `text` without `word` (lower case) at its start, ignoring case.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let mut chars = text.char_indices();
+    for expected in word.chars() {
+        let (_, c) = chars.next()?;
+        if c != expected && !c.to_lowercase().eq(std::iter::once(expected)) {
+            return None;
+        }
+    }
+    Some(
+        chars
+            .next()
+            .map_or("", |(at, _)| text.get(at..).unwrap_or("")),
+    )
+}
+
+/// The phrase ends where `rest` starts: at the end, or before white space or
+/// punctuation that is not part of a word.
+fn ends_phrase(rest: &str) -> bool {
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+}
+
+/// A marker, written in capitals as templates write it ("TER
+/// BESLISSING"); in lower case it is an attachment table's "Ter
+/// informatie" or a sentence.
+fn marker(text: &str) -> Option<NotaKind> {
+    let text = text.trim_end_matches(':').trim_end();
+    if text.chars().any(char::is_lowercase) {
+        return None;
+    }
+    MARKERS
+        .iter()
+        .find(|(phrase, _)| after_phrase(text, phrase).is_some_and(str::is_empty))
+        .map(|&(_, kind)| kind)
+}
+
+/// "nota", "Beslisnota", "Nota aan de Minister", "n Ota Signaal …"
+/// (OCR split a letter off the word), "Memo: Title".
+fn document_word(text: &str) -> Option<Role<'_>> {
+    let mut tokens = text.split_whitespace();
+    let first = tokens.next()?;
+    let (kind, word, rest, separated) = match document_kind(first.trim_end_matches(':')) {
+        Some(kind) => {
+            let rest = text.get(first.len()..)?;
+            (kind, first, rest, first.ends_with(':'))
+        }
+        None => {
+            // "n Ota": a letter or two split off the word.
+            let second = tokens.next()?;
+            if first.chars().count() > 2 || !first.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            let joined = format!("{first}{}", second.trim_end_matches(':'));
+            let kind = document_kind(&joined)?;
+            let end = text.find(second)? + second.len();
+            (
+                kind,
+                text.get(..end)?,
+                text.get(end..)?,
+                second.ends_with(':'),
+            )
+        }
+    };
+    let trimmed = rest.trim_start();
+    let after_separator = trimmed
+        .trim_start_matches([':', '-', '–', '—'])
+        .trim_start();
+    let separated = separated || after_separator.len() != trimmed.len();
+    let after = if after_separator.is_empty() {
+        After::Nothing
+    } else if let Some(addressee) = ["aan", "voor"]
+        .iter()
+        .filter_map(|word| after_phrase(after_separator, word))
+        .find(|r| r.starts_with(char::is_whitespace) && addressee_shape(r.trim()))
+    {
+        After::Addressee(addressee.trim())
+    } else if separated || after_separator.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+    {
+        // A nota named in passing ("Nota MWP – … d.d. 24 maart 2026",
+        // "… Nota vervolg gedragscode.pdf") is not a nota's header.
+        let lower = after_separator.to_lowercase();
+        if lower.contains("d.d.") || lower.contains(".pdf") {
+            return None;
+        }
+        After::Title(after_separator)
+    } else {
+        return None;
+    };
+    Some(Role::Document { kind, word, after })
+}
+
+fn document_kind(word: &str) -> Option<NotaKind> {
+    let lower = word.to_lowercase().replace('0', "o");
+    DOCUMENT_WORDS
+        .iter()
+        .find(|(known, _)| *known == lower)
+        .map(|&(_, kind)| kind)
+}
+
+/// A field label at the start of the line, and its value there. Longer
+/// labels are tried first ("Onze referentie" before "referentie").
+fn label<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Role<'a>> {
+    let mut best: Option<(usize, Role<'a>)> = None;
+    for &(phrase, field) in LABELS {
+        if best.is_some_and(|(len, _)| len >= phrase.len()) {
+            continue;
+        }
+        let Some(rest) = after_phrase(text, phrase) else {
+            continue;
+        };
+        if !ends_phrase(rest) && !rest.starts_with(['(', ':']) {
+            continue;
+        }
+        let Some(value) = label_value(field, phrase, rest, vocabulary) else {
+            continue;
+        };
+        // A summary entry's fields ("Onderwerp: Markering Datum: 27-5-2026
+        // 11:41:52") that the summary reader did not take are no subject.
+        if field == Field::Subject && value.is_some_and(|v| v.to_lowercase().contains("datum:")) {
+            return Some(Role::Text);
+        }
+        best = Some((phrase.len(), Role::Label { field, value }));
+    }
+    best.map(|(_, role)| role)
+}
+
+/// The value after a label: `Some(None)` for a label alone on its line,
+/// `Some(Some(value))` for a value after a colon, a tab or a wider gap, or
+/// after a space when it has the field's shape; `None` when the line is
+/// not this label.
+fn label_value<'a>(
+    field: Field,
+    phrase: &str,
+    rest: &'a str,
+    vocabulary: &Vocabulary,
+) -> Option<Option<&'a str>> {
+    let value = rest.trim();
+    if value.is_empty() {
+        return Some(None);
+    }
+    if let Some(after_colon) = value.strip_prefix(':') {
+        let after_colon = after_colon.trim();
+        return Some((!after_colon.is_empty()).then_some(after_colon));
+    }
+    if rest.starts_with('\t') || rest.starts_with("  ") {
+        return Some(Some(value));
+    }
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let words = value.split_whitespace().count();
+    let fits = match field {
+        Field::Addressee => addressee_shape(value),
+        Field::Date | Field::Deadline => whole_date(value, vocabulary).is_some(),
+        Field::Reference => {
+            words <= MAX_REFERENCE_WORDS
+                && value
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || c == '[' || c == '/')
+        }
+        Field::Subject => {
+            words <= MAX_SUBJECT_WORDS && value.starts_with(|c: char| c.is_uppercase())
+        }
+        Field::DecisionPoints => false,
+        Field::Other => phrase.contains(' '),
+    };
+    fits.then_some(Some(value))
+}
+
+/// Whether text after "Aan" reads as an addressee ("Minister van WenP",
+/// "de Staatssecretaris …") and not as a sentence that starts with "Aan".
+fn addressee_shape(value: &str) -> bool {
+    let words = value.split_whitespace().count();
+    let sentence_end = value.ends_with(['.', ';', '!', '?']) && words > 3;
+    words <= MAX_ADDRESSEE_WORDS
+        && !sentence_end
+        && value.starts_with(|c: char| c.is_alphabetic() || c == '[')
+}
+
+/// A heading of the body: a known heading word at the start of a short
+/// line ("Kernpunten", "Toelichting: politieke context").
+fn is_heading(text: &str) -> bool {
+    if text.split_whitespace().count() > MAX_HEADING_WORDS || text.ends_with('?') {
+        return false;
+    }
+    HEADINGS.iter().any(|heading| {
+        after_phrase(text, heading).is_some_and(|rest| ends_phrase(rest) || rest.starts_with('/'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(text: &str) -> Role<'_> {
+        classify(text, &Vocabulary::builtin())
+    }
+
+    #[test]
+    fn document_words() {
+        assert!(matches!(
+            role("nota"),
+            Role::Document {
+                kind: NotaKind::Nota,
+                after: After::Nothing,
+                ..
+            }
+        ));
+        assert!(matches!(
+            role("Beslisnota"),
+            Role::Document {
+                kind: NotaKind::Beslisnota,
+                ..
+            }
+        ));
+        assert_eq!(
+            role("n Ota Signaal Arbeidsinspectie kidfluencers"),
+            Role::Document {
+                kind: NotaKind::Nota,
+                word: "n Ota",
+                after: After::Title("Signaal Arbeidsinspectie kidfluencers"),
+            }
+        );
+        assert_eq!(
+            role("Memo: stand van zaken"),
+            Role::Document {
+                kind: NotaKind::Nota,
+                word: "Memo:",
+                after: After::Title("stand van zaken"),
+            }
+        );
+        assert_eq!(
+            role("Nota aan de Minister van Financiën"),
+            Role::Document {
+                kind: NotaKind::Nota,
+                word: "Nota",
+                after: After::Addressee("de Minister van Financiën"),
+            }
+        );
+        // Body text and notas named in passing.
+        for text in [
+            "nota over de uitvoering",
+            "Nota MWP – Vervolg wetsvoorstel gedragscode d.d. 24 maart 2026",
+            "Notaris",
+            "Nota's",
+            "not a nota",
+        ] {
+            assert_eq!(role(text), Role::Text, "{text}");
+        }
+    }
+
+    #[test]
+    fn markers() {
+        assert_eq!(role("TER BESLISSING"), Role::Marker(NotaKind::Beslisnota));
+        assert_eq!(role("BRIEF ONDERTEKENEN"), Role::Marker(NotaKind::Brief));
+        assert_eq!(
+            role("TER  INFORMATIE:"),
+            Role::Marker(NotaKind::Informatienota)
+        );
+        // An attachment table's action column.
+        assert_eq!(role("Ter informatie"), Role::Text);
+        assert_eq!(role("Ter informatie (niet verzenden)"), Role::Text);
+    }
+
+    #[test]
+    fn labels_alone_and_with_values() {
+        let label = |field, value| Role::Label { field, value };
+        assert_eq!(role("Datum"), label(Field::Date, None));
+        assert_eq!(role("Datum:"), label(Field::Date, None));
+        assert_eq!(
+            role("Datum 27 mei 2026"),
+            label(Field::Date, Some("27 mei 2026"))
+        );
+        assert_eq!(
+            role("Datum: [redacted]"),
+            label(Field::Date, Some("[redacted]"))
+        );
+        assert_eq!(role("Onze referentie"), label(Field::Reference, None));
+        assert_eq!(
+            role("Ons kenmerk: 2026-0000123"),
+            label(Field::Reference, Some("2026-0000123"))
+        );
+        assert_eq!(
+            role("Kenmerk 2026-0000123"),
+            label(Field::Reference, Some("2026-0000123"))
+        );
+        assert_eq!(
+            role("Aan Minister van WenP"),
+            label(Field::Addressee, Some("Minister van WenP"))
+        );
+        assert_eq!(
+            role("Aan:\t[redacted]"),
+            label(Field::Addressee, Some("[redacted]"))
+        );
+        assert_eq!(
+            role("Betreft: Voortgang Arbovisie"),
+            label(Field::Subject, Some("Voortgang Arbovisie"))
+        );
+        assert_eq!(role("Uiterlijk bij"), label(Field::Deadline, None));
+        assert_eq!(role("Bijlage(n)"), label(Field::Other, None));
+        assert_eq!(
+            role("Geadviseerd besluit"),
+            label(Field::DecisionPoints, None)
+        );
+        assert_eq!(role("Beslispunten:"), label(Field::DecisionPoints, None));
+    }
+
+    #[test]
+    fn sentences_are_not_labels() {
+        for text in [
+            "Aanleiding",
+            "Aan de aanpak ligt de blijvende maatschappelijke aandacht, de TK, de media en gezaghebbende instituten ten grondslag.",
+            "Datum van inwerkingtreding is nog niet bekend",
+            "Kenmerk van deze aanpak is de samenwerking met gemeenten",
+            "Betreft de toezegging de ATR te betrekken bij de evaluatie",
+            "Van A naar B",
+            "Onderwerp: Markering\tDatum: 27-5-2026 11:41:52",
+        ] {
+            assert!(
+                matches!(role(text), Role::Text | Role::Heading),
+                "{text}: {:?}",
+                role(text)
+            );
+        }
+    }
+
+    #[test]
+    fn headings() {
+        for text in [
+            "Kernpunten",
+            "Kernpunten: onderzochte alternatieven.",
+            "Toelichting",
+            "Politieke context",
+            "Financiële/juridische overwegingen",
+        ] {
+            assert_eq!(role(text), Role::Heading, "{text}");
+        }
+        assert_eq!(
+            role("Kern van de zaak is dat de Kamer dit wil en dat u het ook wilt"),
+            Role::Text
+        );
+    }
+
+    #[test]
+    fn bold_markers_cut_lines() {
+        let stamps = HashSet::new();
+        let vocabulary = Vocabulary::builtin();
+        let known = Known {
+            summary: &[],
+            stamps: &stamps,
+            vocabulary: &vocabulary,
+        };
+        let lines = read(
+            [(
+                None,
+                "Uiterlijk bij\n1 juni 2026**Geadviseerd besluit**\n\nX",
+            )],
+            &known,
+        );
+        let texts: Vec<(&str, usize, bool)> = lines
+            .iter()
+            .map(|l| (l.text, l.number, l.after_gap))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Uiterlijk bij", 1, true),
+                ("1 juni 2026", 2, false),
+                ("Geadviseerd besluit", 2, true),
+                ("X", 4, true)
+            ]
+        );
+        assert_eq!(
+            lines[2].role,
+            Role::Label {
+                field: Field::DecisionPoints,
+                value: None
+            }
+        );
+    }
+
+    #[test]
+    fn fields_side_by_side_are_cut() {
+        let pieces: Vec<&str> =
+            side_by_side("Aan: Minister van Financiën Datum: 4 maart 2026").collect();
+        assert_eq!(
+            pieces,
+            ["Aan: Minister van Financiën ", "Datum: 4 maart 2026"]
+        );
+        let pieces: Vec<&str> = side_by_side("Een zin over de Datum van vandaag").collect();
+        assert_eq!(pieces, ["Een zin over de Datum van vandaag"]);
+    }
+
+    #[test]
+    fn summary_lines_and_stamps_are_known() {
+        let stamps = HashSet::from([2]);
+        let vocabulary = Vocabulary::builtin();
+        let known = Known {
+            summary: &[(4, 5)],
+            stamps: &stamps,
+            vocabulary: &vocabulary,
+        };
+        let text = "nota\nMWP akkoord 8/6\nAan Minister\nOnderwerp: Markering\nDatum\nDatum\n";
+        let roles: Vec<Role<'_>> = read([(None, text)], &known)
+            .iter()
+            .map(|l| l.role)
+            .collect();
+        assert_eq!(roles[1], Role::Stamp);
+        assert_eq!(roles[3], Role::Summary);
+        assert_eq!(roles[4], Role::Summary);
+        assert!(matches!(
+            roles[5],
+            Role::Label {
+                field: Field::Date,
+                ..
+            }
+        ));
+    }
+}
