@@ -121,6 +121,7 @@ fn every_pdf_opens_in_lopdf() {
         ("strings.pdf", 3),
         ("dates.pdf", 1),
         ("pagetree.pdf", 7),
+        ("notas-bundel.pdf", 6),
     ];
     for (file, n) in pages {
         assert_eq!(load(file).get_pages().len(), n, "{file}");
@@ -422,16 +423,62 @@ fn flattened_note_has_no_annotations_and_its_text_matches() {
     ] {
         assert!(pages[2].contains(entry), "{entry}");
     }
-    // Every line of the .txt is text lopdf finds on the same page.
-    for (n, page) in pages[..3].iter().enumerate() {
+    text_is_on_its_pages(&doc, &pages[..3]);
+}
+
+/// Every line of a `.txt` fixture is text lopdf finds on the same page of
+/// its PDF (after the bullet or item number the `.txt` joins to it).
+fn text_is_on_its_pages(doc: &Document, pages: &[&str]) {
+    for (n, page) in pages.iter().enumerate() {
         let extracted = doc.extract_text(&[n as u32 + 1]).unwrap();
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let extracted = squash(&extracted);
         for line in page.lines().filter(|l| !l.is_empty()) {
             let line = squash(line.trim_start_matches("• "));
-            assert!(extracted.contains(&line), "page {}: {line:?}", n + 1);
+            let line = line
+                .split_once(". ")
+                .filter(|(number, _)| number.chars().all(|c| c.is_ascii_digit()))
+                .map_or(line.as_str(), |(_, rest)| rest);
+            assert!(extracted.contains(line), "page {}: {line:?}", n + 1);
         }
     }
+}
+
+// --- The bundle of three notas ----------------------------------------------
+
+#[test]
+fn bundle_holds_one_live_comment_and_its_text_matches() {
+    let doc = load("notas-bundel.pdf");
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let annotated: Vec<bool> = pages
+        .iter()
+        .map(|&p| doc.get_dictionary(p).unwrap().has(b"Annots"))
+        .collect();
+    assert_eq!(annotated, [false, false, false, false, true, false]);
+    let annots = page_annots(&doc, pages[4]);
+    assert_eq!(annots.len(), 1);
+    let typed = annots[0];
+    assert_eq!(name(typed, b"Subtype"), "FreeText");
+    assert_eq!(bytes(typed, b"Contents"), b"SG gezien 6/5");
+    assert_eq!(bytes(typed, b"T"), b"Vries, M. de");
+    assert_eq!(bytes(typed, b"M"), b"D:20260506162000+02'00'");
+
+    let txt = String::from_utf8(read("notas-bundel.txt")).unwrap();
+    let text_pages: Vec<&str> = txt.split('\u{C}').collect();
+    assert_eq!(text_pages.len(), 7, "six pages, each ended by a form feed");
+    assert!(
+        text_pages[0]
+            .starts_with("MWP akkoord 2-6-2026\n\nAan Minister van Werk en Participatie\n")
+    );
+    assert!(
+        text_pages[3]
+            .trim_end()
+            .ends_with("Minister akkoord 20-4-2026")
+    );
+    assert!(text_pages[5].starts_with(
+        "Overzicht van opmerkingen bij Beslisnota - Fiscale behandling van thuiswerkvergoedingen in de loonbelasting\n"
+    ));
+    text_is_on_its_pages(&doc, &text_pages[..6]);
 }
 
 // --- subtypes.pdf ------------------------------------------------------------

@@ -1,7 +1,11 @@
-//! The nota register on bundles written here in several ministries'
-//! templates, with and without page breaks, and on text that holds no
-//! nota. Every value below is read off the text written here, not off
-//! this reader's output.
+//! The nota register: first on the shipped bundle
+//! (`fixtures/notas-bundel.*`, see `fixtures/README.md`), three notas in
+//! three templates whose decisions are burned in on a first and on a last
+//! page, typed live and printed in a comment summary; then on bundles
+//! written here in other ministries' templates, with and without page
+//! breaks, and on text that holds no nota. Every value below is read off
+//! the builder's page model or the text written here, not off this
+//! reader's output.
 
 #![allow(
     clippy::unwrap_used,
@@ -11,10 +15,166 @@
 )]
 
 use chrono::NaiveDate;
-use kantlijn::{Nota, NotaKind, Options, Report, Verdict};
+use kantlijn::{Document, Filter, Nota, NotaKind, Options, Report, Source, Verdict};
+
+fn report(name: &str) -> Report {
+    kantlijn::extract(format!("fixtures/{name}"), &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
+}
+
+struct Expected {
+    title: &'static str,
+    kind: NotaKind,
+    addressee: &'static str,
+    date: Option<NaiveDate>,
+    reference: &'static str,
+    pages: (usize, usize),
+    decision_points: &'static [&'static str],
+    /// (actor, verdict, date) of each decision, in order.
+    decisions: &'static [(&'static str, Verdict, (i32, u32, u32))],
+}
+
+const BUNDLE: [Expected; 3] = [
+    Expected {
+        title: "Voortgangsbrief arbeidsmarktbeleid",
+        kind: NotaKind::Beslisnota,
+        addressee: "Minister van Werk en Participatie",
+        date: NaiveDate::from_ymd_opt(2026, 5, 27),
+        reference: "2026-0000501001",
+        pages: (1, 2),
+        decision_points: &["Instemmen met de voortgangsbrief en deze aan de Kamer zenden."],
+        decisions: &[("MWP", Verdict::Approved, (2026, 6, 2))],
+    },
+    Expected {
+        title: "Herijking gemeentefonds",
+        kind: NotaKind::Nota,
+        addressee: "de Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+        date: NaiveDate::from_ymd_opt(2026, 4, 14),
+        reference: "2026-0000220417",
+        pages: (3, 4),
+        decision_points: &[
+            "Gaat u akkoord met de voorgestelde herijking?",
+            "Stemt u in met de brief aan de VNG?",
+        ],
+        decisions: &[("Minister", Verdict::Approved, (2026, 4, 20))],
+    },
+    Expected {
+        title: "Fiscale behandeling van thuiswerkvergoedingen in de loonbelasting",
+        kind: NotaKind::Beslisnota,
+        addressee: "Minister van Financiën",
+        date: NaiveDate::from_ymd_opt(2026, 5, 4),
+        reference: "2026-0000056789",
+        pages: (5, 6),
+        decision_points: &["Gaat u akkoord met het verhogen van de vrije vergoeding?"],
+        decisions: &[
+            ("SG", Verdict::Noted, (2026, 5, 6)),
+            ("Staatssecretaris", Verdict::Rejected, (2026, 5, 7)),
+        ],
+    },
+];
+
+/// The report's register is exactly `BUNDLE` (pages where `paged`).
+fn assert_register(report: &Report, paged: bool) {
+    assert_eq!(report.notas.len(), BUNDLE.len(), "{:#?}", report.notas);
+    for (index, (nota, expected)) in report.notas.iter().zip(&BUNDLE).enumerate() {
+        assert_eq!(nota.title.as_deref(), Some(expected.title));
+        assert_eq!(nota.kind, expected.kind, "{}", expected.title);
+        assert_eq!(nota.addressee.as_deref(), Some(expected.addressee));
+        assert_eq!(nota.date, expected.date);
+        assert_eq!(nota.reference.as_deref(), Some(expected.reference));
+        let pages = paged.then_some(expected.pages);
+        assert_eq!(
+            nota.first_page.zip(nota.last_page),
+            pages,
+            "{}",
+            expected.title
+        );
+        assert_eq!(nota.decision_points, expected.decision_points);
+        let decisions: Vec<(&str, Verdict, Option<NaiveDate>)> = nota
+            .decisions
+            .iter()
+            .map(|&i| &report.decisions[i])
+            .map(|d| (d.actor.as_deref().unwrap(), d.verdict, d.date))
+            .collect();
+        let wanted: Vec<(&str, Verdict, Option<NaiveDate>)> = expected
+            .decisions
+            .iter()
+            .map(|&(actor, verdict, (y, m, d))| (actor, verdict, ymd(y, m, d)))
+            .collect();
+        assert_eq!(decisions, wanted, "{}", expected.title);
+        for &i in &nota.decisions {
+            assert_eq!(report.decisions[i].nota, Some(index));
+        }
+    }
+    let tied: usize = report.notas.iter().map(|n| n.decisions.len()).sum();
+    assert_eq!(tied, report.decisions.len(), "every decision has its nota");
+}
+
+#[test]
+fn pdf_bundle() {
+    let report = report("notas-bundel.pdf");
+    assert_register(&report, true);
+    // The first nota's SZW deadline; the others' templates have none.
+    assert_eq!(report.notas[0].deadline, ymd(2026, 6, 3));
+    assert_eq!(
+        report.notas[0].deadline_text.as_deref(),
+        Some("3 juni 2026")
+    );
+    assert_eq!(report.notas[0].kind_text.as_deref(), Some("TER BESLISSING"));
+    assert_eq!(report.notas[2].kind_text.as_deref(), Some("Beslisnota"));
+    // The live comment and its printed entry are one decision, on page 5.
+    let sg = &report.decisions[report.notas[2].decisions[0]];
+    let sources: Vec<Source> = sg.seen_in.iter().map(|s| s.source).collect();
+    assert_eq!(sources, [Source::Annotation, Source::CommentSummary]);
+}
+
+#[test]
+fn text_bundle_with_form_feeds() {
+    assert_register(&report("notas-bundel.txt"), true);
+}
+
+#[test]
+fn text_bundle_without_page_breaks() {
+    let text = std::fs::read_to_string("fixtures/notas-bundel.txt").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bundel.txt");
+    std::fs::write(&path, text.replace('\u{c}', "\n")).unwrap();
+    let report = kantlijn::extract(&path, &Options::default()).unwrap();
+    assert_register(&report, false);
+}
+
+#[test]
+fn document_gives_the_register_too() {
+    let doc = Document::open("fixtures/notas-bundel.pdf").unwrap();
+    assert_eq!(doc.notas(), report("notas-bundel.pdf").notas.as_slice());
+}
+
+#[test]
+fn a_filter_renumbers_the_decisions_of_each_nota() {
+    let mut report = report("notas-bundel.pdf");
+    let mut filter = Filter::default();
+    filter.since = ymd(2026, 5, 1);
+    filter.apply(&mut report);
+    // The April decision is gone; the others keep their notas.
+    assert_eq!(report.decisions.len(), 3);
+    let actors: Vec<Vec<&str>> = report
+        .notas
+        .iter()
+        .map(|n| {
+            n.decisions
+                .iter()
+                .map(|&i| report.decisions[i].actor.as_deref().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        actors,
+        [vec!["MWP"], vec![], vec!["SG", "Staatssecretaris"]]
+    );
 }
 
 // --- Bundles written here, in other templates ---------------------------------
