@@ -4,8 +4,10 @@
 use std::io::{self, Write};
 
 use super::Records;
+use super::notas::{decision_in_brief, decisions_of};
 use crate::annotation::Annotation;
 use crate::decision::Decision;
+use crate::nota::Nota;
 use crate::pdf::date::{ISO_DATE, ISO_DATE_TIME};
 use crate::report::Report;
 use crate::summary::Comment;
@@ -73,6 +75,26 @@ const DECISION_COLUMNS: &[&str] = &[
     "source",
     "ref",
     "seen_in",
+];
+
+const NOTA_COLUMNS: &[&str] = &[
+    "file",
+    "error",
+    "nota",
+    "title",
+    "kind",
+    "kind_text",
+    "addressee",
+    "date",
+    "date_text",
+    "reference",
+    "first_page",
+    "last_page",
+    "line",
+    "deadline",
+    "deadline_text",
+    "decision_points",
+    "decisions",
 ];
 
 /// Writes reports as CSV rows, the header first.
@@ -152,6 +174,12 @@ impl<W: Write> CsvWriter<W> {
                 .iter()
                 .map(|d| decision_row(&report.file, &error, d))
                 .collect(),
+            Records::Notas => report
+                .notas
+                .iter()
+                .enumerate()
+                .map(|(index, nota)| nota_row(report, &error, index, nota))
+                .collect(),
         };
         if rows.is_empty() {
             let width = columns(self.records).len();
@@ -183,6 +211,7 @@ fn columns(records: Records) -> &'static [&'static str] {
         Records::Annotations => ANNOTATION_COLUMNS,
         Records::Comments => COMMENT_COLUMNS,
         Records::Decisions => DECISION_COLUMNS,
+        Records::Notas => NOTA_COLUMNS,
     }
 }
 
@@ -191,7 +220,7 @@ fn kind_code(kind: crate::error::ErrorKind) -> String {
 }
 
 /// The JSON name of a unit enum value (`"to_discuss"`).
-fn code<T: serde::Serialize>(value: &T) -> String {
+pub(super) fn code<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -305,5 +334,34 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         code(&d.source),
         text(d.reference.as_ref()),
         seen_in,
+    ]
+}
+
+/// A nota's row: its fields, its decision points one a line, and its
+/// decisions in brief ("MWP approved 2026-06-08"), separated by "; ".
+fn nota_row(report: &Report, error: &str, index: usize, n: &Nota) -> Vec<String> {
+    let date = |date: Option<chrono::NaiveDate>| {
+        date.map(|d| d.format(ISO_DATE).to_string())
+            .unwrap_or_default()
+    };
+    let decisions: Vec<String> = decisions_of(report, n).map(decision_in_brief).collect();
+    vec![
+        report.file.clone(),
+        error.to_owned(),
+        index.to_string(),
+        text(n.title.as_ref()),
+        code(&n.kind),
+        text(n.kind_text.as_ref()),
+        text(n.addressee.as_ref()),
+        date(n.date),
+        text(n.date_text.as_ref()),
+        text(n.reference.as_ref()),
+        text(n.first_page.as_ref()),
+        text(n.last_page.as_ref()),
+        n.line.to_string(),
+        date(n.deadline),
+        text(n.deadline_text.as_ref()),
+        n.decision_points.join("\n"),
+        decisions.join("; "),
     ]
 }

@@ -8,6 +8,8 @@ use crate::pdf::date::ISO_DATE;
 use crate::report::Report;
 use crate::summary::Comment;
 
+use super::notas::nota_cells;
+
 /// Writes one report as a Markdown review page.
 pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "# {}\n", escape(&report.file))?;
@@ -25,6 +27,9 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
             "printed comment",
             "printed comments",
         ));
+    }
+    if !report.notas.is_empty() {
+        facts.push(count(report.notas.len(), "nota", "notas"));
     }
     if !report.decisions.is_empty() {
         facts.push(count(report.decisions.len(), "decision", "decisions"));
@@ -49,6 +54,15 @@ pub fn write_markdown(out: &mut impl Write, report: &Report) -> io::Result<()> {
             }
         }
         write_annotation(out, annotation)?;
+    }
+    if !report.notas.is_empty() {
+        writeln!(out, "## Notas\n")?;
+        writeln!(out, "| # | date | title | reference | pages | decisions |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for (index, nota) in report.notas.iter().enumerate() {
+            writeln!(out, "| {} | {} |", index + 1, nota_cells(report, nota))?;
+        }
+        writeln!(out)?;
     }
     if !report.decisions.is_empty() {
         writeln!(out, "## Decisions\n")?;
@@ -215,7 +229,7 @@ fn quote_lines(text: &str) -> String {
 }
 
 /// Escapes the characters that would turn text into Markdown or HTML.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

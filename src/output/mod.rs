@@ -7,6 +7,7 @@
 
 mod csv;
 mod markdown;
+mod notas;
 
 use std::io::{self, Write};
 
@@ -14,6 +15,7 @@ use crate::report::Report;
 
 pub use self::csv::CsvWriter;
 pub use markdown::write_markdown;
+pub use notas::{write_nota_rows, write_nota_table_header, write_notas};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,12 +32,19 @@ pub enum Format {
     /// A decision register: one JSON line per decision, with its file; a
     /// file that could not be read gets a line with its error.
     Decisions,
+    /// A nota register: one JSON line per nota, with its file and its
+    /// decisions; a file that could not be read gets a line with its error.
+    Notas,
+    /// A nota register as one Markdown table: a row per nota, with its file
+    /// and its decisions (the header written once, by
+    /// [`write_nota_table_header`]).
+    NotasMarkdown,
 }
 
 impl Format {
     /// The format's name, as [`Format::from_str`](std::str::FromStr) reads it:
     /// `json`, `jsonl`, `csv:annotations`, `csv:comments`, `csv:decisions`,
-    /// `markdown`, `decisions`.
+    /// `csv:notas`, `markdown`, `decisions`, `notas`, `markdown:notas`.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Json => "json",
@@ -43,8 +52,11 @@ impl Format {
             Self::Csv(Records::Annotations) => "csv:annotations",
             Self::Csv(Records::Comments) => "csv:comments",
             Self::Csv(Records::Decisions) => "csv:decisions",
+            Self::Csv(Records::Notas) => "csv:notas",
             Self::Markdown => "markdown",
             Self::Decisions => "decisions",
+            Self::Notas => "notas",
+            Self::NotasMarkdown => "markdown:notas",
         }
     }
 }
@@ -59,8 +71,11 @@ impl std::str::FromStr for Format {
             Self::Csv(Records::Annotations),
             Self::Csv(Records::Comments),
             Self::Csv(Records::Decisions),
+            Self::Csv(Records::Notas),
             Self::Markdown,
             Self::Decisions,
+            Self::Notas,
+            Self::NotasMarkdown,
         ]
         .into_iter()
         .find(|format| format.name() == name)
@@ -78,6 +93,8 @@ pub enum Records {
     Comments,
     /// One row per decision.
     Decisions,
+    /// One row per nota, its decisions folded in.
+    Notas,
 }
 
 /// Writes one report as a JSON document, pretty or on one line, followed by
