@@ -259,6 +259,78 @@ fn decisions_register_lines() {
 }
 
 #[test]
+fn nota_register_lines() {
+    let bundle = fixture("notas-bundel.pdf");
+    let output = run(&["--notas", path(&bundle), path(&fixture("dates.pdf"))]);
+    assert_eq!(code(&output), 0);
+    let lines = json_lines(&output);
+    let titles: Vec<&str> = lines.iter().map(|l| l["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Voortgangsbrief arbeidsmarktbeleid",
+            "Herijking gemeentefonds",
+            "Fiscale behandeling van thuiswerkvergoedingen in de loonbelasting"
+        ]
+    );
+    for (index, line) in lines.iter().enumerate() {
+        assert_eq!(line["file"], path(&bundle));
+        assert_eq!(line["nota"], index);
+    }
+    // The decisions are folded in, whole.
+    assert_eq!(lines[0]["decisions"][0]["actor"], "MWP");
+    assert_eq!(lines[0]["decisions"][0]["verdict"], "approved");
+    assert_eq!(lines[0]["decisions"][0]["date"], "2026-06-02");
+    assert_eq!(lines[2]["decisions"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn nota_register_as_csv_and_markdown() {
+    let bundle = fixture("notas-bundel.pdf");
+    let other = fixture("dates.pdf");
+    for args in [
+        vec!["--notas", "--format", "csv"],
+        vec!["--format", "csv", "--records", "notas"],
+    ] {
+        let mut args = args.clone();
+        args.extend([path(&bundle), path(&other)]);
+        let output = run(&args);
+        assert_eq!(code(&output), 0);
+        let text = String::from_utf8(output.stdout).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        // Three notas, and a row for the file without one.
+        assert_eq!(rows.len(), 4, "{text}");
+        assert_eq!(&rows[1][column("title")], "Herijking gemeentefonds");
+        assert_eq!(&rows[1][column("reference")], "2026-0000220417");
+        assert_eq!(&rows[1][column("first_page")], "3");
+        assert_eq!(
+            &rows[1][column("decisions")],
+            "Minister approved 2026-04-20"
+        );
+        assert_eq!(&rows[3][column("file")], path(&other));
+        assert_eq!(&rows[3][column("title")], "");
+    }
+    let output = run(&[
+        "--notas",
+        "--format",
+        "markdown",
+        path(&bundle),
+        path(&other),
+    ]);
+    assert_eq!(code(&output), 0);
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(table.matches("| file | nota |").count(), 1, "{table}");
+    assert_eq!(table.lines().count(), 2 + 3 + 1, "{table}");
+    assert!(
+        table.contains("| 2 | 2026-04-14 | Herijking gemeentefonds | 2026-0000220417 | 3–4 | Minister approved 2026-04-20 |"),
+        "{table}"
+    );
+}
+
+#[test]
 fn markdown_review_page() {
     let output = run(&["--format", "markdown", path(&fixture("beslisnota.pdf"))]);
     assert_eq!(code(&output), 0);
@@ -270,6 +342,11 @@ fn markdown_review_page() {
     );
     assert!(page.contains("> MWP akkoord 8/6"), "{page}");
     assert!(page.contains("## Decisions"), "{page}");
+    assert!(page.contains("## Notas"), "{page}");
+    assert!(
+        page.contains("| 1 | 2026-05-27 | Voortgang wetsvoorstel gedragscode ongewenst gedrag | 2026-0000412345 | 1–2 | MWP approved 2026-06-08 |"),
+        "{page}"
+    );
 }
 
 #[test]

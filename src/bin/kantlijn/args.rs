@@ -95,7 +95,7 @@ pub(crate) struct Args {
 
     /// Print the text of every page in reading order instead of a report
     /// (pages separated by a form feed).
-    #[arg(long, conflicts_with_all = ["decisions", "format", "output_dir"])]
+    #[arg(long, conflicts_with_all = ["decisions", "notas", "format", "output_dir"])]
     pub(crate) page_text: bool,
 
     /// Keep only annotations of these subtypes (repeatable: --subtype Highlight --subtype Text).
@@ -118,6 +118,12 @@ pub(crate) struct Args {
     /// --format csv, one row) per decision, with its file.
     #[arg(long)]
     pub(crate) decisions: bool,
+
+    /// Only the notas of each bundle (title, date, reference, pages, the
+    /// decisions taken on each): one JSON line (with --format csv, one row;
+    /// with --format markdown, one table row) per nota, with its file.
+    #[arg(long, conflicts_with = "decisions")]
+    pub(crate) notas: bool,
 
     /// Run as a worker of another kantlijn process (internal).
     #[arg(long, hide = true)]
@@ -150,6 +156,8 @@ pub(crate) enum RecordsArg {
     Comments,
     /// One row per decision.
     Decisions,
+    /// One row per nota, its decisions folded in.
+    Notas,
 }
 
 impl Args {
@@ -221,7 +229,8 @@ impl Args {
     }
 
     /// The format asked for, or the default: JSON for one file, JSON Lines
-    /// for several; with `--decisions`, the decision register.
+    /// for several; with `--decisions`, the decision register; with
+    /// `--notas`, the nota register.
     pub(crate) fn format(&self, several: bool) -> Format {
         if let Some(format) = self.worker_format {
             return format;
@@ -230,7 +239,15 @@ impl Args {
             RecordsArg::Annotations => Records::Annotations,
             RecordsArg::Comments => Records::Comments,
             RecordsArg::Decisions => Records::Decisions,
+            RecordsArg::Notas => Records::Notas,
         };
+        if self.notas {
+            return match self.format {
+                Some(FormatArg::Csv) => Format::Csv(Records::Notas),
+                Some(FormatArg::Markdown) => Format::NotasMarkdown,
+                _ => Format::Notas,
+            };
+        }
         match (self.format, self.decisions) {
             (Some(FormatArg::Csv), true) => Format::Csv(Records::Decisions),
             (Some(FormatArg::Csv), false) => Format::Csv(records),

@@ -300,6 +300,7 @@ impl Stream {
                 writer.write_header()?;
                 writer.into_inner().map(|_| ())
             }
+            Format::NotasMarkdown => kantlijn::output::write_nota_table_header(out),
             _ if self.array => out.write_all(b"["),
             _ => Ok(()),
         }

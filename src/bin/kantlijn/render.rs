@@ -38,6 +38,8 @@ impl Renderer {
             }
             Format::Markdown => output::write_markdown(&mut out, report),
             Format::Decisions => output::write_decisions(&mut out, report),
+            Format::Notas => output::write_notas(&mut out, report),
+            Format::NotasMarkdown => output::write_nota_rows(&mut out, report),
             _ => output::write_jsonl(&mut out, report),
         };
         out
