@@ -58,7 +58,10 @@
 //! text (and every text input to [`extract`]) is read for summary entries
 //! ([`Comment`], rules on [`parse_summaries`]) and for stamp lines; those and
 //! the annotations' contents are read for decisions ([`Decision`]: actor,
-//! verdict, date), each decision once however often it was seen.
+//! verdict, date), each decision once however often it was seen. A bundle
+//! is split into its notas ([`Nota`]: title, date, reference, pages, what
+//! it asks) by their header blocks, and each decision is tied to the nota
+//! it was taken on ([`Document::notas`], [`Report::notas`]).
 //!
 //! # How it is built
 //!

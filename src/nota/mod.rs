@@ -59,6 +59,26 @@ pub enum NotaKind {
 /// One nota of an input: its header, its pages and the decisions taken on
 /// it.
 ///
+/// A nota starts at its header block: a document word ("nota",
+/// "Beslisnota", "Informatienota", "notitie", "memo", also as OCR splits
+/// it: "n Ota") or a marker in capitals ("TER BESLISSING", "BRIEF
+/// ONDERTEKENEN"), together with an addressee ("Aan …") or a subject
+/// ("Onderwerp", "Betreft"); or an addressee, a subject and a readable
+/// date ("Datum") without a document word. Labels stand alone with the
+/// value on the next line, or before it ("Datum: 4 mei 2026"), also side by
+/// side on one line. A continuation page's running header ("Datum … Onze
+/// referentie …"), an e-mail ("Verzonden:" is no date) and an attachment
+/// table that names a nota ("Nota MWP – … d.d. 24 maart 2026") are not
+/// notas, and a header repeated with the same title, date and reference is
+/// the same nota.
+///
+/// A decision belongs to the nota of its most precise sighting: a live
+/// annotation's page, or a stamp's page (the nota whose pages hold it) or,
+/// in text without page breaks, its place (a stamp directly above a
+/// header is that nota's); then a printed summary whose title names the
+/// nota, allowing for typos; then the place of a summary entry, or for a
+/// summary of a combined file, the page it names.
+///
 /// Every optional key is present in JSON, as `null` when the nota does not
 /// give it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

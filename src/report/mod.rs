@@ -12,7 +12,9 @@
 //!   "complete": true,
 //!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
 //!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
-//!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", … } ],
+//!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", …, "nota": 0 } ],
+//!   "notas": [ { "title": "Voortgang wetsvoorstel …", "kind": "beslisnota", "date": "2026-05-27",
+//!                "reference": "2026-0000412345", "first_page": 1, "decisions": [0], … } ],
 //!   "skipped": { "links": 0, "widgets": 0 },
 //!   "warnings": [ { "page": 2, "ref": "12 0 R", "kind": "damaged_object", "message": "…" } ],
 //!   "error": null
@@ -26,6 +28,9 @@
 //! `error: {"kind": …, "message": …}`, so a batch
 //! holds exactly one report per input. New keys may be added within a schema
 //! version; a key is never removed or changed in meaning without raising it.
+//!
+//! A decision's `nota` is an index into `notas`, and a nota's `decisions`
+//! are indices into `decisions` (see [`Nota`]).
 
 use serde::{Deserialize, Serialize};
 
