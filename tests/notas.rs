@@ -536,3 +536,117 @@ fn a_nota_without_title_or_date() {
     assert_eq!(nota.kind, NotaKind::Beslisnota);
     assert_eq!(nota.kind_text.as_deref(), Some("TER BESLISSING"));
 }
+
+/// A header printed as two columns, the labels first and then their values,
+/// as `pdftotext` prints a two-column table.
+const FINANCIEN_COLUMNS: &str = "Ministerie van Financiën
+
+BESLISNOTA
+
+Aan
+Van
+Datum
+Ons kenmerk
+Onderwerp
+
+Minister van Financiën
+Directeur-Generaal Fiscaliteit
+12 februari 2026
+2026-0000034567
+Herziening box 3
+
+Beslispunten
+1. Stemt u in met de hoofdlijnen van het wetsvoorstel?
+2. Gaat u akkoord met verzending aan de Raad van State?
+
+Toelichting
+Het wetsvoorstel volgt het arrest van de Hoge Raad.
+
+Minister akkoord 18-2-2026
+";
+
+const OCW_INFORMATIENOTA: &str = "Informatienota
+
+Aan: de minister van Onderwijs, Cultuur en Wetenschap
+Datum: 9 januari 2026
+Kenmerk: 51234567
+Onderwerp: Uitkomsten monitor
+lerarentekort 2025
+
+Samenvatting
+Het tekort daalt licht.
+";
+
+/// The fields in another order, a numeric date, and a planning table with
+/// a "Datum" column above the header's own date.
+const NOTITIE: &str = "Notitie
+Onderwerp: Opvolging motie Van der Laan
+Aan: DG Bestuur
+Planning
+Datum
+Activiteit
+Datum: 14-01-2026
+Kenmerk: DGBEL/2026-0001
+
+Aanleiding
+De motie vraagt om een plan.
+";
+
+#[test]
+fn more_templates_one_a_page() {
+    let text = [FINANCIEN_COLUMNS, OCW_INFORMATIENOTA, NOTITIE].join("\u{c}");
+    let found = read(&text);
+    assert_eq!(
+        heads(&found.notas),
+        [
+            (
+                Some("Herziening box 3"),
+                ymd(2026, 2, 12),
+                Some("2026-0000034567"),
+                Some(1)
+            ),
+            (
+                Some("Uitkomsten monitor lerarentekort 2025"),
+                ymd(2026, 1, 9),
+                Some("51234567"),
+                Some(2)
+            ),
+            (
+                Some("Opvolging motie Van der Laan"),
+                ymd(2026, 1, 14),
+                Some("DGBEL/2026-0001"),
+                Some(3)
+            ),
+        ]
+    );
+    let notas = &found.notas;
+    assert_eq!(
+        notas.iter().map(|n| n.kind).collect::<Vec<_>>(),
+        [
+            NotaKind::Beslisnota,
+            NotaKind::Informatienota,
+            NotaKind::Nota
+        ]
+    );
+    assert_eq!(
+        notas[0].addressee.as_deref(),
+        Some("Minister van Financiën")
+    );
+    assert_eq!(notas[2].addressee.as_deref(), Some("DG Bestuur"));
+    assert_eq!(
+        notas[0].decision_points,
+        [
+            "Stemt u in met de hoofdlijnen van het wetsvoorstel?",
+            "Gaat u akkoord met verzending aan de Raad van State?"
+        ]
+    );
+    assert_eq!(
+        decided(&found),
+        [
+            vec![(Some("Minister"), Verdict::Approved, ymd(2026, 2, 18))],
+            vec![],
+            vec![]
+        ]
+    );
+    consistent(&found);
+}

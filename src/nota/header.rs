@@ -25,6 +25,8 @@
 //! put the margin column; without pages: at most [`REGION_LINES`] lines);
 //! when there is none, the last one in the [`LOOK_BACK`] lines before the
 //! core, on its page, with no stamp, summary or other header between. A
+//! date label whose value reads as a date is preferred to one before it
+//! whose value does not (a table's "Datum" column above the header's). A
 //! label's value is the rest of its line or the next line; a label glued to
 //! the value ("2026- [redacted]Opgesteld door") is cut off.
 //!
@@ -52,6 +54,8 @@ pub(super) const REGION_LINES: usize = 80;
 pub(super) const LOOK_BACK: usize = 6;
 /// Most lines of a title.
 pub(super) const MAX_TITLE_LINES: usize = 3;
+/// Most labels of one field weighed for a header.
+const MAX_CANDIDATES: usize = 8;
 /// Fewest words of a sentence that ends a core.
 const MIN_SENTENCE_WORDS: usize = 3;
 
@@ -233,11 +237,11 @@ impl<'a> Reader<'_, 'a> {
 
     fn header(&self, vocabulary: &Vocabulary) -> Option<Header> {
         let core = self.core;
-        let date_text = self.field(Field::Date);
+        let date_text = self.field(Field::Date, |text| whole_date(text, vocabulary).is_some());
         let date = date_text
             .as_deref()
             .and_then(|text| whole_date(text, vocabulary));
-        let reference = self.field(Field::Reference);
+        let reference = self.field(Field::Reference, |_| true);
         let document = core.document.and_then(|i| Some((i, self.line(i)?)));
         let document_title = document.and_then(|(index, line)| match line.role {
             Role::Document {
@@ -336,9 +340,10 @@ impl<'a> Reader<'_, 'a> {
             })
     }
 
-    /// The value of the first label of `field` in the region, else of the
-    /// last one just before the core.
-    fn field(&self, field: Field) -> Option<String> {
+    /// The value of the first label of `field` in the region that `fits`,
+    /// else of the first there; when the region has none, the same among
+    /// the labels just before the core, nearest first.
+    fn field(&self, field: Field, fits: impl Fn(&str) -> bool) -> Option<String> {
         let is_field = |index: &usize| {
             self.line(*index).is_some_and(|line| {
                 matches!(line.role, Role::Label { field: f, .. } if f == field)
@@ -350,23 +355,33 @@ impl<'a> Reader<'_, 'a> {
         } else {
             self.region.end.min(self.core.first + REGION_LINES)
         };
-        if let Some(index) = (self.region.start..end)
+        let mut after = (self.region.start..end)
             .take_while(|&i| self.same_page(i))
-            .find(is_field)
-        {
-            return self.value(index, false);
-        }
+            .filter(is_field);
         let floor = self.floor.max(self.core.first.saturating_sub(LOOK_BACK));
         let page = self.line(self.core.first).map(|line| line.page);
-        (floor..self.core.first)
+        let mut before = (floor..self.core.first)
             .rev()
             .take_while(|&i| {
                 self.line(i).is_some_and(|line| {
                     !matches!(line.role, Role::Stamp | Role::Summary) && Some(line.page) == page
                 })
             })
-            .find(is_field)
-            .and_then(|index| self.value(index, false))
+            .filter(is_field);
+        let pick = |candidates: &mut dyn Iterator<Item = usize>| {
+            let mut first = None;
+            for index in candidates.take(MAX_CANDIDATES) {
+                let Some(value) = self.value(index, false) else {
+                    continue;
+                };
+                if fits(&value) {
+                    return Some(value);
+                }
+                first.get_or_insert(value);
+            }
+            first
+        };
+        pick(&mut after).or_else(|| pick(&mut before))
     }
 
     fn same_page(&self, index: usize) -> bool {
@@ -437,18 +452,59 @@ pub(super) fn label_value<'a>(
     let Role::Label { value, .. } = line.role else {
         return None;
     };
-    let (text, at) = match value {
-        Some(value) => (value, index),
-        None => {
-            let next = lines.get(index + 1)?;
-            if next.page != line.page || !is_value(&next.role, title) {
-                return None;
-            }
-            (next.text, index + 1)
+    let at = match value {
+        Some(value) => {
+            let text = cut_glued(value);
+            return (!text.is_empty()).then_some((text, index));
         }
+        // One of a column of labels, else the line below.
+        None => column_value(lines, index).unwrap_or(index + 1),
     };
-    let text = cut_glued(text);
+    let next = lines.get(at)?;
+    if next.page != line.page || !is_value(&next.role, title) {
+        return None;
+    }
+    let text = cut_glued(next.text);
     (!text.is_empty()).then_some((text, at))
+}
+
+/// Where the value of the bare label at `index` stands when the label is
+/// one of a column of bare labels ("Aan / Van / Datum / Ons kenmerk /
+/// Onderwerp") followed by the column of their values, as text layers print
+/// a two-column header: the value of the k-th label is the k-th line after
+/// the labels. `None` when the label is not in such a column, or when fewer
+/// value lines follow than there are labels, or a date label's value would
+/// have no digit (a label without a value, "Directie", above "Datum" /
+/// "5 maart 2026", is no column).
+fn column_value(lines: &[Line<'_>], index: usize) -> Option<usize> {
+    let page = lines.get(index)?.page;
+    let bare = |i: usize| {
+        lines.get(i).is_some_and(|line| {
+            line.page == page && matches!(line.role, Role::Label { value: None, .. })
+        })
+    };
+    let start = (0..=index).rev().take_while(|&i| bare(i)).last()?;
+    let end = (index..).take_while(|&i| bare(i)).last()? + 1;
+    let labels = end - start;
+    if labels < 2 {
+        return None;
+    }
+    let values_fit = (end..end + labels).all(|i| {
+        lines.get(i).is_some_and(|line| {
+            line.page == page && is_value(&line.role, true) && {
+                let label = lines.get(i - labels).map(|l| l.role);
+                let dated = matches!(
+                    label,
+                    Some(Role::Label {
+                        field: Field::Date | Field::Deadline,
+                        ..
+                    })
+                );
+                !dated || line.text.chars().any(|c| c.is_ascii_digit())
+            }
+        })
+    });
+    values_fit.then_some(end + (index - start))
 }
 
 /// Whether a line of this role can be a label's value (a title may look
@@ -525,6 +581,33 @@ mod tests {
             "Beleidsstaf MWP, 20/4: Voortgangsbrief"
         );
         assert_eq!(cut_glued("VanDam"), "VanDam");
+    }
+
+    #[test]
+    fn a_column_of_labels_then_one_of_values() {
+        use crate::nota::lines::{Known, read};
+        let vocabulary = Vocabulary::builtin();
+        let stamps = std::collections::HashSet::new();
+        let known = Known {
+            summary: &[],
+            stamps: &stamps,
+            vocabulary: &vocabulary,
+        };
+        let value = |text: &str, label: usize| {
+            let lines = read([(None, text)], &known);
+            label_value(&lines, label, true).map(|(v, _)| v.to_owned())
+        };
+        let columns = "Aan\nDatum\nOnderwerp\nMinister\n4 mei 2026\nBox 3\nAanleiding\n";
+        assert_eq!(value(columns, 0).as_deref(), Some("Minister"));
+        assert_eq!(value(columns, 1).as_deref(), Some("4 mei 2026"));
+        assert_eq!(value(columns, 2).as_deref(), Some("Box 3"));
+        // A label without a value above a label and its value.
+        let valueless = "Directie\n\nDatum\n5 maart 2026\n\nOnze referentie\n2026-\n";
+        assert_eq!(value(valueless, 1).as_deref(), Some("5 maart 2026"));
+        assert_eq!(value(valueless, 3).as_deref(), Some("2026-"));
+        // Label and value in turn.
+        let pairs = "Datum\n27 mei 2026\nOnze referentie\n2026-\n";
+        assert_eq!(value(pairs, 2).as_deref(), Some("2026-"));
     }
 
     #[test]
