@@ -21,6 +21,8 @@ const MAX_ADDRESSEE_WORDS: usize = 14;
 const MAX_REFERENCE_WORDS: usize = 4;
 /// Most words a subject written after its label without a colon has.
 const MAX_SUBJECT_WORDS: usize = 24;
+/// Most words of a title beside its document word.
+const MAX_TITLE_WORDS: usize = 24;
 /// Most words of a heading line ("Kernpunten: onderzochte alternatieven.").
 const MAX_HEADING_WORDS: usize = 6;
 
@@ -135,15 +137,18 @@ pub(super) fn read<'a>(
 fn side_by_side(line: &str) -> impl Iterator<Item = &str> {
     let mut cuts = Vec::new();
     let mut previous = None;
-    for (at, c) in line.char_indices() {
+    let labelled = line.len() <= MAX_LABEL_LINE && line.contains(':');
+    for (at, c) in line.char_indices().filter(|_| labelled) {
         let after_space = previous.is_some_and(char::is_whitespace);
         previous = Some(c);
-        if !after_space || !c.is_uppercase() || line.len() > MAX_LABEL_LINE {
+        if !after_space || !c.is_uppercase() {
             continue;
         }
         let rest = line.get(at..).unwrap_or_default();
+        let lower = c.to_ascii_lowercase();
         let labelled = LABELS.iter().any(|(phrase, _)| {
-            after_phrase(rest, phrase).is_some_and(|after| after.starts_with(':'))
+            phrase.starts_with(lower)
+                && after_phrase(rest, phrase).is_some_and(|after| after.starts_with(':'))
         });
         if labelled {
             cuts.push(at);
@@ -202,7 +207,13 @@ fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = text.char_indices();
     for expected in word.chars() {
         let (_, c) = chars.next()?;
-        if c != expected && !c.to_lowercase().eq(std::iter::once(expected)) {
+        let same = c == expected
+            || if c.is_ascii() {
+                c.to_ascii_lowercase() == expected
+            } else {
+                c.to_lowercase().eq(std::iter::once(expected))
+            };
+        if !same {
             return None;
         }
     }
@@ -243,6 +254,11 @@ fn document_word(text: &str) -> Option<Role<'_>> {
     let (kind, word, rest, separated) = match document_kind(first.trim_end_matches(':')) {
         Some(kind) => {
             let rest = text.get(first.len()..)?;
+            // Only a capitalised word has a title beside it: "nota over …"
+            // and "nota Raad akkoord …" are sentences.
+            if !first.starts_with(char::is_uppercase) && !rest.trim().is_empty() {
+                return None;
+            }
             (kind, first, rest, first.ends_with(':'))
         }
         None => {
@@ -278,9 +294,11 @@ fn document_word(text: &str) -> Option<Role<'_>> {
     } else if separated || after_separator.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
     {
         // A nota named in passing ("Nota MWP – … d.d. 24 maart 2026",
-        // "… Nota vervolg gedragscode.pdf") is not a nota's header.
+        // "… Nota vervolg gedragscode.pdf") is not a nota's header, nor is
+        // a line of running text.
         let lower = after_separator.to_lowercase();
-        if lower.contains("d.d.") || lower.contains(".pdf") {
+        let words = after_separator.split_whitespace().count();
+        if lower.contains("d.d.") || lower.contains(".pdf") || words > MAX_TITLE_WORDS {
             return None;
         }
         After::Title(after_separator)
@@ -301,9 +319,12 @@ fn document_kind(word: &str) -> Option<NotaKind> {
 /// A field label at the start of the line, and its value there. Longer
 /// labels are tried first ("Onze referentie" before "referentie").
 fn label<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Role<'a>> {
+    // Templates capitalise their labels; "aan de …" is a line of a sentence.
+    let first = text.chars().next().filter(|c| c.is_uppercase())?;
+    let first = first.to_ascii_lowercase();
     let mut best: Option<(usize, Role<'a>)> = None;
     for &(phrase, field) in LABELS {
-        if best.is_some_and(|(len, _)| len >= phrase.len()) {
+        if !phrase.starts_with(first) || best.is_some_and(|(len, _)| len >= phrase.len()) {
             continue;
         }
         let Some(rest) = after_phrase(text, phrase) else {
@@ -373,8 +394,13 @@ fn label_value<'a>(
 fn addressee_shape(value: &str) -> bool {
     let words = value.split_whitespace().count();
     let sentence_end = value.ends_with(['.', ';', '!', '?']) && words > 3;
+    // A role or a name: "Minister", "SG", "[redacted]".
+    let names_someone = value
+        .split_whitespace()
+        .any(|word| word.starts_with(|c: char| c.is_uppercase() || c == '['));
     words <= MAX_ADDRESSEE_WORDS
         && !sentence_end
+        && names_someone
         && value.starts_with(|c: char| c.is_alphabetic() || c == '[')
 }
 
@@ -441,6 +467,8 @@ mod tests {
         // Body text and notas named in passing.
         for text in [
             "nota over de uitvoering",
+            "nota Raad akkoord nota ontwikkeling informatie aan directie",
+            "Beslisnota 7 - overleg minister van voor in door samenwerking kamerbrief het inspectie belang zzp'ers een dat in toezicht zzp'ers overleg uitvoering informatie zzp'ers beleid kamerbrief uitvoering organisatie procedure door",
             "Nota MWP – Vervolg wetsvoorstel gedragscode d.d. 24 maart 2026",
             "Notaris",
             "Nota's",
@@ -516,6 +544,8 @@ mod tests {
             "Betreft de toezegging de ATR te betrekken bij de evaluatie",
             "Van A naar B",
             "Onderwerp: Markering\tDatum: 27-5-2026 11:41:52",
+            "aan de besluit uitvoering en samenwerking arbeidsbelasting",
+            "Aan de orde is de begroting",
         ] {
             assert!(
                 matches!(role(text), Role::Text | Role::Heading),
