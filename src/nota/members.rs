@@ -38,6 +38,11 @@ use super::title;
 use crate::decision::{Decision, SightingRef, Source};
 use crate::summary::{Comment, Placement};
 
+/// How many different summary names are compared with the titles (bounds
+/// the work on an input of many summaries); the entries of any more are
+/// placed by where they stand.
+pub(super) const MAX_SUMMARY_NAMES: usize = 256;
+
 /// Where one nota stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Start {
@@ -118,7 +123,7 @@ pub(super) fn comment_notas(
         .map(|t| t.as_deref().map(title::fold).unwrap_or_default())
         .collect();
     // Each summary's name is compared with the titles once.
-    let mut named: std::collections::HashMap<&str, Option<usize>> = Default::default();
+    let mut named: std::collections::HashMap<&str, Vec<(usize, f64)>> = Default::default();
     let mut result = Vec::with_capacity(comments.len());
     let mut run_start = 0;
     while run_start < comments.len() {
@@ -132,10 +137,14 @@ pub(super) fn comment_notas(
         for (offset, comment) in members.iter().enumerate() {
             let position = run_places.get(offset);
             let by_title = comment.summary_of.as_deref().and_then(|name| {
-                *named.entry(name).or_insert_with(|| {
-                    let here = position.and_then(|p| places.at_line(comment.page, p.first_line));
-                    best_title(name, &folded_titles, here)
-                })
+                if !named.contains_key(name) && named.len() >= MAX_SUMMARY_NAMES {
+                    return None;
+                }
+                let named = named
+                    .entry(name)
+                    .or_insert_with(|| titles_named(name, &folded_titles));
+                let here = position.and_then(|p| places.at_line(comment.page, p.first_line));
+                best_title(named, here)
             });
             result.push(match by_title {
                 Some(nota) => Some((nota, Precision::SummaryTitle)),
@@ -151,28 +160,38 @@ pub(super) fn comment_notas(
     result
 }
 
-/// The nota a summary's name names, if any: the best score; among equals,
-/// the last one not after `here`.
-fn best_title(name: &str, titles: &[String], here: Option<usize>) -> Option<usize> {
+/// The notas whose titles a summary's name names, with how well.
+fn titles_named(name: &str, titles: &[String]) -> Vec<(usize, f64)> {
     let name = title::fold_file_name(name);
-    let mut best: Option<(f64, usize)> = None;
-    for (index, folded) in titles.iter().enumerate() {
-        let Some(score) = title::score(&name, folded) else {
-            continue;
-        };
-        let better = match best {
-            None => true,
-            Some((best_score, best_index)) => {
-                score > best_score
-                    || (score == best_score
-                        && here.is_some_and(|h| index <= h && best_index < index))
-            }
-        };
-        if better {
-            best = Some((score, index));
+    titles
+        .iter()
+        .enumerate()
+        .filter_map(|(index, folded)| Some((index, title::score(&name, folded)?)))
+        .collect()
+}
+
+/// The nota a summary's name names: the best score; among equals (notas of
+/// one title), the last one not after `here`, where the summary stands.
+fn best_title(named: &[(usize, f64)], here: Option<usize>) -> Option<usize> {
+    let best = named
+        .iter()
+        .map(|&(_, score)| score)
+        .fold(None, |max: Option<f64>, s| {
+            Some(max.map_or(s, |m| m.max(s)))
+        })?;
+    let equals = named
+        .iter()
+        .filter(|&&(_, score)| score >= best)
+        .map(|&(index, _)| index);
+    let mut first = None;
+    let mut before = None;
+    for index in equals {
+        first.get_or_insert(index);
+        if here.is_some_and(|h| index <= h) {
+            before = Some(index);
         }
     }
-    best.map(|(_, index)| index)
+    before.or(first)
 }
 
 /// The notas of one run's entries by place (see the module notes).
@@ -295,6 +314,16 @@ mod tests {
         assert_eq!(places.at_line(Some(5), 231), Some(2));
         // A stamp above the first header of a page is that nota's.
         assert_eq!(places.at_line(Some(2), 38), Some(0));
+    }
+
+    #[test]
+    fn a_title_two_notas_share() {
+        let named = [(0, 0.9), (2, 1.0), (4, 1.0)];
+        assert_eq!(best_title(&named, Some(3)), Some(2));
+        assert_eq!(best_title(&named, Some(5)), Some(4));
+        assert_eq!(best_title(&named, Some(0)), Some(2));
+        assert_eq!(best_title(&named, None), Some(2));
+        assert_eq!(best_title(&[], Some(1)), None);
     }
 
     #[test]

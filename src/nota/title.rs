@@ -72,9 +72,15 @@ pub(super) fn score(name: &str, title: &str) -> Option<f64> {
     if name.is_empty() || title.is_empty() {
         return None;
     }
-    let similarity = strsim::normalized_levenshtein(name, title);
-    if similarity >= MIN_SIMILARITY {
-        return Some(similarity);
+    // The distance is at least the difference in length: skip the
+    // computation when that alone rules the pair out.
+    let (a, b) = (name.chars().count(), title.chars().count());
+    let longest = a.max(b) as f64;
+    if (a.abs_diff(b) as f64) <= (1.0 - MIN_SIMILARITY) * longest {
+        let similarity = strsim::normalized_levenshtein(name, title);
+        if similarity >= MIN_SIMILARITY {
+            return Some(similarity);
+        }
     }
     let (shorter, longer) = if name.len() <= title.len() {
         (name, title)
