@@ -16,6 +16,9 @@
 
 use chrono::NaiveDate;
 use kantlijn::{Document, Filter, Nota, NotaKind, Options, Report, Source, Verdict};
+use support::data::Corpus;
+
+mod support;
 
 fn report(name: &str) -> Report {
     kantlijn::extract(format!("fixtures/{name}"), &Options::default())
@@ -649,4 +652,36 @@ fn more_templates_one_a_page() {
         ]
     );
     consistent(&found);
+}
+
+/// The corpus of ordinary PDFs (public test suites, no Woo bundle among
+/// them) holds no nota: every nota found there is a false one. Needs the
+/// corpus, which is not shipped:
+///
+/// ```text
+/// KANTLIJN_CORPUS=../shared/corpus cargo test --test notas -- --include-ignored
+/// ```
+#[test]
+#[ignore = "needs KANTLIJN_CORPUS"]
+fn corpus_pdfs_hold_no_notas() {
+    let corpus = Corpus::from_env();
+    let files = corpus.files();
+    let mut read = 0;
+    let mut found = Vec::new();
+    for file in &files {
+        let Ok(report) = kantlijn::extract(corpus.root().join(file), &Options::default()) else {
+            continue;
+        };
+        read += 1;
+        for nota in &report.notas {
+            found.push(format!("{file}: {:?} ({:?})", nota.title, nota.kind_text));
+        }
+    }
+    eprintln!("notas: {read} of {} corpus files read", files.len());
+    assert!(read > 300, "only {read} files read");
+    assert!(
+        found.is_empty(),
+        "notas in the corpus:\n{}",
+        found.join("\n")
+    );
 }
