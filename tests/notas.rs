@@ -442,6 +442,32 @@ fn three_templates_without_page_breaks() {
 }
 
 #[test]
+fn a_stamp_above_the_letterhead_without_page_breaks() {
+    // In text without pages, a stamp at the top of a nota's first page may
+    // stand above the ministry's name, which prints above the header.
+    let text = "MBZK akkoord 20/2\n\nMinisterie van Binnenlandse Zaken en\nKoninkrijksrelaties\n\n\
+        Nota\n\nAan\nde minister van Binnenlandse Zaken en Koninkrijksrelaties\n\n\
+        Datum\n12 februari 2026\n\nKenmerk\n2026-0000087654\n\n\
+        Onderwerp\nVoortgang uitvoering Wet open overheid\n\n\
+        Aanleiding\nDe Kamer vroeg om een overzicht van de voortgang.\n";
+    let found = read(text);
+    assert_eq!(
+        heads(&found.notas),
+        [(
+            Some("Voortgang uitvoering Wet open overheid"),
+            ymd(2026, 2, 12),
+            Some("2026-0000087654"),
+            None
+        )]
+    );
+    assert_eq!(
+        decided(&found),
+        [vec![(Some("MBZK"), Verdict::Approved, ymd(2026, 2, 20))]]
+    );
+    consistent(&found);
+}
+
+#[test]
 fn nothing_to_split() {
     for text in [
         "Een gewone tekst over een nota.\nAan de orde is de begroting.\n",

@@ -260,16 +260,43 @@ fn start(lines: &[Line<'_>], headers: &[Header], k: usize, paged: bool) -> Start
             line: top,
         };
     }
-    // The stamps directly above the header (blank lines between are not
-    // lines here).
-    let top = above
-        .iter()
-        .rev()
-        .take_while(|l| l.page == line.page && l.role == Role::Stamp)
-        .last()
-        .map_or(line.number, |l| l.number);
     Start {
         page: line.page,
-        line: top,
+        line: stamps_above(above, line, k == 0).unwrap_or(line.number),
     }
+}
+
+/// Most lines of a letterhead ("Ministerie van Binnenlandse Zaken en /
+/// Koninkrijksrelaties", a directorate) that may stand between a stamp and
+/// the header below it.
+const MAX_LETTERHEAD_LINES: usize = 4;
+
+/// The first line of the stamps directly above a header: stamp lines, with
+/// blank lines (not lines here) between, as a stamp burned in at the top of
+/// a nota's first page reads in text without page breaks. Above the first
+/// header, where no nota could hold a stamp, a short letterhead may also
+/// stand between the lowest stamp and the header; further down, a stamp
+/// above a letterhead is as likely the bottom of the nota before.
+fn stamps_above(above: &[Line<'_>], header: &Line<'_>, first: bool) -> Option<usize> {
+    let max_letterhead = if first { MAX_LETTERHEAD_LINES } else { 0 };
+    let mut letterhead = 0;
+    let mut top = None;
+    for line in above.iter().rev().take_while(|l| l.page == header.page) {
+        match line.role {
+            Role::Stamp => top = Some(line.number),
+            Role::Text
+                if top.is_none() && letterhead < max_letterhead && is_letterhead(line.text) =>
+            {
+                letterhead += 1;
+            }
+            _ => break,
+        }
+    }
+    top
+}
+
+/// A short line that ends no sentence: a ministry's or directorate's name.
+fn is_letterhead(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 60 && !text.ends_with(['.', ':', '?', ';', ','])
 }
