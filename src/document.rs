@@ -133,7 +133,7 @@ impl Document {
             .iter()
             .map(|node| crate::text::PageSource {
                 dict: node.dict.clone(),
-                media_box: node.media_box,
+                crop_box: node.crop_box.or(node.media_box),
             })
             .collect();
         let page_dicts = nodes
@@ -152,7 +152,6 @@ impl Document {
         #[cfg(feature = "text")]
         let text = if options.text_under || options.flattened {
             crate::text::read_pages(
-                &pdf,
                 &sources,
                 &mut annotations,
                 &options.text(),
@@ -231,7 +230,7 @@ impl Document {
     }
 
     #[cfg(feature = "text")]
-    fn page_source(&self, index: usize) -> crate::text::PageSource<'_> {
+    pub(crate) fn page_source(&self, index: usize) -> crate::text::PageSource<'_> {
         crate::text::PageSource {
             dict: self
                 .page_ids
@@ -239,7 +238,10 @@ impl Document {
                 .copied()
                 .flatten()
                 .and_then(|id| self.pdf.dict(id)),
-            media_box: self.pages.get(index).and_then(|p| p.media_box),
+            crop_box: self
+                .pages
+                .get(index)
+                .and_then(|p| p.crop_box.or(p.media_box)),
         }
     }
 

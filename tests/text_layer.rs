@@ -481,7 +481,7 @@ fn glyphs_per_page_are_bounded() {
 }
 
 #[test]
-fn forms_drawing_forms_exponentially_are_skipped_quickly() {
+fn forms_drawing_forms_exponentially_are_bounded() {
     // 2^40 drawings of the last form's text from a file of a few
     // kilobytes.
     let mut pdf = Builder::new();
@@ -497,11 +497,14 @@ fn forms_drawing_forms_exponentially_are_skipped_quickly() {
     let started = Instant::now();
     let text = doc.page_text(1).unwrap();
     assert!(started.elapsed() < HANG);
-    assert_eq!(text.plain_text(), "Buiten de vormen\n");
+    // The forms are drawn until the bound on the page's work is reached
+    // (each drawing of the deepest form puts "diep" in the same place,
+    // kept once); the page's own text is read.
+    assert_eq!(text.plain_text(), "diep\nBuiten de vormen\n");
     assert!(
         text.warnings
             .iter()
-            .any(|w| w.message.contains("form XObjects")),
+            .any(|w| w.message.contains("forms included, is longer than")),
         "{:?}",
         text.warnings
     );
@@ -762,9 +765,10 @@ fn form_chain(pdf: &mut Builder, font: ObjectId) -> ObjectId {
 }
 
 #[test]
-fn soft_masks_set_over_and_over_are_skipped() {
+fn soft_masks_set_over_and_over_cost_nothing() {
     // A graphics state with a soft mask whose group is 2,000 bytes, set
-    // a thousand times: two megabytes decoded for a page of a few kilobytes.
+    // a thousand times: a renderer decodes two megabytes for a page of a
+    // few kilobytes; the text layer reads no soft mask at all.
     let mut pdf = Builder::new();
     let font = pdf.courier();
     let group = pdf.add(Stream::new(
@@ -795,17 +799,11 @@ fn soft_masks_set_over_and_over_are_skipped() {
     let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
     let text = doc.page_text(1).unwrap();
     assert_eq!(text.plain_text(), "Masker\n");
-    assert!(
-        text.warnings
-            .iter()
-            .any(|w| w.message.contains("soft masks")),
-        "{:?}",
-        text.warnings
-    );
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
 }
 
 #[test]
-fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
+fn annotation_appearances_drawing_forms_exponentially_are_bounded() {
     let mut pdf = Builder::new();
     let font = pdf.courier();
     let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
@@ -823,14 +821,9 @@ fn annotation_appearances_drawing_forms_exponentially_are_skipped() {
     let started = Instant::now();
     let doc = open(pdf.bytes());
     assert!(started.elapsed() < HANG);
-    assert_eq!(text_under(&doc), [None, Some("")]);
-    assert!(
-        doc.warnings()
-            .iter()
-            .any(|w| w.message.contains("appearances of the page's annotations")),
-        "{:?}",
-        doc.warnings()
-    );
+    // The appearance's forms are drawn until the bound on the work is
+    // reached; the word they draw under the highlight is found.
+    assert_eq!(text_under(&doc), [None, Some("diep")]);
 }
 
 #[test]

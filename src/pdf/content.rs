@@ -1,5 +1,5 @@
-//! A page's content, made ready for the content interpreter of the text
-//! layer (feature `text`).
+//! A page's content, made ready for the renderer's content interpreter,
+//! which the text layer is checked against (feature `text-reference`).
 //!
 //! The page's content streams are decoded and joined here, and its resources
 //! found (inherited through `/Parent` where the page has none), so that the
@@ -25,11 +25,8 @@ use hayro_syntax::xref::XRef;
 
 use super::Dict;
 use super::decode::{Decoded, decode_bounded};
+use super::text_content::inherited_resources;
 use crate::diagnostics::{Defect, WarningKind};
-
-/// The object parser's page, as the interpreter takes it to draw the
-/// page's annotations.
-pub(crate) type ParserPage<'a> = hayro_syntax::page::Page<'a>;
 
 /// Bounds on the content handed to the interpreter.
 #[derive(Debug, Clone, Copy)]
@@ -91,27 +88,6 @@ impl<'a> PageContent<'a> {
     pub(crate) fn operations(&self) -> TypedIter<'_> {
         TypedIter::new(&self.data)
     }
-}
-
-/// `/Resources` of the page, or of the nearest ancestor that has one.
-fn inherited_resources<'a>(page: &h::Dict<'a>, max_depth: usize) -> h::Dict<'a> {
-    let mut node = page.clone();
-    let mut seen = HashSet::new();
-    for _ in 0..max_depth {
-        if let Some(resources) = node.get::<h::Dict<'a>>(b"Resources") {
-            return resources;
-        }
-        if let Some(id) = node.obj_id()
-            && !seen.insert(id)
-        {
-            break;
-        }
-        match node.get::<h::Dict<'a>>(b"Parent") {
-            Some(parent) => node = parent,
-            None => break,
-        }
-    }
-    h::Dict::empty()
 }
 
 /// The most entries of a `/Contents` array that are read (real pages have a
@@ -204,42 +180,6 @@ fn append(data: &mut Vec<u8>, more: std::borrow::Cow<'_, [u8]>) {
         data.push(b' ');
         data.extend_from_slice(&more);
     }
-}
-
-/// Whether drawing the appearance streams of a page's annotations stays
-/// within the bound: the streams' content and what it names, as for a
-/// page's content.
-pub(crate) fn appearances_within(page: &Dict<'_>, bounds: ContentBounds) -> bool {
-    let (dict, _) = page.parts();
-    let Some(annots) = dict.get::<h::Array<'_>>(b"Annots") else {
-        return true;
-    };
-    let resources = Resources::new(inherited_resources(dict, bounds.max_depth));
-    let mut estimate = Estimate::new(bounds.max_bytes);
-    let mut total: u64 = 0;
-    for annot in annots.iter::<h::Dict<'_>>() {
-        let Some(normal) = annot
-            .get::<h::Dict<'_>>(b"AP")
-            .and_then(|ap| ap.get::<h::Object<'_>>(b"N"))
-        else {
-            continue;
-        };
-        let streams: Vec<h::Stream<'_>> = match normal {
-            h::Object::Stream(stream) => vec![stream],
-            h::Object::Dict(states) => states
-                .entries()
-                .filter_map(|(key, _)| states.get::<h::Stream<'_>>(key.as_ref()))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for stream in streams {
-            total = total.saturating_add(estimate.form_stream(&stream, &resources, 0));
-            if total > estimate.max {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 /// The work estimate: bytes the interpreter decodes or interprets for the

@@ -12,15 +12,19 @@
 //! only the object asked for. It repairs damaged cross-reference tables by
 //! scanning, and decrypts RC4 and AES documents.
 
-#[cfg(feature = "text")]
+#[cfg(all(test, feature = "text-reference"))]
 pub(crate) mod content;
 pub(crate) mod date;
 pub(crate) mod decode;
+#[cfg(feature = "text")]
+pub(crate) mod font;
 pub(crate) mod geometry;
 pub(crate) mod object;
 pub(crate) mod page_labels;
 pub(crate) mod page_tree;
 pub(crate) mod sparse;
+#[cfg(feature = "text")]
+pub(crate) mod text_content;
 pub(crate) mod text_string;
 mod trailer;
 
@@ -136,18 +140,6 @@ impl Pdf {
             Object::Dict(dict) => Some(dict),
             _ => None,
         }
-    }
-
-    /// The object parser's own page for a page dictionary, found by object
-    /// identifier (its page list keeps a page listed twice only once, so
-    /// positions do not match ours).
-    #[cfg(feature = "text")]
-    pub(crate) fn parser_page(&self, id: ObjId) -> Option<&hayro_syntax::page::Page<'_>> {
-        let id = hayro_syntax::object::ObjectIdentifier::from(id);
-        self.inner
-            .pages()
-            .iter()
-            .find(|page| page.raw().obj_id() == Some(id))
     }
 
     /// `/Producer` of the document information dictionary, as raw bytes.

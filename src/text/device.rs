@@ -1,6 +1,8 @@
-//! The boundary over the content interpreter: the only module that names
-//! `hayro_interpret`. It runs a page's content through a device that keeps
-//! the glyphs and ignores everything else.
+//! The renderer's content interpreter (hayro-interpret) run through a
+//! device that keeps the glyphs and ignores everything else: the reference
+//! the text layer's own reading is checked against (feature
+//! `text-reference`, see `reference.rs`). The only module that names
+//! `hayro_interpret`.
 //!
 //! The interpreter resolves fonts (embedded programs; the standard 14 from
 //! metric-compatible substitutes, so that text in a non-embedded Helvetica
@@ -23,10 +25,11 @@ use hayro_interpret::{
     InterpreterCache, InterpreterSettings, InterpreterWarning, RenderContent, SoftMask,
 };
 
+use super::extract::Placed;
 use super::glyph::{Glyphs, Kind, TextRef};
 use crate::diagnostics::{Defect, WarningKind};
 use crate::limits::Deadline;
-use crate::pdf::content::{PageContent, ParserPage};
+use crate::pdf::content::PageContent;
 use crate::pdf::geometry::Rect;
 
 /// The fonts and CMaps loaded while interpreting, shared by the pages of one
@@ -109,27 +112,6 @@ pub(crate) fn read_glyphs<'a>(
     }
 }
 
-/// Collects the glyphs that the appearance streams of a page's
-/// annotations draw (the text of a text box, a form field's value), at most
-/// `max_glyphs`.
-pub(crate) fn read_annotation_glyphs<'a>(
-    page: &ParserPage<'a>,
-    fonts: &FontCache<'a>,
-    max_glyphs: usize,
-    deadline: &Deadline,
-) -> Glyphs {
-    let settings = InterpreterSettings {
-        render_content: RenderContent::ANNOTATIONS,
-        ..InterpreterSettings::default()
-    };
-    let media = page.media_box();
-    let bounds = KRect::new(media.x0, media.y0, media.x1, media.y1);
-    let mut context = Context::new(Affine::IDENTITY, bounds, &fonts.0, page.xref(), settings);
-    let mut collector = Collector::new(max_glyphs, deadline);
-    hayro_interpret::interpret_page(page, &mut context, &mut collector);
-    collector.glyphs
-}
-
 /// Warnings the interpreter reports, counted.
 #[derive(Debug, Default)]
 struct Counts {
@@ -171,14 +153,6 @@ struct Collector<'d> {
     /// same text and width, and looking them up again is most of the cost
     /// of a glyph. Entries are valid when stamped with the current run.
     seen: Vec<(usize, Seen)>,
-}
-
-/// A glyph's place in user space.
-struct Placed {
-    origin: [f32; 2],
-    dir: [f32; 2],
-    em: [f32; 2],
-    width: f32,
 }
 
 /// A code's text (or its lack) and width, within one run.
@@ -230,35 +204,8 @@ impl<'d> Collector<'d> {
         self.timed_out
     }
 
-    /// Where a glyph is, from its placement (glyph space has 1000 units to
-    /// the em) and its advance width in glyph space: origin, direction, em
-    /// vector and width in user space; `None` for a glyph scaled to nothing.
     fn geometry(placement: Affine, width: f64) -> Option<Placed> {
-        let [a, b, c, d, e, f] = placement.as_coeffs();
-        let run = (a * a + b * b).sqrt();
-        let values = [a, b, c, d, e, f, width];
-        if run <= f64::EPSILON || values.iter().any(|v| !v.is_finite()) {
-            return None;
-        }
-        let dir = [(a / run) as f32, (b / run) as f32];
-        let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
-        if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
-            return None;
-        }
-        let placed = Placed {
-            origin: [e as f32, f as f32],
-            dir,
-            em,
-            width: (width * run) as f32,
-        };
-        // Values finite as f64 may still overflow f32.
-        let finite = placed
-            .origin
-            .iter()
-            .chain(&placed.em)
-            .chain(std::iter::once(&placed.width))
-            .all(|v| v.is_finite());
-        finite.then_some(placed)
+        super::extract::geometry(placement.as_coeffs(), width)
     }
 
     /// Adds one glyph; returns where its text went, to reuse.

@@ -119,6 +119,13 @@ pub(crate) struct TextRef {
     space: bool,
 }
 
+impl TextRef {
+    /// Whether the text is white space.
+    pub(crate) fn is_space(self) -> bool {
+        self.space
+    }
+}
+
 /// What a glyph's Unicode value turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {

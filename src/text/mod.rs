@@ -2,26 +2,30 @@
 //! (feature `text`) or from a text input, as [`Pages`] for the normalising
 //! stage; and, for a PDF, the text under markup annotations.
 //!
-//! A PDF page is read by running its content stream through the content
-//! interpreter ([`device`]), which hands over every glyph with its Unicode
-//! value and its place in default user space, the space of `/Rect` and
-//! `/QuadPoints`. [`layout`] groups the glyphs into words, lines and blocks
+//! A PDF page is read by walking its content streams for the operators that
+//! place text ([`extract`]): every glyph comes with its Unicode value and its
+//! place in default user space, the space of `/Rect` and `/QuadPoints`, from
+//! the font dictionaries alone (font programs are loaded only when a
+//! dictionary does not say enough). [`layout`] groups the glyphs into words, lines and blocks
 //! in reading order; [`under`] selects the glyphs under an annotation's
 //! quadrilaterals; [`read`] reads the pages a document needs, on
 //! [`TextOptions::threads`] threads.
 //!
 //! Reading a page is bounded: by [`Limits::max_page_content`] (bytes of
-//! content decoded and interpreted, forms, soft masks and shadings
-//! included), [`Limits::max_glyphs_per_page`] and the document's time
-//! limit. Reaching a bound is a warning; the text read so far is kept.
+//! content decoded and interpreted, forms included each time they are
+//! drawn; content is inflated a piece at a time, so memory stays small
+//! whatever a stream inflates to), [`Limits::max_glyphs_per_page`] and the
+//! document's time limit. Reaching a bound is a warning; the text read so far is kept.
 //!
 //! [`Limits::max_page_content`]: crate::Limits::max_page_content
 //! [`Limits::max_glyphs_per_page`]: crate::Limits::max_glyphs_per_page
 
 #[cfg(feature = "text")]
 mod coverage;
-#[cfg(feature = "text")]
+#[cfg(all(test, feature = "text-reference"))]
 mod device;
+#[cfg(feature = "text")]
+mod extract;
 #[cfg(feature = "text")]
 mod glyph;
 #[cfg(feature = "text")]
@@ -31,6 +35,8 @@ mod page_text;
 mod pages;
 #[cfg(feature = "text")]
 mod read;
+#[cfg(all(test, feature = "text-reference"))]
+mod reference;
 #[cfg(feature = "text")]
 mod under;
 

@@ -30,6 +30,18 @@ pub struct PageText {
     pub page: usize,
     /// The lines, in reading order.
     pub lines: Vec<TextLine>,
+    /// Whether the page's content draws any glyph that is not white space,
+    /// visible or invisible (the invisible OCR text over a scan is a text
+    /// layer), with or without a Unicode value. A page that draws none but
+    /// whose images cover most of it ([`PageText::image_coverage`]) is a
+    /// scanned page without a text layer.
+    pub draws_text: bool,
+    /// The share of the page's crop box (its media box when it has none)
+    /// covered by the images its content draws, from 0 to 1: image
+    /// XObjects and inline images, each the unit square through the
+    /// current transformation matrix, clipped to the box, overlaps counted
+    /// once. Measured exactly across the page and on 256 rows down it.
+    pub image_coverage: f64,
     /// What could not be read (a broken content stream, a font that could
     /// not be loaded, glyphs without Unicode values, a bound reached).
     pub warnings: Vec<Warning>,
@@ -253,6 +265,8 @@ mod tests {
                 line(vec![word("ters", false), word("van", false)]),
                 line(vec![word("staat", false)]),
             ],
+            draws_text: true,
+            image_coverage: 0.0,
             warnings: Vec::new(),
         };
         assert_eq!(text.plain_text(), "de registers\nvan\nstaat\n");
@@ -287,6 +301,8 @@ mod tests {
             let public = PageText {
                 page: 1,
                 lines: lines(&glyphs, &layout),
+                draws_text: true,
+                image_coverage: 0.0,
                 warnings: Vec::new(),
             };
             assert_eq!(

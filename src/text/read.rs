@@ -1,21 +1,21 @@
 //! Reading the text of a PDF's pages (feature `text`): each page's
-//! content through the interpreter, laid out, and the text under markup
+//! glyphs read from its content, laid out, and the text under markup
 //! annotations.
 
 use crate::annotation::{Annotation, Subtype};
 use crate::diagnostics::{Defect, Warning, WarningKind, Warnings};
 use crate::limits::{Deadline, Limits};
-use crate::pdf::content::{self, ContentBounds, PageContent};
+use crate::pdf::Dict;
 use crate::pdf::geometry::{Quad, Rect};
-use crate::pdf::{Dict, Pdf};
 
 use super::coverage::Area;
-use super::device::{self, FontCache, PageGlyphs};
+use super::extract::{self, PageGlyphs, TextLayer};
 use super::glyph::Glyphs;
 use super::layout::{self, Layout};
 use super::page_text::{self, PageText};
 use super::pages::Pages;
 use super::under::{self, LineIndex};
+use crate::pdf::font::Fonts as FontCache;
 
 /// What the text layer reads and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,7 +39,9 @@ pub(crate) struct PageSource<'a> {
     /// The page dictionary; `None` for a page the page tree lists but that
     /// does not exist.
     pub(crate) dict: Option<Dict<'a>>,
-    pub(crate) media_box: Option<Rect>,
+    /// The page's crop box (its media box when it has none), the area
+    /// whose cover by images is measured.
+    pub(crate) crop_box: Option<Rect>,
 }
 
 /// A page read and laid out.
@@ -49,39 +51,26 @@ struct ReadPage {
     index: LineIndex,
     defects: Vec<Defect>,
     timed_out: bool,
+    layer: TextLayer,
 }
 
 fn read_page<'a>(
     dict: &Dict<'a>,
-    media_box: Option<Rect>,
+    crop_box: Option<Rect>,
     fonts: &FontCache<'a>,
     limits: &Limits,
     deadline: &Deadline,
 ) -> ReadPage {
-    let content = PageContent::of_page(
-        dict,
-        ContentBounds {
-            max_bytes: limits.max_page_content,
-            max_depth: limits.max_depth,
-        },
-    );
     let PageGlyphs {
         glyphs,
         defects,
         timed_out,
-    } = device::read_glyphs(
-        &content,
-        fonts,
-        media_box,
-        limits.max_glyphs_per_page,
-        deadline,
-    );
-    let mut all = content.defects;
-    all.extend(defects);
-    laid_out(glyphs, all, timed_out)
+        layer,
+    } = extract::read_glyphs(dict, fonts, crop_box, limits, deadline);
+    laid_out(glyphs, defects, timed_out, layer)
 }
 
-fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool) -> ReadPage {
+fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool, layer: TextLayer) -> ReadPage {
     let layout = layout::layout(&glyphs);
     let index = LineIndex::new(&glyphs, &layout);
     ReadPage {
@@ -90,6 +79,7 @@ fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool) -> ReadPage {
         index,
         defects,
         timed_out,
+        layer,
     }
 }
 
@@ -113,6 +103,7 @@ impl<'a> PageReader<'a> {
     /// The text of one page.
     pub(crate) fn read(&self, number: usize, page: &PageSource<'a>) -> PageText {
         let mut warnings = Warnings::default();
+        let mut layer = TextLayer::default();
         let lines = match &page.dict {
             _ if self.deadline.expired() => {
                 warnings.push(
@@ -129,12 +120,13 @@ impl<'a> PageReader<'a> {
             Some(dict) => {
                 let read = read_page(
                     dict,
-                    page.media_box,
+                    page.crop_box,
                     &self.fonts,
                     &self.limits,
                     &self.deadline,
                 );
                 report(number, &read, &mut warnings);
+                layer = read.layer;
                 page_text::lines(&read.glyphs, &read.layout)
             }
             None => {
@@ -150,6 +142,8 @@ impl<'a> PageReader<'a> {
         PageText {
             page: number,
             lines,
+            draws_text: layer.draws_text,
+            image_coverage: layer.image_coverage,
             warnings: warnings.into_vec(),
         }
     }
@@ -195,7 +189,6 @@ fn wants_text(subtype: &Subtype) -> bool {
 /// them; the results and warnings are applied in page order, so the output
 /// does not depend on the number of threads.
 pub(crate) fn read_pages(
-    pdf: &Pdf,
     pages: &[PageSource<'_>],
     annotations: &mut [Annotation],
     options: &TextOptions,
@@ -219,12 +212,12 @@ pub(crate) fn read_pages(
                 break;
             }
             results.push(Some(read_texts(
-                pdf, pages, shared, item, options, deadline, &fonts,
+                pages, shared, item, options, deadline, &fonts,
             )));
         }
         results
     } else {
-        read_in_parallel(pdf, pages, annotations, &work, options, deadline, threads)
+        read_in_parallel(pages, annotations, &work, options, deadline, threads)
     };
     for (item, result) in work
         .iter()
@@ -349,7 +342,6 @@ fn thread_count(asked: usize, pages: usize) -> usize {
 /// Reads pages on `threads` scoped threads, each taking the next page not
 /// yet taken; a page not read before the time ran out is `None`.
 fn read_in_parallel(
-    pdf: &Pdf,
     pages: &[PageSource<'_>],
     annotations: &[Annotation],
     work: &[PageWork],
@@ -375,7 +367,7 @@ fn read_in_parallel(
                         }
                         done.push((
                             index,
-                            read_texts(pdf, pages, annotations, item, options, deadline, &fonts),
+                            read_texts(pages, annotations, item, options, deadline, &fonts),
                         ));
                     }
                     done
@@ -402,7 +394,6 @@ fn read_in_parallel(
 
 /// Reads one page and the text under each of its annotations.
 fn read_texts<'a>(
-    pdf: &'a Pdf,
     pages: &[PageSource<'a>],
     annotations: &[Annotation],
     item: &PageWork,
@@ -416,10 +407,10 @@ fn read_texts<'a>(
     let on_page = annotations
         .get(item.annotations.clone())
         .unwrap_or_default();
-    let Some((dict, media_box)) = page
+    let Some((dict, crop_box)) = page
         .checked_sub(1)
         .and_then(|i| pages.get(i))
-        .and_then(|p| p.dict.as_ref().map(|d| (d, p.media_box)))
+        .and_then(|p| p.dict.as_ref().map(|d| (d, p.crop_box)))
     else {
         return PageResult {
             texts,
@@ -428,7 +419,7 @@ fn read_texts<'a>(
             cut_short: false,
         };
     };
-    let read = read_page(dict, media_box, fonts, &options.limits, deadline);
+    let read = read_page(dict, crop_box, fonts, &options.limits, deadline);
     report(page, &read, &mut warnings);
     let plain = item
         .keep_text
@@ -453,28 +444,9 @@ fn read_texts<'a>(
         texts.push((item.annotations.start + offset, text));
     }
     let nothing_under = texts.iter().any(|(_, t)| t.as_deref() == Some(""));
-    let bounds = ContentBounds {
-        max_bytes: options.limits.max_page_content,
-        max_depth: options.limits.max_depth,
-    };
-    if nothing_under && !content::appearances_within(dict, bounds) {
-        warnings.push(
-            Some(page),
-            None,
-            WarningKind::LimitReached,
-            format!(
-                "the appearances of the page's annotations would have more than {} bytes decoded or interpreted; the text they draw is not read",
-                options.limits.max_page_content
-            ));
-    } else if nothing_under && let Some(parser_page) = dict.id().and_then(|id| pdf.parser_page(id))
-    {
-        let glyphs = device::read_annotation_glyphs(
-            parser_page,
-            fonts,
-            options.limits.max_glyphs_per_page,
-            deadline,
-        );
-        let appearances = laid_out(glyphs, Vec::new(), false);
+    if nothing_under {
+        let glyphs = extract::read_annotation_glyphs(dict, fonts, &options.limits, deadline);
+        let appearances = laid_out(glyphs, Vec::new(), false, TextLayer::default());
         for (index, text) in &mut texts {
             if text.as_deref() != Some("") {
                 continue;

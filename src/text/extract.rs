@@ -1,0 +1,598 @@
+//! The glyphs a page draws, read for extraction: the content walk hands
+//! over the operators that place text, and this keeps the text state and
+//! places each glyph in default user space, with the Unicode value and the
+//! advance width its font's dictionary gives it. No glyph outline is
+//! built, no image decoded, no path or colour kept.
+//!
+//! Beside the glyphs, what the page is made of ([`TextLayer`]): whether it
+//! draws any text at all, and how much of the page its images cover, so
+//! that a scanned page without a text layer can be told from the rest
+//! without reading the page again.
+
+use std::rc::Rc;
+
+use super::glyph::{Glyphs, Kind, TextRef};
+use crate::diagnostics::{Defect, WarningKind};
+use crate::limits::{Deadline, Limits};
+use crate::pdf::Dict;
+use crate::pdf::font::{Font, Fonts};
+use crate::pdf::geometry::Rect;
+use crate::pdf::text_content::{self, Matrix, TextSink, WalkBounds, WalkDefects, apply, multiply};
+
+/// What a page's content is made of, as far as finding its text goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct TextLayer {
+    /// The content draws at least one glyph that is not white space,
+    /// visible or invisible, with or without a Unicode value.
+    pub(crate) draws_text: bool,
+    /// The share of the crop box covered by the images the content draws.
+    pub(crate) image_coverage: f64,
+}
+
+/// The glyphs of a page and what went wrong reading them.
+#[derive(Debug, Default)]
+pub(crate) struct PageGlyphs {
+    pub(crate) glyphs: Glyphs,
+    /// What went wrong.
+    pub(crate) defects: Vec<Defect>,
+    /// Whether the time limit ran out while the page was read.
+    pub(crate) timed_out: bool,
+    pub(crate) layer: TextLayer,
+}
+
+fn bounds(limits: &Limits) -> WalkBounds {
+    WalkBounds {
+        max_bytes: limits.max_page_content,
+        max_depth: limits.max_depth,
+    }
+}
+
+/// Reads the glyphs of a page's content, at most `limits.max_glyphs_per_page`.
+pub(crate) fn read_glyphs<'a>(
+    page: &Dict<'a>,
+    fonts: &Fonts<'a>,
+    crop_box: Option<Rect>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> PageGlyphs {
+    let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
+    let walked = text_content::walk_page(page, fonts, bounds(limits), &mut placer);
+    let image_coverage = crop_box.map_or(0.0, |crop| coverage(&placer.images, crop));
+    placer.finish(walked, image_coverage)
+}
+
+/// Reads the glyphs the appearance streams of a page's annotations draw
+/// (the text of a text box, a form field's value).
+pub(crate) fn read_annotation_glyphs<'a>(
+    page: &Dict<'a>,
+    fonts: &Fonts<'a>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Glyphs {
+    let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
+    text_content::walk_appearances(
+        page,
+        fonts,
+        bounds(limits),
+        limits.max_annotations_per_page,
+        &mut placer,
+    );
+    placer.glyphs
+}
+
+/// The graphics state, as far as placing text goes.
+#[derive(Clone)]
+struct State<'a> {
+    ctm: Matrix,
+    char_space: f32,
+    word_space: f32,
+    /// `Tz`, in percent.
+    scaling: f32,
+    leading: f32,
+    font: Option<(Rc<Font<'a>>, bool)>,
+    size: f32,
+    rise: f32,
+    text_matrix: Matrix,
+    line_matrix: Matrix,
+}
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+impl Default for State<'_> {
+    fn default() -> Self {
+        Self {
+            ctm: IDENTITY,
+            char_space: 0.0,
+            word_space: 0.0,
+            scaling: 100.0,
+            leading: 0.0,
+            font: None,
+            size: 1.0,
+            rise: 0.0,
+            text_matrix: IDENTITY,
+            line_matrix: IDENTITY,
+        }
+    }
+}
+
+fn translate(m: Matrix, tx: f64, ty: f64) -> Matrix {
+    multiply(m, [1.0, 0.0, 0.0, 1.0, tx, ty])
+}
+
+/// A glyph of the run being shown: where, and what.
+struct Pending {
+    placement: Matrix,
+    unicode: Option<Rc<str>>,
+    width: f32,
+    code: u32,
+}
+
+/// Where a run of glyphs was drawn: text drawn twice in the same place
+/// (fill and stroke, or a producer's fake bold) is kept once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RunKey {
+    len: usize,
+    first: Matrix,
+    last: Matrix,
+}
+
+/// How often (in runs) the clock is read.
+const CLOCK_EVERY: usize = 256;
+/// Most images whose place is kept for the coverage.
+const MAX_IMAGES: usize = 10_000;
+
+struct Placer<'a, 'f> {
+    fonts: &'f Fonts<'a>,
+    state: State<'a>,
+    saved: Vec<State<'a>>,
+    glyphs: Glyphs,
+    max_glyphs: usize,
+    full: bool,
+    unmapped: usize,
+    draws_text: bool,
+    deadline: &'f Deadline,
+    timed_out: bool,
+    runs: usize,
+    run: Vec<Pending>,
+    last_run: Option<RunKey>,
+    /// Texts of single-byte codes of the current font already in the
+    /// glyph buffer, stamped with the font selection they belong to.
+    seen: Vec<(usize, Option<TextRef>)>,
+    selection: usize,
+    images: Vec<Matrix>,
+}
+
+impl<'a, 'f> Placer<'a, 'f> {
+    fn new(fonts: &'f Fonts<'a>, max_glyphs: usize, deadline: &'f Deadline) -> Self {
+        Self {
+            fonts,
+            state: State::default(),
+            saved: Vec::new(),
+            glyphs: Glyphs::default(),
+            max_glyphs,
+            full: false,
+            unmapped: 0,
+            draws_text: false,
+            deadline,
+            timed_out: false,
+            runs: 0,
+            run: Vec::new(),
+            last_run: None,
+            seen: vec![(usize::MAX, None); 256],
+            selection: 0,
+            images: Vec::new(),
+        }
+    }
+
+    fn finish(self, walked: WalkDefects, image_coverage: f64) -> PageGlyphs {
+        let mut defects = walked.messages;
+        if self.full {
+            defects.push(Defect::new(
+                WarningKind::LimitReached,
+                format!(
+                    "the page draws more than {} glyphs; the rest are not read",
+                    self.max_glyphs
+                ),
+            ));
+        }
+        if self.unmapped > 0 {
+            defects.push(Defect::new(WarningKind::UnsupportedFeature, format!(
+                "{} glyphs have no Unicode value (no /ToUnicode entry, no known glyph name); their text is missing",
+                self.unmapped
+            )));
+        }
+        if walked.fonts_lost > 0 {
+            defects.push(Defect::new(WarningKind::DecodingFallback, format!(
+                "{} font selections could not be loaded; their text is missing or placed as Helvetica",
+                walked.fonts_lost
+            )));
+        }
+        PageGlyphs {
+            glyphs: self.glyphs,
+            defects,
+            timed_out: self.timed_out,
+            layer: TextLayer {
+                draws_text: self.draws_text,
+                image_coverage,
+            },
+        }
+    }
+
+    /// Places the glyphs of the run just shown.
+    fn place_run(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            self.run = run;
+            return;
+        };
+        let key = RunKey {
+            len: run.len(),
+            first: first.placement,
+            last: last.placement,
+        };
+        if self.last_run != Some(key) {
+            self.last_run = Some(key);
+            for glyph in &run {
+                if self.glyphs.len() >= self.max_glyphs {
+                    self.full = true;
+                    break;
+                }
+                self.place(glyph);
+            }
+        }
+        self.run = run;
+        self.run.clear();
+    }
+
+    fn place(&mut self, glyph: &Pending) {
+        let Some(unicode) = glyph.unicode.as_deref() else {
+            self.unmapped += 1;
+            self.draws_text = true;
+            return;
+        };
+        let Some(at) = geometry(glyph.placement, f64::from(glyph.width)) else {
+            return;
+        };
+        let slot = usize::try_from(glyph.code).ok().filter(|&c| c < 256);
+        if let Some((stamp, Some(text))) = slot.and_then(|c| self.seen.get(c)).copied()
+            && stamp == self.selection
+        {
+            self.draws_text |= !text.is_space();
+            self.glyphs
+                .push_same(text, at.origin, at.dir, at.em, at.width);
+            return;
+        }
+        let (kind, text) = self
+            .glyphs
+            .push(unicode, at.origin, at.dir, at.em, at.width);
+        match kind {
+            Kind::Nothing => {
+                self.unmapped += 1;
+                self.draws_text = true;
+            }
+            Kind::Text => self.draws_text = true,
+            Kind::Space => {}
+        }
+        if let Some(entry) = slot.and_then(|c| self.seen.get_mut(c))
+            && text.is_some()
+        {
+            *entry = (self.selection, text);
+        }
+    }
+}
+
+/// A glyph's place in user space.
+pub(crate) struct Placed {
+    pub(crate) origin: [f32; 2],
+    pub(crate) dir: [f32; 2],
+    pub(crate) em: [f32; 2],
+    pub(crate) width: f32,
+}
+
+/// Where a glyph is, from its placement (glyph space has 1000 units to the
+/// em) and its advance width in glyph space: origin, direction, em vector
+/// and width in user space; `None` for a glyph scaled to nothing.
+#[allow(clippy::cast_possible_truncation)]
+pub(crate) fn geometry(placement: Matrix, width: f64) -> Option<Placed> {
+    let [a, b, c, d, e, f] = placement;
+    let run = (a * a + b * b).sqrt();
+    let values = [a, b, c, d, e, f, width];
+    if run <= f64::EPSILON || values.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let dir = [(a / run) as f32, (b / run) as f32];
+    let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
+    if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
+        return None;
+    }
+    let placed = Placed {
+        origin: [e as f32, f as f32],
+        dir,
+        em,
+        width: (width * run) as f32,
+    };
+    let finite = placed
+        .origin
+        .iter()
+        .chain(&placed.em)
+        .chain(std::iter::once(&placed.width))
+        .all(|v| v.is_finite());
+    finite.then_some(placed)
+}
+
+impl<'a> TextSink<'a> for Placer<'a, '_> {
+    fn stopped(&mut self) -> bool {
+        if self.full || self.timed_out {
+            return true;
+        }
+        self.runs += 1;
+        if self.runs.is_multiple_of(CLOCK_EVERY) && self.deadline.expired() {
+            self.timed_out = true;
+        }
+        self.timed_out
+    }
+
+    fn save(&mut self) {
+        self.saved.push(self.state.clone());
+    }
+
+    fn restore(&mut self) {
+        if let Some(state) = self.saved.pop() {
+            self.state = state;
+            // The font may be another one now.
+            self.selection += 1;
+        }
+    }
+
+    fn concat(&mut self, matrix: Matrix) {
+        self.state.ctm = multiply(self.state.ctm, matrix);
+    }
+
+    fn begin_text(&mut self) {
+        self.state.text_matrix = IDENTITY;
+        self.state.line_matrix = IDENTITY;
+    }
+
+    fn set_text_matrix(&mut self, matrix: Matrix) {
+        self.state.text_matrix = matrix;
+        self.state.line_matrix = matrix;
+    }
+
+    fn next_line(&mut self, tx: f64, ty: f64) {
+        let moved = translate(self.state.line_matrix, tx, ty);
+        self.state.line_matrix = moved;
+        self.state.text_matrix = moved;
+    }
+
+    fn next_line_by_leading(&mut self) {
+        self.next_line(0.0, -f64::from(self.state.leading));
+    }
+
+    fn set_leading(&mut self, leading: f32) {
+        self.state.leading = leading;
+    }
+
+    fn set_char_spacing(&mut self, spacing: f32) {
+        self.state.char_space = spacing;
+    }
+
+    fn set_word_spacing(&mut self, spacing: f32) {
+        self.state.word_space = spacing;
+    }
+
+    fn set_horizontal_scaling(&mut self, scaling: f32) {
+        self.state.scaling = scaling;
+    }
+
+    fn set_rise(&mut self, rise: f32) {
+        self.state.rise = rise;
+    }
+
+    fn set_font(&mut self, font: Option<Rc<Font<'a>>>, size: f32) {
+        let font = match font {
+            Some(font) => (font, false),
+            None => (self.fonts.helvetica(), true),
+        };
+        self.selection += 1;
+        self.state.font = Some(font);
+        self.state.size = size;
+    }
+
+    fn begin_run(&mut self, default_font: bool) {
+        if default_font && self.state.font.is_none() {
+            self.state.font = Some((self.fonts.helvetica(), true));
+            self.selection += 1;
+        }
+        self.run.clear();
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn show(&mut self, bytes: &[u8], visible: bool) {
+        let Some((font, fallback)) = self.state.font.clone() else {
+            return;
+        };
+        let show = visible && (!fallback || bytes.is_ascii());
+        let horizontal = font.horizontal();
+        let scaling = self.state.scaling / 100.0;
+        let size = self.state.size;
+        let mut at = 0;
+        while at < bytes.len() {
+            let (code, len) = font.next_code(bytes, at);
+            at += len;
+            let glyph = self.fonts.glyph(&font, code);
+            if show {
+                let state = &self.state;
+                let temp = [
+                    f64::from(size) * f64::from(scaling),
+                    0.0,
+                    0.0,
+                    f64::from(size),
+                    0.0,
+                    f64::from(state.rise),
+                ];
+                let [dx, dy] = glyph.displacement;
+                let placement = multiply(
+                    state.ctm,
+                    multiply(
+                        multiply(state.text_matrix, temp),
+                        [0.001, 0.0, 0.0, 0.001, dx * 0.001, dy * 0.001],
+                    ),
+                );
+                self.run.push(Pending {
+                    placement,
+                    unicode: glyph.unicode.clone(),
+                    width: glyph.width,
+                    code,
+                });
+            }
+            let word_space = if code == 32 && len == 1 {
+                self.state.word_space
+            } else {
+                0.0
+            };
+            let base = glyph.advance / 1000.0 * size + self.state.char_space + word_space;
+            let (tx, ty) = if horizontal {
+                (base * scaling, 0.0)
+            } else {
+                (0.0, base)
+            };
+            self.state.text_matrix =
+                translate(self.state.text_matrix, f64::from(tx), f64::from(ty));
+        }
+    }
+
+    fn adjust(&mut self, amount: f32) {
+        let horizontal = self
+            .state
+            .font
+            .as_ref()
+            .is_some_and(|(font, _)| font.horizontal());
+        let scaling = if horizontal {
+            self.state.scaling / 100.0
+        } else {
+            1.0
+        };
+        let moved = -amount / 1000.0 * self.state.size * scaling;
+        let (tx, ty) = if horizontal {
+            (moved, 0.0)
+        } else {
+            (0.0, moved)
+        };
+        self.state.text_matrix = translate(self.state.text_matrix, f64::from(tx), f64::from(ty));
+    }
+
+    fn end_run(&mut self) {
+        self.place_run();
+    }
+
+    fn image(&mut self) {
+        if self.images.len() < MAX_IMAGES {
+            self.images.push(self.state.ctm);
+        }
+    }
+}
+
+/// Rows the crop box is cut into to measure the images' cover.
+const ROWS: usize = 256;
+
+/// The share of `crop` covered by images, each the unit square through its
+/// matrix: the union of the images, measured exactly across and on
+/// [`ROWS`] rows down the box.
+#[allow(clippy::cast_precision_loss)]
+fn coverage(images: &[Matrix], crop: Rect) -> f64 {
+    let (x0, y0, x1, y1) = (crop.x0, crop.y0, crop.x1, crop.y1);
+    let (width, height) = (x1 - x0, y1 - y0);
+    if images.is_empty() || width <= 0.0 || height <= 0.0 {
+        return 0.0;
+    }
+    let corners: Vec<[[f64; 2]; 4]> = images
+        .iter()
+        .map(|m| [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]].map(|p| apply(*m, p)))
+        .filter(|c| c.iter().flatten().all(|v| v.is_finite()))
+        .collect();
+    let mut spans: Vec<(f64, f64)> = Vec::new();
+    let mut covered = 0.0;
+    for row in 0..ROWS {
+        let y = y0 + height * (row as f64 + 0.5) / ROWS as f64;
+        spans.clear();
+        for quad in &corners {
+            if let Some((a, b)) = span_at(quad, y) {
+                let (a, b) = (a.max(x0), b.min(x1));
+                if b > a {
+                    spans.push((a, b));
+                }
+            }
+        }
+        spans.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let mut end = f64::NEG_INFINITY;
+        for &(a, b) in &spans {
+            let start = a.max(end);
+            if b > start {
+                covered += b - start;
+            }
+            end = end.max(b);
+        }
+    }
+    (covered / (width * ROWS as f64)).clamp(0.0, 1.0)
+}
+
+/// Where the horizontal line at `y` crosses a convex quadrilateral.
+fn span_at(quad: &[[f64; 2]; 4], y: f64) -> Option<(f64, f64)> {
+    let mut low = f64::INFINITY;
+    let mut high = f64::NEG_INFINITY;
+    let next = quad.iter().cycle().skip(1);
+    for (&[ax, ay], &[bx, by]) in quad.iter().zip(next) {
+        if (ay <= y && y <= by) || (by <= y && y <= ay) {
+            let x = if (by - ay).abs() < f64::EPSILON {
+                low = low.min(ax.min(bx));
+                high = high.max(ax.max(bx));
+                continue;
+            } else {
+                ax + (y - ay) * (bx - ax) / (by - ay)
+            };
+            low = low.min(x);
+            high = high.max(x);
+        }
+    }
+    (high >= low).then_some((low, high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect::from_corners((x0, y0), (x1, y1))
+    }
+
+    #[test]
+    fn a_full_page_image_covers_the_page() {
+        let page = rect(0.0, 0.0, 595.0, 842.0);
+        assert_eq!(coverage(&[[595.0, 0.0, 0.0, 842.0, 0.0, 0.0]], page), 1.0);
+    }
+
+    #[test]
+    fn overlapping_images_count_once_and_are_clipped() {
+        let page = rect(0.0, 0.0, 100.0, 100.0);
+        // Left half twice, and an image hanging off the right edge by half.
+        let left = [50.0, 0.0, 0.0, 100.0, 0.0, 0.0];
+        let off_edge = [50.0, 0.0, 0.0, 100.0, 75.0, 0.0];
+        let share = coverage(&[left, left, off_edge], page);
+        assert!((share - 0.75).abs() < 1e-9, "{share}");
+    }
+
+    #[test]
+    fn a_turned_image_covers_its_diamond() {
+        // A square of side 100·√2 turned 45°, centred on a 200 × 200 page:
+        // a diamond of half the page's area.
+        let page = rect(0.0, 0.0, 200.0, 200.0);
+        let turned = [100.0, 100.0, -100.0, 100.0, 100.0, 0.0];
+        let share = coverage(&[turned], page);
+        assert!((share - 0.5).abs() < 0.01, "{share}");
+    }
+
+    #[test]
+    fn no_images_no_cover() {
+        assert_eq!(coverage(&[], rect(0.0, 0.0, 10.0, 10.0)), 0.0);
+    }
+}
