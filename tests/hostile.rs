@@ -434,42 +434,11 @@ fn report_of(name: &str, bytes: Vec<u8>) -> Report {
 #[cfg(feature = "text")]
 #[test]
 fn a_gigabyte_flate_bomb_as_page_content_under_a_highlight() {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder
-        .write_all(b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n")
-        .unwrap();
-    let chunk = vec![b' '; 1 << 20];
-    for _ in 0..size(1 << 10) {
-        encoder.write_all(&chunk).unwrap();
-    }
-    let bomb = encoder.finish().unwrap();
-    let content = [
-        format!(
-            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-            bomb.len()
-        )
-        .into_bytes(),
-        bomb,
-        b"\nendstream".to_vec(),
-    ]
-    .concat();
-    let objects = vec![
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
-        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
-        (
-            3,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
-                .to_vec(),
-        ),
-        (4, b"<< /Type /Annot /Subtype /Highlight /Rect [70 695 130 715] /QuadPoints [70 715 130 715 70 695 130 695] >>".to_vec()),
-        (5, content),
-    ];
+    let head = b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n";
+    let bytes = content_bomb("bomb.pdf", head, &[b' '; 1 << 20], size(1 << 10), true);
     let mut options = Options::default();
     // The bound is what is tested; the default is 64 MiB.
     options.limits.max_page_content = size(64 << 20);
-    let bytes = raw_pdf(&objects, 1, "");
-    keep("bomb.pdf", &bytes);
     let doc = Document::from_bytes("bomb.pdf", bytes, &options).unwrap();
     assert_eq!(doc.annotations().len(), 1);
     assert!(
@@ -504,4 +473,91 @@ fn lying_stream_lengths() {
             "/Length {length}"
         );
     }
+}
+
+/// A page whose content stream inflates from about a megabyte to a
+/// gigabyte, read for the text of every page (the default run): content is
+/// inflated and read a piece at a time, so memory stays small; the bound
+/// on the page's work ends the reading with a warning, and the text before
+/// it is kept.
+#[cfg(feature = "text")]
+#[test]
+fn a_gigabyte_flate_bomb_as_page_content_with_the_text_read() {
+    let head = b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n";
+    let spaces = vec![b' '; 1 << 20];
+    let bytes = content_bomb("text-bomb.pdf", head, &spaces, size(1 << 10), false);
+    let mut options = Options::default();
+    options.limits.max_page_content = size(64 << 20);
+    let doc = Document::from_bytes("text-bomb.pdf", bytes, &options).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "akkoord\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("longer than")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+/// A page whose content inflates to millions of text-showing operators:
+/// the glyph bound ends the reading with a warning.
+#[cfg(feature = "text")]
+#[test]
+fn a_flate_bomb_of_text_operators() {
+    let lines = b"(akkoord) Tj 0 -14 Td\n".repeat(1 << 15);
+    let head = b"BT /F1 12 Tf 72 700 Td ";
+    let bytes = content_bomb("glyph-bomb.pdf", head, &lines, size(1 << 8), false);
+    let doc = Document::from_bytes("glyph-bomb.pdf", bytes, &Options::default()).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert!(text.words().count() > 1000);
+    // The last word may be cut by the bound.
+    assert!(text.words().all(|w| "akkoord".starts_with(&w.text)));
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("glyphs; the rest are not read")
+                || w.message.contains("longer than")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+/// A one-page PDF whose content stream is `head`, then `tail` repeated
+/// `times` times, deflated, with a highlight over the start of the text
+/// when `highlight`; kept for benches/hostile_memory.sh.
+#[cfg(feature = "text")]
+fn content_bomb(name: &str, head: &[u8], tail: &[u8], times: usize, highlight: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(head).unwrap();
+    for _ in 0..times {
+        encoder.write_all(tail).unwrap();
+    }
+    let bomb = encoder.finish().unwrap();
+    let stream = [
+        format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            bomb.len()
+        )
+        .into_bytes(),
+        bomb,
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let annots = if highlight { "/Annots [5 0 R]" } else { "" };
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R {annots} /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                .into_bytes(),
+        ),
+        (4, stream),
+        (5, b"<< /Type /Annot /Subtype /Highlight /Rect [70 695 130 715] /QuadPoints [70 715 130 715 70 695 130 695] >>".to_vec()),
+    ];
+    let bytes = raw_pdf(&objects, 1, "");
+    keep(name, &bytes);
+    bytes
 }
