@@ -35,9 +35,15 @@ const MAX_KEPT_CODES: usize = 1 << 16;
 
 /// What one character code shows.
 #[derive(Debug, Clone)]
-pub(crate) struct CodeGlyph {
+struct CodeGlyph {
     /// The Unicode text; `None` when the font does not say.
-    pub(crate) unicode: Option<Rc<str>>,
+    unicode: Option<Rc<str>>,
+    metrics: Metrics,
+}
+
+/// How a character code moves the pen, and how wide its box is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Metrics {
     /// The advance along the writing direction, in glyph space (1/1000 of
     /// the font size): horizontal for horizontal fonts, vertical (usually
     /// negative) for vertical ones.
@@ -127,32 +133,44 @@ impl<'a> Fonts<'a> {
             .map_or(0.0, |program| program.code_advance(code).x as f32)
     }
 
-    /// What a code of a font shows.
-    pub(crate) fn glyph(&self, font: &Font<'a>, code: u32) -> CodeGlyph {
+    /// How a code of a font moves the pen and how wide its box is.
+    pub(crate) fn metrics(&self, font: &Font<'a>, code: u32) -> Metrics {
+        self.with_glyph(font, code, |glyph| glyph.metrics)
+    }
+
+    /// The Unicode text of a code of a font; `None` when the font does not
+    /// say.
+    pub(crate) fn unicode(&self, font: &Font<'a>, code: u32) -> Option<Rc<str>> {
+        self.with_glyph(font, code, |glyph| glyph.unicode.clone())
+    }
+
+    /// Looks at what a code shows, reading it from the font the first time.
+    fn with_glyph<R>(&self, font: &Font<'a>, code: u32, look: impl FnOnce(&CodeGlyph) -> R) -> R {
         if let Ok(byte) = u8::try_from(code)
             && let Some(Some(glyph)) = font.small.borrow().get(usize::from(byte))
         {
-            return glyph.clone();
+            return look(glyph);
         }
         if let Some(glyph) = font.large.borrow().get(&code) {
-            return glyph.clone();
+            return look(glyph);
         }
         let glyph = self.resolve(font, code);
+        let answer = look(&glyph);
         if let Ok(byte) = u8::try_from(code) {
             let mut small = font.small.borrow_mut();
             if small.is_empty() {
                 small.resize(256, None);
             }
             if let Some(slot) = small.get_mut(usize::from(byte)) {
-                *slot = Some(glyph.clone());
+                *slot = Some(glyph);
             }
         } else {
             let mut large = font.large.borrow_mut();
             if large.len() < MAX_KEPT_CODES {
-                large.insert(code, glyph.clone());
+                large.insert(code, glyph);
             }
         }
-        glyph
+        answer
     }
 
     fn resolve(&self, font: &Font<'a>, code: u32) -> CodeGlyph {
@@ -210,9 +228,11 @@ impl<'a> Fonts<'a> {
         };
         CodeGlyph {
             unicode: unicode.map(text_of),
-            advance: width,
-            width,
-            displacement: [0.0, 0.0],
+            metrics: Metrics {
+                advance: width,
+                width,
+                displacement: [0.0, 0.0],
+            },
         }
     }
 }
@@ -672,9 +692,11 @@ impl Composite {
         };
         CodeGlyph {
             unicode: unicode.map(text_of),
-            advance,
-            width: if self.horizontal { width } else { 1000.0 },
-            displacement,
+            metrics: Metrics {
+                advance,
+                width: if self.horizontal { width } else { 1000.0 },
+                displacement,
+            },
         }
     }
 }

@@ -119,10 +119,10 @@ fn translate(m: Matrix, tx: f64, ty: f64) -> Matrix {
     multiply(m, [1.0, 0.0, 0.0, 1.0, tx, ty])
 }
 
-/// A glyph of the run being shown: where, and what.
+/// A glyph of the run being shown: where its origin is in user space, its
+/// width in glyph space, and its code.
 struct Pending {
-    placement: Matrix,
-    unicode: Option<Rc<str>>,
+    origin: [f64; 2],
     width: f32,
     code: u32,
 }
@@ -132,8 +132,17 @@ struct Pending {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct RunKey {
     len: usize,
-    first: Matrix,
-    last: Matrix,
+    linear: [f64; 4],
+    first: [f64; 2],
+    last: [f64; 2],
+}
+
+/// What the glyphs of one run share: their font and the linear part of
+/// their placement (glyph space to user space), which only the text
+/// matrix's translation changes from glyph to glyph.
+struct Run<'a> {
+    font: Rc<Font<'a>>,
+    linear: [f64; 4],
 }
 
 /// How often (in runs) the clock is read.
@@ -154,11 +163,12 @@ struct Placer<'a, 'f> {
     timed_out: bool,
     runs: usize,
     run: Vec<Pending>,
+    run_shared: Option<Run<'a>>,
     last_run: Option<RunKey>,
-    /// Texts of single-byte codes of the current font already in the
-    /// glyph buffer, stamped with the font selection they belong to.
+    /// Texts of single-byte codes already in the glyph buffer, stamped
+    /// with the font they belong to (its address: the fonts live as long
+    /// as the page is read).
     seen: Vec<(usize, Option<TextRef>)>,
-    selection: usize,
     images: Vec<Matrix>,
 }
 
@@ -177,9 +187,9 @@ impl<'a, 'f> Placer<'a, 'f> {
             timed_out: false,
             runs: 0,
             run: Vec::new(),
+            run_shared: None,
             last_run: None,
-            seen: vec![(usize::MAX, None); 256],
-            selection: 0,
+            seen: vec![(0, None); 256],
             images: Vec::new(),
         }
     }
@@ -221,50 +231,71 @@ impl<'a, 'f> Placer<'a, 'f> {
     /// Places the glyphs of the run just shown.
     fn place_run(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        let shared = self.run_shared.take();
+        let (Some(first), Some(last), Some(shared)) = (run.first(), run.last(), shared) else {
             self.run = run;
             return;
         };
         let key = RunKey {
             len: run.len(),
-            first: first.placement,
-            last: last.placement,
+            linear: shared.linear,
+            first: first.origin,
+            last: last.origin,
         };
         if self.last_run != Some(key) {
             self.last_run = Some(key);
+            let [a, b, c, d] = shared.linear;
+            let axes = Axes::of([a, b, c, d, 0.0, 0.0]);
             for glyph in &run {
                 if self.glyphs.len() >= self.max_glyphs {
                     self.full = true;
                     break;
                 }
-                self.place(glyph);
+                self.place(&shared.font, axes.as_ref(), glyph);
             }
         }
         self.run = run;
         self.run.clear();
     }
 
-    fn place(&mut self, glyph: &Pending) {
-        let Some(unicode) = glyph.unicode.as_deref() else {
-            self.unmapped += 1;
-            self.draws_text = true;
-            return;
-        };
-        let Some(at) = geometry(glyph.placement, f64::from(glyph.width)) else {
-            return;
-        };
+    /// Places one glyph of a run whose axes are `axes` (`None`: the run is
+    /// scaled to nothing, and its glyphs have no place).
+    fn place(&mut self, font: &Font<'a>, axes: Option<&Axes>, glyph: &Pending) {
+        let stamp = std::ptr::from_ref(font) as usize;
         let slot = usize::try_from(glyph.code).ok().filter(|&c| c < 256);
-        if let Some((stamp, Some(text))) = slot.and_then(|c| self.seen.get(c)).copied()
-            && stamp == self.selection
-        {
+        let cached = slot
+            .and_then(|c| self.seen.get(c))
+            .copied()
+            .filter(|(seen, _)| *seen == stamp)
+            .and_then(|(_, text)| text);
+        let unicode = match cached {
+            Some(_) => None,
+            None => match self.fonts.unicode(font, glyph.code) {
+                Some(unicode) => Some(unicode),
+                None => {
+                    self.unmapped += 1;
+                    self.draws_text = true;
+                    return;
+                }
+            },
+        };
+        let Some(at) = axes.and_then(|axes| axes.place(glyph.origin, f64::from(glyph.width)))
+        else {
+            return;
+        };
+        if let Some(text) = cached {
             self.draws_text |= !text.is_space();
             self.glyphs
                 .push_same(text, at.origin, at.dir, at.em, at.width);
             return;
         }
-        let (kind, text) = self
-            .glyphs
-            .push(unicode, at.origin, at.dir, at.em, at.width);
+        let (kind, text) = self.glyphs.push(
+            unicode.as_deref().unwrap_or_default(),
+            at.origin,
+            at.dir,
+            at.em,
+            at.width,
+        );
         match kind {
             Kind::Nothing => {
                 self.unmapped += 1;
@@ -276,8 +307,52 @@ impl<'a, 'f> Placer<'a, 'f> {
         if let Some(entry) = slot.and_then(|c| self.seen.get_mut(c))
             && text.is_some()
         {
-            *entry = (self.selection, text);
+            *entry = (stamp, text);
         }
+    }
+}
+
+/// The axes of a placement, shared by the glyphs of a run: the unit vector
+/// along the baseline, the em vector, and the length one unit of glyph
+/// space along the baseline has in user space.
+struct Axes {
+    dir: [f32; 2],
+    em: [f32; 2],
+    run: f64,
+}
+
+impl Axes {
+    /// The axes of a placement; `None` for one scaled to nothing.
+    #[allow(clippy::cast_possible_truncation)]
+    fn of(placement: Matrix) -> Option<Self> {
+        let [a, b, c, d, ..] = placement;
+        let run = (a * a + b * b).sqrt();
+        if run <= f64::EPSILON || [a, b, c, d].iter().any(|v| !v.is_finite()) {
+            return None;
+        }
+        let dir = [(a / run) as f32, (b / run) as f32];
+        let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
+        if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 || em.iter().any(|v| !v.is_finite()) {
+            return None;
+        }
+        Some(Self { dir, em, run })
+    }
+
+    /// A glyph at `origin` with `width` in glyph space.
+    #[allow(clippy::cast_possible_truncation)]
+    fn place(&self, origin: [f64; 2], width: f64) -> Option<Placed> {
+        if !(origin[0].is_finite() && origin[1].is_finite() && width.is_finite()) {
+            return None;
+        }
+        let placed = Placed {
+            origin: [origin[0] as f32, origin[1] as f32],
+            dir: self.dir,
+            em: self.em,
+            width: (width * self.run) as f32,
+        };
+        // Values finite as f64 may still overflow f32.
+        let finite = placed.origin.iter().all(|v| v.is_finite()) && placed.width.is_finite();
+        finite.then_some(placed)
     }
 }
 
@@ -292,32 +367,9 @@ pub(crate) struct Placed {
 /// Where a glyph is, from its placement (glyph space has 1000 units to the
 /// em) and its advance width in glyph space: origin, direction, em vector
 /// and width in user space; `None` for a glyph scaled to nothing.
-#[allow(clippy::cast_possible_truncation)]
+#[cfg(all(test, feature = "text-reference"))]
 pub(crate) fn geometry(placement: Matrix, width: f64) -> Option<Placed> {
-    let [a, b, c, d, e, f] = placement;
-    let run = (a * a + b * b).sqrt();
-    let values = [a, b, c, d, e, f, width];
-    if run <= f64::EPSILON || values.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    let dir = [(a / run) as f32, (b / run) as f32];
-    let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
-    if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 {
-        return None;
-    }
-    let placed = Placed {
-        origin: [e as f32, f as f32],
-        dir,
-        em,
-        width: (width * run) as f32,
-    };
-    let finite = placed
-        .origin
-        .iter()
-        .chain(&placed.em)
-        .chain(std::iter::once(&placed.width))
-        .all(|v| v.is_finite());
-    finite.then_some(placed)
+    Axes::of(placement)?.place([placement[4], placement[5]], width)
 }
 
 impl<'a> TextSink<'a> for Placer<'a, '_> {
@@ -339,8 +391,6 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
     fn restore(&mut self) {
         if let Some(state) = self.saved.pop() {
             self.state = state;
-            // The font may be another one now.
-            self.selection += 1;
         }
     }
 
@@ -393,7 +443,6 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             Some(font) => (font, false),
             None => (self.fonts.helvetica(), true),
         };
-        self.selection += 1;
         self.state.font = Some(font);
         self.state.size = size;
     }
@@ -401,12 +450,11 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
     fn begin_run(&mut self, default_font: bool) {
         if default_font && self.state.font.is_none() {
             self.state.font = Some((self.fonts.helvetica(), true));
-            self.selection += 1;
         }
         self.run.clear();
+        self.run_shared = None;
     }
 
-    #[allow(clippy::cast_possible_truncation)]
     fn show(&mut self, bytes: &[u8], visible: bool) {
         let Some((font, fallback)) = self.state.font.clone() else {
             return;
@@ -415,33 +463,40 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         let horizontal = font.horizontal();
         let scaling = self.state.scaling / 100.0;
         let size = self.state.size;
+        // Glyph space to user space is ctm × Tm × [size·Tz 0 0 size 0 rise]
+        // × 1/1000, then the glyph's displacement; Tm moves by translations
+        // only, so its linear part is the same for every glyph.
+        let (sx, sy) = (
+            f64::from(size) * f64::from(scaling) * 0.001,
+            f64::from(size) * 0.001,
+        );
+        let rise = f64::from(self.state.rise);
+        let m = multiply(self.state.ctm, self.state.text_matrix);
+        if show && self.run_shared.is_none() {
+            self.run_shared = Some(Run {
+                font: Rc::clone(&font),
+                linear: [m[0] * sx, m[1] * sx, m[2] * sy, m[3] * sy],
+            });
+        }
+        // The pen's position in text space, from where Tm is now.
+        let ctm = self.state.ctm;
+        let (mut pen_x, mut pen_y) = (0.0_f64, 0.0_f64);
         let mut at = 0;
         while at < bytes.len() {
             let (code, len) = font.next_code(bytes, at);
             at += len;
-            let glyph = self.fonts.glyph(&font, code);
+            let metrics = self.fonts.metrics(&font, code);
             if show {
-                let state = &self.state;
-                let temp = [
-                    f64::from(size) * f64::from(scaling),
-                    0.0,
-                    0.0,
-                    f64::from(size),
-                    0.0,
-                    f64::from(state.rise),
+                let [dx, dy] = metrics.displacement;
+                let local = [pen_x + sx * dx, pen_y + sy * dy + rise];
+                let tm = self.state.text_matrix;
+                let moved = [
+                    tm[0] * local[0] + tm[2] * local[1] + tm[4],
+                    tm[1] * local[0] + tm[3] * local[1] + tm[5],
                 ];
-                let [dx, dy] = glyph.displacement;
-                let placement = multiply(
-                    state.ctm,
-                    multiply(
-                        multiply(state.text_matrix, temp),
-                        [0.001, 0.0, 0.0, 0.001, dx * 0.001, dy * 0.001],
-                    ),
-                );
                 self.run.push(Pending {
-                    placement,
-                    unicode: glyph.unicode.clone(),
-                    width: glyph.width,
+                    origin: apply(ctm, moved),
+                    width: metrics.width,
                     code,
                 });
             }
@@ -450,15 +505,16 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             } else {
                 0.0
             };
-            let base = glyph.advance / 1000.0 * size + self.state.char_space + word_space;
+            let base = metrics.advance / 1000.0 * size + self.state.char_space + word_space;
             let (tx, ty) = if horizontal {
                 (base * scaling, 0.0)
             } else {
                 (0.0, base)
             };
-            self.state.text_matrix =
-                translate(self.state.text_matrix, f64::from(tx), f64::from(ty));
+            pen_x += f64::from(tx);
+            pen_y += f64::from(ty);
         }
+        self.state.text_matrix = translate(self.state.text_matrix, pen_x, pen_y);
     }
 
     fn adjust(&mut self, amount: f32) {
