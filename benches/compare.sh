@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # kantlijn against PyMuPDF and pdfannots on the benchmark bundles, in one
 # run: every command once per round, in turn, ROUNDS rounds (default 5);
-# medians, peak memory and ratios. Sets up its peers itself: a Python venv
+# medians, peak memory and ratios. Three jobs, each against PyMuPDF doing the
+# same work: listing, the text under markup, and the default run (the text
+# of every page), and the default run against the floor (decoding and
+# tokenising every content stream, examples/content_floor.rs). Sets up its peers itself: a Python venv
 # with PyMuPDF and pdfannots from PyPI under the cache directory. Writes the
 # bundles (benches/bundles.sh) when they are missing.
 #
@@ -27,11 +30,12 @@ if [ ! -x "$venv/bin/pdfannots" ] || ! "$venv/bin/python" -c "import pymupdf" 2>
     "$venv/bin/pip" install --quiet "pymupdf==$pymupdf_version" "pdfannots==$pdfannots_version"
 fi
 
-cargo build --release --quiet --bin kantlijn
+cargo build --release --quiet --bin kantlijn --example content_floor
 if [ ! -f "$bundles/bundle-text.pdf" ] || [ ! -f "$bundles/bundle-scanned.pdf" ]; then
     echo "writing the bundles into $bundles" >&2
     benches/bundles.sh "$bundles"
 fi
 
 echo "kantlijn $(git describe --always --dirty 2>/dev/null || echo '?'), $("$venv/bin/python" -c 'import pymupdf; print("PyMuPDF", pymupdf.VersionBind, "MuPDF", pymupdf.VersionFitz)'), pdfannots $("$venv/bin/pdfannots" --version 2>&1 | tail -1), $(nproc) cores"
-"$venv/bin/python" benches/peers/compare.py "$PWD/target/release/kantlijn" "$bundles" "$rounds" "${PDFANNOTS_ROUNDS:-3}"
+"$venv/bin/python" benches/peers/compare.py "$PWD/target/release/kantlijn" \
+    "$PWD/target/release/examples/content_floor" "$bundles" "$rounds" "${PDFANNOTS_ROUNDS:-3}"

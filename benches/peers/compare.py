@@ -1,7 +1,15 @@
 """kantlijn against PyMuPDF and pdfannots on the benchmark bundles, in one
 run, alternating, several rounds; run by benches/compare.sh.
 
-    python compare.py KANTLIJN BUNDLE_DIR ROUNDS PDFANNOTS_ROUNDS
+    python compare.py KANTLIJN FLOOR BUNDLE_DIR ROUNDS PDFANNOTS_ROUNDS
+
+Three jobs, each against PyMuPDF doing the same work with the same peer
+code on both bundles: listing the annotations (`--no-text`), the text
+under markup (`--no-flattened`), and the default run, which reads the text
+of every page (PyMuPDF: get_text("words") on every page). Beside them the
+floor: FLOOR (examples/content_floor.rs) decodes and tokenises every
+page's content stream and does nothing else, which no reader of every
+page's text can undercut.
 
 Each round runs every command once on each bundle, in turn. Every command
 is timed as a whole process (wall time, processor time of it and its
@@ -29,7 +37,7 @@ PEER = HERE / "pymupdf_peer.py"
 PDFANNOTS = Path(sys.executable).parent / "pdfannots"
 
 
-def commands(kantlijn, bundles):
+def commands(kantlijn, floor, bundles):
     """(bundle, job, tool, argv) for every timed command."""
     out = []
     for name in ("text", "scanned"):
@@ -41,6 +49,8 @@ def commands(kantlijn, bundles):
             (name, "under", "pymupdf recipe", [sys.executable, str(PEER), pdf, "recipe"]),
             (name, "under", "pymupdf tuned", [sys.executable, str(PEER), pdf, "tuned"]),
             (name, "default", "kantlijn", [kantlijn, "--compact", pdf]),
+            (name, "default", "pymupdf words", [sys.executable, str(PEER), pdf, "words"]),
+            (name, "default", "floor", [floor, pdf]),
         ]
         if name == "text":
             out.append((name, "list", "pdfannots", [str(PDFANNOTS), "-f", "json", pdf]))
@@ -86,13 +96,16 @@ def check(outputs, bundles):
         full = load(name, "default", "kantlijn")
         peer = load(name, "list", "pymupdf")
         words = load(name, "under", "pymupdf tuned")
+        every = load(name, "default", "pymupdf words")
         markup = [a for a in under["annotations"] if a["text_under"] is not None]
         size = os.path.getsize(bundles / f"bundle-{name}.pdf") / 1e6
         print(f"bundle-{name}.pdf: {full['pages']} pages, {size:.1f} MB. kantlijn lists "
               f"{len(listed['annotations'])} annotations (pop-ups folded into their notes), "
               f"PyMuPDF {len(peer)}; text under {len(markup)} markup annotations (PyMuPDF: "
-              f"{len(words)}); the default run also finds {len(full['comments'])} printed "
-              f"summary entries and {len(full['decisions'])} decisions.")
+              f"{len(words)}); the default run reads {full['pages']} pages (PyMuPDF: "
+              f"{len(every)}, {sum(len(p['words']) for p in every)} words) and also finds "
+              f"{len(full['comments'])} printed summary entries and "
+              f"{len(full['decisions'])} decisions.")
         if name == "text" and (outputs / output_name((name, "list", "pdfannots"))).exists():
             found = load(name, "list", "pdfannots")
             print(f"  pdfannots lists {len(found)} (it leaves out ink) and the text under "
@@ -100,10 +113,10 @@ def check(outputs, bundles):
 
 
 def main():
-    kantlijn, bundles = sys.argv[1], Path(sys.argv[2])
-    rounds, pdfannots_rounds = int(sys.argv[3]), int(sys.argv[4])
+    kantlijn, floor, bundles = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    rounds, pdfannots_rounds = int(sys.argv[4]), int(sys.argv[5])
     outputs = Path(tempfile.mkdtemp(prefix="kantlijn-compare-"))
-    todo = commands(kantlijn, bundles)
+    todo = commands(kantlijn, floor, bundles)
     results = {key[:3]: [] for key in todo}
     for round_ in range(rounds):
         for bundle, job, tool, argv in todo:
@@ -140,6 +153,7 @@ def main():
     for bundle in ("text", "scanned"):
         ours_list = med((bundle, "list", "kantlijn"), "wall")
         ours_under = med((bundle, "under", "kantlijn"), "wall")
+        ours_default = med((bundle, "default", "kantlijn"), "wall")
         rows = [
             ("list", "PyMuPDF in-process", med((bundle, "list", "pymupdf"), "work"), ours_list),
             ("list", "PyMuPDF whole process", med((bundle, "list", "pymupdf"), "wall"), ours_list),
@@ -149,6 +163,10 @@ def main():
              med((bundle, "under", "pymupdf recipe"), "wall"), ours_under),
             ("under", "PyMuPDF tuned in-process",
              med((bundle, "under", "pymupdf tuned"), "work"), ours_under),
+            ("default", "PyMuPDF words in-process",
+             med((bundle, "default", "pymupdf words"), "work"), ours_default),
+            ("default", "PyMuPDF words whole process",
+             med((bundle, "default", "pymupdf words"), "wall"), ours_default),
         ]
         if bundle == "text":
             rows.append(("list", "pdfannots whole process",
@@ -157,6 +175,17 @@ def main():
             if theirs is None:
                 continue
             print(f"| {bundle} | {job} | {against} | {theirs / ours:.1f}x |")
+
+    print()
+    print("The default run against the floor (decode and tokenise every content stream; "
+          "kantlijn's median wall time / the floor's):")
+    print("| bundle | default s | floor s | ratio | default peak MiB |")
+    print("|---|---:|---:|---:|---:|")
+    for bundle in ("text", "scanned"):
+        ours = med((bundle, "default", "kantlijn"), "wall")
+        floor = med((bundle, "default", "floor"), "wall")
+        peak = med((bundle, "default", "kantlijn"), "rss")
+        print(f"| {bundle} | {ours:.3f} | {floor:.3f} | {ours / floor:.1f}x | {peak:.0f} |")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """PyMuPDF doing kantlijn's two jobs, for benches/compare.sh.
 
-    python pymupdf_peer.py FILE list|recipe|tuned
+    python pymupdf_peer.py FILE list|recipe|tuned|words
 
 list:   every annotation of every page with its fields, as JSON on
         standard output (the job of `kantlijn --no-text`);
@@ -10,7 +10,10 @@ recipe: the text under every highlight, underline, squiggly and
         whose rectangle intersects each quad (Rect(w[:4]).intersects(...));
         as JSON on standard output (the job of `kantlijn --no-flattened`);
 tuned:  the same with the rectangle test written on plain numbers, the
-        fastest way to write it in Python.
+        fastest way to write it in Python;
+words:  page.get_text("words") on every page, the words as JSON on
+        standard output (the job of a default `kantlijn` run, which reads
+        the text of every page).
 
 Prints on standard error the time of the work in the process, Python's
 start and the import of PyMuPDF excluded: wall ("work") and processor
@@ -82,6 +85,18 @@ def text_under(doc, out, tuned):
     return len(records)
 
 
+def words(doc, out):
+    """The words of every page."""
+    records = []
+    for page in doc:
+        records.append({
+            "page": page.number + 1,
+            "words": [w[4] for w in page.get_text("words")],
+        })
+    json.dump(records, out)
+    return len(records)
+
+
 def main():
     path, mode = sys.argv[1], sys.argv[2]
     started = time.perf_counter()
@@ -89,6 +104,8 @@ def main():
     doc = pymupdf.open(path)
     if mode == "list":
         count = listing(doc, sys.stdout)
+    elif mode == "words":
+        count = words(doc, sys.stdout)
     else:
         count = text_under(doc, sys.stdout, tuned=(mode == "tuned"))
     sys.stdout.flush()
