@@ -64,6 +64,9 @@ fn read_windows(
     let finder = memmem::Finder::new(b"stream");
     let mut pos: u64 = 0;
     let mut skipped: u64 = 0;
+    // An image's data left out, whose `endstream` the next window checks
+    // (it starts where the data ends): one read a page instead of two.
+    let mut unchecked: Option<(u64, u64)> = None;
     while pos < len {
         let start = pos.saturating_sub(OVERLAP);
         // No further than the length measured: a file still growing (a
@@ -75,6 +78,23 @@ fn read_windows(
             break; // the file ended early (it shrank while being read)
         }
         let data = scratch.get(..n).unwrap_or_default();
+        if let Some((from, to)) = unchecked.take() {
+            let tail = usize::try_from(to.saturating_sub(start))
+                .ok()
+                .and_then(|at| data.get(at..))
+                .unwrap_or_default();
+            let tail = tail.get(..tail.len().min(32)).unwrap_or_default();
+            if !skip_space(tail).starts_with(b"endstream") {
+                // `/Length` did not end the stream: its bytes are read after all.
+                let offset =
+                    |at: u64| usize::try_from(at).map_err(|_| io::Error::other("offset too large"));
+                let range = map
+                    .get_mut(offset(from)?..offset(to)?)
+                    .ok_or_else(|| io::Error::other("map out of range"))?;
+                read_at(file, range, from)?;
+                skipped -= to - from;
+            }
+        }
         // Bytes [pos, copied) are in the map; the window's bytes before
         // `pos` were settled by the window before.
         let mut copied = pos;
@@ -100,10 +120,11 @@ fn read_windows(
             };
             let data_start = start + data_start as u64;
             let data_end = data_start.saturating_add(length);
-            if data_end <= len && ends_stream(file, data_end)? {
+            if data_end < len {
                 copy(&mut map, data, start, copied, data_start)?;
                 skipped += length;
                 skipped_here = true;
+                unchecked = Some((data_start, data_end));
                 copied = data_end;
                 next = data_end;
                 break;
@@ -210,13 +231,6 @@ fn skip_space(bytes: &[u8]) -> &[u8] {
         .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0'))
         .count();
     bytes.get(n..).unwrap_or_default()
-}
-
-/// Whether `endstream` follows `at`, after at most a line end and spaces.
-fn ends_stream(file: &File, at: u64) -> io::Result<bool> {
-    let mut tail = [0u8; 32];
-    let n = read_at(file, &mut tail, at)?;
-    Ok(skip_space(tail.get(..n).unwrap_or_default()).starts_with(b"endstream"))
 }
 
 /// Reads as much of `buf` as the file has from `offset` on.
