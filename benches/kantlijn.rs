@@ -194,6 +194,11 @@ fn bundles(c: &mut Criterion) {
             let options = Options::default();
             b.iter(|| black_box(open(&path, &options).decisions().len()));
         });
+        // The text layer alone: every page's glyphs read and laid out, one
+        // thread, no normalising stage.
+        group.bench_function("page_texts", |b| {
+            b.iter(|| black_box(doc.page_texts().map(|t| t.lines.len()).sum::<usize>()));
+        });
 
         let texts: Vec<String> = doc.page_texts().map(|t| t.plain_text()).collect();
         let text = texts.join("\u{c}");

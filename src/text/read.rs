@@ -48,7 +48,9 @@ pub(crate) struct PageSource<'a> {
 struct ReadPage {
     glyphs: Glyphs,
     layout: Layout,
-    index: LineIndex,
+    /// Built when an annotation first looks under its quads: most pages
+    /// read for their text have none.
+    index: std::cell::OnceCell<LineIndex>,
     defects: Vec<Defect>,
     timed_out: bool,
     layer: TextLayer,
@@ -72,7 +74,7 @@ fn read_page<'a>(
 
 fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool, layer: TextLayer) -> ReadPage {
     let layout = layout::layout(&glyphs);
-    let index = LineIndex::new(&glyphs, &layout);
+    let index = std::cell::OnceCell::new();
     ReadPage {
         glyphs,
         layout,
@@ -80,6 +82,14 @@ fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool, layer: TextLa
         defects,
         timed_out,
         layer,
+    }
+}
+
+impl ReadPage {
+    /// The index of the page's lines, for finding glyphs under an area.
+    fn index(&self) -> &LineIndex {
+        self.index
+            .get_or_init(|| LineIndex::new(&self.glyphs, &self.layout))
     }
 }
 
@@ -480,7 +490,7 @@ fn text_of(
         return Some(under::words_at(
             &read.glyphs,
             &read.layout,
-            &read.index,
+            read.index(),
             &area,
         ));
     }
@@ -507,7 +517,7 @@ fn text_of(
     Some(under::text_under(
         &read.glyphs,
         &read.layout,
-        &read.index,
+        read.index(),
         &areas,
         threshold,
         complete_words,
