@@ -39,7 +39,8 @@ pub use vocabulary::{Vocabulary, VocabularyError};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
-    /// akkoord, akk., accoord, ok, prima; approved, agreed.
+    /// akkoord, akk., accoord, ok, prima, akkoord bevonden; approved,
+    /// agreed.
     Approved,
     /// niet akkoord, n.akk., niet akk.; not approved, rejected.
     Rejected,
@@ -47,8 +48,11 @@ pub enum Verdict {
     Discussed,
     /// bespreken, graag bespreken, te bespreken; to discuss.
     ToDiscuss,
-    /// gezien, gelezen, kennisgenomen, v.k.a.; seen, noted.
+    /// gezien, gez., gelezen, kennisgenomen, v.k.a.; seen, noted.
     Noted,
+    /// aangehouden, aanhouden, uitgesteld, later agenderen; deferred, on
+    /// hold: the decision is put off.
+    Deferred,
     /// A choice between the nota's options and nothing more ("Optie 2; …",
     /// "Optie B").
     Option,
@@ -173,8 +177,16 @@ pub struct Decision {
     /// option as written stays in `verdict_text` (for an option statement)
     /// or `text`.
     pub option: Option<u32>,
+    /// The nota's point the decision answers, when the text answers its
+    /// points one by one ("Beslispunt 1: akkoord; beslispunt 2: niet
+    /// akkoord" → two decisions, points 1 and 2); `null` otherwise.
+    pub point: Option<u32>,
     /// What follows the verdict ("mits …", the reasons after "Optie 2;").
     pub remark: Option<String>,
+    /// Whether the remark makes the decision conditional ("akkoord, mits
+    /// …", "met dien verstande dat …", "onder voorwaarde dat …"); the
+    /// condition is in `remark`.
+    pub conditional: bool,
     /// The decision's date, ISO `YYYY-MM-DD`.
     #[serde(
         serialize_with = "crate::pdf::date::serialize_iso_date",

@@ -151,7 +151,7 @@ fn classify<'a>(
             let kind = if summary_header {
                 Kind::Other
             } else if !previous_is_summary_header
-                && recognise(trimmed, Mode::Stamp, vocabulary).is_some()
+                && !recognise(trimmed, Mode::Stamp, vocabulary).is_empty()
             {
                 Kind::Stamp
             } else if summary.is_title(trimmed) {

@@ -13,8 +13,8 @@
 //!    moment when it has one (basis `annotation` or `summary_entry`), else
 //!    not at all.
 //! 3. **One decision, many sightings.** Statements with the same verdict,
-//!    option and date (or, when no year could be found, the same day and
-//!    month as written) are one decision when their actors agree (the same
+//!    option, point and date (or, when no year could be found, the same day
+//!    and month as written) are one decision when their actors agree (the same
 //!    actor or title; an author-derived actor agrees with a statement whose
 //!    author is unknown or the same), their nota dates do not differ, and no
 //!    two of them come from the same kind of source. So a burned-in stamp, a
@@ -149,9 +149,15 @@ struct Item<'s, 'a> {
     basis: Option<DateBasis>,
 }
 
-/// Verdict, option, date; and for a date whose year could not be found, the
-/// day and month as written.
-type Key = (Verdict, Option<u32>, Option<NaiveDate>, Option<(u32, u32)>);
+/// Verdict, option, point, date; and for a date whose year could not be
+/// found, the day and month as written.
+type Key = (
+    Verdict,
+    Option<u32>,
+    Option<u32>,
+    Option<NaiveDate>,
+    Option<(u32, u32)>,
+);
 
 /// Reads the statements and gives one [`Decision`] per decision, with every
 /// statement that records it in `seen_in`.
@@ -166,7 +172,7 @@ pub fn build_register(
     let items: Vec<Item<'_, '_>> = statements
         .iter()
         .enumerate()
-        .filter_map(|(index, statement)| read(index, statement, document_dates, vocabulary))
+        .flat_map(|(index, statement)| read(index, statement, document_dates, vocabulary))
         .collect();
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -179,6 +185,7 @@ pub fn build_register(
         let key = (
             item.recognised.verdict,
             item.recognised.option,
+            item.recognised.point,
             item.date,
             unresolved,
         );
@@ -256,17 +263,31 @@ pub fn build_register(
         .collect()
 }
 
+/// The decisions one statement records (one per point it answers).
 fn read<'s, 'a>(
     index: usize,
     statement: &'s Statement<'a>,
     document_dates: &[NaiveDate],
     vocabulary: &Vocabulary,
-) -> Option<Item<'s, 'a>> {
+) -> Vec<Item<'s, 'a>> {
     let mode = match statement.source {
         Source::PageText => Mode::Stamp,
         Source::Annotation | Source::CommentSummary => Mode::Comment,
     };
-    let recognised = recognise(statement.text, mode, vocabulary)?;
+    recognise(statement.text, mode, vocabulary)
+        .into_iter()
+        .map(|recognised| item(index, statement, recognised, document_dates, vocabulary))
+        .collect()
+}
+
+/// One decision of a statement, its actor and date settled.
+fn item<'s, 'a>(
+    index: usize,
+    statement: &'s Statement<'a>,
+    recognised: Recognised,
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+) -> Item<'s, 'a> {
     let (actor, actor_title, from_author) = match &recognised.actor {
         Some(actor) => (Some(actor.clone()), recognised.actor_title.clone(), false),
         None => match usable_author(statement.author) {
@@ -298,7 +319,7 @@ fn read<'s, 'a>(
         }
         None => written.map_or((None, None), |(d, b)| (Some(d), Some(b))),
     };
-    Some(Item {
+    Item {
         index,
         statement,
         recognised,
@@ -307,7 +328,7 @@ fn read<'s, 'a>(
         from_author,
         date,
         basis,
-    })
+    }
 }
 
 fn usable_author(author: Option<&str>) -> Option<&str> {
@@ -364,7 +385,14 @@ fn enrich_target(
         .and_then(|item| item.recognised.option);
     let mut best: Option<(usize, usize)> = None;
     for (target, assembly) in decisions.iter().enumerate() {
-        if assembly.option.is_some() {
+        // A decision on one point of a nota does not take a choice made
+        // for the nota as a whole.
+        let pointed = assembly
+            .members
+            .first()
+            .and_then(|&m| items.get(m))
+            .is_some_and(|item| item.recognised.point.is_some());
+        if assembly.option.is_some() || pointed {
             continue;
         }
         let own_option = assembly
@@ -449,9 +477,13 @@ impl Assembly {
             .find(|item| item.actor.is_some() && !item.from_author)
             .or_else(|| ranked.iter().find(|item| item.actor.is_some()))
             .copied();
-        let mut remark = ranked
+        let (mut remark, conditional) = ranked
             .iter()
-            .find_map(|item| item.recognised.remark.clone());
+            .find_map(|item| {
+                let remark = item.recognised.remark.clone()?;
+                Some((Some(remark), item.recognised.conditional))
+            })
+            .unwrap_or((None, false));
         let mut option = primary.recognised.option;
         let option_members: Vec<&Item<'_, '_>> = self
             .option
@@ -485,7 +517,9 @@ impl Assembly {
             verdict: primary.recognised.verdict,
             verdict_text: primary.recognised.verdict_text.clone(),
             option,
+            point: primary.recognised.point,
             remark,
+            conditional,
             date: primary.date,
             date_text,
             date_basis: primary.basis,
@@ -933,7 +967,9 @@ mod tests {
             "verdict": "noted",
             "verdict_text": "gezien",
             "option": null,
+            "point": null,
             "remark": null,
+            "conditional": false,
             "date": null,
             "date_text": null,
             "date_basis": null,
@@ -952,6 +988,103 @@ mod tests {
         assert_eq!(json["verdict"], "rejected");
         assert_eq!(json["source"], "comment_summary");
         assert_eq!(json["actor_from_author"], true);
+    }
+
+    #[test]
+    fn signature_wins_over_author_and_annotation_date() {
+        // Typed by the minister's office two days later, signed "M 12-3".
+        let statements = [Statement::new("Akkoord. M 12-3", Source::Annotation)
+            .with_author("Secretariaat MWP")
+            .with_written(at(2026, 3, 14, 10, 0, 0))];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.actor.as_deref(), Some("M"));
+        assert_eq!(decision.actor_title.as_deref(), Some("Minister"));
+        assert!(!decision.actor_from_author);
+        assert_eq!(decision.date, Some(ymd(2026, 3, 12)));
+        assert_eq!(decision.date_text.as_deref(), Some("12-3"));
+        // The year, not the day, rests on the annotation.
+        assert_eq!(decision.date_basis, Some(DateBasis::Annotation));
+        let statements = [Statement::new(
+            "Niet akkoord, graag herschrijven. SG 4-2-2026",
+            Source::Annotation,
+        )
+        .with_author("Secretariaat SG")
+        .with_written(at(2026, 2, 6, 10, 0, 0))];
+        let decision = &register(&statements)[0];
+        assert_eq!(decision.actor.as_deref(), Some("SG"));
+        assert_eq!(decision.date, Some(ymd(2026, 2, 4)));
+        assert_eq!(decision.date_basis, Some(DateBasis::Explicit));
+        assert_eq!(decision.remark.as_deref(), Some("graag herschrijven"));
+    }
+
+    #[test]
+    fn points_are_decisions_of_their_own_seen_alike() {
+        // The answers typed on the nota and printed in its summary.
+        let text = "Beslispunt 1: akkoord; beslispunt 2: niet akkoord. MWP 8/6";
+        let statements = [
+            Statement::new(text, Source::Annotation)
+                .with_page(1)
+                .with_reference("12 0 R".parse().unwrap())
+                .with_written(at(2026, 6, 8, 9, 0, 0)),
+            summary(text, 1, 1).with_written(at(2026, 6, 8, 9, 0, 0)),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        let points: Vec<(Option<u32>, Verdict, usize)> = decisions
+            .iter()
+            .map(|d| (d.point, d.verdict, d.seen_in.len()))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (Some(1), Verdict::Approved, 2),
+                (Some(2), Verdict::Rejected, 2)
+            ]
+        );
+        assert!(
+            decisions
+                .iter()
+                .all(|d| d.actor.as_deref() == Some("MWP") && d.date == Some(ymd(2026, 6, 8)))
+        );
+        let json = serde_json::to_value(&decisions[1]).unwrap();
+        assert_eq!(json["point"], 2);
+    }
+
+    #[test]
+    fn the_same_verdict_on_two_points_stays_two_decisions() {
+        let statements = [Statement::new(
+            "1. akkoord 2. akkoord. SG 8-6-2026",
+            Source::Annotation,
+        )];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 2);
+        assert_eq!(decisions[0].point, Some(1));
+        assert_eq!(decisions[1].point, Some(2));
+    }
+
+    #[test]
+    fn an_option_does_not_enrich_a_point() {
+        let statements = [
+            summary("1. akkoord 2. niet akkoord. MWP 8-6-2026", 1, 4),
+            summary("Optie 2; liever niet", 2, 4),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 3);
+        assert!(decisions[..2].iter().all(|d| d.option.is_none()));
+        assert_eq!(decisions[2].verdict, Verdict::Option);
+    }
+
+    #[test]
+    fn condition_travels_with_its_remark() {
+        let statements = [
+            Statement::new("MWP akkoord 8-6-2026", Source::PageText),
+            summary("MWP akkoord 8-6-2026, mits budgetneutraal", 1, 1),
+        ];
+        let decisions = register(&statements);
+        assert_eq!(decisions.len(), 1);
+        assert!(decisions[0].conditional);
+        assert_eq!(decisions[0].remark.as_deref(), Some("mits budgetneutraal"));
+        assert_eq!(decisions[0].seen_in.len(), 2);
     }
 
     #[test]

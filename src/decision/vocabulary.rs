@@ -65,6 +65,11 @@ struct VocabularyFile {
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
     condition_lead_ins: Vec<String>,
+    conditions: Vec<String>,
+    negations: Vec<String>,
+    point_words: Vec<String>,
+    point_answers: BTreeMap<String, Verdict>,
+    addressee_links: Vec<String>,
     option_links: Vec<String>,
     actor_links: Vec<String>,
     date_lead_ins: Vec<String>,
@@ -80,6 +85,7 @@ struct VocabularyFile {
     weekdays: Vec<String>,
     sentence_words: Vec<String>,
     clause_verbs: Vec<String>,
+    subordinators: Vec<String>,
     nota_date_labels: Vec<String>,
     addressee_prefixes: Vec<String>,
     nota_words: Vec<String>,
@@ -126,15 +132,21 @@ pub(crate) struct Entry<T> {
 ///
 /// | section | shape | what it holds |
 /// |---|---|---|
-/// | `verdicts` | language → phrase → verdict | verdict phrases, grouped by language for the reader (the code is not used; `{"nl": {"akkoord": "approved", "niet akkoord": "rejected"}}`); the verdict is `approved`, `rejected`, `discussed`, `to_discuss` or `noted` (options are written with `option_words`) |
+/// | `verdicts` | language → phrase → verdict | verdict phrases, grouped by language for the reader (the code is not used; `{"nl": {"akkoord": "approved", "niet akkoord": "rejected"}}`); the verdict is `approved`, `rejected`, `discussed`, `to_discuss`, `noted` or `deferred` (options are written with `option_words`) |
 /// | `weak_verdicts` | list of phrases | verdict phrases that also open ordinary talk ("ok", "prima"): they take no remark, and a stamp needs an actor with them |
 /// | `interjections` | list | words that may come before a verdict ("Ja, akkoord") |
 /// | `option_words` | list | the word before an option's number or letter ("optie 2", "variant B") |
 /// | `option_lead_ins` | list | words before an option statement ("voorkeur voor optie 2", "Keuze: optie 1") |
 /// | `option_links` | list | words between a verdict and an option ("akkoord met optie 2") |
 /// | `remark_lead_ins` | list | words that open a remark without a separator ("akkoord mits …") |
-/// | `condition_lead_ins` | list | the lead-ins of a condition, which may end in a verb ("mits de planning haalbaar is") |
-/// | `actor_links` | list | words between a verdict and its actor ("approved by SG") |
+/// | `condition_lead_ins` | list | the lead-ins of a condition, which may end in a verb ("mits de planning haalbaar is"); a remark opening with one makes the decision conditional |
+/// | `conditions` | list | phrases that open a condition wherever a clause of the remark's first sentence starts ("akkoord met de brief, **mits** …") |
+/// | `negations` | list | words that negate ("niet", "geen"): a sentence with one is no preamble to a verdict |
+/// | `point_words` | list | words before a nota's point number ("beslispunt 1", "ad 1") |
+/// | `point_answers` | answer → verdict | answers that are verdicts only after a point marker (`{"ja": "approved", "nee": "rejected"}`) |
+/// | `addressee_links` | list | words after which a named actor is not the one who decided: an addressee ("aan SG"), a companion ("met DG"), an article ("de minister") |
+/// | `subordinators` | list | words that open a subordinate clause ("dat", "omdat"): a verb after them is not the verdict's sentence's |
+/// | `actor_links` | list | words between a verdict and its actor ("approved by SG", "akkoord namens MWP"), or before a leading actor ("Namens MWP: akkoord") |
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
 /// | `meeting_date_links` | list | words between a meeting word and its date ("van", "op") |
@@ -172,7 +184,23 @@ pub struct Vocabulary {
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
+    /// Words that open a condition right after the verdict ("akkoord, als
+    /// …", "akkoord mits …").
     condition_lead_ins: Vec<String>,
+    /// Phrases that open a condition wherever a clause starts ("akkoord met
+    /// de brief, mits …").
+    conditions: Vec<String>,
+    /// Words that negate ("niet", "geen"): a sentence with one is no
+    /// preamble to a verdict.
+    negations: HashSet<String>,
+    /// Words naming the points of a nota ("beslispunt 1", "ad 1").
+    point_words: Vec<String>,
+    /// Answers that are verdicts only after a point ("1. ja 2. nee").
+    point_answers: Vec<Entry<Verdict>>,
+    /// Words before a name that make it someone other than the one who
+    /// decided: an addressee ("voorleggen aan SG"), a companion
+    /// ("afstemmen met DG"), an article ("de minister informeren").
+    addressee_links: HashSet<String>,
     /// Words between a verdict and an option ("akkoord met optie 2").
     option_links: Vec<String>,
     /// Words between a verdict and its actor ("approved by SG").
@@ -199,6 +227,9 @@ pub struct Vocabulary {
     weekdays: HashSet<String>,
     sentence_words: HashSet<String>,
     clause_verbs: HashSet<String>,
+    /// Words that open a subordinate clause ("dat", "omdat"): a verb after
+    /// them is that clause's, not the verdict's sentence's.
+    subordinators: HashSet<String>,
     nota_date_labels: Vec<String>,
     addressee_prefixes: Vec<String>,
     nota_words: HashSet<String>,
@@ -215,6 +246,11 @@ impl Vocabulary {
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
             condition_lead_ins: Vec::new(),
+            conditions: Vec::new(),
+            negations: HashSet::new(),
+            point_words: Vec::new(),
+            point_answers: Vec::new(),
+            addressee_links: HashSet::new(),
             option_links: Vec::new(),
             actor_links: Vec::new(),
             date_lead_ins: Vec::new(),
@@ -230,6 +266,7 @@ impl Vocabulary {
             weekdays: HashSet::new(),
             sentence_words: HashSet::new(),
             clause_verbs: HashSet::new(),
+            subordinators: HashSet::new(),
             nota_date_labels: Vec::new(),
             addressee_prefixes: Vec::new(),
             nota_words: HashSet::new(),
@@ -363,6 +400,13 @@ impl Vocabulary {
                 self.add_verdict(&phrase, verdict)?;
             }
         }
+        for (answer, verdict) in file.point_answers {
+            if verdict == Verdict::Option {
+                return Err(VocabularyError::OptionVerdict { phrase: answer });
+            }
+            let phrase = nonempty(&answer, "point_answers")?;
+            upsert(&mut self.point_answers, phrase, verdict);
+        }
         for (actor, title) in file.actors {
             self.add_actor(&actor, &title)?;
         }
@@ -393,6 +437,14 @@ impl Vocabulary {
             &mut self.condition_lead_ins,
             file.condition_lead_ins,
             "condition_lead_ins",
+        )?;
+        extend_list(&mut self.conditions, file.conditions, "conditions")?;
+        extend_set(&mut self.negations, file.negations, "negations")?;
+        extend_list(&mut self.point_words, file.point_words, "point_words")?;
+        extend_set(
+            &mut self.addressee_links,
+            file.addressee_links,
+            "addressee_links",
         )?;
         extend_list(&mut self.option_links, file.option_links, "option_links")?;
         extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
@@ -433,6 +485,7 @@ impl Vocabulary {
             "sentence_words",
         )?;
         extend_set(&mut self.clause_verbs, file.clause_verbs, "clause_verbs")?;
+        extend_set(&mut self.subordinators, file.subordinators, "subordinators")?;
         extend_set(&mut self.nota_words, file.nota_words, "nota_words")?;
         extend_set(
             &mut self.file_extensions,
@@ -460,6 +513,26 @@ impl Vocabulary {
 
     pub(crate) fn condition_lead_ins(&self) -> &[String] {
         &self.condition_lead_ins
+    }
+
+    pub(crate) fn conditions(&self) -> &[String] {
+        &self.conditions
+    }
+
+    pub(crate) fn is_negation(&self, word: &str) -> bool {
+        self.negations.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn point_words(&self) -> &[String] {
+        &self.point_words
+    }
+
+    pub(crate) fn point_answers(&self) -> &[Entry<Verdict>] {
+        &self.point_answers
+    }
+
+    pub(crate) fn is_addressee_link(&self, word: &str) -> bool {
+        self.addressee_links.contains(&word.to_lowercase())
     }
 
     pub(crate) fn option_links(&self) -> &[String] {
@@ -547,6 +620,10 @@ impl Vocabulary {
 
     pub(crate) fn is_clause_verb(&self, word: &str) -> bool {
         self.clause_verbs.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn is_subordinator(&self, word: &str) -> bool {
+        self.subordinators.contains(&word.to_lowercase())
     }
 
     pub(crate) fn nota_date_labels(&self) -> &[String] {

@@ -66,7 +66,9 @@ const DECISION_COLUMNS: &[&str] = &[
     "verdict",
     "verdict_text",
     "option",
+    "point",
     "remark",
+    "conditional",
     "date",
     "date_text",
     "date_basis",
@@ -323,7 +325,9 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         code(&d.verdict),
         d.verdict_text.clone(),
         text(d.option.as_ref()),
+        text(d.point.as_ref()),
         text(d.remark.as_ref()),
+        d.conditional.to_string(),
         d.date
             .map(|date| date.format(ISO_DATE).to_string())
             .unwrap_or_default(),

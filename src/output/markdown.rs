@@ -163,8 +163,14 @@ fn write_decision(out: &mut impl Write, d: &Decision) -> io::Result<()> {
         actor.push_str(&format!(" ({})", escape(title)));
     }
     let mut what = escape(&d.verdict_text);
+    if let Some(point) = d.point {
+        what = format!("point {point}: {what}");
+    }
     if let Some(option) = d.option {
         what.push_str(&format!(", option {option}"));
+    }
+    if d.conditional {
+        what.push_str(" (conditional)");
     }
     if let Some(remark) = &d.remark {
         what.push_str(&format!(": {}", escape(remark)));

@@ -1,10 +1,8 @@
 //! Dates next to a verdict ("akkoord 8/6", "akkoord (8/6)", "d.d.
-//! 8-6-2026"), signatures after it ("Akkoord. SG 5/3"), and the meeting a
-//! remark names ("besproken in de staf van 24/3").
+//! 8-6-2026"), and the meeting a remark names ("besproken in de staf van
+//! 24/3").
 
-use super::actor::{ActorRules, actor_at, title_of};
 use super::cursor::Cursor;
-use super::tail::is_marks;
 use crate::decision::Vocabulary;
 use crate::decision::date_text::{self, WrittenDate};
 
@@ -17,7 +15,7 @@ pub(super) struct DatedText {
 
 impl DatedText {
     /// The date at the start of `at`, and where it ends.
-    fn at<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Option<(Self, Cursor<'a>)> {
+    pub(super) fn at<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Option<(Self, Cursor<'a>)> {
         let (date, len) = date_text::parse_at(at.rest(), vocabulary)?;
         let end = at.advance(len);
         let text = end.since(at).to_owned();
@@ -64,42 +62,6 @@ pub(super) fn date_after<'a>(from: Cursor<'a>, vocabulary: &Vocabulary) -> Optio
         dated,
         after_colon: first == Some(':'),
         end,
-    })
-}
-
-/// A remark that is only a known actor's signature.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Signature {
-    pub(super) actor: String,
-    pub(super) title: String,
-    pub(super) date: Option<DatedText>,
-}
-
-/// A remark that is a signature: a vocabulary actor, optionally in
-/// brackets, with an optional date and initials ("SG 5/3", "(MWP, 8/6)").
-pub(super) fn signature(remark: &str, vocabulary: &Vocabulary) -> Option<Signature> {
-    let trimmed = remark.trim();
-    let inner = trimmed
-        .strip_prefix('(')
-        .and_then(|inner| inner.strip_suffix(')'))
-        .unwrap_or(trimmed)
-        .trim();
-    let start = Cursor::start(inner);
-    let actor_end = start.advance(actor_at(inner, vocabulary, ActorRules::KNOWN)?);
-    let actor = actor_end.since(start);
-    let title = title_of(actor, vocabulary)?;
-    let at = actor_end.skip_link();
-    let (date, end) = match DatedText::at(at, vocabulary) {
-        Some((date, end)) if at > actor_end => (Some(date), end),
-        _ => (None, at),
-    };
-    let tail = end
-        .rest()
-        .trim_matches(|c: char| c.is_whitespace() || c == '.');
-    (tail.is_empty() || is_marks(tail, date.is_some(), vocabulary)).then(|| Signature {
-        actor: actor.to_owned(),
-        title,
-        date,
     })
 }
 

@@ -90,6 +90,15 @@ fn separated_remark(
     if first == ',' && !line_break && vocabulary.is_clause_verb(next_word) {
         return Tail::Refuses;
     }
+    // "Akkoord, toch?": the verdict's own sentence is a question.
+    let same_sentence = !line_break && !matches!(first, '.' | ';' | '!');
+    if same_sentence && first_sentence(remark).ends_with('?') {
+        return Tail::Refuses;
+    }
+    // "Akkoord: ja / nee": a form's choice, not yet made.
+    if is_choice(remark, vocabulary) {
+        return Tail::Refuses;
+    }
     if remark.is_empty() {
         Tail::Nothing
     } else {
@@ -111,18 +120,55 @@ fn led_in_remark(trimmed: &str, guide: Guide, vocabulary: &Vocabulary) -> Tail {
     if !guide.linked_option && !starts_with(vocabulary.remark_lead_ins()) {
         return Tail::Refuses;
     }
+    // "Akkoord met de planning? …": the verdict's sentence is a question.
+    if first_sentence(trimmed).ends_with('?') {
+        return Tail::Refuses;
+    }
     // "Akkoord op hoofdlijnen is bereikt …": a finite verb in the first
     // clause makes the verdict word the subject of a sentence. A condition
-    // ("mits de planning haalbaar is") ends in its verb and is a remark.
+    // ("mits de planning haalbaar is") ends in its verb and is a remark, and
+    // so does a subordinate clause ("met de kanttekening dat de planning
+    // krap is").
     let first_clause = trimmed.split(is_clause_end).next().unwrap_or_default();
     if !starts_with(vocabulary.condition_lead_ins())
+        && !starts_with(vocabulary.conditions())
         && first_clause
             .split(|c: char| !c.is_alphabetic())
+            .take_while(|word| !vocabulary.is_subordinator(word))
             .any(|word| vocabulary.is_clause_verb(word))
     {
         return Tail::Refuses;
     }
     Tail::Remark(trimmed.trim_end().to_owned())
+}
+
+/// Whether `text` offers answers to choose from: two or more verdicts or
+/// point answers joined by "/", "|" or "of" ("ja / nee", "(ja/nee)",
+/// "akkoord of niet akkoord").
+fn is_choice(text: &str, vocabulary: &Vocabulary) -> bool {
+    let inner = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '.'));
+    let parts: Vec<&str> = inner
+        .split(['/', '|'])
+        .flat_map(|part| part.split(" of "))
+        .flat_map(|part| part.split(" or "))
+        .map(|part| part.trim_matches(|c: char| c.is_whitespace() || c == '☐' || c == '□'))
+        .collect();
+    let answer = |part: &str| {
+        vocabulary.verdict_of(part).is_some()
+            || vocabulary
+                .point_answers()
+                .iter()
+                .any(|entry| entry.phrase == part.to_lowercase())
+    };
+    parts.len() >= 2 && parts.iter().all(|part| answer(part))
+}
+
+/// The first sentence of `text`, with its end mark.
+fn first_sentence(text: &str) -> &str {
+    text.split_inclusive(['.', ';', '!', '?', '\n'])
+        .next()
+        .unwrap_or_default()
+        .trim_end()
 }
 
 /// Whether `text` is at most two initials ("El", "A.A."), marker numbers or
@@ -162,7 +208,7 @@ fn is_marker_number(token: &str) -> bool {
     (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_initials(token: &str, dated: bool, vocabulary: &Vocabulary) -> bool {
+pub(super) fn is_initials(token: &str, dated: bool, vocabulary: &Vocabulary) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let dotted = token.contains('.');
     (1..=4).contains(&letters)

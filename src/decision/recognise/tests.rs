@@ -22,7 +22,9 @@ fn fields(found: &Recognised) -> Map<String, Value> {
         "date": date,
         "date_text": found.date_text,
         "option": found.option,
+        "point": found.point,
         "remark": found.remark,
+        "conditional": found.conditional,
     });
     match record {
         Value::Object(map) => map,
@@ -30,33 +32,54 @@ fn fields(found: &Recognised) -> Map<String, Value> {
     }
 }
 
-/// What is wrong with one case in one mode, if anything.
+/// What is wrong with one decision, if anything.
+fn mismatch(found: &Recognised, expected: &Map<String, Value>) -> Option<String> {
+    let actual = fields(found);
+    let wrong: Vec<String> = expected
+        .iter()
+        .filter_map(|(key, want)| match actual.get(key) {
+            None => Some(format!("unknown field {key:?}")),
+            Some(got) if got != want => Some(format!("{key}: {got} (expected {want})")),
+            Some(_) => None,
+        })
+        .collect();
+    (!wrong.is_empty()).then(|| wrong.join("; "))
+}
+
+/// What is wrong with one case in one mode, if anything: `expected` is one
+/// decision's fields (a null verdict for none) or, under "decisions", a
+/// list of them, one per decision in order.
 fn check(text: &str, mode: Mode, expected: &Map<String, Value>) -> Option<String> {
     let found = recognise(text, mode, &Vocabulary::builtin());
-    let wants_none = expected.get("verdict") == Some(&Value::Null);
-    match (found, wants_none) {
-        (None, true) => None,
-        (Some(found), true) => Some(format!("a decision, but none was expected: {found:?}")),
-        (None, false) => Some("no decision".to_owned()),
-        (Some(found), false) => {
-            let actual = fields(&found);
-            let wrong: Vec<String> = expected
-                .iter()
-                .filter_map(|(key, want)| match actual.get(key) {
-                    None => Some(format!("unknown field {key:?}")),
-                    Some(got) if got != want => Some(format!("{key}: {got} (expected {want})")),
-                    Some(_) => None,
-                })
-                .collect();
-            (!wrong.is_empty()).then(|| wrong.join("; "))
-        }
+    let wanted: Vec<Map<String, Value>> = match expected.get("decisions") {
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|item| item.as_object().cloned().unwrap_or_default())
+            .collect(),
+        _ if expected.get("verdict") == Some(&Value::Null) => Vec::new(),
+        _ => vec![expected.clone()],
+    };
+    if found.len() != wanted.len() {
+        return Some(format!(
+            "{} decisions, expected {}: {found:?}",
+            found.len(),
+            wanted.len()
+        ));
     }
+    let wrong: Vec<String> = found
+        .iter()
+        .zip(&wanted)
+        .enumerate()
+        .filter_map(|(i, (found, want))| mismatch(found, want).map(|m| format!("#{i}: {m}")))
+        .collect();
+    (!wrong.is_empty()).then(|| wrong.join("; "))
 }
 
 #[test]
 fn cases() {
     let known = recognise("akkoord", Mode::Comment, &Vocabulary::builtin())
-        .map(|found| fields(&found))
+        .first()
+        .map(fields)
         .unwrap_or_default();
     let mut failures = Vec::new();
     let mut count = 0;
@@ -78,12 +101,21 @@ fn cases() {
             Some(other) => panic!("{at}: unknown mode {other:?}"),
         };
         assert!(
-            case.contains_key("verdict"),
-            "{at}: every case says its verdict (null for none)"
+            case.contains_key("verdict") || case.contains_key("decisions"),
+            "{at}: every case says its verdict (null for none) or its decisions"
         );
+        let listed: Vec<String> = match case.get("decisions") {
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(Value::as_object)
+                .flat_map(|item| item.keys().cloned())
+                .collect(),
+            _ => Vec::new(),
+        };
         let unknown: Vec<&String> = case
             .keys()
-            .filter(|key| !known.contains_key(*key))
+            .chain(&listed)
+            .filter(|key| *key != "decisions" && !known.contains_key(*key))
             .collect();
         assert!(unknown.is_empty(), "{at}: unknown fields {unknown:?}");
         for mode in modes {
@@ -106,8 +138,10 @@ fn cases() {
 fn hostile_text() {
     let vocabulary = Vocabulary::builtin();
     let long = "akkoord ".repeat(10_000);
-    assert!(recognise(&long, Mode::Comment, &vocabulary).is_none());
+    assert!(recognise(&long, Mode::Comment, &vocabulary).is_empty());
     let long = format!("MWP akkoord 8/6 {}", "nogmaals ".repeat(10_000));
-    assert!(recognise(&long, Mode::Comment, &vocabulary).is_none());
-    assert!(recognise(&long, Mode::Stamp, &vocabulary).is_none());
+    assert!(recognise(&long, Mode::Comment, &vocabulary).is_empty());
+    assert!(recognise(&long, Mode::Stamp, &vocabulary).is_empty());
+    let points: String = (1..=200).map(|n| format!("{n}. akkoord ")).collect();
+    assert!(recognise(&points, Mode::Comment, &vocabulary).is_empty());
 }

@@ -1,0 +1,163 @@
+//! A reading before it is settled: the signature at the end of the text is
+//! joined to it, then the refusals apply, and what is left to find — the
+//! date of a meeting the remark names, whether the remark is a condition,
+//! an actor the comment names elsewhere — is found.
+
+use super::condition::is_conditional;
+use super::date::{DatedText, meeting_date};
+use super::mention::mentioned_actor;
+use super::refusal::{self, Shape};
+use super::signature::Signature;
+use super::{Mode, Recognised, actor};
+use crate::decision::{Verdict, Vocabulary, vocabulary::normalise};
+
+/// An actor as read from the text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Named {
+    pub(super) text: String,
+    pub(super) title: Option<String>,
+    /// The actor stands before the verdict.
+    pub(super) first: bool,
+}
+
+impl Named {
+    /// Whether two actors are the same: as written, or by their title.
+    pub(super) fn same(&self, other: &Self) -> bool {
+        normalise(&self.text) == normalise(&other.text)
+            || (self.title.is_some() && self.title == other.title)
+    }
+}
+
+/// What one reading found, before the refusals.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Draft {
+    pub(super) actor: Option<Named>,
+    /// What stands before the actor and verdict: an interjection or short
+    /// sentences ("Besproken in de staf van 24/3,").
+    pub(super) lead: Option<String>,
+    /// A redaction placeholder stands in the actor's place.
+    pub(super) withheld_actor: bool,
+    pub(super) verdict: Verdict,
+    pub(super) verdict_text: String,
+    /// The verdict also opens ordinary talk ("ok", "prima").
+    pub(super) weak: bool,
+    pub(super) option: Option<u32>,
+    pub(super) remark: Option<String>,
+    pub(super) date: Option<DatedText>,
+    /// A colon stood before the date ("Approved: 12/03/2021").
+    pub(super) date_after_colon: bool,
+}
+
+impl Draft {
+    /// Whether the actor is a weak sign that needs a date: an unknown
+    /// abbreviation or initials ("DGSZ akkoord"), or in a comment a single
+    /// letter ("S akkoord").
+    pub(super) fn weak_actor(&self, mode: Mode) -> bool {
+        self.actor.as_ref().is_some_and(|found| {
+            found.title.is_none() || (mode == Mode::Comment && actor::is_one_letter(&found.text))
+        })
+    }
+
+    /// The reading with the signature that ends its text: the signer is
+    /// the actor and the signature's date the date, unless the reading
+    /// names another actor or another date (then the signature is not
+    /// one, and the text is read as a whole).
+    pub(super) fn signed(mut self, signature: Signature) -> Option<Self> {
+        if let Some(signer) = signature.signer {
+            let signer = Named {
+                text: signer.text,
+                title: signer.title,
+                first: false,
+            };
+            match &self.actor {
+                Some(actor) if !actor.same(&signer) => return None,
+                Some(_) => {}
+                None if self.withheld_actor => return None,
+                None => self.actor = Some(signer),
+            }
+        }
+        // "…, graag herschrijven. SG 4-2-2026": the full stop before the
+        // signature ends the remark's sentence.
+        if let Some(remark) = &mut self.remark
+            && remark.ends_with('.')
+            && !remark.ends_with("..")
+        {
+            remark.pop();
+        }
+        if let Some(date) = signature.date {
+            match &self.date {
+                Some(own) if own.date != date.date => return None,
+                Some(_) => {}
+                None => {
+                    self.date = Some(date);
+                    self.date_after_colon = signature.date_after_colon;
+                }
+            }
+        }
+        Some(self)
+    }
+
+    /// The decision this reading records, or `None` when the refusals say
+    /// it records none. `mentions`: the whole comment, when an actor named
+    /// anywhere in it may be the decision's ([`mentioned_actor`]).
+    pub(super) fn settle(
+        self,
+        mentions: Option<&str>,
+        mode: Mode,
+        vocabulary: &Vocabulary,
+    ) -> Option<Recognised> {
+        let shape = Shape {
+            mode,
+            actor: self.actor.is_some(),
+            actor_first: self.actor.as_ref().is_some_and(|found| found.first),
+            withheld_actor: self.withheld_actor,
+            weak_verdict: self.weak,
+            dated: self.date.is_some(),
+            date_after_colon: self.date_after_colon,
+            remark: self.remark.is_some(),
+        };
+        if refusal::refuses(shape) {
+            return None;
+        }
+        let mut date = self.date;
+        // "Besproken in de staf van 24/3", "Besproken in de staf van 24/3,
+        // akkoord": the meeting's date is the decision's.
+        if date.is_none()
+            && matches!(
+                self.verdict,
+                Verdict::Approved | Verdict::Rejected | Verdict::Discussed | Verdict::Noted
+            )
+        {
+            date = [self.remark.as_deref(), self.lead.as_deref()]
+                .into_iter()
+                .flatten()
+                .find_map(|text| meeting_date(text, vocabulary));
+        }
+        let mut actor = self.actor.map(|found| (found.text, found.title));
+        if actor.is_none()
+            && !self.withheld_actor
+            && mode == Mode::Comment
+            && let Some(body) = mentions
+        {
+            actor = mentioned_actor(body, vocabulary).map(|found| (found.text, found.title));
+        }
+        let conditional = is_conditional(self.verdict, self.remark.as_deref(), vocabulary);
+        let (actor, actor_title) = actor.map_or((None, None), |(text, title)| (Some(text), title));
+        let (date, date_text) = match date {
+            Some(DatedText { date, text }) => (Some(date), Some(text)),
+            None => (None, None),
+        };
+        Some(Recognised {
+            actor,
+            actor_title,
+            verdict: self.verdict,
+            verdict_text: self.verdict_text,
+            option: self.option,
+            point: None,
+            remark: self.remark,
+            conditional,
+            date,
+            date_text,
+        })
+    }
+}

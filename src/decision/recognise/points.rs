@@ -1,0 +1,277 @@
+//! Answers per point of a nota: "Beslispunt 1: akkoord; beslispunt 2:
+//! niet akkoord. MWP 8/6", "1. akkoord 2. niet akkoord", "ad 1 akkoord",
+//! "MWP: 1) akkoord, 2) graag bespreken".
+//!
+//! The text opens with a point marker (after an optional vocabulary actor
+//! and a link: "MWP: 1. …"): a number of one or two digits, up to
+//! [`MAX_POINTS`], after one of the vocabulary's `point_words`
+//! ("beslispunt 1", "ad 1", "BP1") or, alone, followed by `.`, `)` or `:`
+//! ("1.", "1)", "(1)"). Each next marker carries the next number and
+//! starts a word; a bare number right after an option word is the option's
+//! ("akkoord met optie 2. 2. niet akkoord"). A single point needs its point
+//! word: "1. Akkoord" alone is a numbered line, not an answer.
+//!
+//! Each point's text is read as a decision of its own (in a stamp, without
+//! remarks), and an answer the vocabulary lists under `point_answers`
+//! ("1. ja 2. nee") counts there as a verdict. A signature at the end of the
+//! text, a leading actor, or an actor or date only the last point carries
+//! ("1. akkoord 2. niet akkoord 8/6") is shared by every point. When one
+//! point cannot be read, or the points name different actors or dates than
+//! the signature, the text is no list of answers.
+
+use super::actor::{ActorRules, actor_at, title_of};
+use super::cursor::{Cursor, is_separator, match_phrase, word_of};
+use super::draft::{Draft, Named};
+use super::signature::{self, Signature, Signer};
+use super::tail::{Guide, Tail, read_tail};
+use super::{Mode, Recognised, read_draft};
+use crate::decision::Vocabulary;
+
+/// The highest point number read; also the most points a text may have.
+pub(super) const MAX_POINTS: u32 = 20;
+
+/// A point marker in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    number: u32,
+    /// Where the marker starts and where its point's text starts.
+    start: usize,
+    end: usize,
+    /// It has a point word ("beslispunt 1", "ad 1").
+    worded: bool,
+}
+
+/// The decisions of a text of answers per point, or `None` when the text
+/// is not one.
+pub(super) fn answers(body: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Recognised>> {
+    let (leading, rest) = leading_actor(body, vocabulary);
+    let (head, signature) = match signature::split(rest, vocabulary) {
+        Some(signed) => (signed.head, Some(signed.signature)),
+        None => (rest, None),
+    };
+    let points = points(head, vocabulary)?;
+    let mut drafts = Vec::with_capacity(points.len());
+    for (number, text) in points {
+        let text = text
+            .trim()
+            .trim_end_matches(|c: char| matches!(c, ';' | ',') || c.is_whitespace());
+        let draft =
+            read_draft(text, mode, vocabulary).or_else(|| answer(text, mode, vocabulary))?;
+        drafts.push((number, draft));
+    }
+    if let Some(leading) = leading {
+        for (_, draft) in &mut drafts {
+            match &draft.actor {
+                Some(own) if !own.same(&leading) => return None,
+                Some(_) => {}
+                None => draft.actor = Some(leading.clone()),
+            }
+        }
+    }
+    let shared = shared(&drafts, signature);
+    drafts
+        .into_iter()
+        .map(|(number, draft)| {
+            let draft = match &shared {
+                Some(signature) => draft.signed(signature.clone())?,
+                None => draft,
+            };
+            let mut found = draft.settle(None, mode, vocabulary)?;
+            found.point = Some(number);
+            Some(found)
+        })
+        .collect()
+}
+
+/// A vocabulary actor and a link before the first marker ("MWP: 1. …"),
+/// and the text after them.
+fn leading_actor<'a>(body: &'a str, vocabulary: &Vocabulary) -> (Option<Named>, &'a str) {
+    let start = Cursor::start(body);
+    if let Some(len) = actor_at(body, vocabulary, ActorRules::KNOWN) {
+        let end = start.advance(len);
+        let after = end.skip_link();
+        if let Some(title) = title_of(end.since(start), vocabulary)
+            && after > end
+            && marker_at(after.rest(), 0, vocabulary).is_some()
+        {
+            let actor = Named {
+                text: end.since(start).to_owned(),
+                title: Some(title),
+                first: true,
+            };
+            return (Some(actor), after.rest());
+        }
+    }
+    (None, body)
+}
+
+/// The points of `text`: each marker's number and its text.
+fn points<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Vec<(u32, &'a str)>> {
+    let first = marker_at(text, 0, vocabulary).filter(|marker| marker.start == 0)?;
+    let mut points = Vec::new();
+    let mut current = first;
+    loop {
+        let next = next_marker(text, current, vocabulary);
+        let end = next.map_or(text.len(), |marker| marker.start);
+        points.push((current.number, text.get(current.end..end)?));
+        match next {
+            Some(marker) if points.len() < MAX_POINTS as usize => current = marker,
+            Some(_) => return None,
+            None => break,
+        }
+    }
+    (points.len() > 1 || first.worded).then_some(points)
+}
+
+/// The marker of the point after `current`, at the start of a word.
+fn next_marker(text: &str, current: Marker, vocabulary: &Vocabulary) -> Option<Marker> {
+    let mut previous: Option<char> = None;
+    let mut last_word_start = current.end;
+    for (i, c) in text.get(current.end..)?.char_indices() {
+        let at = current.end + i;
+        let boundary = previous.is_none_or(|p| p.is_whitespace() || is_separator(p) || p == '(');
+        if boundary && !c.is_whitespace() {
+            if let Some(marker) = marker_at(text, at, vocabulary)
+                && marker.number == current.number + 1
+                && (marker.worded
+                    || word_of(
+                        text.get(last_word_start..).unwrap_or_default(),
+                        vocabulary.option_words(),
+                    )
+                    .is_none())
+            {
+                return Some(marker);
+            }
+            last_word_start = at;
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// A point marker at byte `start` of `text`.
+fn marker_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Marker> {
+    let origin = Cursor::start(text).advance(start);
+    let open = origin.peek() == Some('(');
+    let at = if open { origin.advance(1) } else { origin };
+    let worded_end = point_word(at.rest(), vocabulary).map(|len| at.advance(len).skip_ws());
+    let digits_at = worded_end.unwrap_or(at);
+    let digits = digits_at
+        .rest()
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let number: u32 = digits_at.rest().get(..digits)?.parse().ok()?;
+    if !(1..=MAX_POINTS).contains(&number) {
+        return None;
+    }
+    let mut end = digits_at.advance(digits);
+    if open {
+        if end.peek() != Some(')') {
+            return None;
+        }
+        end = end.advance(1);
+    }
+    let punctuated = matches!(end.peek(), Some('.' | ')' | ':' | '-' | '–'));
+    if punctuated {
+        end = end.advance(end.peek().map_or(0, char::len_utf8));
+    }
+    if worded_end.is_none() && !open && !punctuated {
+        return None;
+    }
+    // "1.5", "1a": a number, not a marker.
+    if end.peek().is_some_and(|c| c.is_alphanumeric()) && !punctuated {
+        return None;
+    }
+    if end.peek().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(Marker {
+        number,
+        start,
+        end: end.skip_ws().pos(),
+        worded: worded_end.is_some(),
+    })
+}
+
+/// A point word at the start of `text` ("beslispunt", "ad"), also glued to
+/// its number ("BP1"); the bytes it covers.
+fn point_word(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    vocabulary.point_words().iter().find_map(|word| {
+        match_phrase(text, word).or_else(|| {
+            let len = word.len();
+            let head = text.get(..len)?;
+            (head.to_lowercase() == *word
+                && text.get(len..)?.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(len)
+        })
+    })
+}
+
+/// A point answered with a word the vocabulary lists under
+/// `point_answers` ("ja", "nee"), with a remark after a separator in a
+/// comment.
+fn answer(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Draft> {
+    let (len, verdict) = vocabulary
+        .point_answers()
+        .iter()
+        .find_map(|entry| match_phrase(text, &entry.phrase).map(|len| (len, entry.value)))?;
+    let rest = text.get(len..)?;
+    let guide = Guide {
+        needs_guide: true,
+        linked_option: false,
+        question: false,
+        dated: false,
+    };
+    let remark = match read_tail(rest, mode, guide, vocabulary) {
+        Tail::Nothing => None,
+        Tail::Remark(remark) => Some(remark),
+        Tail::Refuses => return None,
+    };
+    Some(Draft {
+        actor: None,
+        lead: None,
+        withheld_actor: false,
+        verdict,
+        verdict_text: text.get(..len)?.to_owned(),
+        weak: false,
+        option: None,
+        remark,
+        date: None,
+        date_after_colon: false,
+    })
+}
+
+/// What every point shares: the signature; else an actor or a date that
+/// only the last point has.
+fn shared(drafts: &[(u32, Draft)], signature: Option<Signature>) -> Option<Signature> {
+    let (mut signer, mut date, mut date_after_colon) = match signature {
+        Some(signature) => (signature.signer, signature.date, signature.date_after_colon),
+        None => (None, None, false),
+    };
+    let (last, others) = drafts.split_last()?;
+    if signer.is_none()
+        && let Some(actor) = &last.1.actor
+        && others.iter().all(|(_, draft)| draft.actor.is_none())
+    {
+        signer = Some(Signer {
+            text: actor.text.clone(),
+            title: actor.title.clone(),
+        });
+    }
+    if date.is_none()
+        && let Some(own) = &last.1.date
+        && others.iter().all(|(_, draft)| draft.date.is_none())
+    {
+        date = Some(own.clone());
+        date_after_colon = last.1.date_after_colon;
+    }
+    (signer.is_some() || date.is_some()).then_some(Signature {
+        signer,
+        date,
+        date_after_colon,
+    })
+}
