@@ -164,6 +164,16 @@ impl Document {
         #[cfg(not(feature = "text"))]
         let text = Pages::default();
         #[cfg(feature = "text")]
+        if options.appearance_text {
+            crate::text::read_appearances(
+                &sources,
+                &mut annotations,
+                &options.limits,
+                &deadline,
+                &mut warnings,
+            );
+        }
+        #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
             .map(|source| source.dict.as_ref().and_then(crate::pdf::Dict::id))

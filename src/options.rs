@@ -47,6 +47,12 @@ pub struct Options {
     /// the `text` feature). Every page's content is read once, pages with
     /// highlights included; turn it off when only live annotations matter.
     pub flattened: bool,
+    /// Fill [`Annotation::appearance_text`](crate::Annotation::appearance_text)
+    /// with the text the appearance of stamps, text boxes and annotations
+    /// without `/Contents` draws (on by default; needs the `text` feature):
+    /// a dynamic stamp often says what it decides only there. Its text is
+    /// read like contents for decisions.
+    pub appearance_text: bool,
     /// The share of a glyph's box that must lie inside one of an
     /// annotation's quadrilaterals for the glyph to count as under it: 0.5
     /// by default ("most of it"; exactly half counts). Lower values take
@@ -77,6 +83,7 @@ impl Default for Options {
             include_widgets: false,
             text_under: true,
             flattened: true,
+            appearance_text: true,
             glyph_coverage: 0.5,
             threads: 0,
             limits: Limits::default(),
@@ -101,6 +108,7 @@ with_setters!(Options {
     with_include_widgets => include_widgets: bool,
     with_text_under => text_under: bool,
     with_flattened => flattened: bool,
+    with_appearance_text => appearance_text: bool,
     with_glyph_coverage => glyph_coverage: f64,
     with_threads => threads: usize,
     with_limits => limits: Limits,

@@ -122,6 +122,7 @@ fn every_pdf_opens_in_lopdf() {
         ("dates.pdf", 1),
         ("pagetree.pdf", 7),
         ("notas-bundel.pdf", 6),
+        ("stamps.pdf", 1),
     ];
     for (file, n) in pages {
         assert_eq!(load(file).get_pages().len(), n, "{file}");
@@ -725,4 +726,67 @@ fn pagetree_inheritance_repeats_and_labels() {
     assert_eq!(name(range, b"S"), "D");
     assert_eq!(bytes(range, b"P"), b"Bijlage-");
     assert_eq!(range.get(b"St").unwrap().as_i64().unwrap(), 7);
+}
+
+// --- stamps.pdf --------------------------------------------------------------
+
+/// The normal appearance stream of an annotation, and its dictionary.
+fn normal_appearance<'a>(doc: &'a Document, annot: &Dictionary) -> &'a lopdf::Stream {
+    let ap = annot.get(b"AP").unwrap().as_dict().unwrap();
+    let id = ap.get(b"N").unwrap().as_reference().unwrap();
+    doc.get_object(id).unwrap().as_stream().unwrap()
+}
+
+#[test]
+fn stamps_say_it_only_in_their_appearance() {
+    let doc = load("stamps.pdf");
+    let pages = doc.get_pages();
+    let annots = page_annots(&doc, pages[&1]);
+    let subtypes: Vec<String> = annots.iter().map(|a| name(a, b"Subtype")).collect();
+    assert_eq!(subtypes, ["Stamp", "Stamp", "FreeText"]);
+    for annot in &annots {
+        assert!(!annot.has(b"Contents") && !annot.has(b"RC"));
+    }
+
+    // 1. The dynamic stamp: a 400 × 120 form scaled by half into a
+    //    200 × 60 rectangle, its three lines shown with Tj.
+    let dynamic = annots[0];
+    assert_eq!(name(dynamic, b"Name"), "#8HnQvkNxYWqAe1fZ4Jd3tB");
+    assert_eq!(bytes(dynamic, b"T"), b"Secretariaat MWP");
+    assert_eq!(bytes(dynamic, b"M"), b"D:20260608091102+02'00'");
+    assert_eq!(
+        numbers(dynamic.get(b"Rect").unwrap()),
+        [360.0, 750.0, 560.0, 810.0]
+    );
+    let form = normal_appearance(&doc, dynamic);
+    assert_eq!(
+        numbers(form.dict.get(b"BBox").unwrap()),
+        [0.0, 0.0, 400.0, 120.0]
+    );
+    assert_eq!(
+        numbers(form.dict.get(b"Matrix").unwrap()),
+        [0.5, 0.0, 0.0, 0.5, 0.0, 0.0]
+    );
+    let content = String::from_utf8_lossy(&form.content).into_owned();
+    for line in [
+        "(AKKOORD) Tj",
+        "(Minister van SZW) Tj",
+        "(08-06-2026 09:11) Tj",
+    ] {
+        assert!(content.contains(line), "{line} in {content}");
+    }
+
+    // 2. The standard stamp: its form paints one image and shows no text.
+    let approved = annots[1];
+    assert_eq!(name(approved, b"Name"), "Approved");
+    let form = normal_appearance(&doc, approved);
+    let content = String::from_utf8_lossy(&form.content).into_owned();
+    assert!(content.contains("/Im1 Do") && !content.contains("Tj"));
+
+    // 3. The text box.
+    let text_box = annots[2];
+    assert_eq!(bytes(text_box, b"T"), b"Secretariaat SG");
+    let form = normal_appearance(&doc, text_box);
+    let content = String::from_utf8_lossy(&form.content).into_owned();
+    assert!(content.contains("(Gezien. SG 9/6) Tj"), "{content}");
 }

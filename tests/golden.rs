@@ -662,3 +662,46 @@ fn flattened_pdf_gives_the_comments_of_its_text() {
         serde_json::to_value(&text.decisions).unwrap()
     );
 }
+
+#[test]
+fn stamps_read_from_their_appearance() {
+    let doc = open("stamps.pdf");
+    let texts: Vec<Option<&str>> = doc
+        .annotations()
+        .iter()
+        .map(|a| a.appearance_text.as_deref())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            Some("AKKOORD\nMinister van SZW\n08-06-2026 09:11"),
+            None,
+            Some("Gezien. SG 9/6")
+        ]
+    );
+    assert!(doc.annotations().iter().all(|a| a.contents.is_none()));
+    assert!(doc.warnings().is_empty(), "{:?}", doc.warnings());
+
+    let decisions = doc.decisions();
+    assert_eq!(decisions.len(), 2);
+    let stamp = &decisions[0];
+    assert_eq!(stamp.verdict, kantlijn::Verdict::Approved);
+    assert_eq!(stamp.actor.as_deref(), Some("Minister van SZW"));
+    assert_eq!(
+        stamp.actor_title.as_deref(),
+        Some("Minister van Sociale Zaken en Werkgelegenheid")
+    );
+    assert!(!stamp.actor_from_author);
+    assert_eq!(stamp.date.unwrap().to_string(), "2026-06-08");
+    assert_eq!(stamp.date_basis, Some(kantlijn::DateBasis::Explicit));
+    assert_eq!(
+        stamp.reference,
+        Some(kantlijn::SightingRef::Annotation(
+            doc.annotations()[0].reference
+        ))
+    );
+    let seen = &decisions[1];
+    assert_eq!(seen.verdict, kantlijn::Verdict::Noted);
+    assert_eq!(seen.actor.as_deref(), Some("SG"));
+    assert_eq!(seen.date.unwrap().to_string(), "2026-06-09");
+}

@@ -824,6 +824,18 @@ fn annotation_appearances_drawing_forms_exponentially_are_bounded() {
     // The appearance's forms are drawn until the bound on the work is
     // reached; the word they draw under the highlight is found.
     assert_eq!(text_under(&doc), [None, Some("diep")]);
+    // The text box's own appearance text is read within the same bound.
+    assert_eq!(
+        doc.annotations()[0].appearance_text.as_deref(),
+        Some("diep")
+    );
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.starts_with("appearance:")),
+        "{:?}",
+        doc.warnings()
+    );
 }
 
 #[test]
@@ -863,4 +875,267 @@ fn text_scaled_to_nothing_is_not_unmapped() {
     let text = doc.page_text(1).unwrap();
     assert_eq!(text.plain_text(), "Akkoord\n");
     assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}
+
+/// A form XObject for an annotation's appearance: `bbox`, an optional
+/// `/Matrix`, Courier as `/F1` unless `resources` is `None` (then it has
+/// no `/Resources` of its own), and `content`.
+fn appearance_form(
+    pdf: &mut Builder,
+    bbox: [i64; 4],
+    matrix: Option<[f64; 6]>,
+    resources: Option<ObjectId>,
+    content: &str,
+) -> ObjectId {
+    let mut dict = dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Form",
+        "BBox" => bbox.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(),
+    };
+    if let Some(matrix) = matrix {
+        dict.set(
+            "Matrix",
+            matrix
+                .iter()
+                .map(|&v| Object::Real(v as f32))
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some(font) = resources {
+        dict.set(
+            "Resources",
+            dictionary! { "Font" => dictionary! { "F1" => font } },
+        );
+    }
+    pdf.add(Stream::new(dict, content.as_bytes().to_vec()))
+}
+
+/// An annotation of `subtype` over `rect` whose normal appearance is `normal`.
+fn with_appearance(subtype: &str, rect: [i64; 4], normal: Object) -> Dictionary {
+    dictionary! {
+        "Type" => "Annot",
+        "Subtype" => subtype,
+        "Rect" => rect.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(),
+        "T" => Object::string_literal("Secretariaat"),
+        "M" => Object::string_literal("D:20260608091102+02'00'"),
+        "AP" => dictionary! { "N" => normal },
+    }
+}
+
+fn appearance_texts(doc: &Document) -> Vec<Option<&str>> {
+    doc.annotations()
+        .iter()
+        .map(|a| a.appearance_text.as_deref())
+        .collect()
+}
+
+/// A blank page for annotations with appearances, and Courier for them.
+fn blank_page(pdf: &mut Builder) -> (ObjectId, ObjectId) {
+    let font = pdf.courier();
+    let page = pdf.page("", &[font], Dictionary::new(), Dictionary::new());
+    (font, page)
+}
+
+/// A 200 × 20 appearance form showing `text` on one line in Courier.
+fn line_form(pdf: &mut Builder, font: ObjectId, text: &str) -> ObjectId {
+    appearance_form(
+        pdf,
+        [0, 0, 200, 20],
+        None,
+        Some(font),
+        &format!("BT /F1 10 Tf 2 6 Td ({text}) Tj ET"),
+    )
+}
+
+#[test]
+fn stamp_text_is_read_through_its_matrix() {
+    // The form is drawn at twice the size of its rectangle and scaled down
+    // by its /Matrix; two lines, the verdict above the signature.
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let form = appearance_form(
+        &mut pdf,
+        [0, 0, 400, 120],
+        Some([0.5, 0.0, 0.0, 0.5, 0.0, 0.0]),
+        Some(font),
+        "BT /F1 30 Tf 20 70 Td (AKKOORD) Tj ET BT /F1 20 Tf 20 20 Td (SG 8/6) Tj ET",
+    );
+    pdf.annotate(
+        page,
+        vec![with_appearance("Stamp", [300, 700, 500, 760], form.into())],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(appearance_texts(&doc), [Some("AKKOORD\nSG 8/6")]);
+    assert_eq!(doc.annotations()[0].contents, None);
+    // The placed text lies inside the stamp's rectangle on the page.
+    let decision = &doc.decisions()[0];
+    assert_eq!(decision.actor.as_deref(), Some("SG"));
+    assert_eq!(decision.date.unwrap().to_string(), "2026-06-08");
+    assert!(!decision.actor_from_author);
+    assert!(doc.warnings().is_empty(), "{:?}", doc.warnings());
+}
+
+#[test]
+fn appearance_state_is_the_one_as_names() {
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let on = line_form(&mut pdf, font, "Akkoord");
+    let off = line_form(&mut pdf, font, "Niet akkoord");
+    let states = || Object::Dictionary(dictionary! { "Ja" => on, "Off" => off });
+    let mut chosen = with_appearance("Stamp", [72, 700, 272, 720], states());
+    chosen.set("AS", "Ja");
+    // No /AS: the /Off state, as viewers draw it.
+    let unset = with_appearance("Stamp", [72, 600, 272, 620], states());
+    pdf.annotate(page, vec![chosen, unset]);
+    let doc = open(pdf.bytes());
+    assert_eq!(
+        appearance_texts(&doc),
+        [Some("Akkoord"), Some("Niet akkoord")]
+    );
+}
+
+#[test]
+fn appearance_of_an_inline_annotation_is_read() {
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let form = line_form(&mut pdf, font, "Gezien. DG 9/6");
+    let inline = with_appearance("FreeText", [72, 700, 272, 720], form.into());
+    pdf.doc
+        .get_object_mut(page)
+        .unwrap()
+        .as_dict_mut()
+        .unwrap()
+        .set("Annots", vec![Object::Dictionary(inline)]);
+    let doc = open(pdf.bytes());
+    assert_eq!(doc.annotations()[0].reference.to_string(), "inline:1:0");
+    assert_eq!(appearance_texts(&doc), [Some("Gezien. DG 9/6")]);
+    assert_eq!(doc.decisions()[0].actor.as_deref(), Some("DG"));
+}
+
+#[test]
+fn appearance_without_resources_uses_the_page_fonts() {
+    let mut pdf = Builder::new();
+    let (_, page) = blank_page(&mut pdf);
+    let form = appearance_form(
+        &mut pdf,
+        [0, 0, 200, 20],
+        None,
+        None,
+        "BT /F1 10 Tf 2 6 Td (Besproken) Tj ET",
+    );
+    pdf.annotate(
+        page,
+        vec![with_appearance("Stamp", [72, 700, 272, 720], form.into())],
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(appearance_texts(&doc), [Some("Besproken")]);
+}
+
+#[test]
+fn appearance_text_is_read_for_stamps_text_boxes_and_annotations_without_contents() {
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let form = line_form(&mut pdf, font, "Akkoord");
+    let mut square = with_appearance("Square", [72, 700, 272, 720], form.into());
+    square.set("Contents", Object::string_literal("Zie hier"));
+    let bare_square = with_appearance("Square", [72, 600, 272, 620], form.into());
+    let mut stamp = with_appearance("Stamp", [72, 500, 272, 520], form.into());
+    stamp.set("Contents", Object::string_literal("Goedgekeurd"));
+    pdf.annotate(page, vec![square, bare_square, stamp]);
+    let doc = open(pdf.bytes());
+    assert_eq!(
+        appearance_texts(&doc),
+        [None, Some("Akkoord"), Some("Akkoord")]
+    );
+    // A stamp's contents, when it has them, speak for it.
+    let texts: Vec<&str> = doc.decisions().iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(texts, ["Akkoord", "Goedgekeurd"]);
+}
+
+#[test]
+fn appearance_drawing_only_an_image_has_no_text() {
+    let mut pdf = Builder::new();
+    let (_, page) = blank_page(&mut pdf);
+    let image = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 2,
+            "Height" => 2,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        vec![0, 255, 255, 0],
+    ));
+    let form = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 100.into(), 40.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        },
+        b"q 100 0 0 40 0 0 cm /Im1 Do Q".to_vec(),
+    ));
+    let mut stamp = with_appearance("Stamp", [72, 700, 172, 740], form.into());
+    stamp.set("Name", "Approved");
+    pdf.annotate(page, vec![stamp]);
+    let doc = open(pdf.bytes());
+    assert_eq!(appearance_texts(&doc), [None]);
+    assert_eq!(
+        doc.annotations()[0].icon.as_ref().map(|icon| icon.name()),
+        Some("Approved")
+    );
+    assert!(doc.decisions().is_empty());
+}
+
+#[test]
+fn appearance_text_can_be_turned_off() {
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let form = line_form(&mut pdf, font, "Akkoord");
+    pdf.annotate(
+        page,
+        vec![with_appearance("Stamp", [72, 700, 272, 720], form.into())],
+    );
+    let options = Options::default().with_appearance_text(false);
+    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+    assert_eq!(appearance_texts(&doc), [None]);
+    assert!(doc.decisions().is_empty());
+}
+
+#[test]
+fn appearance_forms_that_draw_each_other_are_bounded() {
+    // A stamp's form draws a second form, which draws the first again.
+    let mut pdf = Builder::new();
+    let (font, page) = blank_page(&mut pdf);
+    let first = pdf.doc.new_object_id();
+    let second = pdf.doc.new_object_id();
+    for (id, other, text) in [(first, second, "Akkoord"), (second, first, "nogmaals")] {
+        pdf.doc.objects.insert(
+            id,
+            Object::Stream(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+                    "Resources" => dictionary! {
+                        "Font" => dictionary! { "F1" => font },
+                        "XObject" => dictionary! { "Fm1" => other },
+                    },
+                },
+                format!("BT /F1 10 Tf 2 6 Td ({text}) Tj ET /Fm1 Do").into_bytes(),
+            )),
+        );
+    }
+    pdf.annotate(
+        page,
+        vec![with_appearance("Stamp", [72, 700, 272, 720], first.into())],
+    );
+    let started = Instant::now();
+    let doc = open(pdf.bytes());
+    assert!(started.elapsed() < HANG);
+    // The parser does not follow a form back into the one it draws from:
+    // each is drawn once, at the same place.
+    let text = appearance_texts(&doc)[0].unwrap();
+    assert_eq!(text.len(), "Akkoord".len() + "nogmaals".len(), "{text}");
 }

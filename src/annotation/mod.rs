@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub use color::Color;
 pub use flags::Flags;
 pub use names::{Icon, Intent, State, StateModel};
+#[cfg(feature = "text")]
+pub(crate) use read::reference_of;
 pub(crate) use read::{Include, read_all};
 pub(crate) use reference::serde_as_text;
 pub use reference::{ObjectId, Reference, ReferenceError};
@@ -96,6 +98,15 @@ pub struct Annotation {
     /// joined with a space in reading order and a word broken by a hyphen
     /// at a line end is joined again.
     pub text_under: Option<String>,
+    /// The text the annotation's normal appearance draws (`/AP /N`, the
+    /// state `/AS` selects where `/N` has states), lines in reading order
+    /// joined by `\n`: what a dynamic stamp says ("AKKOORD\nMinister van
+    /// SZW\n08-06-2026 09:11"), a text box's text. Read for stamps, text
+    /// boxes and annotations without `/Contents` when
+    /// [`Options::appearance_text`](crate::Options::appearance_text) is on
+    /// (needs the `text` feature); `null` for others, when the appearance
+    /// draws no text (an image, paths) or there is none.
+    pub appearance_text: Option<String>,
 }
 
 /// How a reply relates to the annotation it answers (`/RT`).

@@ -125,13 +125,7 @@ impl Reader<'_> {
             }
             let (dict, reference) = match (element.reference, element.value) {
                 (_, Lookup::Found(Object::Dict(dict))) => {
-                    let reference = element.reference.map_or(
-                        Reference::Inline {
-                            page: number,
-                            index,
-                        },
-                        object,
-                    );
+                    let reference = reference_of(element.reference, number, index);
                     (dict, reference)
                 }
                 (_, Lookup::Dangling(id)) => {
@@ -233,6 +227,7 @@ impl Reader<'_> {
             review_states: Vec::new(),
             popup,
             text_under: None,
+            appearance_text: None,
             subtype,
             reference,
         };
@@ -558,6 +553,12 @@ impl<'d> Fields<'d, '_> {
 /// The reference to an indirect object.
 fn object(id: ObjId) -> Reference {
     Reference::Object(ObjectId::new(id.num, id.generation))
+}
+
+/// The reference of entry `index` of page `page`'s `/Annots`: the object
+/// it refers to, or its place when it is written inline.
+pub(crate) fn reference_of(id: Option<ObjId>, page: usize, index: usize) -> Reference {
+    id.map_or(Reference::Inline { page, index }, object)
 }
 
 /// Whether a Popup annotation belongs to a parent (and is folded into it).

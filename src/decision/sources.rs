@@ -6,7 +6,8 @@ use super::{SightingRef, Source, StampLine};
 use crate::annotation::Annotation;
 use crate::summary::Comment;
 
-/// One statement per annotation with contents, per summary entry with
+/// One statement per annotation with contents (or, without them, with
+/// text in its appearance: a dynamic stamp), per summary entry with
 /// contents, and per stamp line, in that order. Left out: replies that only
 /// set a review state, and text markup whose contents repeat the text under
 /// it (see [`repeats_marked_text`]).
@@ -17,11 +18,7 @@ pub(crate) fn statements<'a>(
 ) -> Vec<Statement<'a>> {
     let mut statements = Vec::new();
     for annotation in annotations {
-        let Some(text) = annotation
-            .contents
-            .as_deref()
-            .filter(|t| !t.trim().is_empty())
-        else {
+        let Some(text) = said(annotation) else {
             continue;
         };
         // A reply that only sets a review state ("Accepted") says nothing
@@ -61,6 +58,16 @@ pub(crate) fn statements<'a>(
     }
     statements.extend(stamps.iter().map(StampLine::statement));
     statements
+}
+
+/// What an annotation says: its contents, else the text its appearance
+/// draws.
+fn said(annotation: &Annotation) -> Option<&str> {
+    fn written(text: Option<&str>) -> Option<&str> {
+        text.filter(|t| !t.trim().is_empty())
+    }
+    written(annotation.contents.as_deref())
+        .or_else(|| written(annotation.appearance_text.as_deref()))
 }
 
 /// Whether a highlight's (underline's, …) contents only repeat the text
@@ -120,6 +127,7 @@ mod tests {
             review_states: Vec::new(),
             popup: None,
             text_under: text_under.map(str::to_owned),
+            appearance_text: None,
         }
     }
 
@@ -162,6 +170,20 @@ mod tests {
         }
         let annotations = [annotation(Subtype::Underline, "Optie 2", Some("Optie 2"))];
         assert!(texts(&annotations).is_empty());
+    }
+
+    #[test]
+    fn appearance_text_speaks_for_an_annotation_without_contents() {
+        let mut stamp = annotation(Subtype::Stamp, "", None);
+        stamp.contents = None;
+        stamp.appearance_text = Some("AKKOORD\nMinister van SZW\n08-06-2026 09:11".to_owned());
+        assert_eq!(
+            texts(&[stamp.clone()]),
+            ["AKKOORD\nMinister van SZW\n08-06-2026 09:11"]
+        );
+        // Contents, when there are any, say it.
+        stamp.contents = Some("Akkoord".to_owned());
+        assert_eq!(texts(&[stamp]), ["Akkoord"]);
     }
 
     #[test]

@@ -141,6 +141,9 @@ fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
     }
     if let Some(contents) = a.contents.as_deref().filter(|t| !t.is_empty()) {
         writeln!(out, "  > {}", quote_lines(contents))?;
+    } else if let Some(drawn) = a.appearance_text.as_deref().filter(|t| !t.is_empty()) {
+        // What a stamp without contents says: the text its appearance draws.
+        writeln!(out, "  > {}", quote_lines(drawn))?;
     }
     for state in &a.review_states {
         let who = state.author.as_deref().map(escape).unwrap_or_default();

@@ -163,22 +163,50 @@ pub(crate) fn walk_appearances<'a>(
         if flags & (1 << 1 | 1 << 5) != 0 {
             continue;
         }
-        let Some(stream) = appearance(&annot) else {
-            continue;
-        };
-        let Some(rect) = annot.get::<[f64; 4]>(b"Rect") else {
-            continue;
-        };
-        let Some(form) = FormInfo::of(&stream) else {
-            continue;
-        };
-        let placed = appearance_matrix(rect, form.matrix, form.bbox);
-        sink.save();
-        sink.concat(placed);
-        walker.draw_form(&stream, &form, &resources, 0, 0, sink);
-        sink.restore();
+        draw_appearance(&mut walker, &annot, &resources, sink);
     }
     walker.finish()
+}
+
+/// Walks the normal appearance of one annotation on `page`, placed in its
+/// `/Rect` as a viewer draws it; a form without `/Resources` of its own
+/// takes the page's. Nothing is walked when there is no form, `/Rect` or
+/// `/BBox`.
+pub(crate) fn walk_appearance<'a>(
+    annotation: &Dict<'a>,
+    page: &Dict<'a>,
+    fonts: &Fonts<'a>,
+    bounds: WalkBounds,
+    sink: &mut impl TextSink<'a>,
+) -> WalkDefects {
+    let (annot, xref) = annotation.parts();
+    let mut walker = Walker::new(xref, fonts, bounds);
+    let resources = Resources::new(inherited_resources(page.parts().0, bounds.max_depth));
+    draw_appearance(&mut walker, annot, &resources, sink);
+    walker.finish()
+}
+
+/// Draws an annotation's normal appearance form, mapped onto its `/Rect`.
+fn draw_appearance<'a>(
+    walker: &mut Walker<'a, '_>,
+    annot: &h::Dict<'a>,
+    resources: &Resources<'a>,
+    sink: &mut impl TextSink<'a>,
+) {
+    let Some(stream) = appearance(annot) else {
+        return;
+    };
+    let Some(rect) = annot.get::<[f64; 4]>(b"Rect") else {
+        return;
+    };
+    let Some(form) = FormInfo::of(&stream) else {
+        return;
+    };
+    let placed = appearance_matrix(rect, form.matrix, form.bbox);
+    sink.save();
+    sink.concat(placed);
+    walker.draw_form(&stream, &form, resources, 0, 0, sink);
+    sink.restore();
 }
 
 /// The normal appearance stream of an annotation: `/AP /N`, or the state

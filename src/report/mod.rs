@@ -32,10 +32,12 @@
 //! A decision's `nota` is an index into `notas`, and a nota's `decisions`
 //! are indices into `decisions` (see [`Nota`]).
 //!
-//! Added within version 1: `decisions[].point` (the nota's point a decision
-//! answers, `null` elsewhere) and `decisions[].conditional` (`false`
-//! elsewhere), see [`Decision`]; and the verdict `"deferred"`. A reader of
-//! version 1 that does not know them reads the rest as before.
+//! Added within version 1: `annotations[].appearance_text` (the text an
+//! annotation's appearance draws, see
+//! [`Annotation::appearance_text`]); `decisions[].point` (the nota's point a
+//! decision answers, `null` elsewhere) and `decisions[].conditional`
+//! (`false` elsewhere), see [`Decision`]; and the verdict `"deferred"`. A
+//! reader of version 1 that does not know them reads the rest as before.
 
 use serde::{Deserialize, Serialize};
 

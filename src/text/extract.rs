@@ -80,6 +80,21 @@ pub(crate) fn read_annotation_glyphs<'a>(
     placer.glyphs
 }
 
+/// Reads the glyphs one annotation's normal appearance draws, placed on
+/// the page (a dynamic stamp's text), at most `limits.max_glyphs_per_page`.
+pub(crate) fn read_appearance_glyphs<'a>(
+    annotation: &Dict<'a>,
+    page: &Dict<'a>,
+    fonts: &Fonts<'a>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> PageGlyphs {
+    let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
+    let walked =
+        text_content::walk_appearance(annotation, page, fonts, bounds(limits), &mut placer);
+    placer.finish(walked, 0.0)
+}
+
 /// The graphics state, as far as placing text goes.
 #[derive(Clone)]
 struct State<'a> {

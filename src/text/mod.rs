@@ -9,7 +9,8 @@
 //! dictionary does not say enough). [`layout`] groups the glyphs into words, lines and blocks
 //! in reading order; [`under`] selects the glyphs under an annotation's
 //! quadrilaterals; [`read`] reads the pages a document needs, on
-//! [`TextOptions::threads`] threads.
+//! [`TextOptions::threads`] threads; [`appearance`] reads the text an
+//! annotation's appearance draws.
 //!
 //! Reading a page is bounded: by [`Limits::max_page_content`] (bytes of
 //! content decoded and interpreted, forms included each time they are
@@ -20,6 +21,8 @@
 //! [`Limits::max_page_content`]: crate::Limits::max_page_content
 //! [`Limits::max_glyphs_per_page`]: crate::Limits::max_glyphs_per_page
 
+#[cfg(feature = "text")]
+mod appearance;
 #[cfg(feature = "text")]
 mod coverage;
 #[cfg(all(test, feature = "text-reference"))]
@@ -40,6 +43,8 @@ mod reference;
 #[cfg(feature = "text")]
 mod under;
 
+#[cfg(feature = "text")]
+pub(crate) use appearance::read_appearances;
 #[cfg(feature = "text")]
 pub use page_text::{PageText, TextLine, TextWord};
 pub(crate) use pages::Pages;

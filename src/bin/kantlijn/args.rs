@@ -77,9 +77,10 @@ pub(crate) struct Args {
     pub(crate) widgets: bool,
 
     /// Do not read the text under highlights, underlines, strike-outs and
-    /// carets (`text_under` is null), nor the page text that printed comment
-    /// summaries and burned-in stamps are found in; much faster on large
-    /// scanned bundles.
+    /// carets (`text_under` is null), the text that stamps' and text boxes'
+    /// appearances draw (`appearance_text` is null), nor the page text that
+    /// printed comment summaries and burned-in stamps are found in; much
+    /// faster on large scanned bundles.
     #[arg(long)]
     pub(crate) no_text: bool,
 
@@ -169,6 +170,7 @@ impl Args {
         options.include_widgets = self.widgets;
         options.text_under = !self.no_text && !self.page_text;
         options.flattened = !self.no_text && !self.no_flattened && !self.page_text;
+        options.appearance_text = !self.no_text && !self.page_text;
         options.threads = self.threads.unwrap_or(0);
         options
     }
