@@ -132,6 +132,11 @@ impl<'a> Cursor<'a> {
 /// space may follow a full stop, and `'` matches `’`. Gives the bytes of
 /// `text` covered; a phrase ending in a letter or digit must end a word.
 pub(super) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
+    // Most phrases are tried where they do not stand: the first character
+    // settles that.
+    if !same_char(text.chars().next()?, phrase.chars().next()?) {
+        return None;
+    }
     let mut chars = text.char_indices().peekable();
     let mut wanted = phrase.chars().peekable();
     let mut end = 0;
@@ -172,8 +177,14 @@ pub(super) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
 }
 
 fn same_char(c: char, want: char) -> bool {
+    if c == want {
+        return true;
+    }
+    if c.is_ascii() && want.is_ascii() {
+        return c.to_ascii_lowercase() == want;
+    }
     let apostrophe = |c: char| matches!(c, '\'' | '’' | '‘');
-    c == want || (apostrophe(c) && apostrophe(want)) || c.to_lowercase().eq(std::iter::once(want))
+    (apostrophe(c) && apostrophe(want)) || c.to_lowercase().eq(std::iter::once(want))
 }
 
 /// The first of `words` at the start of `text`; the bytes it covers.
@@ -201,6 +212,10 @@ mod tests {
         assert_eq!(match_phrase("niet   akkoord", "niet akkoord"), Some(14));
         assert_eq!(match_phrase("d’accord", "d'accord"), Some("d’accord".len()));
         assert_eq!(match_phrase("akk", "akk."), None);
+        assert_eq!(match_phrase("APPROUVÉ", "approuvé"), Some("APPROUVÉ".len()));
+        assert_eq!(match_phrase("Zurückgestellt", "zurückgestellt"), Some(15));
+        assert_eq!(match_phrase("", "akkoord"), None);
+        assert_eq!(match_phrase("bakkoord", "akkoord"), None);
     }
 
     #[test]

@@ -167,6 +167,9 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<
     if let Some(points) = points::answers(body, mode, vocabulary) {
         return points;
     }
+    if !reading::opens_decision(body, mode, vocabulary) {
+        return Vec::new();
+    }
     drafts(body, mode, vocabulary)
         .into_iter()
         .find_map(|draft| draft.settle(Some(body), mode, vocabulary))

@@ -30,6 +30,11 @@ use crate::decision::Vocabulary;
 /// The highest point number read; also the most points a text may have.
 pub(super) const MAX_POINTS: u32 = 20;
 
+/// The characters within which the first marker's number stands: after
+/// the longest vocabulary actor ("Plaatsvervangend secretaris-generaal:")
+/// and the longest point word.
+const FIRST_MARKER_WITHIN: usize = 64;
+
 /// A point marker in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {
@@ -44,7 +49,17 @@ struct Marker {
 /// The decisions of a text of answers per point, or `None` when the text
 /// is not one.
 pub(super) fn answers(body: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Recognised>> {
+    // Most texts have no number where a first marker could be: asked
+    // before an actor or a signature is sought.
+    if !body
+        .chars()
+        .take(FIRST_MARKER_WITHIN)
+        .any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
     let (leading, rest) = leading_actor(body, vocabulary);
+    marker_at(rest, 0, vocabulary)?;
     let (head, signature) = match signature::split(rest, vocabulary) {
         Some(signed) => (signed.head, Some(signed.signature)),
         None => (rest, None),

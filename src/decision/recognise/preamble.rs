@@ -4,7 +4,8 @@
 //!
 //! A preamble is at most [`MAX_SENTENCES`] sentences of at most
 //! [`MAX_WORDS`] words each, every one ended by a full stop, an
-//! exclamation mark, a comma or a line break, and a verdict (or a
+//! exclamation mark, a comma, a semicolon or a line break (not a colon:
+//! "Advies: akkoord" is a label and its value), and a verdict (or a
 //! vocabulary actor and a verdict) right after it. A preamble sentence has
 //! a letter in it, no question mark, no negation ("Niet doen. Akkoord."
 //! says two things), does not open with a condition ("Indien akkoord, …")
@@ -43,7 +44,8 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
     let rest = start.rest();
     let end = rest.find(['.', '!', ',', '\n', '?', ';', ':'])?;
     let (sentence, mark) = (rest.get(..end)?, rest.get(end..)?.chars().next()?);
-    if matches!(mark, '?' | ';' | ':') {
+    // A question is no preamble; "Advies: akkoord" is a label and its value.
+    if matches!(mark, '?' | ':') {
         return None;
     }
     // "n.akk.", "v.k.a.": the full stop is inside a verdict phrase.
@@ -71,7 +73,7 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
     let after = start.advance(end);
     let marks = after
         .rest()
-        .find(|c: char| !matches!(c, '.' | '!' | ',' | '\n'))
+        .find(|c: char| !matches!(c, '.' | '!' | ',' | ';' | '\n'))
         .unwrap_or(after.rest().len());
     Some(after.advance(marks).skip_ws())
 }

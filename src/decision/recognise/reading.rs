@@ -7,7 +7,7 @@ use super::Mode;
 use super::actor::{
     ActorRules, Actors, actor_at, known_actor_at, portfolio_at, qualifier_at, title_of,
 };
-use super::cursor::Cursor;
+use super::cursor::{Cursor, is_separator};
 use super::date::{DateMatch, DatedText, date_after};
 use super::draft::{Draft, Named};
 use super::preamble::after_preamble;
@@ -28,18 +28,12 @@ pub(super) fn read(
     actors: Actors,
 ) -> Option<Draft> {
     let reading = Reading::new(body, mode, vocabulary, actors);
-    let opening = reading.opening();
-    let leading = reading.actor_before(opening.at);
-    // "SG 3/4: akkoord": the date between the actor and the verdict.
-    let early = leading
-        .as_ref()
-        .and_then(|found| reading.date_before_verdict(found.end));
-    let verdict_at = match (&early, &leading) {
-        (Some((_, end)), _) => *end,
-        (None, Some(found)) => found.end,
-        (None, None) => opening.at,
-    };
-    let core = reading.core(verdict_at, leading.is_some())?;
+    let Start {
+        opening,
+        leading,
+        early,
+        core,
+    } = reading.start()?;
     let mut at = core.end;
     let mut actor = leading;
     if actor.is_none()
@@ -80,6 +74,16 @@ pub(super) fn read(
         Tail::Nothing => None,
         Tail::Remark(remark) => Some(remark),
     };
+    // "Niet akkoord; liever optie 1.": a remark that opens with a choice of
+    // option records it.
+    let option = core
+        .option
+        .or(linked.map(|linked| linked.number))
+        .or_else(|| {
+            remark
+                .as_deref()
+                .and_then(|text| reading.chosen_option(text))
+        });
     let actor = actor.map(|found| Named {
         text: found.text.to_owned(),
         title: found.title.or_else(|| title_of(found.text, vocabulary)),
@@ -93,11 +97,31 @@ pub(super) fn read(
         verdict: core.verdict,
         verdict_text: core.verdict_text.to_owned(),
         weak: core.weak,
-        option: core.option.or(linked.map(|linked| linked.number)),
+        option,
         remark,
         date_after_colon: date.as_ref().is_some_and(|found| found.after_colon),
         date: date.map(|found| found.dated),
     })
+}
+
+/// Whether a decision can start `text`: its opening, an actor and a date
+/// before the verdict, and the verdict (or option statement). A text that
+/// cannot, cannot with a signature cut off its end either, so this is
+/// asked before the costlier readings.
+pub(super) fn opens_decision(text: &str, mode: Mode, vocabulary: &Vocabulary) -> bool {
+    Reading::new(text, mode, vocabulary, Actors::Any)
+        .start()
+        .is_some()
+}
+
+/// The start of a reading, up to the verdict.
+struct Start<'a> {
+    opening: Opening<'a>,
+    leading: Option<ActorFound<'a>>,
+    /// A date between the actor and the verdict, and where the verdict
+    /// starts.
+    early: Option<(DatedText, Cursor<'a>)>,
+    core: Core<'a>,
 }
 
 /// The context of one reading: the text, the mode and the actors accepted
@@ -163,6 +187,28 @@ struct LinkedOption<'a> {
 }
 
 impl<'a, 'v> Reading<'a, 'v> {
+    /// The opening, the actor before the verdict, a date after it ("SG
+    /// 3/4: akkoord") and the verdict.
+    fn start(&self) -> Option<Start<'a>> {
+        let opening = self.opening();
+        let leading = self.actor_before(opening.at);
+        let early = leading
+            .as_ref()
+            .and_then(|found| self.date_before_verdict(found.end));
+        let verdict_at = match (&early, &leading) {
+            (Some((_, end)), _) => *end,
+            (None, Some(found)) => found.end,
+            (None, None) => opening.at,
+        };
+        let core = self.core(verdict_at, leading.is_some())?;
+        Some(Start {
+            opening,
+            leading,
+            early,
+            core,
+        })
+    }
+
     fn new(text: &'a str, mode: Mode, vocabulary: &'v Vocabulary, actors: Actors) -> Self {
         Self {
             text,
@@ -314,6 +360,19 @@ impl<'a, 'v> Reading<'a, 'v> {
         let verdict = end.skip_link();
         (verdict > end && verdict_at(verdict.rest(), self.vocabulary).is_some())
             .then_some((dated, verdict))
+    }
+
+    /// The option a remark opens with, alone in its clause ("optie 2",
+    /// "liever optie 1.", "voorkeur voor optie B; …").
+    fn chosen_option(&self, remark: &str) -> Option<u32> {
+        let lead_in = option_lead_in_at(remark, self.vocabulary).unwrap_or(0);
+        let at = Cursor::start(remark).advance(lead_in);
+        let found = option_at(at.rest(), self.vocabulary)?;
+        let after = at.advance(found.len).skip_ws();
+        after
+            .peek()
+            .is_none_or(|c| is_separator(c) || c == '\n')
+            .then_some(found.number)
     }
 
     /// "akkoord met optie 2" (comment mode, when the verdict has no option).
