@@ -41,11 +41,20 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Options for listing only: no page text read.
+/// Options for listing only: no page text read, no appearance read.
 fn listing() -> Options {
     let mut options = Options::default();
     options.text_under = false;
     options.flattened = false;
+    options.appearance_text = false;
+    options
+}
+
+/// Options for listing with the text of stamps' and text boxes'
+/// appearances.
+fn appearances() -> Options {
+    let mut options = listing();
+    options.appearance_text = true;
     options
 }
 
@@ -179,6 +188,10 @@ fn bundles(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(bytes));
         group.bench_function("open_list", |b| {
             let options = listing();
+            b.iter(|| black_box(open(&path, &options).annotations().len()));
+        });
+        group.bench_function("appearance_text", |b| {
+            let options = appearances();
             b.iter(|| black_box(open(&path, &options).annotations().len()));
         });
 
