@@ -58,6 +58,14 @@ pub enum Verdict {
     Option,
 }
 
+impl Verdict {
+    /// Whether the verdict asks for something still to happen: to discuss
+    /// or to defer the decision.
+    pub(crate) fn is_request(self) -> bool {
+        matches!(self, Self::ToDiscuss | Self::Deferred)
+    }
+}
+
 from_serde_name!(Verdict, "verdict");
 from_serde_name!(Source, "source");
 from_serde_name!(DateBasis, "date basis");

@@ -61,6 +61,7 @@ struct VocabularyFile {
     verdicts: BTreeMap<String, BTreeMap<String, Verdict>>,
     weak_verdicts: Vec<String>,
     interjections: Vec<String>,
+    request_words: Vec<String>,
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
@@ -135,6 +136,7 @@ pub(crate) struct Entry<T> {
 /// | `verdicts` | language → phrase → verdict | verdict phrases, grouped by language for the reader (the code is not used; `{"nl": {"akkoord": "approved", "niet akkoord": "rejected"}}`); the verdict is `approved`, `rejected`, `discussed`, `to_discuss`, `noted` or `deferred` (options are written with `option_words`) |
 /// | `weak_verdicts` | list of phrases | verdict phrases that also open ordinary talk ("ok", "prima"): they take no remark, and a stamp needs an actor with them |
 /// | `interjections` | list | words that may come before a verdict ("Ja, akkoord") |
+/// | `request_words` | list | words that may come, in any number up to three, before a request to discuss or to defer ("graag **eerst** bespreken", "svp nog even aanhouden") |
 /// | `option_words` | list | the word before an option's number or letter ("optie 2", "variant B") |
 /// | `option_lead_ins` | list | words before an option statement ("voorkeur voor optie 2", "Keuze: optie 1") |
 /// | `option_links` | list | words between a verdict and an option ("akkoord met optie 2") |
@@ -181,6 +183,9 @@ pub struct Vocabulary {
     weak_verdicts: HashSet<String>,
     /// Words that may come before a verdict ("Ja, akkoord"), longest first.
     interjections: Vec<String>,
+    /// Words that may come before a request to discuss or to defer
+    /// ("graag eerst bespreken"), longest first.
+    request_words: Vec<String>,
     option_words: Vec<String>,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
@@ -242,6 +247,7 @@ impl Vocabulary {
             verdicts: Vec::new(),
             weak_verdicts: HashSet::new(),
             interjections: Vec::new(),
+            request_words: Vec::new(),
             option_words: Vec::new(),
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
@@ -465,6 +471,7 @@ impl Vocabulary {
             "portfolio_joiners",
         )?;
         extend_list(&mut self.interjections, file.interjections, "interjections")?;
+        extend_list(&mut self.request_words, file.request_words, "request_words")?;
         extend_set(&mut self.weak_verdicts, file.weak_verdicts, "weak_verdicts")?;
         extend_set(&mut self.meeting_words, file.meeting_words, "meeting_words")?;
         extend_list(
@@ -555,6 +562,10 @@ impl Vocabulary {
 
     pub(crate) fn interjections(&self) -> &[String] {
         &self.interjections
+    }
+
+    pub(crate) fn request_words(&self) -> &[String] {
+        &self.request_words
     }
 
     pub(crate) fn is_meeting_word(&self, word: &str) -> bool {

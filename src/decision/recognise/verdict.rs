@@ -16,8 +16,41 @@ pub(super) struct VerdictMatch {
     pub(super) weak: bool,
 }
 
-/// The verdict phrase at the start of `text`, longest first.
+/// The verdict phrase at the start of `text`, longest first, or a request
+/// to discuss or to defer after the words that soften or time it ("graag
+/// eerst bespreken").
 pub(super) fn verdict_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
+    phrase_at(text, vocabulary).or_else(|| request_at(text, vocabulary))
+}
+
+/// The most request words a request may open with ("svp nog even
+/// aanhouden").
+const MAX_REQUEST_WORDS: usize = 3;
+
+/// A request after one to three request words ("graag eerst bespreken",
+/// "nog even aanhouden"), covering them all. Only requests take them: "nog
+/// akkoord" is no approval.
+fn request_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
+    let mut at = Cursor::start(text);
+    for _ in 0..MAX_REQUEST_WORDS {
+        let word = at.advance(word_of(at.rest(), vocabulary.request_words())?);
+        at = word.skip_ws();
+        if at == word {
+            return None;
+        }
+        let found = phrase_at(at.rest(), vocabulary);
+        if let Some(found) = found.filter(|found| found.verdict.is_request()) {
+            return Some(VerdictMatch {
+                len: at.pos() + found.len,
+                ..found
+            });
+        }
+    }
+    None
+}
+
+/// The vocabulary's verdict phrase at the start of `text`, longest first.
+fn phrase_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
     vocabulary.verdicts().iter().find_map(|entry| {
         match_phrase(text, &entry.phrase).map(|len| VerdictMatch {
             verdict: entry.value,
