@@ -400,34 +400,39 @@ impl Vocabulary {
         None
     }
 
-    fn merge_file(&mut self, file: VocabularyFile) -> Result<(), VocabularyError> {
-        for phrases in file.verdicts.into_values() {
+    fn merge_file(&mut self, mut file: VocabularyFile) -> Result<(), VocabularyError> {
+        for phrases in std::mem::take(&mut file.verdicts).into_values() {
             for (phrase, verdict) in phrases {
                 self.add_verdict(&phrase, verdict)?;
             }
         }
-        for (answer, verdict) in file.point_answers {
+        for (answer, verdict) in std::mem::take(&mut file.point_answers) {
             if verdict == Verdict::Option {
                 return Err(VocabularyError::OptionVerdict { phrase: answer });
             }
             let phrase = nonempty(&answer, "point_answers")?;
             upsert(&mut self.point_answers, phrase, verdict);
         }
-        for (actor, title) in file.actors {
+        for (actor, title) in std::mem::take(&mut file.actors) {
             self.add_actor(&actor, &title)?;
         }
-        for (role, title) in file.ministry_roles {
+        for (role, title) in std::mem::take(&mut file.ministry_roles) {
             let phrase = nonempty(&role, "ministry_roles")?;
             upsert(&mut self.ministry_roles, phrase, title.trim().to_owned());
         }
-        for (code, name) in file.ministries {
+        for (code, name) in std::mem::take(&mut file.ministries) {
             self.add_ministry(&code, &name)?;
         }
-        for names in file.months.into_values() {
+        for names in std::mem::take(&mut file.months).into_values() {
             for (name, month) in names {
                 self.add_month(&name, month)?;
             }
         }
+        self.merge_word_lists(file)
+    }
+
+    /// The word lists and sets of a vocabulary file, after its tables.
+    fn merge_word_lists(&mut self, file: VocabularyFile) -> Result<(), VocabularyError> {
         extend_list(&mut self.option_words, file.option_words, "option_words")?;
         extend_list(
             &mut self.option_lead_ins,
