@@ -42,6 +42,9 @@ pub enum WarningKind {
     /// not decode became U+FFFD, a font that cannot be loaded was measured
     /// as Helvetica, `/Rect` stood in for missing `/QuadPoints`.
     DecodingFallback,
+    /// Scanned pages without a text layer (no text drawn over images that
+    /// cover the page) that were not read by OCR: their text is missing.
+    NoTextLayer,
 }
 
 impl WarningKind {
@@ -92,6 +95,23 @@ pub struct Warning {
     pub kind: WarningKind,
     /// What is wrong and what was done about it.
     pub message: String,
+}
+
+impl Warning {
+    #[cfg_attr(not(feature = "ocr"), allow(dead_code))]
+    pub(crate) fn new(
+        page: Option<usize>,
+        reference: Option<String>,
+        kind: WarningKind,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            page,
+            reference,
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
 /// Collects warnings up to a bound, then counts the rest; and remembers

@@ -40,6 +40,8 @@ pub struct Document {
     page_ids: Vec<Option<crate::pdf::ObjId>>,
     #[cfg(feature = "text")]
     limits: crate::limits::Limits,
+    #[cfg(feature = "ocr")]
+    ocr: Option<crate::text::OcrOptions>,
 }
 
 /// One page of a document.
@@ -152,12 +154,14 @@ impl Document {
         #[cfg(feature = "text")]
         let text = if options.text_under || options.flattened {
             crate::text::read_pages(
+                &pdf,
                 &sources,
                 &mut annotations,
                 &options.text(),
                 &deadline,
                 &mut warnings,
             )
+            .texts
         } else {
             Pages::default()
         };
@@ -199,6 +203,8 @@ impl Document {
             page_ids,
             #[cfg(feature = "text")]
             limits: options.limits.clone(),
+            #[cfg(feature = "ocr")]
+            ocr: options.ocr.clone(),
         })
     }
 
@@ -225,8 +231,7 @@ impl Document {
                 page,
                 pages: self.pages.len(),
             })?;
-        let reader = crate::text::PageReader::new(&self.limits);
-        Ok(reader.read(page, &self.page_source(index)))
+        Ok(self.page_reader().read(page, &self.page_source(index)))
     }
 
     /// The text of every page, in order (feature `text`): what
@@ -235,8 +240,21 @@ impl Document {
     /// reached after it ran out has no lines and a warning).
     #[cfg(feature = "text")]
     pub fn page_texts(&self) -> impl Iterator<Item = crate::text::PageText> + '_ {
-        let reader = crate::text::PageReader::new(&self.limits);
+        let reader = self.page_reader();
         (0..self.pages.len()).map(move |index| reader.read(index + 1, &self.page_source(index)))
+    }
+
+    /// A reader of this document's pages, with the options it was opened
+    /// with: its limits, and OCR when asked for.
+    #[cfg(feature = "text")]
+    fn page_reader(&self) -> crate::text::PageReader<'_> {
+        let reader = crate::text::PageReader::new(&self.limits);
+        #[cfg(feature = "ocr")]
+        let reader = match &self.ocr {
+            Some(ocr) => reader.with_ocr(&self.pdf, ocr),
+            None => reader,
+        };
+        reader
     }
 
     #[cfg(feature = "text")]

@@ -150,5 +150,7 @@ pub use pdf::geometry::{Quad, Rect};
 pub use report::{Filter, Report, ReportError, SCHEMA_VERSION};
 pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries};
 pub use text::text_pages;
+#[cfg(feature = "ocr")]
+pub use text::{OcrError, OcrOptions};
 #[cfg(feature = "text")]
 pub use text::{PageText, TextLine, TextWord};

@@ -38,6 +38,7 @@ pub(crate) use with_setters;
 /// | `max_page_label_ranges`: entries read from `/PageLabels` | 100,000 |
 /// | `max_glyphs_per_page`: glyphs kept from one page's text | 250,000 |
 /// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
+/// | `max_ocr_pixels`: pixels of one page rendered for OCR | 40,000,000 |
 /// | `time_per_file`: wall time for one document | 30 s |
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -68,6 +69,12 @@ pub struct Limits {
     /// drawn. A page whose forms would add up to more (forms drawing forms
     /// can ask for exponential work) is read without them, with a warning.
     pub max_page_content: usize,
+    /// Most pixels of one page rendered for OCR (feature `ocr`). Pages are
+    /// rendered at 300 dpi (an A4 page is 8.7 million pixels), or at less,
+    /// down to 150 dpi, to stay within this; a page larger than that is
+    /// not read by OCR, with a warning. The default holds an A2 page at
+    /// 300 dpi; each pixel costs about 5 bytes while its page is read.
+    pub max_ocr_pixels: u64,
     /// Wall time allowed for one document; when it runs out the report holds
     /// what was read so far and a warning says where it stopped.
     pub time_per_file: Duration,
@@ -98,6 +105,7 @@ impl Default for Limits {
             max_page_label_ranges: 100_000,
             max_glyphs_per_page: 250_000,
             max_page_content: 64 << 20,
+            max_ocr_pixels: 40_000_000,
             time_per_file: Duration::from_secs(30),
         }
     }

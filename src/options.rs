@@ -63,7 +63,18 @@ pub struct Options {
     /// core when enough pages need reading (eight or more per thread); 1
     /// reads on the calling thread, as a batch that already runs one
     /// document per core may prefer. The result is the same either way.
+    /// OCR (feature `ocr`) reads scanned pages on as many threads, one
+    /// Tesseract instance each (0: one per core whenever two pages or more
+    /// need it).
     pub threads: usize,
+    /// Read scanned pages without a text layer by OCR (feature `ocr`; off
+    /// by default). A page whose content draws no text but whose images
+    /// cover most of it is rendered and recognised by Tesseract, and its
+    /// words are read as any page text is: printed summaries, stamps, the
+    /// text under highlights. Only such pages are read by OCR, on
+    /// [`threads`](Options::threads) threads, within the time limit.
+    #[cfg(feature = "ocr")]
+    pub ocr: Option<crate::text::OcrOptions>,
     /// Bounds on what one input may make kantlijn do.
     pub limits: Limits,
     /// The labels by which printed comment summaries are recognised; the
@@ -86,6 +97,8 @@ impl Default for Options {
             appearance_text: true,
             glyph_coverage: 0.5,
             threads: 0,
+            #[cfg(feature = "ocr")]
+            ocr: None,
             limits: Limits::default(),
             summary_locales: SummaryLocale::builtin(),
             vocabulary: Vocabulary::builtin(),
@@ -134,6 +147,8 @@ impl Options {
             glyph_coverage: self.glyph_coverage,
             threads: self.threads,
             limits: self.limits.clone(),
+            #[cfg(feature = "ocr")]
+            ocr: self.ocr.clone(),
         }
     }
 

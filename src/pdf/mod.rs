@@ -34,6 +34,11 @@ use hayro_syntax::{LoadPdfError, PdfData};
 
 pub(crate) use object::{Array, Dict, Lookup, ObjId, Object};
 
+/// The object parser's page, as the rasterizer takes it to render a
+/// scanned page for OCR.
+#[cfg(feature = "ocr")]
+pub(crate) type ParserPage<'a> = hayro_syntax::page::Page<'a>;
+
 /// Where the bytes of a document live.
 pub(crate) enum Bytes {
     /// A memory-mapped file.
@@ -140,6 +145,18 @@ impl Pdf {
             Object::Dict(dict) => Some(dict),
             _ => None,
         }
+    }
+
+    /// The object parser's own page for a page dictionary, found by object
+    /// identifier (its page list keeps a page listed twice only once, so
+    /// positions do not match ours).
+    #[cfg(feature = "ocr")]
+    pub(crate) fn parser_page(&self, id: ObjId) -> Option<&ParserPage<'_>> {
+        let id = hayro_syntax::object::ObjectIdentifier::from(id);
+        self.inner
+            .pages()
+            .iter()
+            .find(|page| page.raw().obj_id() == Some(id))
     }
 
     /// `/Producer` of the document information dictionary, as raw bytes.

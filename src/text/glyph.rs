@@ -28,6 +28,9 @@ pub(crate) struct Glyph {
     pub(crate) width: f32,
     /// Whether the glyph is white space (a word break, not text).
     pub(crate) space: bool,
+    /// How sure OCR is of the glyph (0–100); `None` for a glyph the page
+    /// draws.
+    pub(crate) confidence: Option<u8>,
     text_start: u32,
     text_len: u32,
 }
@@ -184,6 +187,15 @@ impl Glyphs {
         (kind, Some(text))
     }
 
+    /// Gives the glyph added last the confidence (0–100) of the OCR that
+    /// recognised it.
+    #[cfg(feature = "ocr")]
+    pub(crate) fn recognised(&mut self, confidence: u8) {
+        if let Some(glyph) = self.list.last_mut() {
+            glyph.confidence = Some(confidence);
+        }
+    }
+
     /// Adds a glyph with the text of one added before.
     pub(crate) fn push_same(
         &mut self,
@@ -199,6 +211,7 @@ impl Glyphs {
             em,
             width,
             space: text.space,
+            confidence: None,
             text_start: text.start,
             text_len: text.len,
         });

@@ -10,7 +10,10 @@
 //! in reading order; [`under`] selects the glyphs under an annotation's
 //! quadrilaterals; [`read`] reads the pages a document needs, on
 //! [`TextOptions::threads`] threads; [`appearance`] reads the text an
-//! annotation's appearance draws.
+//! annotation's appearance draws. A page that draws no text over images
+//! covering most of it is a scan without a text layer: it is named in a
+//! warning, or, with the `ocr` feature and OCR asked for, rendered
+//! and read by OCR, its words entering the same layout as drawn text.
 //!
 //! Reading a page is bounded: by [`Limits::max_page_content`] (bytes of
 //! content decoded and interpreted, forms included each time they are
@@ -33,6 +36,8 @@ mod extract;
 mod glyph;
 #[cfg(feature = "text")]
 mod layout;
+#[cfg(feature = "ocr")]
+mod ocr;
 #[cfg(feature = "text")]
 mod page_text;
 mod pages;
@@ -45,6 +50,8 @@ mod under;
 
 #[cfg(feature = "text")]
 pub(crate) use appearance::read_appearances;
+#[cfg(feature = "ocr")]
+pub use ocr::{OcrError, OcrOptions};
 #[cfg(feature = "text")]
 pub use page_text::{PageText, TextLine, TextWord};
 pub(crate) use pages::Pages;

@@ -42,6 +42,9 @@ pub struct PageText {
     /// current transformation matrix, clipped to the box, overlaps counted
     /// once. Measured exactly across the page and on 256 rows down it.
     pub image_coverage: f64,
+    /// Whether the lines were recognised by OCR in the page's image (a
+    /// scanned page without a text layer, read with the `ocr` feature).
+    pub ocr: bool,
     /// What could not be read (a broken content stream, a font that could
     /// not be loaded, glyphs without Unicode values, a bound reached).
     pub warnings: Vec<Warning>,
@@ -77,6 +80,9 @@ pub struct TextWord {
     /// its rest is the first word of the next line, and
     /// [`PageText::plain_text`] joins the two without the hyphen.
     pub hyphenated: bool,
+    /// How sure OCR is of the word, from 0 to 100 (Tesseract's confidence);
+    /// `null` for text the page draws.
+    pub confidence: Option<u8>,
 }
 
 fn serialize_size<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
@@ -153,11 +159,13 @@ pub(crate) fn lines(glyphs: &Glyphs, layout: &Layout) -> Vec<TextLine> {
                         .collect();
                     let corners: Vec<_> = members.iter().flat_map(|g| g.corners()).collect();
                     let size = members.iter().map(|g| g.size()).fold(0.0_f32, f32::max);
+                    let confidence = members.iter().filter_map(|g| g.confidence).min();
                     TextWord {
                         text: members.iter().map(|g| glyphs.text(g)).collect(),
                         rect: rect(bounds_of(&corners)),
                         font_size: round(size),
                         hyphenated: word.hyphen_break,
+                        confidence,
                     }
                 })
                 .collect();
@@ -245,6 +253,7 @@ mod tests {
             rect: Rect::from_corners((0.0, 0.0), (1.0, 1.0)),
             font_size: 10.0,
             hyphenated,
+            confidence: None,
         }
     }
 
@@ -267,6 +276,7 @@ mod tests {
             ],
             draws_text: true,
             image_coverage: 0.0,
+            ocr: false,
             warnings: Vec::new(),
         };
         assert_eq!(text.plain_text(), "de registers\nvan\nstaat\n");
@@ -303,6 +313,7 @@ mod tests {
                 lines: lines(&glyphs, &layout),
                 draws_text: true,
                 image_coverage: 0.0,
+                ocr: false,
                 warnings: Vec::new(),
             };
             assert_eq!(

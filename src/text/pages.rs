@@ -56,6 +56,20 @@ impl<'a> Pages<'a> {
         });
     }
 
+    /// Adds the next page of a document, numbered, whose text was
+    /// recognised by OCR.
+    #[cfg_attr(
+        not(feature = "text"),
+        allow(dead_code, reason = "only the PDF text layer adds pages")
+    )]
+    pub(crate) fn push_recognised(&mut self, number: usize, text: impl Into<Cow<'a, str>>) {
+        self.pages.push(TextPage {
+            number: Some(number),
+            text: text.into(),
+            ocr: true,
+        });
+    }
+
     /// Each page's number and text, in order.
     pub(crate) fn texts(&self) -> impl Iterator<Item = (Option<usize>, &str)> {
         self.pages

@@ -5,8 +5,8 @@
 use crate::annotation::{Annotation, Subtype};
 use crate::diagnostics::{Defect, Warning, WarningKind, Warnings};
 use crate::limits::{Deadline, Limits};
-use crate::pdf::Dict;
 use crate::pdf::geometry::{Quad, Rect};
+use crate::pdf::{Dict, Pdf};
 
 use super::coverage::Area;
 use super::extract::{self, PageGlyphs, TextLayer};
@@ -16,6 +16,11 @@ use super::page_text::{self, PageText};
 use super::pages::Pages;
 use super::under::{self, LineIndex};
 use crate::pdf::font::Fonts as FontCache;
+
+#[cfg(feature = "ocr")]
+use super::ocr::{self, OcrOptions};
+#[cfg(feature = "ocr")]
+use crate::pdf::ParserPage;
 
 /// What the text layer reads and how.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +36,9 @@ pub(crate) struct TextOptions {
     pub(crate) threads: usize,
     /// The bounds on reading one page, and the time limit.
     pub(crate) limits: Limits,
+    /// Read scans without a text layer by OCR, and how.
+    #[cfg(feature = "ocr")]
+    pub(crate) ocr: Option<OcrOptions>,
 }
 
 /// A page as the text layer needs it.
@@ -42,6 +50,18 @@ pub(crate) struct PageSource<'a> {
     /// The page's crop box (its media box when it has none), the area
     /// whose cover by images is measured.
     pub(crate) crop_box: Option<Rect>,
+}
+
+/// The share of a page its images must cover, when it draws no text, for
+/// it to be a scan without a text layer: more than half. A scan fills its
+/// page, or nearly (a letter-size scan on A4); a photograph on a page of
+/// its own without a caption fills less, and is not text anyway.
+const SCAN_COVERAGE: f64 = 0.5;
+
+/// Whether a page is a scan without a text layer: it draws no text, not
+/// even invisible text, and images cover most of it.
+fn lacks_text_layer(layer: &TextLayer) -> bool {
+    !layer.draws_text && layer.image_coverage > SCAN_COVERAGE
 }
 
 /// A page read and laid out.
@@ -98,6 +118,9 @@ pub(crate) struct PageReader<'a> {
     fonts: FontCache<'a>,
     limits: Limits,
     deadline: Deadline,
+    /// The document and the OCR reader, when scans are read by OCR.
+    #[cfg(feature = "ocr")]
+    ocr: Option<(&'a Pdf, std::cell::RefCell<ocr::Reader<'a>>)>,
 }
 
 impl<'a> PageReader<'a> {
@@ -107,6 +130,59 @@ impl<'a> PageReader<'a> {
             fonts: FontCache::new(),
             limits: limits.clone(),
             deadline: Deadline::after(limits.time_per_file),
+            #[cfg(feature = "ocr")]
+            ocr: None,
+        }
+    }
+
+    /// The same reader, reading the pages of `pdf` that are scans without
+    /// a text layer by OCR.
+    #[cfg(feature = "ocr")]
+    pub(crate) fn with_ocr(self, pdf: &'a Pdf, options: &OcrOptions) -> Self {
+        Self {
+            ocr: Some((pdf, std::cell::RefCell::new(ocr::Reader::new(options)))),
+            ..self
+        }
+    }
+
+    /// A scanned page read by OCR, when this reader does OCR: the page as
+    /// recognised, or `None` with a warning when it could not be.
+    #[cfg(feature = "ocr")]
+    fn recognised(
+        &self,
+        number: usize,
+        dict: &Dict<'a>,
+        warnings: &mut Warnings,
+    ) -> Option<ReadPage> {
+        let (pdf, reader) = self.ocr.as_ref()?;
+        let Some(page) = dict.id().and_then(|id| pdf.parser_page(id)) else {
+            warnings.push(
+                Some(number),
+                None,
+                WarningKind::DamagedObject,
+                "the page cannot be rendered (the parser did not find it in the page tree); it is not read by OCR",
+            );
+            return None;
+        };
+        let outcome = reader.borrow_mut().read(page, &self.limits);
+        match outcome {
+            Ok(ocr::Outcome::Read { glyphs, warnings }) => {
+                Some(laid_out(glyphs, warnings, false, TextLayer::default()))
+            }
+            Ok(ocr::Outcome::Failed(defect)) => {
+                warnings.push(Some(number), None, defect.kind, defect.message);
+                None
+            }
+            Ok(ocr::Outcome::NotReached) => None,
+            Err(error) => {
+                warnings.push(
+                    Some(number),
+                    None,
+                    WarningKind::UnsupportedFeature,
+                    format!("{error}; the page is not read by OCR"),
+                );
+                None
+            }
         }
     }
 
@@ -114,6 +190,8 @@ impl<'a> PageReader<'a> {
     pub(crate) fn read(&self, number: usize, page: &PageSource<'a>) -> PageText {
         let mut warnings = Warnings::default();
         let mut layer = TextLayer::default();
+        #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
+        let mut ocr = false;
         let lines = match &page.dict {
             _ if self.deadline.expired() => {
                 warnings.push(
@@ -137,6 +215,18 @@ impl<'a> PageReader<'a> {
                 );
                 report(number, &read, &mut warnings);
                 layer = read.layer;
+                #[cfg(feature = "ocr")]
+                let read = match lacks_text_layer(&layer)
+                    .then(|| self.recognised(number, dict, &mut warnings))
+                    .flatten()
+                {
+                    Some(recognised) => {
+                        report(number, &recognised, &mut warnings);
+                        ocr = true;
+                        recognised
+                    }
+                    None => read,
+                };
                 page_text::lines(&read.glyphs, &read.layout)
             }
             None => {
@@ -154,6 +244,7 @@ impl<'a> PageReader<'a> {
             lines,
             draws_text: layer.draws_text,
             image_coverage: layer.image_coverage,
+            ocr,
             warnings: warnings.into_vec(),
         }
     }
@@ -198,22 +289,29 @@ fn wants_text(subtype: &Subtype) -> bool {
 /// Pages are read on [`TextOptions::threads`] threads when there are enough of
 /// them; the results and warnings are applied in page order, so the output
 /// does not depend on the number of threads.
-pub(crate) fn read_pages(
-    pages: &[PageSource<'_>],
+///
+/// A page read that is a scan without a text layer is read by OCR when
+/// [`TextOptions::ocr`] asks for it (feature `ocr`; `pdf` is the document
+/// it is rendered from); the pages that stay without text are named in
+/// one warning of kind `no_text_layer`.
+pub(crate) fn read_pages<'a>(
+    #[cfg_attr(not(feature = "ocr"), allow(unused_variables))] pdf: &'a Pdf,
+    pages: &[PageSource<'a>],
     annotations: &mut [Annotation],
     options: &TextOptions,
     deadline: &Deadline,
     warnings: &mut Warnings,
-) -> Pages<'static> {
+) -> PagesRead {
     let work = pages_to_read(
         annotations,
         pages.len(),
         options.every_page,
         options.text_under,
     );
-    let mut plain_texts = Pages::default();
+    let mut read = PagesRead::default();
     let threads = thread_count(options.threads, work.len());
-    let results: Vec<Option<PageResult>> = if threads <= 1 {
+    #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
+    let mut results: Vec<Option<PageResult>> = if threads <= 1 {
         let fonts = FontCache::new();
         let shared: &[Annotation] = annotations;
         let mut results = Vec::with_capacity(work.len());
@@ -229,6 +327,16 @@ pub(crate) fn read_pages(
     } else {
         read_in_parallel(pages, annotations, &work, options, deadline, threads)
     };
+    #[cfg(feature = "ocr")]
+    if let Some(ocr) = &options.ocr {
+        let scans = Scans {
+            pdf,
+            pages,
+            annotations,
+            work: &work,
+        };
+        read_scans(&scans, &mut results, ocr, options, deadline);
+    }
     for (item, result) in work
         .iter()
         .zip(results.into_iter().chain(std::iter::repeat_with(|| None)))
@@ -243,10 +351,19 @@ pub(crate) fn read_pages(
                     options.limits.time_per_file, item.page
                 ),
             );
-            return plain_texts;
+            break;
         };
         if let Some(plain) = result.plain {
-            plain_texts.push(item.page, plain);
+            if result.ocr {
+                read.texts.push_recognised(item.page, plain);
+            } else {
+                read.texts.push(item.page, plain);
+            }
+        }
+        if result.ocr {
+            read.read_by_ocr.push(item.page);
+        } else if lacks_text_layer(&result.layer) {
+            read.without_text_layer.push(item.page);
         }
         warnings.extend(result.warnings, result.cut_short);
         for (index, text) in result.texts {
@@ -255,7 +372,69 @@ pub(crate) fn read_pages(
             }
         }
     }
-    plain_texts
+    if !read.without_text_layer.is_empty() {
+        #[cfg(feature = "ocr")]
+        let asked = options.ocr.is_some();
+        #[cfg(not(feature = "ocr"))]
+        let asked = false;
+        warnings.push(
+            None,
+            None,
+            WarningKind::NoTextLayer,
+            no_text_layer_message(&read.without_text_layer, asked),
+        );
+    }
+    read
+}
+
+/// The text of the pages read, and what was learned of their text layers.
+#[derive(Debug, Default)]
+pub(crate) struct PagesRead {
+    /// The plain text of the pages whose text was asked for, in order.
+    pub(crate) texts: Pages<'static>,
+    /// The pages read that are scans without a text layer and were not
+    /// read by OCR, in order.
+    pub(crate) without_text_layer: Vec<usize>,
+    /// The pages whose text was read by OCR, in order.
+    pub(crate) read_by_ocr: Vec<usize>,
+}
+
+/// The warning for scanned pages left without text: "pages 3–7 and 12 have
+/// no text layer; --ocr reads them".
+fn no_text_layer_message(pages: &[usize], ocr_asked: bool) -> String {
+    let (list, verb, them) = match pages {
+        [page] => (format!("page {page}"), "has", "it"),
+        _ => (format!("pages {}", page_ranges(pages)), "have", "them"),
+    };
+    if ocr_asked {
+        format!("{list} {verb} no text layer and could not be read by OCR")
+    } else {
+        format!("{list} {verb} no text layer; --ocr reads {them}")
+    }
+}
+
+/// Page numbers in ascending order as ranges: "3–7, 9 and 12".
+fn page_ranges(pages: &[usize]) -> String {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &page in pages {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == page => *end = page,
+            _ => ranges.push((page, page)),
+        }
+    }
+    let parts: Vec<String> = ranges
+        .iter()
+        .flat_map(|&(start, end)| match end - start {
+            0 => vec![start.to_string()],
+            1 => vec![start.to_string(), end.to_string()],
+            _ => vec![format!("{start}\u{2013}{end}")],
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 /// A page to read: its number, its annotations' positions, and whether its
@@ -274,6 +453,9 @@ struct PageResult {
     warnings: Vec<Warning>,
     /// A warning of the page cut its reading short.
     cut_short: bool,
+    layer: TextLayer,
+    /// The text was read by OCR.
+    ocr: bool,
 }
 
 /// The pages to read, in order: every page with `every_page`, else those
@@ -411,26 +593,61 @@ fn read_texts<'a>(
     deadline: &Deadline,
     fonts: &FontCache<'a>,
 ) -> PageResult {
+    let Some((dict, crop_box)) = item
+        .page
+        .checked_sub(1)
+        .and_then(|i| pages.get(i))
+        .and_then(|p| p.dict.as_ref().map(|d| (d, p.crop_box)))
+    else {
+        return PageResult {
+            texts: Vec::new(),
+            plain: item.keep_text.then(String::new),
+            warnings: Vec::new(),
+            cut_short: false,
+            layer: TextLayer::default(),
+            ocr: false,
+        };
+    };
+    let read = read_page(dict, crop_box, fonts, &options.limits, deadline);
+    let context = Context {
+        annotations,
+        options,
+        deadline,
+        fonts,
+    };
+    texts_of_page(&context, dict, &read, item)
+}
+
+/// What finding the texts of a page read takes: the same for every page of
+/// a document.
+struct Context<'r, 'a> {
+    annotations: &'r [Annotation],
+    options: &'r TextOptions,
+    deadline: &'r Deadline,
+    fonts: &'r FontCache<'a>,
+}
+
+/// The page's plain text (when wanted) and the text under each of its
+/// annotations, from the page as read.
+fn texts_of_page<'a>(
+    context: &Context<'_, 'a>,
+    dict: &Dict<'a>,
+    read: &ReadPage,
+    item: &PageWork,
+) -> PageResult {
+    let Context {
+        annotations,
+        options,
+        deadline,
+        fonts,
+    } = *context;
     let mut warnings = Warnings::default();
     let mut texts = Vec::new();
     let page = item.page;
     let on_page = annotations
         .get(item.annotations.clone())
         .unwrap_or_default();
-    let Some((dict, crop_box)) = page
-        .checked_sub(1)
-        .and_then(|i| pages.get(i))
-        .and_then(|p| p.dict.as_ref().map(|d| (d, p.crop_box)))
-    else {
-        return PageResult {
-            texts,
-            plain: item.keep_text.then(String::new),
-            warnings: Vec::new(),
-            cut_short: false,
-        };
-    };
-    let read = read_page(dict, crop_box, fonts, &options.limits, deadline);
-    report(page, &read, &mut warnings);
+    report(page, read, &mut warnings);
     let plain = item
         .keep_text
         .then(|| page_text::plain_text(&read.glyphs, &read.layout));
@@ -450,7 +667,7 @@ fn read_texts<'a>(
                 ));
             break;
         }
-        let text = text_of(annotation, &read, options, &mut warnings);
+        let text = text_of(annotation, read, options, &mut warnings);
         texts.push((item.annotations.start + offset, text));
     }
     let nothing_under = texts.iter().any(|(_, t)| t.as_deref() == Some(""));
@@ -472,6 +689,123 @@ fn read_texts<'a>(
         plain,
         cut_short: warnings.cut_short(),
         warnings: warnings.into_vec(),
+        layer: read.layer,
+        ocr: false,
+    }
+}
+
+/// The pages of a document as reading them by OCR needs them: the
+/// document they are rendered from, its pages and annotations, and the
+/// pages read.
+#[cfg(feature = "ocr")]
+struct Scans<'r, 'a> {
+    pdf: &'a Pdf,
+    pages: &'r [PageSource<'a>],
+    annotations: &'r [Annotation],
+    work: &'r [PageWork],
+}
+
+/// Reads by OCR the pages read so far that are scans without a text layer,
+/// and puts what it recognised in place of their (empty) results.
+#[cfg(feature = "ocr")]
+fn read_scans(
+    scans: &Scans<'_, '_>,
+    results: &mut [Option<PageResult>],
+    ocr: &OcrOptions,
+    options: &TextOptions,
+    deadline: &Deadline,
+) {
+    let Scans {
+        pdf,
+        pages,
+        annotations,
+        work,
+    } = *scans;
+    let mut found: Vec<(usize, &PageWork, Dict<'_>, &ParserPage<'_>)> = Vec::new();
+    for (index, (item, result)) in work.iter().zip(results.iter_mut()).enumerate() {
+        let Some(result) = result.as_mut().filter(|r| lacks_text_layer(&r.layer)) else {
+            continue;
+        };
+        let dict = item
+            .page
+            .checked_sub(1)
+            .and_then(|i| pages.get(i))
+            .and_then(|p| p.dict.clone());
+        match dict.and_then(|d| d.id().and_then(|id| pdf.parser_page(id)).map(|p| (d, p))) {
+            Some((dict, page)) => found.push((index, item, dict, page)),
+            None => result.warnings.push(Warning::new(
+                Some(item.page),
+                None,
+                WarningKind::DamagedObject,
+                "the page cannot be rendered (the parser did not find it in the page tree); it is not read by OCR",
+            )),
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let targets: Vec<&ParserPage<'_>> = found.iter().map(|s| s.3).collect();
+    let outcomes = match ocr::recognise(&targets, ocr, &options.limits, deadline, options.threads) {
+        Ok(outcomes) => outcomes,
+        Err(error) => {
+            let numbers: Vec<usize> = found.iter().map(|s| s.1.page).collect();
+            if let Some(Some(first)) = found.first().and_then(|s| results.get_mut(s.0)) {
+                first.warnings.push(Warning::new(
+                    None,
+                    None,
+                    WarningKind::UnsupportedFeature,
+                    format!(
+                        "{error}; pages {} are not read by OCR",
+                        page_ranges(&numbers)
+                    ),
+                ));
+            }
+            return;
+        }
+    };
+    let fonts = FontCache::new();
+    let context = Context {
+        annotations,
+        options,
+        deadline,
+        fonts: &fonts,
+    };
+    for ((index, item, dict, _), outcome) in found.iter().zip(outcomes) {
+        let Some(Some(result)) = results.get_mut(*index) else {
+            continue;
+        };
+        match outcome {
+            ocr::Outcome::Read { glyphs, warnings } => {
+                let read = laid_out(glyphs, warnings, false, result.layer);
+                let mut recognised = texts_of_page(&context, dict, &read, item);
+                let mut all = std::mem::take(&mut result.warnings);
+                all.append(&mut recognised.warnings);
+                recognised.warnings = all;
+                recognised.cut_short |= result.cut_short;
+                recognised.ocr = true;
+                *result = recognised;
+            }
+            ocr::Outcome::Failed(defect) => {
+                result.warnings.push(Warning::new(
+                    Some(item.page),
+                    None,
+                    defect.kind,
+                    defect.message,
+                ));
+            }
+            ocr::Outcome::NotReached => {
+                result.cut_short = true;
+                result.warnings.push(Warning::new(
+                    Some(item.page),
+                    None,
+                    WarningKind::TimeLimit,
+                    format!(
+                        "time limit of {:?} reached before OCR read the page",
+                        options.limits.time_per_file
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -534,4 +868,49 @@ fn quad_area(quad: &Quad) -> Option<Area> {
 fn rect_area(rect: &Rect) -> Option<Area> {
     let [x0, y0, x1, y1] = rect.to_array().map(|v| v as f32);
     Area::from_corners([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_ranges_read_as_a_person_writes_them() {
+        assert_eq!(page_ranges(&[3]), "3");
+        assert_eq!(page_ranges(&[1, 2]), "1 and 2");
+        assert_eq!(page_ranges(&[3, 4, 5, 6, 7, 12]), "3\u{2013}7 and 12");
+        assert_eq!(
+            page_ranges(&[1, 3, 4, 9, 10, 11]),
+            "1, 3, 4 and 9\u{2013}11"
+        );
+    }
+
+    #[test]
+    fn no_text_layer_warning() {
+        assert_eq!(
+            no_text_layer_message(&[3, 4, 5, 6, 7, 12], false),
+            "pages 3\u{2013}7 and 12 have no text layer; --ocr reads them"
+        );
+        assert_eq!(
+            no_text_layer_message(&[2], false),
+            "page 2 has no text layer; --ocr reads it"
+        );
+        assert_eq!(
+            no_text_layer_message(&[2], true),
+            "page 2 has no text layer and could not be read by OCR"
+        );
+    }
+
+    #[test]
+    fn a_scan_draws_no_text_over_most_of_the_page() {
+        let layer = |draws_text, image_coverage| TextLayer {
+            draws_text,
+            image_coverage,
+        };
+        assert!(lacks_text_layer(&layer(false, 1.0)));
+        assert!(lacks_text_layer(&layer(false, 0.8)));
+        assert!(!lacks_text_layer(&layer(true, 1.0)), "an OCR text layer");
+        assert!(!lacks_text_layer(&layer(false, 0.3)), "a picture on a page");
+        assert!(!lacks_text_layer(&layer(false, 0.0)), "an empty page");
+    }
 }

@@ -89,6 +89,21 @@ pub(crate) struct Args {
     #[arg(long)]
     pub(crate) no_flattened: bool,
 
+    /// Read scanned pages without a text layer by OCR (Tesseract), so that
+    /// stamps and printed comment summaries on them are found too. Needs a
+    /// kantlijn built with the `ocr` feature.
+    #[arg(long)]
+    pub(crate) ocr: bool,
+
+    /// The languages OCR reads, as Tesseract names them, joined by `+`.
+    #[arg(
+        long,
+        value_name = "LANGS",
+        default_value = "nld+eng",
+        requires = "ocr"
+    )]
+    pub(crate) ocr_lang: String,
+
     /// Threads that read the pages of one document (0: one per core when a
     /// document has enough pages; batch workers use one each).
     #[arg(long, value_name = "N")]
@@ -172,6 +187,10 @@ impl Args {
         options.flattened = !self.no_text && !self.no_flattened && !self.page_text;
         options.appearance_text = !self.no_text && !self.page_text;
         options.threads = self.threads.unwrap_or(0);
+        #[cfg(feature = "ocr")]
+        if self.ocr {
+            options.ocr = Some(kantlijn::OcrOptions::with_languages(&self.ocr_lang));
+        }
         options
     }
 
@@ -205,6 +224,13 @@ impl Args {
         }
         if self.page_text {
             args.push("--page-text".to_owned());
+        }
+        if self.ocr {
+            args.extend([
+                "--ocr".to_owned(),
+                "--ocr-lang".to_owned(),
+                self.ocr_lang.clone(),
+            ]);
         }
         if !pretty {
             args.push("--compact".to_owned());

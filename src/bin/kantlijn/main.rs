@@ -96,6 +96,9 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
         return Err("--timeout must be a positive number of seconds".to_owned());
     }
+    if args.ocr {
+        ocr_available(&args.ocr_lang)?;
+    }
     let found = inputs::collect(&args.paths, args.files_from.as_deref());
     for (path, error) in &found.unreadable {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
@@ -141,6 +144,13 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     let mut env = Vec::new();
     if let Some(password) = &args.password {
         env.push((worker::PASSWORD_ENV.to_owned(), password.clone()));
+    }
+    // Tesseract runs its own OpenMP threads inside each recognition; with
+    // pages already read one per thread and workers one per core they only
+    // contend (a page then takes three times as long). OpenMP reads this
+    // when the process starts, so it is set for the workers.
+    if args.ocr && std::env::var_os("OMP_THREAD_LIMIT").is_none() {
+        env.push(("OMP_THREAD_LIMIT".to_owned(), "1".to_owned()));
     }
     let workers = args
         .jobs
@@ -270,6 +280,26 @@ fn skipped(outcome: &Outcome, quiet: bool) -> bool {
         );
     }
     outcome.header.skipped
+}
+
+/// Whether `--ocr` can run: built in, and Tesseract starts with the
+/// languages asked for.
+#[cfg(feature = "ocr")]
+fn ocr_available(languages: &str) -> Result<(), String> {
+    kantlijn::OcrOptions::with_languages(languages)
+        .check()
+        .map_err(|e| format!("--ocr: {e}"))
+}
+
+#[cfg(not(feature = "ocr"))]
+fn ocr_available(_: &str) -> Result<(), String> {
+    Err(
+        "--ocr: this kantlijn was built without OCR; build it with the `ocr` feature \
+         (cargo install kantlijn --features ocr), which needs Tesseract 5 and Leptonica \
+         (Debian: apt-get install tesseract-ocr tesseract-ocr-nld libtesseract-dev \
+         libleptonica-dev libclang-dev)"
+            .to_owned(),
+    )
 }
 
 fn timeout(args: &Args) -> Duration {
