@@ -482,6 +482,57 @@ fn bundle_holds_one_live_comment_and_its_text_matches() {
     text_is_on_its_pages(&doc, &text_pages[..6]);
 }
 
+// --- The scanned note --------------------------------------------------------
+
+#[test]
+fn scanned_note_is_only_images() {
+    let doc = load("beslisnota-gescand.pdf");
+    let pages = doc.get_pages();
+    assert_eq!(pages.len(), 2);
+    assert!(doc.trailer.get(b"Info").is_ok());
+    for (number, page) in pages {
+        let content = doc.get_page_content(page);
+        let content = String::from_utf8(content).unwrap();
+        assert_eq!(
+            content.trim_end(),
+            format!("q 595 0 0 842 0 0 cm /Im{number} Do Q")
+        );
+        let resources = doc.get_dictionary(page).unwrap().get(b"Resources").unwrap();
+        let resources = doc
+            .get_dictionary(resources.as_reference().unwrap())
+            .unwrap();
+        let xobjects = resources.get(b"XObject").unwrap().as_dict().unwrap();
+        let id = xobjects
+            .get(format!("Im{number}").as_bytes())
+            .unwrap()
+            .as_reference()
+            .unwrap();
+        let image = doc.get_object(id).unwrap().as_stream().unwrap();
+        assert_eq!(name(&image.dict, b"Subtype"), "Image");
+        assert_eq!(image.dict.get(b"Width").unwrap().as_i64().unwrap(), 2479);
+        assert_eq!(image.dict.get(b"Height").unwrap().as_i64().unwrap(), 3508);
+        assert_eq!(
+            image
+                .dict
+                .get(b"BitsPerComponent")
+                .unwrap()
+                .as_i64()
+                .unwrap(),
+            1
+        );
+        assert_eq!(name(&image.dict, b"ColorSpace"), "DeviceGray");
+        // A page of printed text: mostly white, some black.
+        let bits = image.decompressed_content().unwrap();
+        assert_eq!(bits.len(), 2479_usize.div_ceil(8) * 3508);
+        let black: u32 = bits.iter().map(|b| b.count_zeros()).sum();
+        let share = f64::from(black) / (2479.0 * 3508.0);
+        assert!((0.005..0.1).contains(&share), "page {number}: {share}");
+    }
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    assert!(!info.has(b"CreationDate") && !info.has(b"ModDate"));
+}
+
 // --- subtypes.pdf ------------------------------------------------------------
 
 #[test]
