@@ -56,6 +56,8 @@ use std::ops::Range;
 use super::glyph::Glyphs;
 use bidi::logical_words;
 use hyphen::mark_hyphen_breaks;
+#[cfg(feature = "ocr")]
+pub(crate) use lines::MAX_GAP;
 use lines::{LineBox, join_pieces, pieces};
 use order::reading_order;
 

@@ -6,10 +6,14 @@
 //! OCR gives a box per word, not per character; the word's characters
 //! share its width evenly, standing on the line's baseline, one line size
 //! tall. Between two words of a line a space is placed over the gap, so the
-//! words stay apart however narrow it is.
+//! words stay apart however narrow it is; words further apart than the
+//! layout joins glyphs drawn one after the other are left to the layout,
+//! as drawn text would be (OCR may put the two columns of a page's header
+//! on one line).
 
 use super::hocr::Line;
 use crate::text::glyph::{Glyphs, Point};
+use crate::text::layout::MAX_GAP;
 
 /// A transform `[a, b, c, d, e, f]`: `(x, y)` goes to
 /// `(a·x + c·y + e, b·x + d·y + f)`.
@@ -109,6 +113,7 @@ pub(crate) fn glyphs(lines: &[Line], to_user: &Transform, max_glyphs: usize) -> 
             let [x0, _, x1, _] = word.bbox;
             if let Some(end) = previous_end
                 && x0 > end
+                && x0 - end <= f64::from(MAX_GAP) * line.size
                 && let Some(gap) = pen.place(line, end, x0 - end, 1)
             {
                 let (dir, em, width) = gap.vectors();
@@ -187,6 +192,16 @@ mod tests {
         );
         assert!(glyphs.list[3].space);
         assert_eq!(m.confidence, Some(90));
+    }
+
+    #[test]
+    fn no_space_across_a_column_gap() {
+        let lines = [line(&[
+            ("Participatie", [100.0, 105.0, 400.0, 140.0]),
+            ("Datum", [1800.0, 105.0, 1900.0, 140.0]),
+        ])];
+        let (glyphs, _) = glyphs(&lines, &a4(), 1000);
+        assert!(glyphs.list.iter().all(|g| !g.space));
     }
 
     #[test]
