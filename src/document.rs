@@ -78,8 +78,8 @@ impl Document {
 
     /// Opens the PDF at `path`. A file is memory-mapped; a large one (16 MiB
     /// or more) is read without the data of its images, which nothing here
-    /// decodes, so a 300 MB scanned bundle costs little more memory than
-    /// its page tree, annotations and text.
+    /// decodes unless OCR is asked for, so a 300 MB scanned bundle costs
+    /// little more memory than its page tree, annotations and text.
     pub fn open_with(path: impl AsRef<Path>, options: &Options) -> Result<Self> {
         let path = path.as_ref();
         let io = |source| Error::Io {
@@ -87,7 +87,7 @@ impl Document {
             source,
         };
         let file = File::open(path).map_err(io)?;
-        let bytes = map(&file).map_err(io)?;
+        let bytes = map(&file, needs_images(options)).map_err(io)?;
         Self::from_source(path.to_owned(), bytes, options)
     }
 
@@ -376,12 +376,25 @@ impl Document {
     }
 }
 
-/// The bytes of a file: memory-mapped, or, for a large file, read without
-/// its image data (see [`crate::pdf::sparse`]).
+/// Whether reading with `options` looks at the pixels of images: only OCR
+/// does.
+pub(crate) fn needs_images(options: &Options) -> bool {
+    #[cfg(feature = "ocr")]
+    return options.ocr.is_some();
+    #[cfg(not(feature = "ocr"))]
+    {
+        let _ = options;
+        false
+    }
+}
+
+/// The bytes of a file: memory-mapped, or, for a large file whose images
+/// are not needed, read without its image data (see
+/// [`crate::pdf::sparse`]).
 #[allow(unsafe_code)]
-pub(crate) fn map(file: &File) -> std::io::Result<Bytes> {
+pub(crate) fn map(file: &File, images: bool) -> std::io::Result<Bytes> {
     let len = file.metadata()?.len();
-    if len >= crate::pdf::sparse::MIN_LEN {
+    if len >= crate::pdf::sparse::MIN_LEN && !images {
         let (bytes, _) = crate::pdf::sparse::read(file, len)?;
         return Ok(Bytes::Mapped(bytes));
     }

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostics::Skipped;
-use crate::document::{Document, map};
+use crate::document::{Document, map, needs_images};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
 use crate::normalise::normalise;
@@ -31,7 +31,7 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
         .map_err(io)?;
     match input::sniff(&head) {
         InputKind::Pdf => {
-            let bytes = map(&file).map_err(io)?;
+            let bytes = map(&file, needs_images(options)).map_err(io)?;
             Document::from_source(path.to_owned(), bytes, options).map(Document::into_report)
         }
         InputKind::Text => {

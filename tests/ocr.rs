@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-use kantlijn::{Document, Options};
+use kantlijn::Document;
 
 const SCAN: &str = "fixtures/beslisnota-gescand.pdf";
 
@@ -41,7 +41,7 @@ fn a_page_with_a_text_layer_over_its_scan_is_not_named() {
 #[cfg(feature = "ocr")]
 mod recognised {
     use super::*;
-    use kantlijn::{OcrOptions, Verdict};
+    use kantlijn::{OcrOptions, Options, Verdict};
 
     fn with_ocr() -> Options {
         let mut options = Options::default();
