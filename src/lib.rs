@@ -96,6 +96,10 @@
 //!   stamps of flattened pages. Without it, only live annotations are read.
 //! - `lopdf`: `Document::from_lopdf`, for callers that already hold a
 //!   `lopdf::Document`.
+//! - `ocr`: scanned pages without a text layer read by OCR
+//!   ([`Options::ocr`](crate::Options), Tesseract 5 through its C library;
+//!   needs libtesseract, libleptonica and libclang to build). Without it,
+//!   such pages are still named in a warning.
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
