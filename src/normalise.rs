@@ -42,6 +42,8 @@ pub(crate) struct Normalised {
     pub(crate) decisions: Vec<Decision>,
     /// The notas of a bundle, in order.
     pub(crate) notas: Vec<Nota>,
+    /// The pages whose text was recognised by OCR.
+    pub(crate) ocr_pages: Vec<usize>,
 }
 
 /// Reads the pages and annotations of one input. `document_dates` give a
@@ -68,9 +70,28 @@ pub(crate) fn normalise(
         &mut decisions,
         normalisers.vocabulary,
     );
+    let ocr_pages = pages.ocr_pages();
+    mark_ocr(&ocr_pages, &mut comments, &mut decisions);
     Normalised {
         comments,
         decisions,
         notas,
+        ocr_pages,
+    }
+}
+
+/// Marks the summary entries and the sightings of decisions read from
+/// pages whose text OCR recognised.
+fn mark_ocr(ocr_pages: &[usize], comments: &mut [Comment], decisions: &mut [Decision]) {
+    if ocr_pages.is_empty() {
+        return;
+    }
+    let recognised =
+        |page: Option<usize>| page.is_some_and(|p| ocr_pages.binary_search(&p).is_ok());
+    for comment in comments {
+        comment.ocr = recognised(comment.page);
+    }
+    for sighting in decisions.iter_mut().flat_map(|d| d.seen_in.iter_mut()) {
+        sighting.ocr = sighting.source != decision::Source::Annotation && recognised(sighting.page);
     }
 }

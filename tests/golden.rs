@@ -582,6 +582,7 @@ fn reports_keep_their_json_shape() {
             "error",
             "file",
             "notas",
+            "ocr_pages",
             "pages",
             "producer",
             "schema_version",

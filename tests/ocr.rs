@@ -23,6 +23,7 @@ fn pages_without_a_text_layer_are_named_in_one_warning() {
     );
     assert!(doc.comments().is_empty());
     assert!(doc.decisions().is_empty());
+    assert!(doc.report().ocr_pages.is_empty());
 }
 
 #[test]
@@ -135,6 +136,9 @@ mod recognised {
         assert_eq!(decision.page, Some(1));
         // The year is the nota's ("Datum 2 juni 2026"): the file has no dates.
         assert_eq!(decision.date_basis, Some(kantlijn::DateBasis::NotaDate));
+        assert!(decision.seen_in.iter().all(|s| s.ocr));
+        assert!(doc.comments().iter().all(|c| c.ocr));
+        assert_eq!(doc.report().ocr_pages, [1, 2]);
     }
 
     #[test]

@@ -160,6 +160,10 @@ pub struct Sighting {
     pub reference: Option<SightingRef>,
     /// The text as seen there.
     pub text: String,
+    /// It was seen in text recognised by OCR: a scanned page without a
+    /// text layer (feature `ocr`).
+    #[serde(default)]
+    pub ocr: bool,
 }
 
 /// One decision: who decided what, when; and everywhere it was seen.

@@ -535,6 +535,7 @@ impl Assembly {
                     target_page: item.statement.target_page,
                     reference: item.statement.reference,
                     text: item.statement.text.trim().to_owned(),
+                    ocr: false,
                 })
                 .collect(),
             nota: None,
@@ -977,7 +978,7 @@ mod tests {
             "page": null,
             "source": "page_text",
             "ref": null,
-            "seen_in": [{"source": "page_text", "page": null, "target_page": null, "ref": null, "text": "SG gezien"}],
+            "seen_in": [{"source": "page_text", "page": null, "target_page": null, "ref": null, "text": "SG gezien", "ocr": false}],
             "nota": null
         });
         assert_eq!(json, expected);

@@ -10,6 +10,7 @@
 //!   "producer": "kantlijn fixture builder",
 //!   "encrypted": false,
 //!   "complete": true,
+//!   "ocr_pages": [],
 //!   "annotations": [ { "page": 1, "ref": "7 0 R", "subtype": "FreeText", … } ],
 //!   "comments": [ { "target_page": 1, "number": 1, "author": "Aartsen, A.A.", … } ],
 //!   "decisions": [ { "actor": "MWP", "verdict": "approved", "date": "2026-06-08", …, "nota": 0 } ],
@@ -78,6 +79,10 @@ pub struct Report {
     /// an input that could not be read. The line counting warnings not
     /// listed does not make a report incomplete.
     pub complete: bool,
+    /// The pages whose text was recognised by OCR (scanned pages without a
+    /// text layer, read with the `ocr` feature); empty without OCR.
+    #[serde(default)]
+    pub ocr_pages: Vec<usize>,
     /// The annotations, in page order and, within a page, in `/Annots` order.
     pub annotations: Vec<Annotation>,
     /// Entries of printed comment summaries (Acrobat's "Summarize
@@ -124,12 +129,14 @@ impl From<Reading> for Report {
             comments,
             decisions,
             notas,
+            ocr_pages,
         } = reading.normalised;
         Self {
             pages: Some(reading.pages),
             producer: reading.producer,
             encrypted: Some(reading.encrypted),
             complete: reading.complete,
+            ocr_pages,
             annotations: reading.annotations,
             comments,
             decisions,
@@ -150,6 +157,7 @@ impl Report {
             producer: None,
             encrypted: None,
             complete: false,
+            ocr_pages: Vec::new(),
             annotations: Vec::new(),
             comments: Vec::new(),
             decisions: Vec::new(),

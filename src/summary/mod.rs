@@ -86,6 +86,10 @@ pub struct Comment {
     /// The `ref` of a live annotation this entry is the printed form of;
     /// always `null` from the parser, set when a report links the two.
     pub annotation: Option<crate::annotation::Reference>,
+    /// The entry was read from text recognised by OCR: a scanned summary
+    /// page without a text layer (feature `ocr`).
+    #[serde(default)]
+    pub ocr: bool,
 }
 
 /// Reads every comment-summary entry in a sequence of text pages.

@@ -336,6 +336,7 @@ impl Parser {
             fragment: entry.fragment,
             locale: words.map(|words| words.code.clone()).unwrap_or_default(),
             annotation: None,
+            ocr: false,
         }
     }
 

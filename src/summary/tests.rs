@@ -582,7 +582,7 @@ fn json_shape() {
             "summary_of": null, "target_page": null, "number": 1, "author": "A",
             "subject": "Markering", "subtype": "Highlight", "date": "2026-05-27T11:43:22",
             "date_text": "27-5-2026 11:43:22", "contents": null, "page": null,
-            "fragment": false, "locale": "nl", "annotation": null
+            "fragment": false, "locale": "nl", "annotation": null, "ocr": false
         })
     );
     let c = one("Nummer: 1 Auteur: A Onderwerp: Markering Datum: Onbepaald\n");

@@ -70,6 +70,15 @@ impl<'a> Pages<'a> {
         });
     }
 
+    /// The numbers of the pages whose text was recognised by OCR, in order.
+    pub(crate) fn ocr_pages(&self) -> Vec<usize> {
+        self.pages
+            .iter()
+            .filter(|page| page.ocr)
+            .filter_map(|page| page.number)
+            .collect()
+    }
+
     /// Each page's number and text, in order.
     pub(crate) fn texts(&self) -> impl Iterator<Item = (Option<usize>, &str)> {
         self.pages
