@@ -190,6 +190,14 @@ impl Args {
         #[cfg(feature = "ocr")]
         if self.ocr {
             options.ocr = Some(kantlijn::OcrOptions::with_languages(&self.ocr_lang));
+            // OCR takes about a second a page a core: a scanned bundle is
+            // read for as long as --timeout allows, less a tenth to write
+            // its report, not for the library's default time per file.
+            if let Ok(budget) = std::time::Duration::try_from_secs_f64(self.timeout * 0.9)
+                && budget > options.limits.time_per_file
+            {
+                options.limits.time_per_file = budget;
+            }
         }
         options
     }
@@ -230,6 +238,8 @@ impl Args {
                 "--ocr".to_owned(),
                 "--ocr-lang".to_owned(),
                 self.ocr_lang.clone(),
+                "--timeout".to_owned(),
+                self.timeout.to_string(),
             ]);
         }
         if !pretty {
