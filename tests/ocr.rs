@@ -139,6 +139,27 @@ mod recognised {
         assert!(decision.seen_in.iter().all(|s| s.ocr));
         assert!(doc.comments().iter().all(|c| c.ocr));
         assert_eq!(doc.report().ocr_pages, [1, 2]);
+
+        // The nota header on the scan, as the fixture's README lists it;
+        // the stamp's decision is taken on it.
+        let notas = doc.notas();
+        assert_eq!(notas.len(), 1, "{notas:#?}");
+        let nota = &notas[0];
+        assert_eq!(
+            nota.title.as_deref(),
+            Some("Inzet arbeidsinspectie bij seizoensarbeid")
+        );
+        assert_eq!(
+            nota.addressee.as_deref(),
+            Some("Minister van Werk en Participatie")
+        );
+        assert_eq!(
+            nota.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-06-02")
+        );
+        assert_eq!(nota.reference.as_deref(), Some("2026-0000458021"));
+        assert_eq!(nota.first_page, Some(1));
+        assert_eq!(nota.decisions, [0]);
     }
 
     #[test]

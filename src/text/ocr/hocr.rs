@@ -5,7 +5,9 @@
 //! element, `baseline slope offset` and `x_size` on a line, `x_wconf` (the
 //! word's confidence, 0–100) on a word. Lines are the `ocr_line` elements
 //! and their kin (`ocr_caption`, `ocr_header`, `ocr_textfloat`); words
-//! are `ocrx_word`. Anything else is passed over.
+//! are `ocrx_word`. Anything else is passed over, and so are specks (a
+//! word of nothing but dots, commas and apostrophes) and a line without a
+//! letter or a digit (a rule, dotted leaders).
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -101,7 +103,7 @@ pub(crate) fn lines(hocr: &str) -> Vec<Line> {
                 if depth > 0 {
                     depth -= 1;
                 } else if let Some(done) = word.take()
-                    && !done.text.trim().is_empty()
+                    && !is_speck(&done.text)
                     && let Some(line) = lines.last_mut()
                 {
                     line.words.push(done);
@@ -111,8 +113,33 @@ pub(crate) fn lines(hocr: &str) -> Vec<Line> {
             _ => {}
         }
     }
-    lines.retain(|line| !line.words.is_empty());
+    lines.retain(holds_text);
     lines
+}
+
+/// Whether a word is blank, or nothing but dots, commas and apostrophes:
+/// what Tesseract makes of dust and of the dots of the i's and j's of a
+/// larger line below (which it puts in the line above, where they would
+/// stand as words of their own). A full stop or a comma that belongs to a
+/// word is part of it.
+fn is_speck(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{b7}'
+            )
+    })
+}
+
+/// Whether a recognised line holds text: a letter or a digit. A line of
+/// nothing but punctuation is what Tesseract makes of specks, rules and
+/// dotted leaders; read as a line of its own it would come between a
+/// heading and what follows it.
+fn holds_text(line: &Line) -> bool {
+    line.words
+        .iter()
+        .any(|word| word.text.chars().any(char::is_alphanumeric))
 }
 
 fn line_of(title: &Title) -> Option<Line> {
@@ -225,6 +252,25 @@ mod tests {
         let lines = lines(PAGE);
         let texts: Vec<_> = lines[1].words.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["G&VW", "Zzp'ers"]);
+    }
+
+    #[test]
+    fn specks_and_lines_of_punctuation_are_left_out() {
+        let page = "<span class='ocr_line' title='bbox 500 500 1300 520; x_size 30'>\
+            <span class='ocrx_word' title='bbox 545 511 549 516; x_wconf 52'>.</span>\
+            <span class='ocrx_word' title='bbox 614 511 618 516; x_wconf 84'>.</span>\
+            <span class='ocrx_word' title='bbox 700 505 760 516; x_wconf 60'>-—</span></span>\
+            <span class='ocr_line' title='bbox 500 600 900 640; x_size 30'>\
+            <span class='ocrx_word' title='bbox 480 590 484 595; x_wconf 84'>.</span>\
+            <span class='ocrx_word' title='bbox 500 600 520 640; x_wconf 90'>*</span>\
+            <span class='ocrx_word' title='bbox 540 600 900 640; x_wconf 96'>Kernpunten</span></span>\
+            <span class='ocr_line' title='bbox 500 700 560 740; x_size 30'>\
+            <span class='ocrx_word' title='bbox 500 700 560 740; x_wconf 96'>8/6</span></span>";
+        let texts: Vec<Vec<String>> = lines(page)
+            .into_iter()
+            .map(|line| line.words.into_iter().map(|w| w.text).collect())
+            .collect();
+        assert_eq!(texts, [vec!["*", "Kernpunten"], vec!["8/6"]]);
     }
 
     #[test]
