@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Skipped;
 use crate::document::{Document, map, needs_images};
@@ -42,6 +42,22 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
         InputKind::Other => Err(Error::NotSupported {
             file: path.to_owned(),
         }),
+    }
+}
+
+/// Reads an input held in memory, as [`extract`] reads a file: a PDF as a
+/// document, text as text. `name` stands for the input in messages and is
+/// the report's `file`.
+pub fn extract_bytes(
+    name: impl Into<PathBuf>,
+    bytes: Vec<u8>,
+    options: &Options,
+) -> Result<Report> {
+    let name = name.into();
+    match input::sniff(&bytes) {
+        InputKind::Pdf => Document::from_bytes(name, bytes, options).map(Document::into_report),
+        InputKind::Text => Ok(text_report(&name, &bytes, options)),
+        InputKind::Other => Err(Error::NotSupported { file: name }),
     }
 }
 

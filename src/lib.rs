@@ -143,7 +143,7 @@ pub use decision::{
 pub use diagnostics::{Skipped, Warning, WarningKind};
 pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result, UnknownName};
-pub use extract::extract;
+pub use extract::{extract, extract_bytes};
 
 pub use input::{InputKind, SNIFF_LEN, sniff};
 pub use limits::Limits;

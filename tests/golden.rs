@@ -706,3 +706,25 @@ fn stamps_read_from_their_appearance() {
     assert_eq!(seen.actor.as_deref(), Some("SG"));
     assert_eq!(seen.date.unwrap().to_string(), "2026-06-09");
 }
+
+#[test]
+fn inputs_in_memory_read_as_files() {
+    for name in [
+        "beslisnota.pdf",
+        "beslisnota-junk.pdf",
+        "beslisnota-flattened.txt",
+    ] {
+        let path = format!("fixtures/{name}");
+        let bytes = std::fs::read(&path).unwrap();
+        let from_bytes = kantlijn::extract_bytes(&path, bytes, &Options::default()).unwrap();
+        assert_eq!(from_bytes, report(name), "{name}");
+    }
+    let error = kantlijn::extract_bytes(
+        "plaatje.png",
+        b"\x89PNG\r\n\x1a\n\0\0".to_vec(),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.kind(), kantlijn::ErrorKind::NotSupported);
+    assert!(error.to_string().contains("plaatje.png"), "{error}");
+}
