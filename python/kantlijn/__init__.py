@@ -1,0 +1,151 @@
+"""Every comment in annotated PDF files, and the decisions they record.
+
+kantlijn reads the annotations of a PDF (sticky notes, typed text,
+highlights with the text under them, ink, stamps, replies, review states),
+the comments that survive only as text (Acrobat's printed comment summaries,
+stamps burned into the page) and the decisions they record ("MWP akkoord
+8/6": who decided what, when).
+
+>>> import kantlijn
+>>> report = kantlijn.extract("fixtures/beslisnota.pdf")
+>>> report["decisions"][0]["verdict"], report["decisions"][0]["date"]
+('approved', '2026-06-08')
+
+A report is a plain ``dict``: the same keys, in the same order, with the
+same values as the JSON report of the ``kantlijn`` command-line tool
+(``schema_version`` 1). :func:`extract` reads one input in this process;
+:func:`extract_many` reads a batch in worker processes, so that a file that
+crashes or hangs the reader costs one error report, never the caller.
+:mod:`kantlijn.dask` runs the same batch on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
+
+from . import _kantlijn
+from ._options import check_options, check_path, iterable, options_object
+from ._pool import extract_many
+from ._records import decision_rows, nota_rows, to_pandas
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Report",
+    "__version__",
+    "decisions",
+    "extract",
+    "extract_many",
+    "notas",
+    "to_pandas",
+]
+
+__version__: str = _kantlijn.__version__
+
+#: The version of the report's JSON contract (the ``schema_version`` key).
+SCHEMA_VERSION: int = _kantlijn.SCHEMA_VERSION
+
+#: A report: the JSON report of one input as a ``dict``.
+Report = Dict[str, Any]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def extract(
+    path_or_bytes: Union[PathLike, bytes, bytearray, memoryview],
+    *,
+    text: bool = True,
+    flattened: bool = True,
+    password: Optional[str] = None,
+    links: bool = False,
+    widgets: bool = False,
+    threads: Optional[int] = None,
+    name: Optional[str] = None,
+) -> Report:
+    """Read one input and return its report.
+
+    ``path_or_bytes`` is a path (``str`` or ``os.PathLike``) or the bytes of
+    the input. A PDF is read as a document; a text file (text already
+    extracted from a released PDF, pages separated by form feeds) is read
+    for printed comment summaries and stamps. The kind is told by the
+    content, not the name.
+
+    An input that cannot be read (missing, damaged beyond repair, encrypted
+    without the right ``password``, not a PDF nor text) gives a report whose
+    ``error`` says why: ``{"kind": ..., "message": ...}``. Wrong arguments
+    raise ``TypeError`` or ``ValueError``.
+
+    Options, as the command line's flags:
+
+    - ``text=False`` (``--no-text``): read neither the text under
+      highlights, nor the text that stamps' and text boxes' appearances
+      draw (``appearance_text``), nor page text; much faster on large
+      scanned bundles.
+    - ``flattened=False`` (``--no-flattened``): do not read every page's
+      text for printed summaries and burned-in stamps.
+    - ``password`` (``--password``): for encrypted files; files encrypted
+      with an empty user password open without one.
+    - ``links``, ``widgets`` (``--links``, ``--widgets``): also list
+      ``/Link`` and ``/Widget`` annotations (otherwise only counted in
+      ``skipped``).
+    - ``threads`` (``--threads``): threads for the pages of one document;
+      ``None`` or 0 uses one per core when a document has enough pages.
+    - ``name``: the report's ``file`` for bytes input (default
+      ``"<bytes>"``); not allowed with a path.
+
+    The reading releases the GIL, so threads can read files in parallel;
+    for batches of untrusted files prefer :func:`extract_many`, which
+    isolates each file in a worker process.
+    """
+    options = options_object(
+        "extract",
+        text=text,
+        flattened=flattened,
+        password=password,
+        links=links,
+        widgets=widgets,
+        threads=threads,
+    )
+    if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"extract(): name must be a str, not {type(name).__name__}")
+        data = path_or_bytes if isinstance(path_or_bytes, bytes) else bytes(path_or_bytes)
+        return _kantlijn.extract_bytes(data, "<bytes>" if name is None else name, options)
+    if name is not None:
+        raise TypeError("extract(): name= is for bytes input; a path names itself")
+    return _kantlijn.extract_path(check_path("extract", path_or_bytes), options)
+
+
+def decisions(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List[Dict[str, Any]]:
+    """The decision register of some inputs: one flat ``dict`` per decision.
+
+    Each dict is the decision's record with the input's ``file`` first, as
+    ``kantlijn --decisions`` writes them; an input that could not be read
+    gives one ``{"file": ..., "error": {...}}``. ``inputs`` are paths, read
+    with :func:`extract_many` (``options`` as there), or reports already
+    read.
+    """
+    return [row for report in _reports("decisions", inputs, options) for row in decision_rows(report)]
+
+
+def notas(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List[Dict[str, Any]]:
+    """The nota register of some inputs: one flat ``dict`` per nota.
+
+    Each dict is a record of the report's ``notas`` with the input's ``file``
+    first and its ``decisions`` (indices into the report's decisions)
+    replaced by the decision records themselves; an input that could not be
+    read gives one ``{"file": ..., "error": {...}}``. Reports without a
+    ``notas`` key give no rows. ``inputs`` as for :func:`decisions`.
+    """
+    return [row for report in _reports("notas", inputs, options) for row in nota_rows(report)]
+
+
+def _reports(caller: str, inputs: Iterable[Union[PathLike, Report]], options: Dict[str, Any]) -> Iterator[Report]:
+    """The reports of a mix of paths and reports, in input order; the paths
+    are read in one batch."""
+    items = list(iterable(caller, inputs, "inputs"))
+    check_options(caller, options)
+    paths = [item for item in items if not isinstance(item, dict)]
+    read = extract_many(paths, **options) if paths else iter(())
+    for item in items:
+        yield item if isinstance(item, dict) else next(read)

@@ -1,0 +1,360 @@
+"""Batches read in worker processes.
+
+Each input is read in a child process (``python -c ...`` running
+:mod:`kantlijn._worker`), as the command-line tool reads each input in a
+child process of its own: a file that hangs, crashes or overflows the stack
+inside a dependency (which nothing in-process can catch) costs one error
+report and a restarted worker, never the caller.
+
+Results arrive in any order and leave in input order. At most a window of
+inputs past the oldest unfinished one are in flight, so memory stays
+bounded however many inputs there are and however slow one of them is.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
+
+from . import _kantlijn
+from ._options import check_options, check_path, iterable
+
+#: The environment variable that carries the password to workers (not the
+#: command line, which other users can see).
+PASSWORD_ENV = "KANTLIJN_WORKER_PASSWORD"
+
+#: How long a worker may take to start (import Python and kantlijn).
+STARTUP_TIMEOUT = 120.0
+
+# Runs in the worker: the directory that holds this package goes first on
+# the path, so the worker imports the same kantlijn as its parent whatever
+# the working directory holds.
+_BOOTSTRAP = "import sys; sys.path.insert(0, sys.argv[1]); from kantlijn._worker import main; main(sys.argv[2])"
+
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def extract_many(
+    paths: Iterable[Any],
+    *,
+    jobs: Optional[int] = None,
+    timeout: Optional[float] = 60,
+    **options: Any,
+) -> Iterator[Dict[str, Any]]:
+    """Read many inputs in worker processes; yield their reports in input order.
+
+    ``paths`` is any iterable of paths (``str`` or ``os.PathLike``), read
+    lazily. Each input gives exactly one report, as :func:`kantlijn.extract`
+    would return it: an input that cannot be read gives a report with
+    ``error``; one whose worker ran longer than ``timeout`` seconds gives
+    ``error.kind == "timeout"`` and one whose worker died (a crash or stack
+    overflow in a dependency) ``"crashed"``; either way the worker is
+    replaced and the batch goes on.
+
+    ``jobs`` is the number of worker processes (default: the CPUs this
+    process may use); ``timeout`` is per input (``None``: no limit);
+    ``options`` are those of :func:`kantlijn.extract` (not ``name``). With
+    more than one worker each reads its document on one thread unless
+    ``threads`` says otherwise.
+
+    Arguments are checked when this is called; the workers start when the
+    first report is asked for and stop when the iterator is exhausted or
+    closed.
+    """
+    checked = check_options("extract_many", options)
+    jobs = _check_jobs(jobs)
+    timeout = _check_timeout(timeout)
+    items: Iterable[Any] = iterable("extract_many", paths, "paths")
+    if isinstance(paths, (list, tuple)):
+        items = [check_path("extract_many", path) for path in paths]
+    return _Pool(jobs, timeout, checked).run(items)
+
+
+def _check_jobs(jobs: Any) -> int:
+    if jobs is None:
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except (AttributeError, OSError):
+            return os.cpu_count() or 1
+    if isinstance(jobs, bool) or not isinstance(jobs, int):
+        raise TypeError(f"extract_many(): jobs must be an int or None, not {type(jobs).__name__}")
+    if jobs < 1:
+        raise ValueError(f"extract_many(): jobs must be at least 1, not {jobs}")
+    return jobs
+
+
+def _check_timeout(timeout: Any) -> Optional[float]:
+    if timeout is None:
+        return None
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"extract_many(): timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if not (timeout > 0 and timeout != float("inf")):
+        raise ValueError(f"extract_many(): timeout must be a positive number of seconds, not {timeout!r}")
+    return float(timeout)
+
+
+def _seconds(value: float) -> str:
+    """Seconds as the command-line tool prints them (``60``, ``0.5``)."""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _display(path: str) -> str:
+    """A path as the report's ``file`` shows it: undecodable bytes replaced."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+class _Job:
+    __slots__ = ("index", "path", "sent")
+
+    def __init__(self, index: int, path: str) -> None:
+        self.index = index
+        self.path = path
+        self.sent = 0.0
+
+
+class _Worker:
+    """One child process, the thread that reads its answers and the one that
+    passes on what it writes to standard error."""
+
+    def __init__(
+        self, ident: int, command: List[str], env: Dict[str, str], events: queue.Queue[Tuple[Any, ...]]
+    ) -> None:
+        self.ident = ident
+        self.started = time.monotonic()
+        self.ready: Optional[float] = None
+        self.job: Optional[_Job] = None
+        self.stderr: Deque[bytes] = collections.deque(maxlen=50)
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        threading.Thread(target=self._read_answers, args=(events,), daemon=True).start()
+        threading.Thread(target=self._pass_stderr, daemon=True).start()
+
+    def send(self, job: _Job) -> None:
+        job.sent = time.monotonic()
+        self.job = job
+        line = b"%d %s\n" % (job.index, os.fsencode(job.path).hex().encode("ascii"))
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(line)
+            self.process.stdin.flush()
+        except OSError:
+            # A worker that cannot take a job has died; its reader thread
+            # reports that, and the job gets a crash report.
+            pass
+
+    def clock(self) -> Optional[float]:
+        """When the current job's time started: when it was sent, or when
+        the worker became ready if that was later."""
+        if self.job is None or self.ready is None:
+            return None
+        return max(self.job.sent, self.ready)
+
+    def stop(self) -> None:
+        try:
+            self.process.kill()
+        except OSError:
+            pass
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass
+
+    def _read_answers(self, events: queue.Queue[Tuple[Any, ...]]) -> None:
+        stdout = self.process.stdout
+        assert stdout is not None
+        try:
+            if stdout.readline() == b"ready\n":
+                events.put(("ready", self.ident, time.monotonic()))
+                while True:
+                    header = stdout.readline().split()
+                    if len(header) != 2:
+                        break
+                    size = int(header[1])
+                    payload = stdout.read(size)
+                    if len(payload) != size:
+                        break
+                    events.put(("done", self.ident, time.monotonic(), int(header[0]), payload))
+        except (OSError, ValueError):
+            pass
+        events.put(("died", self.ident, time.monotonic()))
+
+    def _pass_stderr(self) -> None:
+        stderr = self.process.stderr
+        assert stderr is not None
+        try:
+            for line in stderr:
+                self.stderr.append(line)
+                try:
+                    sys.stderr.write(line.decode("utf-8", "replace"))
+                except (OSError, ValueError, AttributeError):
+                    pass
+        except (OSError, ValueError):
+            pass
+
+
+class _Pool:
+    def __init__(self, jobs: int, timeout: Optional[float], options: Dict[str, Any]) -> None:
+        self.jobs = jobs
+        self.timeout = timeout
+        # Threads inside one document only pay when the workers leave cores
+        # idle: with one worker, as many as asked (0: one per core); with
+        # several, one each unless asked otherwise.
+        threads = options["threads"]
+        if threads is None:
+            threads = 0 if jobs == 1 else 1
+        worker_options = {**options, "threads": threads}
+        password = worker_options.pop("password")
+        self.command = [sys.executable, "-c", _BOOTSTRAP, _PACKAGE_PARENT, json.dumps(worker_options)]
+        self.env = dict(os.environ)
+        self.env.pop(PASSWORD_ENV, None)
+        if password is not None:
+            self.env[PASSWORD_ENV] = password
+        self.window = max(jobs * 32, 64)
+        self.events: queue.Queue[Tuple[Any, ...]] = queue.Queue()
+        self.workers: Dict[int, _Worker] = {}
+        self.next_ident = 0
+        self.finished: Dict[int, Dict[str, Any]] = {}
+
+    def run(self, paths: Iterable[Any]) -> Iterator[Dict[str, Any]]:
+        if not sys.executable:
+            raise RuntimeError("extract_many(): cannot start worker processes: sys.executable is not known")
+        source = enumerate(paths)
+        pending: Optional[_Job] = None
+        exhausted = False
+        taken = 0
+        emitted = 0
+        try:
+            while True:
+                # Hand out work to idle workers, within the window.
+                while True:
+                    if pending is None and not exhausted:
+                        try:
+                            index, path = next(source)
+                        except StopIteration:
+                            exhausted = True
+                        else:
+                            pending = _Job(index, check_path("extract_many", path))
+                            taken += 1
+                    if pending is None or pending.index >= emitted + self.window:
+                        break
+                    worker = self._idle_worker()
+                    if worker is None:
+                        break
+                    worker.send(pending)
+                    pending = None
+                if exhausted and pending is None and emitted == taken:
+                    return
+                self._wait()
+                self._stop_expired()
+                while emitted in self.finished:
+                    report = self.finished.pop(emitted)
+                    emitted += 1
+                    yield report
+        finally:
+            for worker in self.workers.values():
+                worker.stop()
+            self.workers.clear()
+
+    def _idle_worker(self) -> Optional[_Worker]:
+        for worker in self.workers.values():
+            if worker.job is None:
+                return worker
+        if len(self.workers) >= self.jobs:
+            return None
+        worker = _Worker(self.next_ident, self.command, self.env, self.events)
+        self.workers[worker.ident] = worker
+        self.next_ident += 1
+        return worker
+
+    def _wait(self) -> None:
+        """Takes the events that have arrived, waiting for the first one at
+        most until the nearest deadline."""
+        now = time.monotonic()
+        deadlines = [worker.started + STARTUP_TIMEOUT for worker in self.workers.values() if worker.ready is None]
+        if self.timeout is not None:
+            deadlines += [
+                clock + self.timeout for clock in (w.clock() for w in self.workers.values()) if clock is not None
+            ]
+        wait = min([max(0.0, deadline - now) for deadline in deadlines] + [1.0])
+        try:
+            event = self.events.get(timeout=wait)
+        except queue.Empty:
+            return
+        while True:
+            self._take(event)
+            try:
+                event = self.events.get_nowait()
+            except queue.Empty:
+                return
+
+    def _take(self, event: Tuple[Any, ...]) -> None:
+        kind, ident, at = event[:3]
+        worker = self.workers.get(ident)
+        if worker is None:
+            return  # a worker stopped here; its last words do not count
+        if kind == "ready":
+            worker.ready = at
+        elif kind == "done":
+            index, payload = event[3:]
+            job = worker.job
+            if job is not None and job.index == index:
+                worker.job = None
+                clock = max(job.sent, worker.ready or at)
+                if self.timeout is not None and at - clock >= self.timeout:
+                    # Finished while this generator was suspended, but only
+                    # after its time was up: the same report as if the
+                    # worker had been stopped then.
+                    self.finished[index] = self._timed_out(job)
+                else:
+                    self.finished[index] = json.loads(payload)
+        elif kind == "died":
+            del self.workers[ident]
+            worker.stop()
+            if worker.ready is None:
+                said = b"".join(worker.stderr).decode("utf-8", "replace").strip()
+                raise RuntimeError(
+                    "extract_many(): a kantlijn worker process did not start"
+                    + (f":\n{said}" if said else f" (exit status {worker.process.returncode})")
+                )
+            job = worker.job
+            if job is not None:
+                message = (
+                    f"{_display(job.path)}: the worker reading this file died "
+                    "(a crash or stack overflow in a dependency)"
+                )
+                self.finished[job.index] = _kantlijn.failed_report(_display(job.path), "crashed", message)
+
+    def _stop_expired(self) -> None:
+        now = time.monotonic()
+        for worker in list(self.workers.values()):
+            if worker.ready is None and now - worker.started >= STARTUP_TIMEOUT:
+                worker.stop()
+                raise RuntimeError(
+                    f"extract_many(): a kantlijn worker process did not start within {_seconds(STARTUP_TIMEOUT)} s"
+                )
+            clock = worker.clock()
+            if self.timeout is not None and clock is not None and now - clock >= self.timeout:
+                del self.workers[worker.ident]
+                worker.stop()
+                if worker.job is not None:
+                    self.finished[worker.job.index] = self._timed_out(worker.job)
+
+    def _timed_out(self, job: _Job) -> Dict[str, Any]:
+        seconds = _seconds(self.timeout or 0.0)
+        message = f"{_display(job.path)}: not read within {seconds} s; its worker was stopped"
+        return _kantlijn.failed_report(_display(job.path), "timeout", message)

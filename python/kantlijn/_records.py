@@ -1,0 +1,99 @@
+"""Reports as flat records: the decision and nota registers, and tables."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List
+
+RECORDS = ("annotations", "comments", "decisions", "notas")
+
+
+def decision_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """A report's decisions, each with the report's ``file`` first, as
+    ``kantlijn --decisions`` writes them; a report with an error gives one
+    row with it."""
+    rows = _error_row(report)
+    rows += [{"file": report["file"], **decision} for decision in report.get("decisions") or []]
+    return rows
+
+
+def nota_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """A report's notas, each with the report's ``file`` first and its
+    decisions as records rather than indices; a report with an error gives
+    one row with it."""
+    return _error_row(report) + [{"file": report["file"], **nota} for nota in _notas(report)]
+
+
+def _notas(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The report's notas (none before the report has the key), each
+    nota's ``decisions`` indices replaced by the decisions they point to."""
+    decisions = report.get("decisions") or []
+    notas = []
+    for nota in report.get("notas") or []:
+        indices = nota.get("decisions")
+        if isinstance(indices, list):
+            nota = {
+                **nota,
+                "decisions": [decisions[i] for i in indices if isinstance(i, int) and 0 <= i < len(decisions)],
+            }
+        notas.append(nota)
+    return notas
+
+
+def _error_row(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    error = report.get("error")
+    return [{"file": report["file"], "error": error}] if error is not None else []
+
+
+def check_records(caller: str, records: Any) -> str:
+    if not isinstance(records, str):
+        raise TypeError(f"{caller}(): records must be a str, not {type(records).__name__}")
+    if records not in RECORDS:
+        raise ValueError(f"{caller}(): records must be one of {', '.join(map(repr, RECORDS))}, not {records!r}")
+    return records
+
+
+def table_rows(reports: Iterable[Dict[str, Any]], records: str) -> List[Dict[str, Any]]:
+    """One row per record of the kind asked for, with ``file`` and
+    ``error`` first, as ``kantlijn -f csv --records`` writes them: a report
+    without such records still gets one row, naming the file and its error,
+    so every input is represented. ``error`` is ``"kind: message"`` or
+    ``None``; decisions of a nota are folded in as for :func:`nota_rows`."""
+    rows: List[Dict[str, Any]] = []
+    for report in reports:
+        if not isinstance(report, dict) or "file" not in report:
+            raise TypeError(f"to_pandas(): expected reports (dicts with a 'file'), not {type(report).__name__}")
+        error = report.get("error")
+        head = {
+            "file": report["file"],
+            "error": f"{error['kind']}: {error['message']}" if error else None,
+        }
+        items = _notas(report) if records == "notas" else report.get(records) or []
+        if not items:
+            rows.append(dict(head))
+        rows.extend({**head, **item} for item in items)
+    return rows
+
+
+def to_pandas(reports: Iterable[Dict[str, Any]], records: str = "annotations") -> Any:
+    """A ``pandas.DataFrame`` with one row per record of the reports.
+
+    ``records`` is ``"annotations"``, ``"comments"``, ``"decisions"`` or
+    ``"notas"``. The columns are ``file`` and ``error`` (``"kind: message"``
+    or ``None``), then the record's keys, with the values of the JSON
+    report (dates as ISO strings, nested records as dicts and lists). A
+    report without such records gets one row naming its file, so every
+    input is represented, as in the command line's CSV. Needs pandas
+    (``pip install pandas``).
+    """
+    check_records("to_pandas", records)
+    if isinstance(reports, dict):
+        raise TypeError("to_pandas(): reports must be an iterable of reports, not a single report; wrap it in a list")
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("to_pandas() needs pandas: pip install pandas") from None
+    rows = table_rows(reports, records)
+    columns = ["file", "error"]
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    return pandas.DataFrame(rows, columns=columns)

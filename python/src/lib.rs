@@ -1,0 +1,145 @@
+//! The native half of the `kantlijn` Python package: reads one input with
+//! the kantlijn library, without the GIL, and hands back its report.
+//!
+//! The Python half (`kantlijn/__init__.py`) checks the arguments, runs
+//! batches in worker processes and shapes records for pandas and Dask; this
+//! module only reads. A report crosses into Python through its `Serialize`
+//! implementation (pythonize), so its dicts hold, key for key and in the
+//! same order, what the command-line tool writes as JSON.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use kantlijn::{ErrorKind, Report};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+/// How to read: the keyword arguments of `kantlijn.extract`, checked once.
+#[pyclass(frozen, module = "kantlijn._kantlijn")]
+struct Options {
+    inner: kantlijn::Options,
+}
+
+#[pymethods]
+impl Options {
+    #[new]
+    #[pyo3(signature = (*, text = true, flattened = true, password = None, links = false, widgets = false, threads = 0))]
+    fn new(
+        text: bool,
+        flattened: bool,
+        password: Option<String>,
+        links: bool,
+        widgets: bool,
+        threads: usize,
+    ) -> Self {
+        // As the command line reads `--no-text` and `--no-flattened`.
+        let mut inner = kantlijn::Options::default();
+        inner.password = password;
+        inner.include_links = links;
+        inner.include_widgets = widgets;
+        inner.text_under = text;
+        inner.appearance_text = text;
+        inner.flattened = text && flattened;
+        inner.threads = threads;
+        Self { inner }
+    }
+}
+
+/// The report of the input at `path`; an input that cannot be read gives a
+/// report with `error`, never an exception.
+#[pyfunction]
+fn extract_path<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    options: &Options,
+) -> PyResult<Bound<'py, PyAny>> {
+    let report = py.detach(|| read_path(&path, &options.inner));
+    to_python(py, &report)
+}
+
+/// The report of an input held in memory (a PDF, or text); `name` is the
+/// report's `file`.
+#[pyfunction]
+fn extract_bytes<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    name: PathBuf,
+    options: &Options,
+) -> PyResult<Bound<'py, PyAny>> {
+    let report = py.detach(|| {
+        guarded(&name, || {
+            kantlijn::extract_bytes(name.clone(), data.to_vec(), &options.inner)
+        })
+    });
+    to_python(py, &report)
+}
+
+/// The report of the input at `path` as one line of JSON (no newline), as
+/// the command-line tool writes it in JSON Lines: what a worker process
+/// sends back to the process that runs the batch.
+#[pyfunction]
+fn extract_path_json<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    options: &Options,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let json = py.detach(|| {
+        let report = read_path(&path, &options.inner);
+        serde_json::to_vec(&report)
+    });
+    let json = json.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyBytes::new(py, &json))
+}
+
+/// The report of an input whose reading failed outside the library (its
+/// worker ran out of time or died): `kind` is an `error.kind` of the JSON
+/// contract, such as `"timeout"` or `"crashed"`.
+#[pyfunction]
+fn failed_report<'py>(
+    py: Python<'py>,
+    file: String,
+    kind: &Bound<'py, PyAny>,
+    message: String,
+) -> PyResult<Bound<'py, PyAny>> {
+    let kind: ErrorKind = pythonize::depythonize(kind)
+        .map_err(|e| PyValueError::new_err(format!("unknown error kind: {e}")))?;
+    to_python(py, &Report::failed_with(file, kind, message))
+}
+
+fn read_path(path: &Path, options: &kantlijn::Options) -> Report {
+    guarded(path, || kantlijn::extract(path, options))
+}
+
+/// Runs a read, turning its error into an error report and a panic (a bug
+/// in kantlijn) into a `crashed` one, as the command-line tool's workers do.
+fn guarded(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Report {
+    let file = name.display().to_string();
+    match catch_unwind(AssertUnwindSafe(read)) {
+        Ok(Ok(report)) => report,
+        Ok(Err(error)) => Report::failed(file, &error),
+        Err(_) => {
+            let message = format!(
+                "{file}: reading the file failed inside kantlijn (a bug; please report it)"
+            );
+            Report::failed_with(file, ErrorKind::Crashed, message)
+        }
+    }
+}
+
+fn to_python<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, report).map_err(PyErr::from)
+}
+
+/// The native module `kantlijn._kantlijn`.
+#[pymodule]
+fn _kantlijn(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("SCHEMA_VERSION", kantlijn::SCHEMA_VERSION)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_class::<Options>()?;
+    module.add_function(wrap_pyfunction!(extract_path, module)?)?;
+    module.add_function(wrap_pyfunction!(extract_bytes, module)?)?;
+    module.add_function(wrap_pyfunction!(extract_path_json, module)?)?;
+    module.add_function(wrap_pyfunction!(failed_report, module)?)?;
+    Ok(())
+}

@@ -1,0 +1,69 @@
+"""Shared helpers: the repository's fixtures and the command-line tool the
+Python reports are compared with.
+
+The tool is ``$KANTLIJN_BIN``, else ``target/release/kantlijn`` or
+``target/debug/kantlijn`` of this checkout (``cargo build --release``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+
+
+def _binary() -> Path:
+    given = os.environ.get("KANTLIJN_BIN")
+    if given:
+        path = Path(given)
+        if not path.is_file():
+            raise RuntimeError(f"KANTLIJN_BIN={given} is not a file")
+        return path
+    for profile in ("release", "debug"):
+        path = ROOT / "target" / profile / "kantlijn"
+        if path.is_file():
+            return path
+    raise RuntimeError("no kantlijn binary: run `cargo build --release` or set KANTLIJN_BIN")
+
+
+@pytest.fixture(scope="session")
+def cli():
+    """Runs the command-line tool; returns its JSON Lines as dicts."""
+    binary = _binary()
+
+    def run(*args: str) -> List[Dict[str, Any]]:
+        done = subprocess.run(
+            [str(binary), "--quiet", "--format", "jsonl", *args],
+            capture_output=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr.decode()
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    """Paths in the tests are relative to the repository, as the tool's are."""
+    monkeypatch.chdir(ROOT)
+
+
+def fixture_inputs() -> List[str]:
+    """Every fixture the tool reads: the PDFs and the text file."""
+    names = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".pdf", ".txt"))
+    assert len(names) >= 20
+    return [f"fixtures/{name}" for name in names]
+
+
+def same(python: Dict[str, Any], cli: Dict[str, Any]) -> bool:
+    """Equal key for key, in the same order, numbers of the same type."""
+    return json.dumps(python, ensure_ascii=False) == json.dumps(cli, ensure_ascii=False)

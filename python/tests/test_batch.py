@@ -1,0 +1,193 @@
+"""kantlijn.extract_many and the registers: one report per input, in input
+order, the command-line tool's; a file that hangs or kills its worker costs
+one error report."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import kantlijn
+from conftest import fixture_inputs, same
+
+
+def test_batch_is_the_cli_batch(cli):
+    paths = [*fixture_inputs(), "fixtures/bestaat-niet.pdf"]
+    expected = cli(*paths)
+    assert len(expected) == len(paths)
+    reports = list(kantlijn.extract_many(paths, jobs=2))
+    assert [r["file"] for r in reports] == paths
+    for report, line in zip(reports, expected):
+        assert same(report, line), report["file"]
+
+
+def test_batch_equals_extract_with_options():
+    paths = ["fixtures/beslisnota-wachtwoord.pdf", "fixtures/subtypes.pdf", "fixtures/beslisnota-met-overzicht.pdf"]
+    options = {"password": "geheim", "links": True, "flattened": False}
+    batch = list(kantlijn.extract_many(paths, jobs=1, **options))
+    assert batch == [kantlijn.extract(path, **options) for path in paths]
+    assert batch[0]["error"] is None
+
+
+def test_lazy_input_and_order():
+    paths = fixture_inputs()
+    many = paths * 3
+    reports = kantlijn.extract_many((Path(p) for p in many), jobs=3)
+    assert [r["file"] for r in reports] == many
+
+
+def test_empty_batch():
+    assert list(kantlijn.extract_many([])) == []
+
+
+def test_closing_early_stops_the_workers():
+    batch = kantlijn.extract_many(fixture_inputs(), jobs=2)
+    assert next(batch)["error"] is None
+    batch.close()
+    assert _workers() == []
+
+
+@pytest.fixture
+def hanging_input(tmp_path):
+    """A named pipe nobody writes: opening or reading it blocks, as a file on
+    a stalled network share does."""
+    fifo = tmp_path / "hangt.pdf"
+    os.mkfifo(fifo)
+    return str(fifo)
+
+
+def test_a_hanging_file_costs_one_timeout_report(cli, hanging_input):
+    paths = ["fixtures/beslisnota.pdf", hanging_input, "fixtures/subtypes.pdf"]
+    started = time.monotonic()
+    reports = list(kantlijn.extract_many(paths, jobs=1, timeout=2))
+    assert time.monotonic() - started < 60
+    assert [r["file"] for r in reports] == paths
+    assert reports[1]["error"] == {
+        "kind": "timeout",
+        "message": f"{hanging_input}: not read within 2 s; its worker was stopped",
+    }
+    expected = cli("--timeout", "2", *paths)
+    for report, line in zip(reports, expected):
+        assert same(report, line)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds its workers through /proc")
+def test_a_worker_that_dies_costs_one_crash_report(hanging_input):
+    paths = ["fixtures/beslisnota.pdf", hanging_input, "fixtures/subtypes.pdf"]
+    batch = kantlijn.extract_many(paths, jobs=1, timeout=120)
+    first = next(batch)
+    killer = threading.Thread(target=_kill_the_reader_of, args=(hanging_input,), daemon=True)
+    killer.start()
+    rest = list(batch)
+    killer.join()
+    reports = [first, *rest]
+    assert [r["file"] for r in reports] == paths
+    assert reports[1]["error"] == {
+        "kind": "crashed",
+        "message": f"{hanging_input}: the worker reading this file died (a crash or stack overflow in a dependency)",
+    }
+    assert reports[0] == kantlijn.extract(paths[0])
+    assert reports[2] == kantlijn.extract(paths[2])
+
+
+def _kill_the_reader_of(fifo: str) -> None:
+    """Waits until a worker has the pipe open for reading, then kills it, as
+    a segmentation fault or the out-of-memory killer would."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # no reader yet
+            time.sleep(0.01)
+            continue
+        try:
+            for pid in _workers():
+                os.kill(pid, signal.SIGKILL)
+        finally:
+            os.close(writer)
+        return
+
+
+def _workers() -> list:
+    """This process's kantlijn worker processes."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and b"kantlijn._worker" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_decisions_are_the_cli_register(cli):
+    paths = [*fixture_inputs(), "fixtures/bestaat-niet.pdf"]
+    expected = cli("--decisions", *paths)
+    rows = kantlijn.decisions(paths)
+    assert len(rows) == len(expected) >= 5
+    for row, line in zip(rows, expected):
+        assert same(row, line)
+    assert rows[-1]["error"]["kind"] == "unreadable"
+
+
+def test_registers_take_reports_as_well_as_paths():
+    report = kantlijn.extract("fixtures/beslisnota.pdf")
+    assert kantlijn.decisions([report]) == kantlijn.decisions(["fixtures/beslisnota.pdf"])
+    assert kantlijn.decisions([report, "fixtures/beslisnota-flattened.txt"]) == kantlijn.decisions(
+        ["fixtures/beslisnota.pdf", "fixtures/beslisnota-flattened.txt"]
+    )
+
+
+def test_notas_come_from_the_reports_notas():
+    report = kantlijn.extract("fixtures/beslisnota.pdf")
+    assert "notas" not in report or isinstance(report["notas"], list)
+    if "notas" not in report:
+        assert kantlijn.notas([report]) == []
+    with_notas = {
+        **report,
+        "notas": [
+            {"title": "Vervolg wetsvoorstel gedragscode", "decisions": [0]},
+            {"title": "Kidfluencing", "decisions": []},
+        ],
+    }
+    rows = kantlijn.notas([with_notas])
+    assert rows == [
+        {
+            "file": "fixtures/beslisnota.pdf",
+            "title": "Vervolg wetsvoorstel gedragscode",
+            "decisions": report["decisions"],
+        },
+        {"file": "fixtures/beslisnota.pdf", "title": "Kidfluencing", "decisions": []},
+    ]
+    failed = kantlijn.extract("fixtures/bestaat-niet.pdf")
+    assert kantlijn.notas([failed]) == [{"file": failed["file"], "error": failed["error"]}]
+
+
+def test_to_pandas_has_a_row_per_record_and_per_empty_input():
+    pandas = pytest.importorskip("pandas")
+    paths = [*fixture_inputs(), "fixtures/bestaat-niet.pdf"]
+    reports = list(kantlijn.extract_many(paths))
+    for records in ("annotations", "comments", "decisions", "notas"):
+        frame = kantlijn.to_pandas(reports, records=records)
+        assert isinstance(frame, pandas.DataFrame)
+        assert list(frame.columns[:2]) == ["file", "error"]
+        counts = [len(r.get(records) or []) for r in reports]
+        assert len(frame) == sum(max(1, n) for n in counts)
+        assert list(frame["file"].drop_duplicates()) == paths
+    decisions = kantlijn.to_pandas(reports, records="decisions")
+    row = decisions[decisions["file"] == "fixtures/beslisnota.pdf"].iloc[0]
+    assert (row["actor"], row["verdict"], row["date"]) == ("MWP", "approved", "2026-06-08")
+    failed = decisions[decisions["file"] == "fixtures/bestaat-niet.pdf"].iloc[0]
+    assert failed["error"].startswith("unreadable: fixtures/bestaat-niet.pdf")
+    annotations = kantlijn.to_pandas(reports[:1])
+    assert list(annotations.columns[2:]) == list(reports[0]["annotations"][0])

@@ -1,0 +1,53 @@
+"""kantlijn.dask on a local cluster of two worker processes: one report per
+input, in input order, the command-line tool's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, fixture_inputs, same
+
+pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("dask.distributed")
+
+import kantlijn.dask  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+def test_reports_on_a_cluster_are_the_cli_reports(cli, client):
+    # Absolute paths: every worker must see the same files under the same
+    # names.
+    paths = [str(ROOT / p) for p in fixture_inputs()] + [str(ROOT / "fixtures/bestaat-niet.pdf")]
+    bag = kantlijn.dask.reports(paths, partition_size=5)
+    assert bag.npartitions == -(-len(paths) // 5)
+    reports = bag.compute()
+    expected = cli(*paths)
+    assert len(reports) == len(expected) == len(paths)
+    assert [r["file"] for r in reports] == paths
+    for report, line in zip(reports, expected):
+        assert same(report, line), report["file"]
+    workers = client.run(lambda: __import__("os").getpid())
+    assert len(workers) == 2
+
+
+def test_default_partitions():
+    paths = [str(ROOT / p) for p in fixture_inputs()]
+    assert kantlijn.dask.reports(paths).npartitions >= 8
+    assert kantlijn.dask.reports(paths * 40).npartitions == -(-len(paths) * 40 // kantlijn.dask.PARTITION_SIZE)
+
+
+def test_arguments_are_checked_before_computing():
+    with pytest.raises(TypeError, match="unexpected option"):
+        kantlijn.dask.reports(["a.pdf"], colour=True)
+    with pytest.raises(ValueError, match="partition_size"):
+        kantlijn.dask.reports(["a.pdf"], partition_size=0)
+    with pytest.raises(TypeError, match="wrap it in a list"):
+        kantlijn.dask.reports("a.pdf")

@@ -1,0 +1,179 @@
+"""kantlijn.extract: the command-line tool's report, key for key."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+import kantlijn
+from conftest import FIXTURES, fixture_inputs, same
+
+
+@pytest.mark.parametrize("path", fixture_inputs())
+def test_fixture_report_is_the_cli_report(cli, path):
+    (expected,) = cli(path)
+    assert same(kantlijn.extract(path), expected)
+
+
+@pytest.mark.parametrize(
+    ("options", "flags"),
+    [
+        ({"text": False}, ["--no-text"]),
+        ({"flattened": False}, ["--no-flattened"]),
+        ({"links": True, "widgets": True}, ["--links", "--widgets"]),
+    ],
+)
+@pytest.mark.parametrize("path", ["fixtures/subtypes.pdf", "fixtures/beslisnota-met-overzicht.pdf"])
+def test_options_are_the_cli_flags(cli, path, options, flags):
+    (expected,) = cli(*flags, path)
+    assert same(kantlijn.extract(path, **options), expected)
+
+
+def test_options_change_the_report():
+    path = "fixtures/beslisnota-met-overzicht.pdf"
+    full = kantlijn.extract(path)
+    assert full["comments"] and any(a["text_under"] for a in full["annotations"])
+    assert kantlijn.extract(path, flattened=False)["comments"] == []
+    assert not any(a["text_under"] for a in kantlijn.extract(path, text=False)["annotations"])
+    subtypes = kantlijn.extract("fixtures/subtypes.pdf", links=True, widgets=True)
+    assert {"Link", "Widget"} <= {a["subtype"] for a in subtypes["annotations"]}
+
+
+def test_path_like():
+    assert kantlijn.extract(pathlib.Path("fixtures/beslisnota.pdf")) == kantlijn.extract("fixtures/beslisnota.pdf")
+
+
+def test_the_beslisnota_decision():
+    report = kantlijn.extract("fixtures/beslisnota.pdf")
+    assert report["schema_version"] == kantlijn.SCHEMA_VERSION == 1
+    assert report["pages"] == 2
+    (decision,) = report["decisions"]
+    assert (decision["actor"], decision["verdict"], decision["date"], decision["text"]) == (
+        "MWP",
+        "approved",
+        "2026-06-08",
+        "MWP akkoord 8/6",
+    )
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+@pytest.mark.parametrize("name", ["beslisnota.pdf", "beslisnota-objstm.pdf", "beslisnota-flattened.txt"])
+def test_bytes_give_the_report_of_the_file(kind, name):
+    path = f"fixtures/{name}"
+    data = kind((FIXTURES / name).read_bytes())
+    from_bytes = kantlijn.extract(data)
+    assert from_bytes["file"] == "<bytes>"
+    assert from_bytes == {**kantlijn.extract(path), "file": "<bytes>"}
+    assert kantlijn.extract(data, name=path) == kantlijn.extract(path)
+
+
+def test_bytes_that_are_no_pdf():
+    report = kantlijn.extract(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", name="plaatje.png")
+    assert report["error"]["kind"] == "not_supported"
+    assert "plaatje.png" in report["error"]["message"]
+    assert report["annotations"] == [] and report["pages"] is None
+
+
+def test_password(cli):
+    path = "fixtures/beslisnota-wachtwoord.pdf"
+    refused = kantlijn.extract(path)
+    assert refused["error"]["kind"] == "needs_password"
+    assert refused["annotations"] == []
+    assert kantlijn.extract(path, password="fout")["error"]["kind"] == "needs_password"
+    opened = kantlijn.extract(path, password="geheim")
+    assert opened["error"] is None and opened["encrypted"] is True
+    plain = kantlijn.extract("fixtures/beslisnota.pdf")
+    assert opened["annotations"] == plain["annotations"]
+    assert opened["decisions"] == plain["decisions"]
+    (expected,) = cli("--password", "geheim", path)
+    assert same(opened, expected)
+    (expected,) = cli(path)
+    assert same(refused, expected)
+
+
+def test_unreadable_inputs_give_error_reports(cli, tmp_path):
+    picture = tmp_path / "scan.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    missing = tmp_path / "bestaat-niet.pdf"
+    for path, kind in [(picture, "not_supported"), (empty, "not_supported"), (missing, "unreadable")]:
+        report = kantlijn.extract(str(path))
+        assert report["error"]["kind"] == kind, report
+        assert str(path) in report["error"]["message"]
+        assert report["file"] == str(path)
+        (expected,) = cli(str(path))
+        assert same(report, expected)
+    folder = kantlijn.extract(str(tmp_path))
+    assert folder["error"]["kind"] == "unreadable"
+
+
+def test_truncated_and_damaged_files_are_the_cli_reports(cli):
+    for path in ["fixtures/beslisnota-truncated.pdf", "fixtures/beslisnota-bad-xref.pdf"]:
+        (expected,) = cli(path)
+        assert same(kantlijn.extract(path), expected)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: kantlijn.extract(42), TypeError, "path"),
+        (lambda: kantlijn.extract(None), TypeError, "path"),
+        (lambda: kantlijn.extract("x.pdf", text="no"), TypeError, "text must be True or False"),
+        (lambda: kantlijn.extract("x.pdf", links=1), TypeError, "links"),
+        (lambda: kantlijn.extract("x.pdf", password=b"geheim"), TypeError, "password must be a str"),
+        (lambda: kantlijn.extract("x.pdf", threads=-1), ValueError, "threads"),
+        (lambda: kantlijn.extract("x.pdf", threads=1.5), TypeError, "threads"),
+        (lambda: kantlijn.extract("x.pdf", name="y"), TypeError, "name= is for bytes"),
+        (lambda: kantlijn.extract("x.pdf", pasword="geheim"), TypeError, "pasword"),
+        (lambda: kantlijn.extract_many("fixtures/beslisnota.pdf"), TypeError, "wrap it in a list"),
+        (lambda: kantlijn.extract_many([], jobs=0), ValueError, "jobs must be at least 1"),
+        (lambda: kantlijn.extract_many([], jobs="2"), TypeError, "jobs"),
+        (lambda: kantlijn.extract_many([], timeout=0), ValueError, "timeout"),
+        (lambda: kantlijn.extract_many([], timeout="1"), TypeError, "timeout"),
+        (lambda: kantlijn.extract_many([], colour=True), TypeError, "unexpected option 'colour'"),
+        (lambda: kantlijn.extract_many([3]), TypeError, "not int"),
+        (lambda: kantlijn.decisions("fixtures/beslisnota.pdf"), TypeError, "wrap it in a list"),
+        (lambda: kantlijn.to_pandas([], records="stamps"), ValueError, "records must be one of"),
+        (lambda: kantlijn.to_pandas([], records=None), TypeError, "records must be a str"),
+    ],
+)
+def test_wrong_arguments_raise(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_reading_releases_the_gil(tmp_path):
+    """While one thread waits inside the reader (on a pipe that nobody
+    writes yet), this thread runs: it is the one that writes the input.
+    Were the GIL held, this thread could not write and the run would hang;
+    the watchdog (it needs no GIL) ends it with a traceback instead."""
+    import faulthandler
+    import os
+    import threading
+
+    fifo = tmp_path / "overzicht.txt"
+    os.mkfifo(fifo)
+    result = {}
+    reader = threading.Thread(target=lambda: result.update(report=kantlijn.extract(str(fifo))))
+    faulthandler.dump_traceback_later(120, exit=True)
+    try:
+        reader.start()
+        with open(fifo, "wb") as pipe:  # blocks until the reader has opened it
+            pipe.write((FIXTURES / "beslisnota-flattened.txt").read_bytes())
+        reader.join(timeout=60)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert not reader.is_alive()
+    expected = kantlijn.extract("fixtures/beslisnota-flattened.txt")
+    assert result["report"] == {**expected, "file": str(fifo)}
+
+
+def test_threads_give_the_same_reports():
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = fixture_inputs()
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(kantlijn.extract, paths))
+    assert threaded == [kantlijn.extract(path) for path in paths]
