@@ -13,6 +13,7 @@ bounded however many inputs there are and however slow one of them is.
 
 from __future__ import annotations
 
+import atexit
 import collections
 import json
 import os
@@ -32,6 +33,15 @@ PASSWORD_ENV = "KANTLIJN_WORKER_PASSWORD"
 
 #: How long a worker may take to start (import Python and kantlijn).
 STARTUP_TIMEOUT = 120.0
+
+#: Jobs sent to a worker at a time: the one it reads and the next, so that
+#: it goes on without waiting for this process to hand out work.
+PIPELINE = 2
+
+#: How long a worker whose batch has ended is kept for the next batch.
+IDLE_SECONDS = 10.0
+
+Events = queue.Queue[Tuple[Any, ...]]
 
 # Runs in the worker: the directory that holds this package goes first on
 # the path, so the worker imports the same kantlijn as its parent whatever
@@ -111,25 +121,28 @@ def _display(path: str) -> str:
 
 
 class _Job:
-    __slots__ = ("index", "path", "sent")
+    __slots__ = ("index", "path")
 
     def __init__(self, index: int, path: str) -> None:
         self.index = index
         self.path = path
-        self.sent = 0.0
 
 
 class _Worker:
     """One child process, the thread that reads its answers and the one that
-    passes on what it writes to standard error."""
+    passes on what it writes to standard error. Its answers go to whichever
+    batch holds it now (``events``): an idle worker outlives its batch and
+    serves the next one."""
 
-    def __init__(
-        self, ident: int, command: List[str], env: Dict[str, str], events: queue.Queue[Tuple[Any, ...]]
-    ) -> None:
-        self.ident = ident
+    def __init__(self, command: List[str], env: Dict[str, str], events: Events) -> None:
+        self.events = events
         self.started = time.monotonic()
         self.ready: Optional[float] = None
-        self.job: Optional[_Job] = None
+        # Sent and not yet answered, oldest first: the first is being read,
+        # the next waits in the worker's input so that it never idles.
+        self.jobs: Deque[_Job] = collections.deque()
+        # When the first job's time started.
+        self.since = 0.0
         self.stderr: Deque[bytes] = collections.deque(maxlen=50)
         self.process = subprocess.Popen(
             command,
@@ -138,12 +151,13 @@ class _Worker:
             stderr=subprocess.PIPE,
             env=env,
         )
-        threading.Thread(target=self._read_answers, args=(events,), daemon=True).start()
+        threading.Thread(target=self._read_answers, daemon=True).start()
         threading.Thread(target=self._pass_stderr, daemon=True).start()
 
     def send(self, job: _Job) -> None:
-        job.sent = time.monotonic()
-        self.job = job
+        if not self.jobs:
+            self.since = time.monotonic()
+        self.jobs.append(job)
         line = b"%d %s\n" % (job.index, os.fsencode(job.path).hex().encode("ascii"))
         try:
             assert self.process.stdin is not None
@@ -154,12 +168,21 @@ class _Worker:
             # reports that, and the job gets a crash report.
             pass
 
+    def answered(self, at: float) -> _Job:
+        """The first job is answered; the next one started then."""
+        job = self.jobs.popleft()
+        self.since = at
+        return job
+
     def clock(self) -> Optional[float]:
-        """When the current job's time started: when it was sent, or when
-        the worker became ready if that was later."""
-        if self.job is None or self.ready is None:
+        """When the job being read started: when it was sent or its
+        predecessor answered, or when the worker became ready if later."""
+        if not self.jobs or self.ready is None:
             return None
-        return max(self.job.sent, self.ready)
+        return max(self.since, self.ready)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def stop(self) -> None:
         try:
@@ -174,12 +197,12 @@ class _Worker:
             except OSError:
                 pass
 
-    def _read_answers(self, events: queue.Queue[Tuple[Any, ...]]) -> None:
+    def _read_answers(self) -> None:
         stdout = self.process.stdout
         assert stdout is not None
         try:
             if stdout.readline() == b"ready\n":
-                events.put(("ready", self.ident, time.monotonic()))
+                self.events.put(("ready", self, time.monotonic()))
                 while True:
                     header = stdout.readline().split()
                     if len(header) != 2:
@@ -188,10 +211,10 @@ class _Worker:
                     payload = stdout.read(size)
                     if len(payload) != size:
                         break
-                    events.put(("done", self.ident, time.monotonic(), int(header[0]), payload))
+                    self.events.put(("done", self, time.monotonic(), int(header[0]), payload))
         except (OSError, ValueError):
             pass
-        events.put(("died", self.ident, time.monotonic()))
+        self.events.put(("died", self, time.monotonic()))
 
     def _pass_stderr(self) -> None:
         stderr = self.process.stderr
@@ -205,6 +228,86 @@ class _Worker:
                     pass
         except (OSError, ValueError):
             pass
+
+
+class _IdleWorkers:
+    """Workers whose batch has ended, kept a few seconds for the next batch
+    with the same options: a Dask partition, or the next call in a notebook,
+    then costs no process start. A timer stops those left idle longer."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pid = os.getpid()
+        self.kept: Dict[Tuple[Any, ...], List[Tuple[_Worker, float]]] = {}
+        self.timer: Optional[threading.Timer] = None
+
+    def take(self, key: Tuple[Any, ...], events: Events) -> Optional[_Worker]:
+        with self.lock:
+            self._after_fork()
+            kept = self.kept.get(key, [])
+            while kept:
+                worker, _ = kept.pop()
+                if worker.alive():
+                    worker.events = events
+                    return worker
+                worker.stop()
+        return None
+
+    def keep(self, key: Tuple[Any, ...], worker: _Worker, most: int) -> None:
+        with self.lock:
+            self._after_fork()
+            kept = self.kept.setdefault(key, [])
+            if len(kept) >= most or not worker.alive():
+                worker.stop()
+                return
+            worker.events = queue.Queue()  # nobody listens until it is taken
+            kept.append((worker, time.monotonic()))
+            if self.timer is None:
+                self._schedule()
+
+    def stop_all(self, older_than: float = 0.0) -> None:
+        """Stops the workers idle for ``older_than`` seconds or more."""
+        with self.lock:
+            self._after_fork()
+            now = time.monotonic()
+            for key in list(self.kept):
+                keep = []
+                for worker, since in self.kept[key]:
+                    if now - since >= older_than:
+                        worker.stop()
+                    else:
+                        keep.append((worker, since))
+                if keep:
+                    self.kept[key] = keep
+                else:
+                    del self.kept[key]
+            if not self.kept and self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+
+    def _reap(self) -> None:
+        self.stop_all(older_than=IDLE_SECONDS)
+        with self.lock:
+            self.timer = None
+            if self.kept:
+                self._schedule()
+
+    def _schedule(self) -> None:
+        self.timer = threading.Timer(IDLE_SECONDS / 2, self._reap)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _after_fork(self) -> None:
+        # A forked child shares its parent's workers' pipes; they are not
+        # its to use or stop.
+        if os.getpid() != self.pid:
+            self.pid = os.getpid()
+            self.kept = {}
+            self.timer = None
+
+
+_IDLE = _IdleWorkers()
+atexit.register(_IDLE.stop_all)
 
 
 class _Pool:
@@ -224,10 +327,12 @@ class _Pool:
         self.env.pop(PASSWORD_ENV, None)
         if password is not None:
             self.env[PASSWORD_ENV] = password
+        # Workers are interchangeable between batches that read alike.
+        self.key = (tuple(self.command), password)
         self.window = max(jobs * 32, 64)
-        self.events: queue.Queue[Tuple[Any, ...]] = queue.Queue()
-        self.workers: Dict[int, _Worker] = {}
-        self.next_ident = 0
+        self.events: Events = queue.Queue()
+        self.workers: List[_Worker] = []
+        self.retry: Deque[_Job] = collections.deque()
         self.finished: Dict[int, Dict[str, Any]] = {}
 
     def run(self, paths: Iterable[Any]) -> Iterator[Dict[str, Any]]:
@@ -240,23 +345,32 @@ class _Pool:
         emitted = 0
         try:
             while True:
-                # Hand out work to idle workers, within the window.
+                # Hand out work: first the jobs of stopped workers that
+                # were waiting behind the one they were reading, then new
+                # ones within the window.
                 while True:
-                    if pending is None and not exhausted:
-                        try:
-                            index, path = next(source)
-                        except StopIteration:
-                            exhausted = True
-                        else:
-                            pending = _Job(index, check_path("extract_many", path))
-                            taken += 1
-                    if pending is None or pending.index >= emitted + self.window:
-                        break
+                    if self.retry:
+                        job = self.retry[0]
+                    else:
+                        if pending is None and not exhausted:
+                            try:
+                                index, path = next(source)
+                            except StopIteration:
+                                exhausted = True
+                            else:
+                                pending = _Job(index, check_path("extract_many", path))
+                                taken += 1
+                        if pending is None or pending.index >= emitted + self.window:
+                            break
+                        job = pending
                     worker = self._idle_worker()
                     if worker is None:
                         break
-                    worker.send(pending)
-                    pending = None
+                    worker.send(job)
+                    if job is pending:
+                        pending = None
+                    else:
+                        self.retry.popleft()
                 if exhausted and pending is None and emitted == taken:
                     return
                 self._wait()
@@ -266,30 +380,35 @@ class _Pool:
                     emitted += 1
                     yield report
         finally:
-            for worker in self.workers.values():
-                worker.stop()
-            self.workers.clear()
+            for worker in self.workers:
+                if not worker.jobs and worker.ready is not None:
+                    _IDLE.keep(self.key, worker, most=self.jobs)
+                else:
+                    worker.stop()
+            self.workers = []
 
     def _idle_worker(self) -> Optional[_Worker]:
-        for worker in self.workers.values():
-            if worker.job is None:
+        """A worker to send a job to: an idle one, a new one while there are
+        fewer than ``jobs``, else one with a single job in hand."""
+        for worker in self.workers:
+            if not worker.jobs:
                 return worker
-        if len(self.workers) >= self.jobs:
-            return None
-        worker = _Worker(self.next_ident, self.command, self.env, self.events)
-        self.workers[worker.ident] = worker
-        self.next_ident += 1
-        return worker
+        if len(self.workers) < self.jobs:
+            worker = _IDLE.take(self.key, self.events) or _Worker(self.command, self.env, self.events)
+            self.workers.append(worker)
+            return worker
+        for worker in self.workers:
+            if len(worker.jobs) < PIPELINE:
+                return worker
+        return None
 
     def _wait(self) -> None:
         """Takes the events that have arrived, waiting for the first one at
         most until the nearest deadline."""
         now = time.monotonic()
-        deadlines = [worker.started + STARTUP_TIMEOUT for worker in self.workers.values() if worker.ready is None]
+        deadlines = [worker.started + STARTUP_TIMEOUT for worker in self.workers if worker.ready is None]
         if self.timeout is not None:
-            deadlines += [
-                clock + self.timeout for clock in (w.clock() for w in self.workers.values()) if clock is not None
-            ]
+            deadlines += [clock + self.timeout for clock in (w.clock() for w in self.workers) if clock is not None]
         wait = min([max(0.0, deadline - now) for deadline in deadlines] + [1.0])
         try:
             event = self.events.get(timeout=wait)
@@ -303,35 +422,33 @@ class _Pool:
                 return
 
     def _take(self, event: Tuple[Any, ...]) -> None:
-        kind, ident, at = event[:3]
-        worker = self.workers.get(ident)
-        if worker is None:
+        kind, worker, at = event[:3]
+        if worker not in self.workers:
             return  # a worker stopped here; its last words do not count
         if kind == "ready":
             worker.ready = at
         elif kind == "done":
             index, payload = event[3:]
-            job = worker.job
-            if job is not None and job.index == index:
-                worker.job = None
-                clock = max(job.sent, worker.ready or at)
-                if self.timeout is not None and at - clock >= self.timeout:
-                    # Finished while this generator was suspended, but only
-                    # after its time was up: the same report as if the
-                    # worker had been stopped then.
-                    self.finished[index] = self._timed_out(job)
-                else:
-                    self.finished[index] = json.loads(payload)
+            if not worker.jobs or worker.jobs[0].index != index:
+                return
+            clock = max(worker.since, worker.ready or at)
+            job = worker.answered(at)
+            if self.timeout is not None and at - clock >= self.timeout:
+                # Answered while this generator was suspended, but only
+                # after its time was up: the same report as if the worker
+                # had been stopped then.
+                self.finished[index] = self._timed_out(job)
+            else:
+                self.finished[index] = json.loads(payload)
         elif kind == "died":
-            del self.workers[ident]
-            worker.stop()
             if worker.ready is None:
+                self._stop(worker)
                 said = b"".join(worker.stderr).decode("utf-8", "replace").strip()
                 raise RuntimeError(
                     "extract_many(): a kantlijn worker process did not start"
                     + (f":\n{said}" if said else f" (exit status {worker.process.returncode})")
                 )
-            job = worker.job
+            job = self._stop(worker)
             if job is not None:
                 message = (
                     f"{_display(job.path)}: the worker reading this file died "
@@ -341,7 +458,7 @@ class _Pool:
 
     def _stop_expired(self) -> None:
         now = time.monotonic()
-        for worker in list(self.workers.values()):
+        for worker in list(self.workers):
             if worker.ready is None and now - worker.started >= STARTUP_TIMEOUT:
                 worker.stop()
                 raise RuntimeError(
@@ -349,10 +466,20 @@ class _Pool:
                 )
             clock = worker.clock()
             if self.timeout is not None and clock is not None and now - clock >= self.timeout:
-                del self.workers[worker.ident]
-                worker.stop()
-                if worker.job is not None:
-                    self.finished[worker.job.index] = self._timed_out(worker.job)
+                job = self._stop(worker)
+                if job is not None:
+                    self.finished[job.index] = self._timed_out(job)
+
+    def _stop(self, worker: _Worker) -> Optional[_Job]:
+        """Stops a worker; returns the job it was reading. The jobs waiting
+        behind it go to the other workers first."""
+        self.workers.remove(worker)
+        worker.stop()
+        if not worker.jobs:
+            return None
+        current = worker.jobs.popleft()
+        self.retry.extend(worker.jobs)
+        return current
 
     def _timed_out(self, job: _Job) -> Dict[str, Any]:
         seconds = _seconds(self.timeout or 0.0)

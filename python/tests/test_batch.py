@@ -16,6 +16,12 @@ import kantlijn
 from conftest import fixture_inputs, same
 
 
+@pytest.fixture(autouse=True)
+def no_idle_workers():
+    """Each test starts without workers kept from another."""
+    kantlijn._pool._IDLE.stop_all()
+
+
 def test_batch_is_the_cli_batch(cli):
     paths = [*fixture_inputs(), "fixtures/bestaat-niet.pdf"]
     expected = cli(*paths)
@@ -45,10 +51,30 @@ def test_empty_batch():
     assert list(kantlijn.extract_many([])) == []
 
 
-def test_closing_early_stops_the_workers():
-    batch = kantlijn.extract_many(fixture_inputs(), jobs=2)
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds its workers through /proc")
+def test_closing_early_stops_the_busy_workers(hanging_input):
+    batch = kantlijn.extract_many(["fixtures/beslisnota.pdf", hanging_input], jobs=2)
     assert next(batch)["error"] is None
+    assert len(_workers()) == 2
     batch.close()
+    assert len(_workers()) == 1  # the idle one is kept for the next batch
+    kantlijn._pool._IDLE.stop_all()
+    assert _workers() == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds its workers through /proc")
+def test_idle_workers_serve_the_next_batch_then_stop(monkeypatch):
+    monkeypatch.setattr(kantlijn._pool, "IDLE_SECONDS", 0.5)
+    paths = fixture_inputs()
+    first = list(kantlijn.extract_many(paths, jobs=2))
+    kept = sorted(_workers())
+    assert len(kept) == 2
+    # Other options: other workers.
+    list(kantlijn.extract_many(paths[:1], jobs=1, text=False))
+    assert len(_workers()) == 3
+    assert list(kantlijn.extract_many(paths, jobs=2)) == first
+    assert set(kept) <= set(_workers())
+    time.sleep(2)
     assert _workers() == []
 
 
