@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Annotations left out, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Skipped {
     /// `/Link` annotations (see [`Options::include_links`](crate::Options::include_links)).
@@ -20,6 +21,7 @@ pub struct Skipped {
 /// it without reading the message. Written in snake case in JSON
 /// (`"limit_reached"`); new kinds may be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
@@ -84,6 +86,7 @@ impl Defect {
 /// A defect that did not stop the reading: one broken annotation, a bad
 /// date, a bound that was reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Warning {
     /// The 1-based page, when the defect belongs to one.

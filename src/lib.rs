@@ -100,6 +100,9 @@
 //!   ([`Options::ocr`](crate::Options), Tesseract 5 through its C library;
 //!   needs libtesseract, libleptonica and libclang to build). Without it,
 //!   such pages are still named in a warning.
+//! - `schema`: `report_schema()`, the report's JSON Schema generated from
+//!   the record types; [`REPORT_SCHEMA`] is its checked-in copy, available
+//!   without the feature.
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -151,7 +154,9 @@ pub use nota::{Nota, NotaKind};
 pub use options::Options;
 pub use pdf::date::Timestamp;
 pub use pdf::geometry::{Quad, Rect};
-pub use report::{Filter, Report, ReportError, SCHEMA_VERSION};
+#[cfg(feature = "schema")]
+pub use report::schema::report_schema;
+pub use report::{Filter, REPORT_SCHEMA, Report, ReportError, SCHEMA_VERSION};
 pub use summary::{Comment, DateOrder, SummaryLocale, parse_summaries};
 pub use text::text_pages;
 #[cfg(feature = "ocr")]

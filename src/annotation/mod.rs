@@ -28,6 +28,7 @@ use crate::pdf::geometry::{Quad, Rect, serialize_opt_number};
 /// Every optional key is always present in JSON (as `null` when the file does
 /// not give it), so the shape of a record never changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Annotation {
     /// The 1-based physical page the annotation is on.
@@ -111,6 +112,7 @@ pub struct Annotation {
 
 /// How a reply relates to the annotation it answers (`/RT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReplyType {
@@ -122,6 +124,7 @@ pub enum ReplyType {
 
 /// A review state set on an annotation, from a reply that carries `/State`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReviewState {
     /// `/State` (`Accepted`, `Rejected`, `Cancelled`, `Completed`, `None`,
@@ -140,6 +143,7 @@ pub struct ReviewState {
 
 /// A pop-up window, folded into its parent annotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Popup {
     /// `/Open`: whether it is shown open.

@@ -36,6 +36,7 @@ pub use vocabulary::{Vocabulary, VocabularyError};
 
 /// What was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
@@ -72,6 +73,7 @@ from_serde_name!(DateBasis, "date basis");
 
 /// Where a statement was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
@@ -85,6 +87,7 @@ pub enum Source {
 
 /// What a decision's date rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DateBasis {
@@ -146,6 +149,7 @@ serde_as_text!(SightingRef);
 
 /// One place a decision was seen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Sighting {
     /// Where: annotation, comment_summary or page_text.
@@ -170,6 +174,7 @@ pub struct Sighting {
 ///
 /// Every optional key is present in JSON, as `null` when unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Decision {
     /// Who decided, as written ("MWP", "Staatssecretaris"), or the
@@ -203,6 +208,10 @@ pub struct Decision {
     #[serde(
         serialize_with = "crate::pdf::date::serialize_iso_date",
         deserialize_with = "crate::pdf::date::deserialize_iso_date"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::pdf::schema::IsoDate>")
     )]
     pub date: Option<NaiveDate>,
     /// The date as written ("8/6").

@@ -40,6 +40,7 @@ use members::{Places, Start};
 
 /// What kind of document a nota is, as its header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NotaKind {
@@ -82,6 +83,7 @@ pub enum NotaKind {
 /// Every optional key is present in JSON, as `null` when the nota does not
 /// give it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Nota {
     /// The title: the subject ("Onderwerp", "Betreft") or the line after
@@ -98,6 +100,10 @@ pub struct Nota {
     #[serde(
         serialize_with = "crate::pdf::date::serialize_iso_date",
         deserialize_with = "crate::pdf::date::deserialize_iso_date"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::pdf::schema::IsoDate>")
     )]
     pub date: Option<NaiveDate>,
     /// The date as written ("27 mei 2026", `"[redacted]"`).
@@ -118,6 +124,10 @@ pub struct Nota {
     #[serde(
         serialize_with = "crate::pdf::date::serialize_iso_date",
         deserialize_with = "crate::pdf::date::deserialize_iso_date"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::pdf::schema::IsoDate>")
     )]
     pub deadline: Option<NaiveDate>,
     /// The deadline as written.

@@ -22,6 +22,8 @@ pub(crate) mod geometry;
 pub(crate) mod object;
 pub(crate) mod page_labels;
 pub(crate) mod page_tree;
+#[cfg(feature = "schema")]
+pub(crate) mod schema;
 pub(crate) mod sparse;
 #[cfg(feature = "text")]
 pub(crate) mod text_content;

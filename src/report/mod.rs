@@ -51,17 +51,34 @@ use crate::nota::Nota;
 use crate::summary::Comment;
 
 mod filter;
+#[cfg(feature = "schema")]
+pub(crate) mod schema;
 
 pub use filter::Filter;
 
 /// The version of the JSON contract this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The JSON Schema (draft 2020-12) of a [`Report`] as JSON text, for
+/// consumers that declare columns instead of inferring them (Spark,
+/// pandas, a database). It is generated from the record types (the
+/// `schema` feature's `report_schema`), and a test fails when this copy,
+/// `schema/report-v1.json` in the repository, differs from them.
+pub const REPORT_SCHEMA: &str = include_str!("../../schema/report-v1.json");
+
 /// Everything read from one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            extend("const" = SCHEMA_VERSION),
+            description = "The version of this contract."
+        )
+    )]
     pub schema_version: u32,
     /// The input as given.
     pub file: String,
@@ -196,6 +213,7 @@ impl Report {
 
 /// Why an input could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReportError {
     /// The class of failure.

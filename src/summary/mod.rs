@@ -43,6 +43,7 @@ pub(crate) use parse::{Placement, Placements};
 /// Every optional key is always present in JSON (as `null` when the entry
 /// does not give it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Comment {
     /// The file named in the summary's header, as printed ("Beslisnota -
@@ -69,6 +70,10 @@ pub struct Comment {
     #[serde(
         serialize_with = "crate::pdf::date::serialize_iso_date_time",
         deserialize_with = "crate::pdf::date::deserialize_iso_date_time"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::pdf::schema::LocalDateTime>")
     )]
     pub date: Option<NaiveDateTime>,
     /// The date as printed ("8-6-2026 09:11:02", "Onbepaald").
