@@ -27,7 +27,7 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 from . import _kantlijn
 from ._options import check_options, check_path, iterable, options_object
 from ._pool import extract_many
-from ._records import decision_rows, nota_rows, to_pandas
+from ._records import decision_rows, nota_rows, schema, to_pandas
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,6 +37,7 @@ __all__ = [
     "extract",
     "extract_many",
     "notas",
+    "schema",
     "to_pandas",
 ]
 

@@ -5,6 +5,7 @@ from typing import Any, Dict, Optional, Union
 
 __version__: str
 SCHEMA_VERSION: int
+REPORT_SCHEMA: str
 
 class Options:
     """How to read: the keyword arguments of ``kantlijn.extract``."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List
+import json
+from typing import Any, Dict, Iterable, List, Tuple
+
+from . import _kantlijn
 
 RECORDS = ("annotations", "comments", "decisions", "notas")
 
@@ -74,26 +77,87 @@ def table_rows(reports: Iterable[Dict[str, Any]], records: str) -> List[Dict[str
     return rows
 
 
+def schema() -> Dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a report, generated from the
+    record types of the Rust library this package was built with."""
+    return json.loads(_kantlijn.REPORT_SCHEMA)
+
+
+def record_columns(records: str) -> List[Tuple[str, str]]:
+    """The keys of a record kind, in the order reports write them, with the
+    pandas dtype of each: nullable integers and booleans, floats, and
+    ``object`` for strings, lists and nested records. Empty when the
+    reports have no such records (``notas`` before the library writes them)."""
+    root = schema()
+
+    def resolve(node: Dict[str, Any]) -> Dict[str, Any]:
+        while "$ref" in node:
+            node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    def types(node: Dict[str, Any]) -> List[str]:
+        node = resolve(node)
+        found = node.get("type", [])
+        found = [found] if isinstance(found, str) else list(found)
+        for choice in node.get("anyOf", []) + node.get("oneOf", []):
+            found += types(choice)
+        return found
+
+    listed = root["properties"].get(records)
+    if listed is None:
+        return []
+    record = resolve(listed["items"])
+    columns = []
+    for key in record["required"]:
+        kinds = set(types(record["properties"][key])) - {"null"}
+        if kinds == {"integer"}:
+            dtype = "Int64"
+        elif kinds <= {"integer", "number"} and kinds:
+            dtype = "float64"
+        elif kinds == {"boolean"}:
+            dtype = "boolean"
+        else:
+            dtype = "object"
+        columns.append((key, dtype))
+    return columns
+
+
+def frame(reports: Iterable[Dict[str, Any]], records: str, strict: bool = False) -> Any:
+    """The rows of :func:`table_rows` as a DataFrame with the columns and
+    dtypes of the schema. A key the schema does not know becomes a column
+    after them, or, when ``strict`` (a Dask partition, whose columns must
+    be known before it is read), an error."""
+    import pandas
+
+    known = record_columns(records)
+    names = ["file", "error"] + [name for name, _ in known]
+    rows = table_rows(reports, records)
+    extra = [key for key in dict.fromkeys(key for row in rows for key in row) if key not in names]
+    if extra and strict:
+        raise ValueError(
+            f"the reports' {records} have keys the schema of this kantlijn does not list: {', '.join(extra)}"
+        )
+    table = pandas.DataFrame(rows, columns=names + extra)
+    return table.astype({"file": object, "error": object, **dict(known)})
+
+
 def to_pandas(reports: Iterable[Dict[str, Any]], records: str = "annotations") -> Any:
     """A ``pandas.DataFrame`` with one row per record of the reports.
 
     ``records`` is ``"annotations"``, ``"comments"``, ``"decisions"`` or
     ``"notas"``. The columns are ``file`` and ``error`` (``"kind: message"``
-    or ``None``), then the record's keys, with the values of the JSON
-    report (dates as ISO strings, nested records as dicts and lists). A
-    report without such records gets one row naming its file, so every
-    input is represented, as in the command line's CSV. Needs pandas
-    (``pip install pandas``).
+    or ``None``), then the record's keys in the order reports write them,
+    with the values of the JSON report (dates as ISO strings, nested
+    records as dicts and lists) and dtypes from the report's schema
+    (nullable integers and booleans). A report without such records gets
+    one row naming its file, so every input is represented, as in the
+    command line's CSV. Needs pandas (``pip install pandas``).
     """
     check_records("to_pandas", records)
     if isinstance(reports, dict):
         raise TypeError("to_pandas(): reports must be an iterable of reports, not a single report; wrap it in a list")
     try:
-        import pandas
+        import pandas  # noqa: F401
     except ImportError:
         raise ImportError("to_pandas() needs pandas: pip install pandas") from None
-    rows = table_rows(reports, records)
-    columns = ["file", "error"]
-    for row in rows:
-        columns += [key for key in row if key not in columns]
-    return pandas.DataFrame(rows, columns=columns)
+    return frame(reports, records)

@@ -11,11 +11,12 @@ not the Dask worker and not the partition.
 >>> import kantlijn.dask
 >>> client = Client(LocalCluster(n_workers=2, threads_per_worker=1))  # doctest: +SKIP
 >>> bag = kantlijn.dask.reports(paths)                                # doctest: +SKIP
->>> reports = bag.compute()                                            # doctest: +SKIP
+>>> register = kantlijn.dask.to_dataframe(bag, records="decisions")   # doctest: +SKIP
 
 Every path must be readable, under the same name, on every Dask worker
 (a shared file system, or the same mount everywhere). Needs ``dask[bag]``
-(``pip install "kantlijn[dask]"``).
+(``pip install "kantlijn[dask]"``); :func:`to_dataframe` also needs
+``dask[dataframe]``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import Any, Dict, Iterable, List, Optional
 
 from ._options import check_options, check_path, iterable
 from ._pool import _check_jobs, _check_timeout, extract_many
+from ._records import check_records, frame
 
-__all__ = ["reports"]
+__all__ = ["reports", "to_dataframe"]
 
 #: The most inputs one partition holds by default: large enough that the
 #: start of a partition's worker process is a small share of its time.
@@ -74,3 +76,39 @@ def reports(
 def _read(paths: Iterable[str], jobs: int, timeout: Optional[float], options: Dict[str, Any]) -> List[Dict[str, Any]]:
     """One partition: its paths read in worker processes on this Dask worker."""
     return list(extract_many(list(paths), jobs=jobs, timeout=timeout, **options))
+
+
+def to_dataframe(reports_or_paths: Any, records: str = "decisions", **options: Any) -> Any:
+    """A ``dask.dataframe.DataFrame`` with one row per record: the decision
+    register (``records="decisions"``, the default), the nota register
+    (``"notas"``), or the ``"annotations"`` or ``"comments"``.
+
+    ``reports_or_paths`` is a bag made by :func:`reports`, or paths, which
+    are read with :func:`reports` and ``options``. Rows and columns are
+    those of :func:`kantlijn.to_pandas`: ``file`` and ``error`` first, and
+    one row for an input without such records. Columns and dtypes come
+    from the report's schema, so they are known before anything is read.
+    """
+    check_records("to_dataframe", records)
+    try:
+        import dask.bag
+        import dask.dataframe
+    except ImportError:
+        raise ImportError('kantlijn.dask.to_dataframe needs dask.dataframe: pip install "dask[dataframe]"') from None
+    if isinstance(reports_or_paths, dask.bag.Bag):
+        if options:
+            raise TypeError("to_dataframe(): options are for paths; a bag of reports has been read already")
+        bag = reports_or_paths
+    else:
+        bag = reports(reports_or_paths, **options)
+    meta = frame([], records)
+    return dask.dataframe.from_delayed(
+        [dask.delayed(_frame)(part, records) for part in bag.to_delayed()],
+        meta=meta,
+        verify_meta=False,
+    )
+
+
+def _frame(reports: List[Dict[str, Any]], records: str) -> Any:
+    """One partition's rows, with exactly the columns announced."""
+    return frame(reports, records, strict=True)

@@ -117,13 +117,23 @@ fn guarded(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Repo
     let file = name.display().to_string();
     match catch_unwind(AssertUnwindSafe(read)) {
         Ok(Ok(report)) => report,
-        Ok(Err(error)) => Report::failed(file, &error),
+        Ok(Err(error)) => Report::failed_with(file, error.kind(), said(&error)),
         Err(_) => {
             let message = format!(
                 "{file}: reading the file failed inside kantlijn (a bug; please report it)"
             );
             Report::failed_with(file, ErrorKind::Crashed, message)
         }
+    }
+}
+
+/// An error as this package says it: the library's message, with the
+/// argument that helps where there is one (the command line names its
+/// `--password` option the same way).
+fn said(error: &kantlijn::Error) -> String {
+    match error {
+        kantlijn::Error::NeedsPassword { .. } => format!("{error} (password=)"),
+        _ => error.to_string(),
     }
 }
 
@@ -135,6 +145,7 @@ fn to_python<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyAny
 #[pymodule]
 fn _kantlijn(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("SCHEMA_VERSION", kantlijn::SCHEMA_VERSION)?;
+    module.add("REPORT_SCHEMA", kantlijn::REPORT_SCHEMA)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<Options>()?;
     module.add_function(wrap_pyfunction!(extract_path, module)?)?;

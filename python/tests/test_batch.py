@@ -217,3 +217,16 @@ def test_to_pandas_has_a_row_per_record_and_per_empty_input():
     assert failed["error"].startswith("unreadable: fixtures/bestaat-niet.pdf")
     annotations = kantlijn.to_pandas(reports[:1])
     assert list(annotations.columns[2:]) == list(reports[0]["annotations"][0])
+
+
+def test_to_pandas_columns_and_dtypes_come_from_the_schema():
+    pytest.importorskip("pandas")
+    reports = [kantlijn.extract("fixtures/beslisnota.pdf"), kantlijn.extract("fixtures/bestaat-niet.pdf")]
+    frame = kantlijn.to_pandas(reports, records="decisions")
+    required = kantlijn.schema()["$defs"]["Decision"]["required"]
+    assert list(frame.columns) == ["file", "error", *required]
+    assert str(frame["page"].dtype) == "Int64" and str(frame["actor_from_author"].dtype) == "boolean"
+    assert frame["page"].isna().tolist() == [False, True]
+    empty = kantlijn.to_pandas([], records="comments")
+    assert list(empty.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Comment"]["required"]]
+    assert len(empty) == 0

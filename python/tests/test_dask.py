@@ -51,3 +51,24 @@ def test_arguments_are_checked_before_computing():
         kantlijn.dask.reports(["a.pdf"], partition_size=0)
     with pytest.raises(TypeError, match="wrap it in a list"):
         kantlijn.dask.reports("a.pdf")
+
+
+def test_decision_register_as_a_dataframe(cli, client):
+    pytest.importorskip("dask.dataframe")
+    paths = [str(ROOT / p) for p in fixture_inputs()]
+    lazy = kantlijn.dask.to_dataframe(paths, records="decisions", partition_size=4)
+    assert list(lazy.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Decision"]["required"]]
+    frame = lazy.compute()
+    assert frame.dtypes.equals(lazy.dtypes)
+    lines = cli("--decisions", *paths)
+    decided = frame[frame["verdict"].notna()]
+    expected = [line for line in lines if "verdict" in line]
+    assert len(decided) == len(expected) >= 10
+    assert list(decided["file"]) == [line["file"] for line in expected]
+    assert list(decided["date"]) == [line["date"] for line in expected]
+    assert list(decided["page"]) == [line["page"] for line in expected]
+    # Every input has its rows; the one that could not be read, its error.
+    assert list(frame["file"].drop_duplicates()) == paths
+    (failed,) = [line for line in lines if "error" in line]
+    row = frame[frame["file"] == failed["file"]].iloc[0]
+    assert row["error"].startswith("needs_password: ")

@@ -177,3 +177,14 @@ def test_threads_give_the_same_reports():
     with ThreadPoolExecutor(4) as pool:
         threaded = list(pool.map(kantlijn.extract, paths))
     assert threaded == [kantlijn.extract(path) for path in paths]
+
+
+def test_schema_lists_the_report_keys_in_order():
+    schema = kantlijn.schema()
+    assert schema["properties"]["schema_version"]["const"] == kantlijn.SCHEMA_VERSION
+    report = kantlijn.extract("fixtures/beslisnota-met-overzicht.pdf")
+    assert schema["required"] == list(report)
+    definitions = schema["$defs"]
+    for key, record in [("annotations", "Annotation"), ("comments", "Comment"), ("decisions", "Decision")]:
+        assert report[key], key
+        assert definitions[record]["required"] == list(report[key][0]), key
