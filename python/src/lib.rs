@@ -127,12 +127,14 @@ fn guarded(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Repo
     }
 }
 
-/// An error as this package says it: the library's message, with the
-/// argument that helps where there is one (the command line names its
-/// `--password` option the same way).
+/// An error as the report says it: the command line's words, so that an
+/// input read here and one read by `kantlijn` give the same record byte for
+/// byte (a release processed partly with each compares and deduplicates by
+/// content). The command line adds the option that helps to the library's
+/// message; its `--password` is this package's `password=`.
 fn said(error: &kantlijn::Error) -> String {
     match error {
-        kantlijn::Error::NeedsPassword { .. } => format!("{error} (password=)"),
+        kantlijn::Error::NeedsPassword { .. } => format!("{error} (--password)"),
         _ => error.to_string(),
     }
 }
