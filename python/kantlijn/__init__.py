@@ -132,11 +132,11 @@ def decisions(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List
 def notas(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List[Dict[str, Any]]:
     """The nota register of some inputs: one flat ``dict`` per nota.
 
-    Each dict is a record of the report's ``notas`` with the input's ``file``
-    first and its ``decisions`` (indices into the report's decisions)
-    replaced by the decision records themselves; an input that could not be
-    read gives one ``{"file": ..., "error": {...}}``. Reports without a
-    ``notas`` key give no rows. ``inputs`` as for :func:`decisions`.
+    Each dict is a line of ``kantlijn --notas``: the input's ``file``, the
+    nota's index in the report's ``notas`` (``nota``), its keys, and its
+    decisions as the decision records themselves rather than indices; an
+    input that could not be read gives one ``{"file": ..., "error": {...}}``.
+    ``inputs`` as for :func:`decisions`.
     """
     return [row for report in _reports("notas", inputs, options) for row in nota_rows(report)]
 

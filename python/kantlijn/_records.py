@@ -20,25 +20,25 @@ def decision_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 
 def nota_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """A report's notas, each with the report's ``file`` first and its
-    decisions as records rather than indices; a report with an error gives
-    one row with it."""
+    """A report's notas as ``kantlijn --notas`` writes them: the report's
+    ``file``, the nota's index (``nota``), its keys, and its decisions as
+    records rather than indices; a report with an error gives one row with
+    it."""
     return _error_row(report) + [{"file": report["file"], **nota} for nota in _notas(report)]
 
 
 def _notas(report: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The report's notas (none before the report has the key), each
-    nota's ``decisions`` indices replaced by the decisions they point to."""
+    """The report's notas as the register writes them: each with its index
+    in the report's ``notas`` first, and its ``decisions`` (indices) replaced
+    by the decisions they point to."""
     decisions = report.get("decisions") or []
     notas = []
-    for nota in report.get("notas") or []:
+    for index, nota in enumerate(report.get("notas") or []):
+        row = {"nota": index, **nota}
         indices = nota.get("decisions")
         if isinstance(indices, list):
-            nota = {
-                **nota,
-                "decisions": [decisions[i] for i in indices if isinstance(i, int) and 0 <= i < len(decisions)],
-            }
-        notas.append(nota)
+            row["decisions"] = [decisions[i] for i in indices if isinstance(i, int) and 0 <= i < len(decisions)]
+        notas.append(row)
     return notas
 
 
@@ -107,7 +107,8 @@ def record_columns(records: str) -> List[Tuple[str, str]]:
     if listed is None:
         return []
     record = resolve(listed["items"])
-    columns = []
+    # A nota's row starts with its index, as the register writes it.
+    columns = [("nota", "Int64")] if records == "notas" else []
     for key in record["required"]:
         kinds = set(types(record["properties"][key])) - {"null"}
         if kinds == {"integer"}:

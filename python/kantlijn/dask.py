@@ -21,7 +21,6 @@ Every path must be readable, under the same name, on every Dask worker
 
 from __future__ import annotations
 
-import math
 from typing import Any, Dict, Iterable, List, Optional
 
 from ._options import check_options, check_path, iterable
@@ -62,7 +61,7 @@ def reports(
     _check_timeout(timeout)
     items = [check_path("reports", path) for path in iterable("reports", paths, "paths")]
     if partition_size is None:
-        partition_size = max(1, min(PARTITION_SIZE, math.ceil(len(items) / 8)))
+        partition_size = max(1, min(PARTITION_SIZE, len(items) // 8))
     elif isinstance(partition_size, bool) or not isinstance(partition_size, int):
         raise TypeError(f"reports(): partition_size must be an int or None, not {type(partition_size).__name__}")
     elif partition_size < 1:

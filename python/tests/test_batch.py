@@ -174,29 +174,35 @@ def test_registers_take_reports_as_well_as_paths():
     )
 
 
-def test_notas_come_from_the_reports_notas():
-    report = kantlijn.extract("fixtures/beslisnota.pdf")
-    assert "notas" not in report or isinstance(report["notas"], list)
-    if "notas" not in report:
-        assert kantlijn.notas([report]) == []
-    with_notas = {
-        **report,
-        "notas": [
-            {"title": "Vervolg wetsvoorstel gedragscode", "decisions": [0]},
-            {"title": "Kidfluencing", "decisions": []},
-        ],
-    }
-    rows = kantlijn.notas([with_notas])
-    assert rows == [
-        {
-            "file": "fixtures/beslisnota.pdf",
-            "title": "Vervolg wetsvoorstel gedragscode",
-            "decisions": report["decisions"],
-        },
-        {"file": "fixtures/beslisnota.pdf", "title": "Kidfluencing", "decisions": []},
+def test_notas_are_the_cli_register(cli):
+    paths = [
+        "fixtures/notas-bundel.pdf",
+        "fixtures/notas-bundel.txt",
+        "fixtures/beslisnota.pdf",
+        "fixtures/dates.pdf",
+        "fixtures/bestaat-niet.pdf",
     ]
-    failed = kantlijn.extract("fixtures/bestaat-niet.pdf")
-    assert kantlijn.notas([failed]) == [{"file": failed["file"], "error": failed["error"]}]
+    expected = cli("--notas", *paths)
+    rows = kantlijn.notas(paths)
+    assert len(rows) == len(expected) >= 4
+    for row, line in zip(rows, expected):
+        if "error" in line:
+            # The CLI writes this line's two keys the other way round.
+            assert row == line
+        else:
+            assert same(row, line)
+    assert rows[0]["nota"] == 0 and rows[0]["decisions"] and "verdict" in rows[0]["decisions"][0]
+
+
+def test_notas_fold_in_the_decisions_of_reports():
+    report = kantlijn.extract("fixtures/notas-bundel.pdf")
+    assert report["notas"]
+    rows = kantlijn.notas([report])
+    assert [row["title"] for row in rows] == [nota["title"] for nota in report["notas"]]
+    for index, (row, nota) in enumerate(zip(rows, report["notas"])):
+        assert row["nota"] == index
+        assert row["decisions"] == [report["decisions"][i] for i in nota["decisions"]]
+    assert kantlijn.notas([kantlijn.extract("fixtures/dates.pdf")]) == []
 
 
 def test_to_pandas_has_a_row_per_record_and_per_empty_input():
@@ -230,3 +236,11 @@ def test_to_pandas_columns_and_dtypes_come_from_the_schema():
     empty = kantlijn.to_pandas([], records="comments")
     assert list(empty.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Comment"]["required"]]
     assert len(empty) == 0
+
+
+def test_nota_table_has_the_csv_columns():
+    pytest.importorskip("pandas")
+    frame = kantlijn.to_pandas([kantlijn.extract("fixtures/notas-bundel.pdf")], records="notas")
+    required = kantlijn.schema()["$defs"]["Nota"]["required"]
+    assert list(frame.columns) == ["file", "error", "nota", *required]
+    assert list(frame["nota"]) == list(range(len(frame)))
