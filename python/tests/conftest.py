@@ -67,3 +67,30 @@ def fixture_inputs() -> List[str]:
 def same(python: Dict[str, Any], cli: Dict[str, Any]) -> bool:
     """Equal key for key, in the same order, numbers of the same type."""
     return json.dumps(python, ensure_ascii=False) == json.dumps(cli, ensure_ascii=False)
+
+
+# An Acrobat comment summary as it survives in a released bundle's text: a
+# condition, decision points answered one by one, a deferral.
+SUMMARY = """Beslisnota
+
+Overzicht van opmerkingen bij Beslisnota - Regeling
+
+Pagina: 1
+
+Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Tekst plaatsen Datum: 8-6-2026 09:11:02
+MWP akkoord 8/6, mits budgetneutraal
+
+Nummer: 2 Auteur: Aartsen, A.A. Onderwerp: Tekst plaatsen Datum: 9-6-2026 10:00:00
+1. akkoord 2. niet akkoord. Staatssecretaris 9-6-2026
+
+Nummer: 3 Auteur: Bakker, B. Onderwerp: Tekst plaatsen Datum: 10-6-2026 10:00:00
+SG aangehouden 10/6
+"""
+
+
+@pytest.fixture
+def summary_file(tmp_path):
+    """SUMMARY as a text input."""
+    path = tmp_path / "overzicht.txt"
+    path.write_text(SUMMARY, encoding="utf-8")
+    return str(path)

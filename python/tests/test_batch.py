@@ -244,3 +244,16 @@ def test_nota_table_has_the_csv_columns():
     required = kantlijn.schema()["$defs"]["Nota"]["required"]
     assert list(frame.columns) == ["file", "error", "nota", *required]
     assert list(frame["nota"]) == list(range(len(frame)))
+
+
+def test_decision_table_has_the_new_keys_with_their_dtypes(summary_file):
+    pytest.importorskip("pandas")
+    frame = kantlijn.to_pandas([kantlijn.extract(summary_file)], records="decisions")
+    assert str(frame["point"].dtype) == "Int64" and str(frame["conditional"].dtype) == "boolean"
+    assert frame["point"].tolist()[1:3] == [1, 2] and frame["point"].isna().tolist() == [True, False, False, True]
+    assert frame["conditional"].tolist() == [True, False, False, False]
+    assert frame["verdict"].tolist() == ["approved", "approved", "rejected", "deferred"]
+    nota_columns = list(kantlijn.to_pandas([kantlijn.extract("fixtures/stamps.pdf")], records="notas").columns)
+    assert nota_columns == ["file", "error", "nota", *kantlijn.schema()["$defs"]["Nota"]["required"]]
+    annotations = kantlijn.to_pandas([kantlijn.extract("fixtures/stamps.pdf")])
+    assert annotations["appearance_text"].tolist()[2] == "Gezien. SG 9/6"

@@ -7,7 +7,7 @@ import pathlib
 import pytest
 
 import kantlijn
-from conftest import FIXTURES, fixture_inputs, same
+from conftest import FIXTURES, SUMMARY, fixture_inputs, same
 
 
 @pytest.mark.parametrize("path", fixture_inputs())
@@ -188,3 +188,59 @@ def test_schema_lists_the_report_keys_in_order():
     for key, record in [("annotations", "Annotation"), ("comments", "Comment"), ("decisions", "Decision")]:
         assert report[key], key
         assert definitions[record]["required"] == list(report[key][0]), key
+
+
+def test_a_nota_bundle_ties_decisions_to_their_notas(cli):
+    path = "fixtures/notas-bundel.pdf"
+    report = kantlijn.extract(path)
+    (expected,) = cli(path)
+    assert same(report, expected)
+    notas, decisions = report["notas"], report["decisions"]
+    assert len(notas) == 3 and decisions
+    for index, nota in enumerate(notas):
+        for decision in nota["decisions"]:
+            assert decisions[decision]["nota"] == index
+    assert {d["nota"] for d in decisions} <= set(range(len(notas)))
+    assert all(d["nota"] is not None for d in decisions)
+
+
+def test_stamps_are_read_from_their_appearance(cli):
+    path = "fixtures/stamps.pdf"
+    report = kantlijn.extract(path)
+    # What fixtures/builder draws into the stamp's and the text box's
+    # appearances; neither has /Contents.
+    texts = [a["appearance_text"] for a in report["annotations"]]
+    assert texts == ["AKKOORD\nMinister van SZW\n08-06-2026 09:11", None, "Gezien. SG 9/6"]
+    assert all(a["contents"] is None for a in report["annotations"])
+    found = [(d["actor"], d["verdict"], d["date"], d["point"], d["conditional"]) for d in report["decisions"]]
+    assert found == [
+        ("Minister van SZW", "approved", "2026-06-08", None, False),
+        ("SG", "noted", "2026-06-09", None, False),
+    ]
+    assert report["complete"] is True and report["warnings"] == []
+    (expected,) = cli(path)
+    assert same(report, expected)
+    unread = kantlijn.extract(path, text=False)
+    assert [a["appearance_text"] for a in unread["annotations"]] == [None, None, None]
+    (expected,) = cli("--no-text", path)
+    assert same(unread, expected)
+
+
+def test_points_conditions_and_deferrals_are_the_cli_records(cli, summary_file):
+    report = kantlijn.extract(summary_file)
+    (expected,) = cli(summary_file)
+    assert same(report, expected)
+    keys = ("actor", "verdict", "point", "remark", "conditional", "date")
+    found = [tuple(d[key] for key in keys) for d in report["decisions"]]
+    assert found == [
+        ("MWP", "approved", None, "mits budgetneutraal", True, "2026-06-08"),
+        ("Staatssecretaris", "approved", 1, None, False, "2026-06-09"),
+        ("Staatssecretaris", "rejected", 2, None, False, "2026-06-09"),
+        ("SG", "deferred", None, None, False, "2026-06-10"),
+    ]
+    assert kantlijn.extract(SUMMARY.encode(), name=summary_file) == report
+    rows = kantlijn.decisions([summary_file])
+    lines = cli("--decisions", summary_file)
+    assert len(rows) == len(lines) == 4
+    for row, line in zip(rows, lines):
+        assert same(row, line)
