@@ -64,6 +64,19 @@ def fixture_inputs() -> List[str]:
     return [f"fixtures/{name}" for name in names]
 
 
+def corpus_pdfs() -> List[str]:
+    """The PDFs of the shared corpus of real files (``$KANTLIJN_CORPUS``,
+    else ``$KANTLIJN_SHARED_DIR/corpus``, else ``../shared/corpus`` beside
+    the checkout), absolute; the test is skipped where there is none."""
+    corpus = Path(
+        os.environ.get("KANTLIJN_CORPUS")
+        or Path(os.environ.get("KANTLIJN_SHARED_DIR", ROOT.parent / "shared")) / "corpus"
+    )
+    if not corpus.is_dir():
+        pytest.skip(f"no corpus of real PDFs at {corpus}")
+    return sorted(str(p.resolve()) for p in corpus.rglob("*.pdf"))
+
+
 def same(python: Dict[str, Any], cli: Dict[str, Any]) -> bool:
     """Equal key for key, in the same order, numbers of the same type."""
     return json.dumps(python, ensure_ascii=False) == json.dumps(cli, ensure_ascii=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, fixture_inputs, same
+from conftest import ROOT, corpus_pdfs, fixture_inputs, same
 
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("dask.distributed")
@@ -36,6 +36,19 @@ def test_reports_on_a_cluster_are_the_cli_reports(cli, client):
         assert same(report, line), report["file"]
     workers = client.run(lambda: __import__("os").getpid())
     assert len(workers) == 2
+
+
+def test_real_pdfs_on_a_cluster_are_the_cli_reports(cli, client):
+    """Released and malformed PDFs from many producers: one report each, in
+    order, the CLI's byte for byte, errors included."""
+    paths = corpus_pdfs()
+    reports = kantlijn.dask.reports(paths).compute()
+    expected = cli(*paths)
+    assert len(reports) == len(expected) == len(paths)
+    assert [r["file"] for r in reports] == paths
+    differ = [r["file"] for r, line in zip(reports, expected) if not same(r, line)]
+    assert differ == []
+    assert any(r["error"] for r in reports) and any(r["annotations"] for r in reports)
 
 
 def test_default_partitions():
