@@ -113,6 +113,28 @@ pub fn write_jsonl(out: &mut impl Write, report: &Report) -> io::Result<()> {
     write_json(out, report, false)
 }
 
+/// The line a report that has an error gives in a register of records
+/// (`{"file": …, "error": …}`, the file first as on every register line);
+/// nothing for a report without one.
+pub(crate) fn write_error_line(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct ErrorLine<'r> {
+        file: &'r str,
+        error: &'r crate::report::ReportError,
+    }
+    if let Some(error) = &report.error {
+        serde_json::to_writer(
+            &mut *out,
+            &ErrorLine {
+                file: &report.file,
+                error,
+            },
+        )?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// Writes a report's decisions as JSON lines, each with the report's file
 /// first; a report that has an error gives one line with it.
 pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> {
@@ -122,16 +144,7 @@ pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> 
         #[serde(flatten)]
         record: T,
     }
-    if let Some(error) = &report.error {
-        serde_json::to_writer(
-            &mut *out,
-            &Line {
-                file: &report.file,
-                record: serde_json::json!({ "error": error }),
-            },
-        )?;
-        out.write_all(b"\n")?;
-    }
+    write_error_line(out, report)?;
     for decision in &report.decisions {
         serde_json::to_writer(
             &mut *out,

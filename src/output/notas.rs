@@ -92,13 +92,7 @@ pub(super) fn decision_in_brief(decision: &Decision) -> String {
 /// report's file, the nota's index and its decisions in full; a report
 /// that has an error gives one line with it.
 pub fn write_notas(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    if let Some(error) = &report.error {
-        serde_json::to_writer(
-            &mut *out,
-            &serde_json::json!({ "file": report.file, "error": error }),
-        )?;
-        out.write_all(b"\n")?;
-    }
+    super::write_error_line(out, report)?;
     for (index, nota) in report.notas.iter().enumerate() {
         serde_json::to_writer(&mut *out, &NotaLine::new(report, index, nota))?;
         out.write_all(b"\n")?;
@@ -198,6 +192,15 @@ mod tests {
         let mut report = Report::failed_with("x.txt", ErrorKind::Unreadable, "");
         report.error = None;
         report
+    }
+
+    #[test]
+    fn an_error_line_names_the_file_first() {
+        let report = Report::failed_with("x.pdf", ErrorKind::Unreadable, "kapot");
+        let mut out = Vec::new();
+        write_notas(&mut out, &report).unwrap();
+        let line = String::from_utf8(out).unwrap();
+        assert!(line.starts_with(r#"{"file":"x.pdf","error":{"#), "{line}");
     }
 
     #[test]
