@@ -148,6 +148,12 @@ impl Glyphs {
         self.text.get(start..end).unwrap_or_default()
     }
 
+    /// All the glyphs' text, in one buffer (in drawing order, but a glyph
+    /// drawn again may share an earlier glyph's text).
+    pub(crate) fn all_text(&self) -> &str {
+        &self.text
+    }
+
     /// The number of glyphs.
     pub(crate) fn len(&self) -> usize {
         self.list.len()

@@ -33,6 +33,13 @@ fn word_direction(glyphs: &Glyphs, word: &[u32]) -> Direction {
     direction
 }
 
+/// Whether any glyph of the page is written right to left: one pass over
+/// the page's text, most of it ASCII, instead of one per line.
+pub(super) fn page_has_rtl(glyphs: &Glyphs) -> bool {
+    let text = glyphs.all_text();
+    !text.is_ascii() && text.chars().any(is_rtl)
+}
+
 /// The words of a line (in visual order) put in logical order; `None` when
 /// that is the visual order (no right-to-left word).
 pub(super) fn logical_words(glyphs: &Glyphs, visual: &[&[u32]]) -> Option<Vec<Vec<u32>>> {

@@ -54,7 +54,7 @@ pub(crate) mod tests;
 use std::ops::Range;
 
 use super::glyph::Glyphs;
-use bidi::logical_words;
+use bidi::{logical_words, page_has_rtl};
 use hyphen::mark_hyphen_breaks;
 #[cfg(feature = "ocr")]
 pub(crate) use lines::MAX_GAP;
@@ -107,12 +107,16 @@ pub(crate) fn layout(glyphs: &Glyphs) -> Layout {
 /// hyphen breaks.
 fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
     let mut layout = Layout::default();
+    layout.order.reserve(glyphs.len());
+    let mut visual: Vec<&[u32]> = Vec::new();
+    let rtl = page_has_rtl(glyphs);
     for &line_index in order {
         let Some(line) = lines.get(line_index) else {
             continue;
         };
         let first_word = layout.words.len();
-        let visual: Vec<&[u32]> = line.words().collect();
+        visual.clear();
+        visual.extend(line.words());
         let add = |layout: &mut Layout, word: &[u32]| {
             let start = layout.order.len();
             layout.order.extend_from_slice(word);
@@ -122,7 +126,7 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
                 hyphen_joins: false,
             });
         };
-        match logical_words(glyphs, &visual) {
+        match rtl.then(|| logical_words(glyphs, &visual)).flatten() {
             Some(reordered) => reordered.iter().for_each(|w| add(&mut layout, w)),
             None => visual.iter().for_each(|w| add(&mut layout, w)),
         }
