@@ -202,7 +202,10 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
             out.push_str(glyphs.text(glyph));
         }
     };
-    let mut out = String::new();
+    // About every glyph's text once and a separator per word: written
+    // mostly without growing.
+    let mut out =
+        String::with_capacity(glyphs.all_text().len() + layout.words.len() + layout.lines.len());
     let mut carried = false;
     for (index, line) in layout.lines.iter().enumerate() {
         let words = words_of(line)

@@ -245,7 +245,9 @@ impl LineBox {
         }
         let mut kept: Vec<u32> = Vec::with_capacity(members.len());
         let mut starts: Vec<usize> = Vec::new();
-        let mut previous: Option<&Glyph> = None;
+        // The previous glyph kept: it, and where it starts along the
+        // direction, its offset along the normal and its size.
+        let mut previous: Option<(&Glyph, f32, f32, f32)> = None;
         let mut break_pending = false;
         let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
         let mut baseline_sum = 0.0;
@@ -259,13 +261,14 @@ impl LineBox {
                 continue;
             }
             let start = dot(glyph.origin, dir);
+            let across = dot(glyph.origin, normal);
+            let glyph_size = glyph.size();
             match previous {
-                Some(prev) => {
-                    let prev_end = dot(prev.origin, dir) + prev.width;
-                    let larger = prev.size().max(glyph.size());
-                    let drawn_twice = (start - dot(prev.origin, dir)).abs() < DUPLICATE * larger
-                        && (dot(glyph.origin, normal) - dot(prev.origin, normal)).abs()
-                            < DUPLICATE * larger
+                Some((prev, prev_start, prev_across, prev_size)) => {
+                    let prev_end = prev_start + prev.width;
+                    let larger = prev_size.max(glyph_size);
+                    let drawn_twice = (start - prev_start).abs() < DUPLICATE * larger
+                        && (across - prev_across).abs() < DUPLICATE * larger
                         && glyphs.text(prev) == glyphs.text(glyph);
                     if drawn_twice {
                         continue;
@@ -278,10 +281,10 @@ impl LineBox {
             }
             break_pending = false;
             kept.push(index);
-            previous = Some(glyph);
+            previous = Some((glyph, start, across, glyph_size));
             x0 = x0.min(start);
             x1 = x1.max(start + glyph.width);
-            baseline_sum += dot(glyph.origin, normal);
+            baseline_sum += across;
             counted += 1.0;
         }
         if kept.is_empty() {
