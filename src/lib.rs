@@ -90,7 +90,6 @@
 //!
 //! # Features
 //!
-//! - `cli` (default): the `kantlijn` command-line tool.
 //! - `text` (default): the page text layer (`Document::page_text`), the
 //!   text under highlights ([`Annotation::text_under`]) and the comments and
 //!   stamps of flattened pages. Without it, only live annotations are read.
@@ -103,6 +102,10 @@
 //! - `schema`: `report_schema()`, the report's JSON Schema generated from
 //!   the record types; [`REPORT_SCHEMA`] is its checked-in copy, available
 //!   without the feature.
+//!
+//! The `kantlijn` command-line tool is the `kantlijn-cli` crate
+//! (`cargo install kantlijn-cli`); this crate does not depend on its
+//! argument parser or progress display.
 
 #![deny(unsafe_code)]
 #![warn(missing_docs)]

@@ -13,9 +13,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// A fixture of the library, in the repository beside this crate.
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
+        .join("../fixtures")
         .join(name)
 }
 
@@ -350,6 +351,7 @@ fn markdown_review_page() {
 }
 
 #[test]
+#[cfg(feature = "fault-injection")]
 fn a_hanging_input_times_out_and_the_run_goes_on() {
     let output = kantlijn()
         .env("KANTLIJN_TEST_FAULT", "hang:objstm")
@@ -370,6 +372,7 @@ fn a_hanging_input_times_out_and_the_run_goes_on() {
 }
 
 #[test]
+#[cfg(feature = "fault-injection")]
 fn a_crashing_input_is_a_record_and_the_worker_restarts() {
     let output = kantlijn()
         .env("KANTLIJN_TEST_FAULT", "crash:objstm")
@@ -418,6 +421,7 @@ fn output_file_appears_only_when_complete() {
 
 #[cfg(unix)]
 #[test]
+#[cfg(feature = "fault-injection")]
 fn interrupted_output_leaves_no_file_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("register.jsonl");

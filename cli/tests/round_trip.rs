@@ -2,7 +2,6 @@
 //! fixture's report (errors included) deserialises into a `Report` that
 //! serialises to the very same line, and reads back equal.
 
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::PathBuf;
@@ -12,7 +11,7 @@ use kantlijn::Report;
 
 /// The shipped fixtures: every PDF and text file of `fixtures/`.
 fn fixtures() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())

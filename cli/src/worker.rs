@@ -23,8 +23,9 @@ use crate::render::Renderer;
 pub(crate) const PASSWORD_ENV: &str = "KANTLIJN_WORKER_PASSWORD";
 
 /// A test switch: `hang:TEXT` or `crash:TEXT` makes a worker hang on, or
-/// abort at, an input whose path contains TEXT. Only the coordinator's tests
-/// set it.
+/// abort at, an input whose path contains TEXT. Compiled in only with the
+/// `fault-injection` feature, which the tests of worker isolation enable.
+#[cfg(feature = "fault-injection")]
 pub(crate) const FAULT_ENV: &str = "KANTLIJN_TEST_FAULT";
 
 /// One input to read.
@@ -77,6 +78,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
     }
     let filter = args.filter();
     let renderer = Renderer::new(format, !args.compact);
+    #[cfg(feature = "fault-injection")]
     let fault = std::env::var(FAULT_ENV).ok();
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
@@ -86,6 +88,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
             eprintln!("kantlijn worker: unreadable job {line:?}");
             return ExitCode::from(2);
         };
+        #[cfg(feature = "fault-injection")]
         inject_fault(fault.as_deref(), &job);
         if job.from_folder && !readable_kind(&job.path) {
             let header = Header {
@@ -192,6 +195,7 @@ fn readable_kind(path: &std::path::Path) -> bool {
         )
 }
 
+#[cfg(feature = "fault-injection")]
 fn inject_fault(fault: Option<&str>, job: &Job) {
     let Some((kind, text)) = fault.and_then(|f| f.split_once(':')) else {
         return;
