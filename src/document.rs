@@ -7,6 +7,7 @@ use crate::annotation::{self, Annotation};
 use crate::decision::Decision;
 use crate::diagnostics::{Skipped, Warning, Warnings};
 use crate::error::{Error, Result};
+use crate::input::InputKind;
 use crate::limits::Deadline;
 use crate::normalise::{Normalised, normalise};
 use crate::nota::Nota;
@@ -348,7 +349,8 @@ impl Document {
     /// Everything read, as a report (the JSON contract).
     pub fn report(&self) -> Report {
         Report::from(Reading {
-            file: self.file.display().to_string(),
+            file: self.file.clone(),
+            kind: InputKind::Pdf,
             pages: self.page_count(),
             producer: self.producer(),
             encrypted: self.is_encrypted(),
@@ -363,7 +365,8 @@ impl Document {
     /// The report, consuming the document (no copies).
     pub fn into_report(self) -> Report {
         Report::from(Reading {
-            file: self.file.display().to_string(),
+            file: self.file,
+            kind: InputKind::Pdf,
             pages: self.pages.len(),
             producer: self.pdf.producer().map(text_string::decode),
             encrypted: self.pdf.encrypted(),

@@ -67,7 +67,8 @@ fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let pages = Pages::from_text(&text);
     let normalised = normalise(&pages, &[], &[], options.normalisers());
     Report::from(Reading {
-        file: path.display().to_string(),
+        file: path.to_owned(),
+        kind: InputKind::Text,
         pages: pages.len(),
         producer: None,
         encrypted: false,

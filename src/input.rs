@@ -1,22 +1,9 @@
 //! What kind of input a file is, told by its content, not its name.
 
+pub use crate::report::InputKind;
+
 /// How many leading bytes [`sniff`] looks at.
 pub const SNIFF_LEN: usize = 64 * 1024;
-
-/// The kind of an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InputKind {
-    /// A PDF: `%PDF-` in the first 64 KiB (junk before the header is
-    /// common), or, without a header, indirect objects (`1 0 obj … endobj`),
-    /// as in files whose first bytes were lost.
-    Pdf,
-    /// Plain text: UTF-8 or UTF-16 with a byte order mark, or single-byte
-    /// text (Windows-1252) without NUL bytes or control characters.
-    Text,
-    /// Anything else (images, office files, archives).
-    Other,
-}
 
 /// Tells the kind of an input from its first bytes (up to [`SNIFF_LEN`]).
 pub fn sniff(head: &[u8]) -> InputKind {

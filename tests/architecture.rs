@@ -43,10 +43,7 @@ const FRONT: &[&str] = &[
 const MAX_FUNCTION_LINES: usize = 100;
 
 /// Functions allowed to be longer for now, as `path:name`.
-const LONG_FUNCTIONS: &[&str] = &[
-    "cli/src/main.rs:coordinate",
-    "cli/src/pool.rs:run",
-];
+const LONG_FUNCTIONS: &[&str] = &["cli/src/main.rs:coordinate", "cli/src/pool.rs:run"];
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {

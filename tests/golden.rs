@@ -581,6 +581,8 @@ fn reports_keep_their_json_shape() {
             "encrypted",
             "error",
             "file",
+            "file_bytes",
+            "input_kind",
             "notas",
             "ocr_pages",
             "pages",

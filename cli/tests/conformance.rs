@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use support::data::Corpus;
 
+#[path = "../../tests/support/mod.rs"]
 mod support;
 
 /// Longest a file may take, whole process.

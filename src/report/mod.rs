@@ -6,6 +6,8 @@
 //! {
 //!   "schema_version": 1,
 //!   "file": "fixtures/beslisnota.pdf",
+//!   "file_bytes": null,
+//!   "input_kind": "pdf",
 //!   "pages": 2,
 //!   "producer": "kantlijn fixture builder",
 //!   "encrypted": false,
@@ -37,8 +39,25 @@
 //! annotation's appearance draws, see
 //! [`Annotation::appearance_text`]); `decisions[].point` (the nota's point a
 //! decision answers, `null` elsewhere) and `decisions[].conditional`
-//! (`false` elsewhere), see [`Decision`]; and the verdict `"deferred"`. A
-//! reader of version 1 that does not know them reads the rest as before.
+//! (`false` elsewhere), see [`Decision`]; the verdict `"deferred"`; and
+//! `file_bytes` and `input_kind` (below). A reader of version 1 that does not know them reads the rest as before.
+//!
+//! ## The input's name
+//!
+//! `file` names the input as it was given (a path, or `-` for standard
+//! input). JSON strings are Unicode, file names on Unix are bytes: a name that
+//! is not UTF-8 (`nota_\xE9.pdf`, from an archive made on Windows-1252) is
+//! written in `file` with each invalid byte sequence replaced by U+FFFD, and
+//! `file_bytes` holds the name's exact bytes in base64 (RFC 4648, standard
+//! alphabet, padded): `"bm90YV/pLnBkZg=="`. In Python,
+//! `os.fsdecode(base64.b64decode(report["file_bytes"]))` gives the path
+//! back; in Rust, [`Report::file_path`]. `file_bytes` is `null` whenever
+//! `file` is exact.
+//!
+//! `input_kind` says what the input was read as, told by its content, not
+//! its name: `"pdf"`, or `"text"` for text already extracted from a PDF
+//! (pages separated by form feeds); `null` when it could be read as
+//! neither.
 
 use serde::{Deserialize, Serialize};
 
@@ -50,11 +69,14 @@ use crate::normalise::Normalised;
 use crate::nota::Nota;
 use crate::summary::Comment;
 
+mod file_name;
 mod filter;
 #[cfg(feature = "schema")]
 pub(crate) mod schema;
+mod input_kind;
 
 pub use filter::Filter;
+pub use input_kind::InputKind;
 
 /// The version of the JSON contract this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -80,8 +102,17 @@ pub struct Report {
         )
     )]
     pub schema_version: u32,
-    /// The input as given.
+    /// The input as given. A name that is not UTF-8 is written with each
+    /// invalid byte sequence replaced by U+FFFD, and `file_bytes` holds it
+    /// exactly ([`Report::file_path`] gives it back).
     pub file: String,
+    /// The exact bytes of the input's name in base64 (RFC 4648, standard
+    /// alphabet, padded) when the name is not UTF-8; `null` when `file` is
+    /// exact.
+    pub file_bytes: Option<String>,
+    /// What the input was read as, told by its content: a PDF or a text
+    /// file (`"pdf"`, `"text"`); `null` when it could be read as neither.
+    pub input_kind: Option<InputKind>,
     /// The number of pages (repeated page objects counted each time); for a
     /// text input, the pages its form feeds separate.
     pub pages: Option<usize>,
@@ -125,7 +156,9 @@ pub struct Report {
 #[derive(Debug)]
 pub(crate) struct Reading {
     /// The input as given.
-    pub(crate) file: String,
+    pub(crate) file: std::path::PathBuf,
+    /// What it was read as.
+    pub(crate) kind: InputKind,
     /// Its pages (for a text input, the pages its form feeds separate).
     pub(crate) pages: usize,
     pub(crate) producer: Option<String>,
@@ -148,7 +181,8 @@ impl From<Reading> for Report {
             notas,
             ocr_pages,
         } = reading.normalised;
-        Self {
+        let mut report = Self {
+            input_kind: Some(reading.kind),
             pages: Some(reading.pages),
             producer: reading.producer,
             encrypted: Some(reading.encrypted),
@@ -160,8 +194,10 @@ impl From<Reading> for Report {
             notas,
             skipped: reading.skipped,
             warnings: reading.warnings,
-            ..Self::new(reading.file)
-        }
+            ..Self::new(String::new())
+        };
+        report.set_file(&reading.file);
+        report
     }
 }
 
@@ -170,6 +206,8 @@ impl Report {
         Self {
             schema_version: SCHEMA_VERSION,
             file,
+            file_bytes: None,
+            input_kind: None,
             pages: None,
             producer: None,
             encrypted: None,
