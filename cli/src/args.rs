@@ -1,25 +1,33 @@
-//! Command-line arguments.
+//! Command-line arguments, and the combinations of them that make sense.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
+use kantlijn::Subtype;
 use kantlijn::output::{Format, Records};
 
 /// Every comment in annotated PDF files (and in Acrobat comment summaries
 /// kept as text), as JSON, JSON Lines, CSV or Markdown.
 ///
-/// PATHs are files or folders (read recursively; PDFs and text files are
-/// recognised by their content, other files are skipped with a note). `-`
-/// reads paths from standard input, one per line. Each file is read in a
-/// worker process with a time limit, so one broken file never stops a batch:
-/// it gets a report with an `error`. Output follows the order of the inputs.
+/// PATHs are files or folders. Folders are read recursively for PDFs,
+/// recognised by their content; --text-inputs also takes the text files in
+/// them. A file named on its own is always read: a PDF, or a text file
+/// (pages separated by form feeds). `-` reads standard input: a PDF is read
+/// as a PDF, anything else as a list of paths, one per line (-0: separated
+/// by NUL bytes). Each file is read in a worker process with a time limit,
+/// so one broken file never stops a batch: it gets a report with an
+/// `error`. Output follows the order of the inputs.
 ///
-/// Exit status: 0 when every file was read, 1 when some could not be, 2 for
-/// a usage error, 130 when interrupted.
+/// Exit status: 0 when every input was read; 1 when some could not be (their
+/// reports carry `error`) or a folder held no input (--exit-zero: 0 in both
+/// cases); 2 for a usage error; 3 when the output could not be written (a
+/// full disk, say); 130 when interrupted.
 #[derive(Debug, Parser)]
 #[command(name = "kantlijn", version, about, long_about)]
 pub(crate) struct Args {
-    /// Files and folders to read; `-` reads paths from standard input.
+    /// Files and folders to read; `-` reads standard input (a PDF, or a list
+    /// of paths).
     #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
 
@@ -27,23 +35,42 @@ pub(crate) struct Args {
     #[arg(long, value_name = "FILE")]
     pub(crate) files_from: Option<PathBuf>,
 
+    /// Path lists (standard input, --files-from) are separated by NUL bytes,
+    /// as `find -print0` writes them, not by line ends.
+    #[arg(short = '0', long)]
+    pub(crate) null: bool,
+
+    /// Read standard input (`-`) as a PDF, whatever its first bytes.
+    #[arg(long)]
+    pub(crate) stdin_pdf: bool,
+
+    /// Also read the text files found in folders (text extracted from
+    /// released PDFs, Acrobat comment summaries); by default folders give
+    /// only PDFs.
+    #[arg(long)]
+    pub(crate) text_inputs: bool,
+
     /// Output format. Default: json for a single file, jsonl otherwise.
     #[arg(short, long, value_enum)]
     pub(crate) format: Option<FormatArg>,
 
-    /// For csv: what one row stands for.
-    #[arg(long, value_enum, default_value_t = RecordsArg::Annotations)]
-    pub(crate) records: RecordsArg,
+    /// With --format csv: what one row stands for (default: annotations).
+    #[arg(long, value_enum)]
+    pub(crate) records: Option<RecordsArg>,
 
-    /// JSON on one line, even on a terminal.
+    /// JSON on one line, even on a terminal (with json, jsonl and
+    /// --output-dir).
     #[arg(long)]
     pub(crate) compact: bool,
 
-    /// Write the output to FILE (replaced only when the run completes).
+    /// Write the output to FILE, replaced only when the run completes (`-`:
+    /// standard output).
     #[arg(short, long, value_name = "FILE", conflicts_with = "output_dir")]
     pub(crate) output: Option<PathBuf>,
 
-    /// Write one JSON report per input into DIR, named after the input.
+    /// Write one JSON report per input into DIR, at the input's path with
+    /// `.json` added (a leading `/` becomes `%2F`, `..` becomes `%2E%2E`,
+    /// `%` becomes `%25`; standard input is `%stdin.json`).
     #[arg(long, value_name = "DIR")]
     pub(crate) output_dir: Option<PathBuf>,
 
@@ -55,7 +82,9 @@ pub(crate) struct Args {
     #[arg(short, long, value_name = "N")]
     pub(crate) jobs: Option<usize>,
 
-    /// Seconds one file may take before its worker is stopped.
+    /// Seconds one file may take. The reading stops there and the report
+    /// holds what was read, with a warning; a worker that does not return
+    /// shortly after is stopped and the file gets a `timeout` error.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub(crate) timeout: f64,
 
@@ -63,10 +92,20 @@ pub(crate) struct Args {
     #[arg(short, long)]
     pub(crate) quiet: bool,
 
+    /// Exit with status 0 even when some inputs could not be read (their
+    /// reports carry `error`), as a step of a pipeline wants.
+    #[arg(long)]
+    pub(crate) exit_zero: bool,
+
     /// Password for encrypted files (files with an empty user password open
-    /// without one).
-    #[arg(long, value_name = "PASSWORD")]
+    /// without one). Other users can see it in the process list: prefer
+    /// --password-file or the environment variable KANTLIJN_PASSWORD.
+    #[arg(long, value_name = "PASSWORD", conflicts_with = "password_file")]
     pub(crate) password: Option<String>,
+
+    /// Read the password from the first line of FILE.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) password_file: Option<PathBuf>,
 
     /// Also list /Link annotations.
     #[arg(long)]
@@ -81,7 +120,7 @@ pub(crate) struct Args {
     /// appearances draw (`appearance_text` is null), nor the page text that
     /// printed comment summaries and burned-in stamps are found in; much
     /// faster on large scanned bundles.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "no_flattened")]
     pub(crate) no_text: bool,
 
     /// Do not read every page's text for printed comment summaries and
@@ -110,23 +149,28 @@ pub(crate) struct Args {
     pub(crate) threads: Option<usize>,
 
     /// Print the text of every page in reading order instead of a report
-    /// (pages separated by a form feed).
-    #[arg(long, conflicts_with_all = ["decisions", "notas", "format", "output_dir"])]
+    /// (pages separated by a form feed; with several files, each starts
+    /// with a line `==> PATH <==`).
+    #[arg(long, conflicts_with_all = [
+        "decisions", "notas", "format", "output_dir", "records", "compact", "subtype", "author",
+        "since", "until", "links", "widgets", "no_text", "no_flattened",
+    ])]
     pub(crate) page_text: bool,
 
-    /// Keep only annotations of these subtypes (repeatable: --subtype Highlight --subtype Text).
-    #[arg(long, value_name = "NAME")]
+    /// Keep only annotations of these subtypes (repeatable: --subtype
+    /// Highlight --subtype Text), compared without regard to case.
+    #[arg(long, value_name = "NAME", value_parser = parse_subtype)]
     pub(crate) subtype: Vec<String>,
 
     /// Keep only annotations whose author contains TEXT (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     pub(crate) author: Option<String>,
 
-    /// Keep only annotations dated on or after DATE (YYYY-MM-DD).
+    /// Keep only records dated on or after DATE (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub(crate) since: Option<chrono::NaiveDate>,
 
-    /// Keep only annotations dated on or before DATE (YYYY-MM-DD).
+    /// Keep only records dated on or before DATE (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub(crate) until: Option<chrono::NaiveDate>,
 
@@ -176,30 +220,146 @@ pub(crate) enum RecordsArg {
     Notas,
 }
 
+/// Where a file's reading stops, and where its worker is stopped: the
+/// reading is given `timeout`; a worker still busy `grace` later (a single
+/// step of a dependency that does not look at the clock) is killed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimeLimit {
+    pub(crate) timeout: Duration,
+    pub(crate) grace: Duration,
+}
+
+impl TimeLimit {
+    /// When the coordinator gives up on a worker.
+    pub(crate) fn kill_after(&self) -> Duration {
+        self.timeout.saturating_add(self.grace)
+    }
+}
+
 impl Args {
-    /// The options the library reads with.
+    /// Parses the arguments and checks the combinations clap cannot: an
+    /// option that would be ignored is a usage error, not a surprise.
+    pub(crate) fn parse_checked() -> Result<Self, clap::Error> {
+        let args = Self::try_parse()?;
+        if !args.worker
+            && let Some(problem) = args.ignored_option()
+        {
+            return Err(Self::command().error(clap::error::ErrorKind::ArgumentConflict, problem));
+        }
+        Ok(args)
+    }
+
+    /// The first option this combination would ignore, said as a usage
+    /// error.
+    fn ignored_option(&self) -> Option<String> {
+        let format = self.format;
+        let csv = format == Some(FormatArg::Csv);
+        if self.records.is_some() && !csv {
+            return Some("--records chooses the rows of a CSV: it needs --format csv".into());
+        }
+        if self.decisions {
+            if let Some(format @ (FormatArg::Json | FormatArg::Markdown)) = format {
+                return Some(format!(
+                    "--decisions writes JSON Lines, or CSV with --format csv; --format {} would be ignored",
+                    format.name()
+                ));
+            }
+            if self.records.is_some_and(|r| r != RecordsArg::Decisions) {
+                return Some(
+                    "--decisions writes one row per decision; --records would be ignored".into(),
+                );
+            }
+            if self.output_dir.is_some() {
+                return Some(
+                    "--output-dir writes whole reports; --decisions would be ignored".into(),
+                );
+            }
+        }
+        if self.notas {
+            if self.records.is_some_and(|r| r != RecordsArg::Notas) {
+                return Some("--notas writes one row per nota; --records would be ignored".into());
+            }
+            if self.output_dir.is_some() {
+                return Some("--output-dir writes whole reports; --notas would be ignored".into());
+            }
+        }
+        let register = self.decisions || (csv && self.records == Some(RecordsArg::Decisions));
+        if register && (!self.subtype.is_empty() || self.author.is_some()) {
+            return Some(
+                "decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
+                    .into(),
+            );
+        }
+        if self.output_dir.is_some()
+            && let Some(format) = format.filter(|f| *f != FormatArg::Json)
+        {
+            return Some(format!(
+                "--output-dir writes one JSON report per input; --format {} would be ignored",
+                format.name()
+            ));
+        }
+        if self.compact
+            && (self.decisions || matches!(format, Some(FormatArg::Csv | FormatArg::Markdown)))
+        {
+            return Some("--compact shapes JSON reports; this output has none".into());
+        }
+        let reads_stdin = self.paths.iter().any(|p| p.as_os_str() == "-");
+        if self.stdin_pdf && !reads_stdin {
+            return Some("--stdin-pdf says how to read `-`, which is not among the inputs".into());
+        }
+        let stdin_list = reads_stdin && !self.stdin_pdf;
+        if self.null && !stdin_list && self.files_from.is_none() {
+            return Some(
+                "-0 separates the paths of a list: it needs `-` (a list on standard input) or --files-from"
+                    .into(),
+            );
+        }
+        let stdin_uses = self.paths.iter().filter(|p| p.as_os_str() == "-").count()
+            + usize::from(
+                self.files_from
+                    .as_ref()
+                    .is_some_and(|f| f.as_os_str() == "-"),
+            );
+        if stdin_uses > 1 {
+            return Some("standard input can be read once: give `-` once".into());
+        }
+        if self.jobs == Some(0) {
+            return Some("--jobs must be at least 1".into());
+        }
+        if !(self.timeout.is_finite() && self.timeout > 0.0) {
+            return Some("--timeout must be a positive number of seconds".into());
+        }
+        None
+    }
+
+    /// The options the library reads with. The password is filled in by the
+    /// caller.
     pub(crate) fn options(&self) -> kantlijn::Options {
         let mut options = kantlijn::Options::default();
-        options.password.clone_from(&self.password);
         options.include_links = self.links;
         options.include_widgets = self.widgets;
         options.text_under = !self.no_text && !self.page_text;
         options.flattened = !self.no_text && !self.no_flattened && !self.page_text;
         options.appearance_text = !self.no_text && !self.page_text;
         options.threads = self.threads.unwrap_or(0);
+        options.limits.time_per_file = self.time_limit().timeout;
+        // OCR takes about a second a page a core; it reads for as long as
+        // --timeout allows, like the rest of the reading.
         #[cfg(feature = "ocr")]
         if self.ocr {
             options.ocr = Some(kantlijn::OcrOptions::with_languages(&self.ocr_lang));
-            // OCR takes about a second a page a core: a scanned bundle is
-            // read for as long as --timeout allows, less a tenth to write
-            // its report, not for the library's default time per file.
-            if let Ok(budget) = std::time::Duration::try_from_secs_f64(self.timeout * 0.9)
-                && budget > options.limits.time_per_file
-            {
-                options.limits.time_per_file = budget;
-            }
         }
         options
+    }
+
+    /// The time limit: `--timeout` for the reading, and a tenth more (at
+    /// least a second) before the worker is stopped.
+    pub(crate) fn time_limit(&self) -> TimeLimit {
+        let timeout = Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::MAX);
+        TimeLimit {
+            timeout,
+            grace: (timeout / 10).max(Duration::from_secs(1)),
+        }
     }
 
     /// The filter on records.
@@ -223,33 +383,27 @@ impl Args {
             format.name().to_owned(),
             "--threads".to_owned(),
             threads.to_string(),
+            "--timeout".to_owned(),
+            self.timeout.to_string(),
         ];
-        if self.no_text {
-            args.push("--no-text".to_owned());
-        }
-        if self.no_flattened {
-            args.push("--no-flattened".to_owned());
-        }
-        if self.page_text {
-            args.push("--page-text".to_owned());
-        }
+        let switches = [
+            (self.no_text, "--no-text"),
+            (self.no_flattened, "--no-flattened"),
+            (self.page_text, "--page-text"),
+            (!pretty && !self.page_text, "--compact"),
+            (self.links, "--links"),
+            (self.widgets, "--widgets"),
+            (self.text_inputs, "--text-inputs"),
+            (self.ocr, "--ocr"),
+        ];
+        args.extend(
+            switches
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, flag)| flag.to_owned()),
+        );
         if self.ocr {
-            args.extend([
-                "--ocr".to_owned(),
-                "--ocr-lang".to_owned(),
-                self.ocr_lang.clone(),
-                "--timeout".to_owned(),
-                self.timeout.to_string(),
-            ]);
-        }
-        if !pretty {
-            args.push("--compact".to_owned());
-        }
-        if self.links {
-            args.push("--links".to_owned());
-        }
-        if self.widgets {
-            args.push("--widgets".to_owned());
+            args.extend(["--ocr-lang".to_owned(), self.ocr_lang.clone()]);
         }
         for subtype in &self.subtype {
             args.extend(["--subtype".to_owned(), subtype.clone()]);
@@ -273,11 +427,14 @@ impl Args {
         if let Some(format) = self.worker_format {
             return format;
         }
+        if self.output_dir.is_some() {
+            return Format::Json;
+        }
         let records = match self.records {
-            RecordsArg::Annotations => Records::Annotations,
-            RecordsArg::Comments => Records::Comments,
-            RecordsArg::Decisions => Records::Decisions,
-            RecordsArg::Notas => Records::Notas,
+            None | Some(RecordsArg::Annotations) => Records::Annotations,
+            Some(RecordsArg::Comments) => Records::Comments,
+            Some(RecordsArg::Decisions) => Records::Decisions,
+            Some(RecordsArg::Notas) => Records::Notas,
         };
         if self.notas {
             return match self.format {
@@ -299,6 +456,32 @@ impl Args {
     }
 }
 
+impl FormatArg {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Jsonl => "jsonl",
+            Self::Csv => "csv",
+            Self::Markdown => "markdown",
+        }
+    }
+}
+
 fn parse_format(name: &str) -> Result<Format, String> {
     name.parse()
+}
+
+/// A subtype name of the PDF specification, in any case; a typo is a usage
+/// error that lists the names, rather than a filter that keeps nothing.
+fn parse_subtype(name: &str) -> Result<String, String> {
+    match Subtype::SPEC_NAMES
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(name))
+    {
+        Some(known) => Ok((*known).to_owned()),
+        None => Err(format!(
+            "not an annotation subtype; the subtypes are {}",
+            Subtype::SPEC_NAMES.join(", ")
+        )),
+    }
 }

@@ -10,11 +10,10 @@ mod sink;
 mod worker;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
-use clap::Parser;
 use kantlijn::output::{CsvWriter, Format};
 use kantlijn::{ErrorKind, Report};
 
@@ -22,15 +21,23 @@ use crate::args::Args;
 use crate::pool::{Outcome, Spawner, Stop};
 use crate::progress::{Progress, Totals};
 use crate::render::Renderer;
-use crate::sink::AtomicFile;
+use crate::sink::OutputFile;
 use crate::worker::{Header, Job};
 
-const USAGE: u8 = 2;
+/// Some inputs could not be read, or a folder held none.
 const SOME_FAILED: u8 = 1;
+/// The command line asks for something that cannot be done.
+const USAGE: u8 = 2;
+/// The output could not be written.
+const OUTPUT_FAILED: u8 = 3;
+/// Ctrl-C.
 const INTERRUPTED: u8 = 130;
 
+/// The environment variable a password may come from.
+const PASSWORD_ENV: &str = "KANTLIJN_PASSWORD";
+
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args = match Args::parse_checked() {
         Ok(args) => args,
         Err(error) => {
             let _ = error.print();
@@ -46,9 +53,31 @@ fn main() -> ExitCode {
     }
     match coordinate(&args) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("kantlijn: {message}");
-            ExitCode::from(USAGE)
+        Err(fatal) => {
+            eprintln!("kantlijn: {}", fatal.message);
+            ExitCode::from(fatal.status)
+        }
+    }
+}
+
+/// A reason to stop before or while writing the output.
+struct Fatal {
+    status: u8,
+    message: String,
+}
+
+impl Fatal {
+    fn usage(message: impl Into<String>) -> Self {
+        Self {
+            status: USAGE,
+            message: message.into(),
+        }
+    }
+
+    fn output(message: impl Into<String>) -> Self {
+        Self {
+            status: OUTPUT_FAILED,
+            message: message.into(),
         }
     }
 }
@@ -56,8 +85,8 @@ fn main() -> ExitCode {
 /// Where the rendered outputs go.
 enum Destination {
     Stdout(BufWriter<io::StdoutLock<'static>>),
-    File(AtomicFile),
-    Directory(std::path::PathBuf),
+    File(OutputFile),
+    Directory(PathBuf),
 }
 
 type Runner<'r> =
@@ -65,23 +94,21 @@ type Runner<'r> =
 
 /// Runs the jobs and writes their outputs, framed, into one stream.
 fn stream_all(
-    format: Format,
+    mut stream: Stream,
     jobs: Vec<Job>,
     out: &mut dyn Write,
     run: &mut Runner<'_>,
     totals: &mut Totals,
     progress: &Progress,
-    quiet: bool,
 ) -> Result<(), Stop> {
-    let mut stream = Stream::new(format, jobs.len());
     stream.begin(out).map_err(Stop::Output)?;
     run(jobs, &mut |outcome: Outcome| {
         totals.add(&outcome.header);
         progress.update(totals);
-        if skipped(&outcome, quiet) {
+        if outcome.header.skipped {
             return Ok(());
         }
-        stream.write(out, &outcome.payload)
+        stream.write(out, &outcome)
     })?;
     stream
         .end(out)
@@ -89,61 +116,54 @@ fn stream_all(
         .map_err(Stop::Output)
 }
 
-fn coordinate(args: &Args) -> Result<ExitCode, String> {
-    if args.jobs == Some(0) {
-        return Err("--jobs must be at least 1".to_owned());
-    }
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err("--timeout must be a positive number of seconds".to_owned());
+fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
+    if args.paths.is_empty() && args.files_from.is_none() {
+        return Err(Fatal::usage(
+            "no inputs: give files, folders, or - to read standard input (a PDF, or a list of paths)",
+        ));
     }
     if args.ocr {
-        ocr_available(&args.ocr_lang)?;
+        ocr_available(&args.ocr_lang).map_err(Fatal::usage)?;
     }
-    let found = inputs::collect(&args.paths, args.files_from.as_deref());
+    let password = password(args)?;
+    let found = inputs::collect(args);
     for (path, error) in &found.unreadable {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
     }
-    if found.files.is_empty() && found.unreadable.is_empty() {
-        return Err(
-            "no input files (give files, folders, or - to read paths from standard input)"
-                .to_owned(),
-        );
-    }
 
-    let several = found.files.len() != 1 || args.paths.iter().any(|p| p.is_dir());
-    let format = if args.output_dir.is_some() {
-        Format::Json
-    } else {
-        args.format(several)
-    };
+    let several = found.files.len() != 1 || !found.folders.is_empty() || found.listed;
+    let format = args.format(several);
     let pretty = match (&args.output, &args.output_dir) {
         (_, Some(_)) => !args.compact,
-        (Some(_), None) => false,
-        (None, None) => !args.compact && io::stdout().is_terminal() && format == Format::Json,
+        (Some(path), None) if path.as_os_str() != "-" => false,
+        _ => !args.compact && io::stdout().is_terminal() && format == Format::Json,
     };
 
     let mut skipped_existing = 0;
     let mut jobs = Vec::with_capacity(found.files.len());
-    for (path, from_folder) in found.files {
+    let mut folder_of = Vec::with_capacity(found.files.len());
+    for input in &found.files {
         if args.skip_existing
             && let Some(dir) = &args.output_dir
-            && sink::report_path(dir, &path).exists()
+            && sink::report_path(dir, &input.path, input.stdin).exists()
         {
             skipped_existing += 1;
             continue;
         }
+        folder_of.push(input.folder);
         jobs.push(Job {
             index: jobs.len(),
-            path,
-            from_folder,
+            path: input.path.clone(),
+            from_folder: input.folder.is_some(),
+            stdin: input.stdin,
         });
     }
 
-    let program =
-        std::env::current_exe().map_err(|e| format!("cannot find its own program file: {e}"))?;
+    let program = std::env::current_exe()
+        .map_err(|e| Fatal::usage(format!("cannot find its own program file: {e}")))?;
     let mut env = Vec::new();
-    if let Some(password) = &args.password {
-        env.push((worker::PASSWORD_ENV.to_owned(), password.clone()));
+    if let Some(password) = password {
+        env.push((worker::PASSWORD_ENV.to_owned(), password));
     }
     // Tesseract runs its own OpenMP threads inside each recognition; with
     // pages already read one per thread and workers one per core they only
@@ -169,14 +189,14 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
     let destination = match (&args.output, &args.output_dir) {
         (_, Some(dir)) => {
             std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                .map_err(|e| Fatal::output(format!("cannot create {}: {e}", dir.display())))?;
             Destination::Directory(dir.clone())
         }
-        (Some(path), None) => Destination::File(
-            AtomicFile::create(path)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        (Some(path), None) if path.as_os_str() != "-" => Destination::File(
+            OutputFile::create(path)
+                .map_err(|e| Fatal::output(format!("cannot write {}: {e}", path.display())))?,
         ),
-        (None, None) => Destination::Stdout(BufWriter::new(io::stdout().lock())),
+        _ => Destination::Stdout(BufWriter::new(io::stdout().lock())),
     };
 
     let interrupted = pool::interrupt_flag();
@@ -186,61 +206,59 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
 
     let renderer = Renderer::new(format, pretty);
     let failure = |job: &Job, kind: ErrorKind, message: String| {
-        let report = Report::failed_with(job.path.display().to_string(), kind, message);
+        let mut report = Report::failed_with(job.name().display().to_string(), kind, message);
+        report.set_file(job.name());
         let payload = renderer.render(&report);
         (Header::of(job.index, &report, payload.len()), payload)
     };
 
     let progress = Progress::new(jobs.len(), args.quiet);
     let mut totals = Totals::default();
+    let mut read_in_folder = vec![0usize; found.folders.len()];
     let job_count = jobs.len();
     let mut run = |jobs: Vec<Job>, emit: &mut dyn FnMut(Outcome) -> io::Result<()>| {
         pool::run(
             jobs,
             workers,
-            timeout(args),
+            args.time_limit(),
             &spawner,
             interrupted,
             &failure,
-            emit,
+            &mut |outcome: Outcome| {
+                if !outcome.header.skipped
+                    && let Some(Some(folder)) = folder_of.get(outcome.job.index)
+                    && let Some(count) = read_in_folder.get_mut(*folder)
+                {
+                    *count += 1;
+                }
+                emit(outcome)
+            },
         )
     };
+    let stream = Stream::new(format, job_count, args.page_text && several);
     let result = match destination {
         Destination::Directory(dir) => run(jobs, &mut |outcome: Outcome| {
             totals.add(&outcome.header);
             progress.update(&totals);
-            if skipped(&outcome, args.quiet) {
+            if outcome.header.skipped {
                 return Ok(());
             }
             sink::write_report_file(
-                &sink::report_path(&dir, &outcome.job.path),
+                &sink::report_path(&dir, &outcome.job.path, outcome.job.stdin),
                 &outcome.payload,
             )
         }),
         Destination::File(mut file) => {
-            let streamed = stream_all(
-                format,
-                jobs,
-                &mut file,
-                &mut run,
-                &mut totals,
-                &progress,
-                args.quiet,
-            );
-            // Unless committed, the file is removed when dropped.
+            let streamed = stream_all(stream, jobs, &mut file, &mut run, &mut totals, &progress);
+            // Unless committed, a regular file is removed when dropped.
             streamed.and_then(|()| file.commit().map_err(Stop::Output))
         }
-        Destination::Stdout(mut out) => stream_all(
-            format,
-            jobs,
-            &mut out,
-            &mut run,
-            &mut totals,
-            &progress,
-            args.quiet,
-        ),
+        Destination::Stdout(mut out) => {
+            stream_all(stream, jobs, &mut out, &mut run, &mut totals, &progress)
+        }
     };
     progress.finish();
+    drop(found.stdin_copy);
 
     match result {
         Ok(()) => {}
@@ -251,35 +269,57 @@ fn coordinate(args: &Args) -> Result<ExitCode, String> {
         Err(Stop::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
             return Ok(ExitCode::SUCCESS);
         }
-        Err(Stop::Output(error)) => return Err(format!("cannot write the output: {error}")),
-        Err(Stop::Spawn(error)) => return Err(format!("cannot start a worker process: {error}")),
+        Err(Stop::Output(error)) => {
+            return Err(Fatal::output(format!("cannot write the output: {error}")));
+        }
+        Err(Stop::Spawn(error)) => {
+            return Err(Fatal::usage(format!(
+                "cannot start a worker process: {error}"
+            )));
+        }
     }
-    if !args.quiet && (job_count > 1 || skipped_existing > 0) {
+    let skipped = skipped_existing + totals.skipped;
+    if !args.quiet && (job_count > 1 || skipped > 0) {
         eprintln!(
             "{}",
-            progress::summary(
-                &totals,
-                skipped_existing + totals.skipped,
-                progress.elapsed()
-            )
+            progress::summary(&totals, skipped, progress.elapsed())
         );
     }
-    if totals.errors > 0 || !found.unreadable.is_empty() {
+    let empty_folders = found
+        .folders
+        .iter()
+        .zip(&read_in_folder)
+        .filter(|(_, read)| **read == 0)
+        .map(|(folder, _)| folder.as_path())
+        .collect::<Vec<_>>();
+    for folder in &empty_folders {
+        eprintln!("kantlijn: {}", nothing_in(folder, args.text_inputs));
+    }
+    let failed = totals.errors > 0 || !found.unreadable.is_empty() || !empty_folders.is_empty();
+    if failed && !args.exit_zero {
         Ok(ExitCode::from(SOME_FAILED))
     } else {
         Ok(ExitCode::SUCCESS)
     }
 }
 
-/// Whether an outcome is a skipped file (saying so unless quiet).
-fn skipped(outcome: &Outcome, quiet: bool) -> bool {
-    if outcome.header.skipped && !quiet {
-        eprintln!(
-            "kantlijn: skipped {} (neither a PDF nor a text file)",
-            outcome.job.path.display()
-        );
+/// The password: `--password`, the first line of `--password-file`, or
+/// the environment variable.
+fn password(args: &Args) -> Result<Option<String>, Fatal> {
+    if let Some(password) = &args.password {
+        return Ok(Some(password.clone()));
     }
-    outcome.header.skipped
+    if let Some(file) = &args.password_file {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            Fatal::usage(format!(
+                "cannot read the password file {}: {e}",
+                file.display()
+            ))
+        })?;
+        let line = text.lines().next().unwrap_or_default();
+        return Ok(Some(line.to_owned()));
+    }
+    Ok(std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty()))
 }
 
 /// Whether `--ocr` can run: built in, and Tesseract starts with the
@@ -295,30 +335,49 @@ fn ocr_available(languages: &str) -> Result<(), String> {
 fn ocr_available(_: &str) -> Result<(), String> {
     Err(
         "--ocr: this kantlijn was built without OCR; build it with the `ocr` feature \
-         (cargo install kantlijn --features ocr), which needs Tesseract 5 and Leptonica \
+         (cargo install kantlijn-cli --features ocr), which needs Tesseract 5 and Leptonica \
          (Debian: apt-get install tesseract-ocr tesseract-ocr-nld libtesseract-dev \
          libleptonica-dev libclang-dev)"
             .to_owned(),
     )
 }
 
-fn timeout(args: &Args) -> Duration {
-    Duration::from_secs_f64(args.timeout)
+/// What to say about a folder in which nothing was read.
+fn nothing_in(folder: &Path, text_inputs: bool) -> String {
+    let files = std::fs::read_dir(folder).map_or(0, Iterator::count);
+    let wanted = if text_inputs {
+        "PDF or text file"
+    } else {
+        "PDF"
+    };
+    if files == 0 {
+        format!("{}: an empty folder; no {wanted} to read", folder.display())
+    } else if text_inputs {
+        format!("{}: no {wanted} in this folder", folder.display())
+    } else {
+        format!(
+            "{}: no {wanted} in this folder (--text-inputs also reads text files)",
+            folder.display()
+        )
+    }
 }
 
 /// Frames the outputs of several reports as one stream: a JSON array, a CSV
-/// with one header, or plain concatenation.
+/// with one header, or plain concatenation; the text of several files, each
+/// after a line naming it.
 struct Stream {
     format: Format,
     array: bool,
+    headers: bool,
     written: usize,
 }
 
 impl Stream {
-    fn new(format: Format, reports: usize) -> Self {
+    fn new(format: Format, reports: usize, headers: bool) -> Self {
         Self {
             format,
-            array: format == Format::Json && reports != 1,
+            array: format == Format::Json && reports != 1 && !headers,
+            headers,
             written: 0,
         }
     }
@@ -336,12 +395,19 @@ impl Stream {
         }
     }
 
-    fn write(&mut self, out: &mut dyn Write, payload: &[u8]) -> io::Result<()> {
-        if self.array {
+    fn write(&mut self, out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
+        if self.headers {
+            if self.written > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"==> ")?;
+            out.write_all(outcome.job.name().as_os_str().as_encoded_bytes())?;
+            out.write_all(b" <==\n")?;
+        } else if self.array {
             out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
         }
-        out.write_all(payload)?;
-        if self.format == Format::Json && !self.array {
+        out.write_all(&outcome.payload)?;
+        if self.format == Format::Json && !self.array && !self.headers {
             out.write_all(b"\n")?;
         }
         self.written += 1;

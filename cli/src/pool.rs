@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
+use crate::args::TimeLimit;
 use crate::worker::{Header, Job};
 
 /// One finished input, in order.
@@ -138,17 +139,19 @@ fn read_answers(worker: u64, stdout: std::process::ChildStdout, events: &Sender<
 
 /// Runs the jobs on `workers` processes and hands each outcome to `emit`, in
 /// input order. `failure` makes the output for an input whose worker died or
-/// ran out of time.
+/// ran out of time. A worker still busy with one input past the time limit
+/// and its grace is stopped.
 pub(crate) fn run(
     jobs: Vec<Job>,
     workers: usize,
-    timeout: Duration,
+    limit: TimeLimit,
     spawner: &Spawner,
     interrupted: &AtomicBool,
     failure: &Failure<'_>,
     emit: &mut dyn FnMut(Outcome) -> std::io::Result<()>,
 ) -> Result<(), Stop> {
     let total = jobs.len();
+    let timeout = limit.kill_after();
     let workers = workers.clamp(1, total.max(1));
     // A slow file holds back the output, not the other workers: they run
     // this far ahead of it.
@@ -228,7 +231,7 @@ pub(crate) fn run(
                         if let Some((job, _)) = dead.busy.take() {
                             let message = format!(
                                 "{}: the worker reading this file died (a crash or stack overflow in a dependency)",
-                                job.path.display()
+                                job.name().display()
                             );
                             let outcome = failed(job, kantlijn::ErrorKind::Crashed, message);
                             finished.insert(outcome.job.index, outcome);
@@ -256,9 +259,10 @@ pub(crate) fn run(
                 slot.stop();
                 if let Some((job, _)) = slot.busy.take() {
                     let message = format!(
-                        "{}: not read within {} s; its worker was stopped",
-                        job.path.display(),
-                        timeout.as_secs_f64()
+                        "{}: still being read {} s after its time limit of {} s; its worker was stopped",
+                        job.name().display(),
+                        limit.grace.as_secs_f64(),
+                        limit.timeout.as_secs_f64()
                     );
                     let outcome = failed(job, kantlijn::ErrorKind::Timeout, message);
                     finished.insert(outcome.job.index, outcome);

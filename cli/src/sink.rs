@@ -1,6 +1,7 @@
 //! Where the output goes: standard output, one file written whole or not at
 //! all, or one file per input in a directory.
 
+use std::ffi::{OsStr, OsString};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
@@ -70,26 +71,126 @@ impl Drop for AtomicFile {
     }
 }
 
-/// The report file for an input inside `dir`: the input's path made
-/// relative (root, drive and `..` parts dropped, so nothing escapes `dir`),
-/// with `.json` added. `reports/` for `in/a/b.pdf` gives `reports/in/a/b.pdf.json`.
-pub(crate) fn report_path(dir: &Path, input: &Path) -> PathBuf {
-    let mut relative = PathBuf::new();
-    for component in input.components() {
-        if let Component::Normal(part) = component {
-            relative.push(part);
+/// The file named by `--output`: written whole or not at all when it is a
+/// regular file (or a new one); written directly when it is a device or a
+/// pipe (`/dev/stdout`, `/dev/full`), which cannot be replaced by renaming.
+pub(crate) enum OutputFile {
+    Atomic(AtomicFile),
+    Direct(BufWriter<File>),
+}
+
+impl OutputFile {
+    pub(crate) fn create(target: &Path) -> io::Result<Self> {
+        match fs::metadata(target) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let file = fs::OpenOptions::new().write(true).open(target)?;
+                Ok(Self::Direct(BufWriter::new(file)))
+            }
+            _ => AtomicFile::create(target).map(Self::Atomic),
         }
     }
-    if relative.as_os_str().is_empty() {
-        relative.push("input");
+
+    /// Finishes the output: flushed, and a regular file moved to its name.
+    pub(crate) fn commit(self) -> io::Result<()> {
+        match self {
+            Self::Atomic(file) => file.commit(),
+            Self::Direct(mut file) => file.flush(),
+        }
     }
-    let mut name = relative
-        .file_name()
-        .map(std::ffi::OsStr::to_owned)
-        .unwrap_or_default();
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Atomic(file) => file.write(buf),
+            Self::Direct(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Atomic(file) => file.flush(),
+            Self::Direct(file) => file.flush(),
+        }
+    }
+}
+
+/// The report file for an input inside `dir`: the input's path with
+/// `.json` added, made relative so that nothing escapes `dir`, and escaped so
+/// that two inputs never share a report: a root becomes `%2F`, a `..`
+/// becomes `%2E%2E`, a `%` in a name `%25`, and a folder name ending in
+/// `.json` ends in `%2Ejson` (else the folder `a.pdf.json/` and the report of
+/// `a.pdf` would be one path). `.` parts are dropped (they name the same
+/// file). Standard input's report is `%stdin.json`.
+///
+/// `reports/` for `in/a/b.pdf` gives `reports/in/a/b.pdf.json`.
+pub(crate) fn report_path(dir: &Path, input: &Path, stdin: bool) -> PathBuf {
+    let mut parts: Vec<OsString> = Vec::new();
+    if stdin {
+        parts.push("%stdin".into());
+    } else {
+        for component in input.components() {
+            parts.push(match component {
+                Component::Prefix(prefix) => escape_prefix(prefix.as_os_str()),
+                Component::RootDir => "%2F".into(),
+                Component::CurDir => continue,
+                Component::ParentDir => "%2E%2E".into(),
+                Component::Normal(name) => escape(name),
+            });
+        }
+    }
+    let Some(mut name) = parts.pop() else {
+        // `.` or an empty path.
+        return dir.join("%2E.json");
+    };
     name.push(".json");
-    relative.set_file_name(name);
-    dir.join(relative)
+    let mut path = dir.to_owned();
+    for folder in parts {
+        match folder.as_encoded_bytes().strip_suffix(b".json") {
+            Some(stem) => {
+                let mut folder = os_str_from_bytes(stem);
+                folder.push("%2Ejson");
+                path.push(folder);
+            }
+            None => path.push(folder),
+        }
+    }
+    path.push(name);
+    path
+}
+
+/// A name with each `%` written `%25`, so that the names `%` introduces
+/// cannot clash with a real one.
+fn escape(name: &OsStr) -> OsString {
+    let mut escaped = OsString::new();
+    for (i, piece) in name.as_encoded_bytes().split(|&b| b == b'%').enumerate() {
+        if i > 0 {
+            escaped.push("%25");
+        }
+        escaped.push(os_str_from_bytes(piece));
+    }
+    escaped
+}
+
+/// A drive prefix (`C:`, `\\server\share`) as one name.
+fn escape_prefix(prefix: &OsStr) -> OsString {
+    escape(prefix)
+        .to_string_lossy()
+        .replace(':', "%3A")
+        .replace(['\\', '/'], "%5C")
+        .into()
+}
+
+#[cfg(unix)]
+fn os_str_from_bytes(bytes: &[u8]) -> OsString {
+    use std::os::unix::ffi::OsStrExt;
+    OsStr::from_bytes(bytes).to_owned()
+}
+
+// Elsewhere names are Unicode, and the pieces are cut at ASCII bytes.
+#[cfg(not(unix))]
+fn os_str_from_bytes(bytes: &[u8]) -> OsString {
+    String::from_utf8_lossy(bytes).into_owned().into()
 }
 
 /// Writes one report file in the directory, atomically.
@@ -107,35 +208,71 @@ pub(crate) fn write_report_file(path: &Path, payload: &[u8]) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    fn report(input: &str) -> PathBuf {
+        report_path(Path::new("out"), Path::new(input), false)
+    }
+
     #[test]
     fn relative_input_mirrors_under_dir() {
+        assert_eq!(report("in/a/b.pdf"), PathBuf::from("out/in/a/b.pdf.json"));
+        assert_eq!(report("./in/./b.pdf"), PathBuf::from("out/in/b.pdf.json"));
+    }
+
+    #[test]
+    fn nothing_escapes_and_nothing_collides() {
+        let inputs = [
+            "../../etc/passwd",
+            "etc/passwd",
+            "/abs/x.pdf",
+            "abs/x.pdf",
+            "a/../../b.pdf",
+            "a/b.pdf",
+            "%2E%2E/x.pdf",
+            "../x.pdf",
+            "a.pdf",
+            "a.pdf.json/y.pdf",
+            "..",
+            ".",
+        ];
+        let reports: Vec<PathBuf> = inputs.iter().map(|i| report(i)).collect();
+        for (input, path) in inputs.iter().zip(&reports) {
+            assert!(
+                path.components().all(|c| matches!(c, Component::Normal(_))),
+                "{input} gives {path:?}"
+            );
+            assert!(path.starts_with("out"), "{input} gives {path:?}");
+        }
+        let distinct: std::collections::HashSet<&PathBuf> = reports.iter().collect();
+        assert_eq!(distinct.len(), inputs.len(), "{reports:?}");
         assert_eq!(
-            report_path(Path::new("out"), Path::new("in/a/b.pdf")),
-            PathBuf::from("out/in/a/b.pdf.json")
+            report("../../etc/passwd"),
+            PathBuf::from("out/%2E%2E/%2E%2E/etc/passwd.json")
+        );
+        assert_eq!(
+            report("/abs/x.pdf"),
+            PathBuf::from("out/%2F/abs/x.pdf.json")
+        );
+        assert_eq!(
+            report("a.pdf.json/y.pdf"),
+            PathBuf::from("out/a.pdf%2Ejson/y.pdf.json")
         );
     }
 
     #[test]
-    fn parent_dirs_cannot_escape() {
+    fn standard_input_has_its_own_name() {
         assert_eq!(
-            report_path(Path::new("out"), Path::new("../../etc/passwd")),
-            PathBuf::from("out/etc/passwd.json")
+            report_path(Path::new("out"), Path::new("/tmp/x"), true),
+            PathBuf::from("out/%stdin.json")
         );
-        assert_eq!(
-            report_path(Path::new("out"), Path::new("/abs/x.pdf")),
-            PathBuf::from("out/abs/x.pdf.json")
-        );
-        assert_eq!(
-            report_path(Path::new("out"), Path::new("a/../../b.pdf")),
-            PathBuf::from("out/a/b.pdf.json")
-        );
+        assert_eq!(report("-"), PathBuf::from("out/-.json"));
     }
 
+    #[cfg(unix)]
     #[test]
-    fn nothing_left_is_named_input() {
-        assert_eq!(
-            report_path(Path::new("out"), Path::new("..")),
-            PathBuf::from("out/input.json")
-        );
+    fn names_that_are_not_utf8_are_kept() {
+        use std::os::unix::ffi::OsStrExt;
+        let input = Path::new(OsStr::from_bytes(b"a%\xE9/b.pdf"));
+        let path = report_path(Path::new("out"), input, false);
+        assert_eq!(path.as_os_str().as_bytes(), b"out/a%25\xE9/b.pdf.json");
     }
 }

@@ -8,11 +8,11 @@
 //! long or dies, so nothing in one file can take a batch down.
 
 use std::io::{self, BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kantlijn::output::Format;
-use kantlijn::{ErrorKind, Report};
+use kantlijn::{ErrorKind, InputKind, Report};
 use serde::{Deserialize, Serialize};
 
 use crate::args::Args;
@@ -35,9 +35,25 @@ pub(crate) struct Job {
     #[serde(with = "path_bytes")]
     pub(crate) path: PathBuf,
     /// Found inside a folder: skip it, rather than report an error, when it
-    /// is neither a PDF nor a text file.
+    /// is not a kind of input a folder gives (a PDF; with `--text-inputs`,
+    /// also a text file).
     #[serde(default)]
     pub(crate) from_folder: bool,
+    /// The PDF read from standard input: `path` is its copy, and its
+    /// report names it `-`.
+    #[serde(default)]
+    pub(crate) stdin: bool,
+}
+
+impl Job {
+    /// The name its report and messages give the input.
+    pub(crate) fn name(&self) -> &Path {
+        if self.stdin {
+            Path::new("-")
+        } else {
+            &self.path
+        }
+    }
 }
 
 /// What a worker says about one report before sending its output.
@@ -73,9 +89,7 @@ impl Header {
 
 pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
     let mut options = args.options();
-    if options.password.is_none() {
-        options.password = std::env::var(PASSWORD_ENV).ok();
-    }
+    options.password = std::env::var(PASSWORD_ENV).ok();
     let filter = args.filter();
     let renderer = Renderer::new(format, !args.compact);
     #[cfg(feature = "fault-injection")]
@@ -90,39 +104,26 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         };
         #[cfg(feature = "fault-injection")]
         inject_fault(fault.as_deref(), &job);
-        if job.from_folder && !readable_kind(&job.path) {
+        let kind = if job.stdin {
+            Some(InputKind::Pdf)
+        } else {
+            sniff(&job.path)
+        };
+        let (header, payload) = if job.from_folder && !wanted(kind, args.text_inputs) {
             let header = Header {
                 index: job.index,
                 skipped: true,
                 ..Header::default()
             };
-            if send(&mut stdout, &header, &[]).is_err() {
-                return ExitCode::SUCCESS;
-            }
-            continue;
-        }
-        if args.page_text {
-            let (header, payload) = page_text(&job, &options);
-            if send(&mut stdout, &header, &payload).is_err() {
-                return ExitCode::SUCCESS;
-            }
-            continue;
-        }
-        let name = job.path.display().to_string();
-        let mut report = std::panic::catch_unwind(|| kantlijn::extract(&job.path, &options))
-            .unwrap_or_else(|_| {
-                Ok(Report::failed_with(
-                    name.clone(),
-                    ErrorKind::Crashed,
-                    format!(
-                        "{name}: reading the file failed inside kantlijn (a bug; please report it)"
-                    ),
-                ))
-            })
-            .unwrap_or_else(|error| Report::failed_with(name.clone(), error.kind(), said(&error)));
-        filter.apply(&mut report);
-        let payload = renderer.render(&report);
-        let header = Header::of(job.index, &report, payload.len());
+            (header, Vec::new())
+        } else if args.page_text {
+            page_text(&job, &options)
+        } else {
+            let mut report = read(&job, kind, &options);
+            filter.apply(&mut report);
+            let payload = renderer.render(&report);
+            (Header::of(job.index, &report, payload.len()), payload)
+        };
         if send(&mut stdout, &header, &payload).is_err() {
             // The coordinator is gone; nothing left to do.
             return ExitCode::SUCCESS;
@@ -135,8 +136,50 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
 /// option that helps where there is one.
 fn said(error: &kantlijn::Error) -> String {
     match error {
-        kantlijn::Error::NeedsPassword { .. } => format!("{error} (--password)"),
+        kantlijn::Error::NeedsPassword { .. } => {
+            format!("{error} (--password, --password-file or KANTLIJN_PASSWORD)")
+        }
         _ => error.to_string(),
+    }
+}
+
+/// The report of one input. A panic inside kantlijn costs this input only.
+fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Report {
+    let result = std::panic::catch_unwind(|| {
+        if job.stdin {
+            open_stdin_copy(job, options).map(kantlijn::Document::into_report)
+        } else {
+            kantlijn::extract(&job.path, options)
+        }
+    });
+    let name = job.name();
+    let mut report = match result {
+        Ok(Ok(report)) => return report,
+        Ok(Err(error)) => {
+            Report::failed_with(name.display().to_string(), error.kind(), said(&error))
+        }
+        Err(_) => Report::failed_with(
+            name.display().to_string(),
+            ErrorKind::Crashed,
+            format!(
+                "{}: reading the file failed inside kantlijn (a bug; please report it)",
+                name.display()
+            ),
+        ),
+    };
+    report.set_file(name);
+    report.input_kind = kind.filter(|k| matches!(k, InputKind::Pdf | InputKind::Text));
+    report
+}
+
+/// The PDF read from standard input, named `-`.
+fn open_stdin_copy(job: &Job, options: &kantlijn::Options) -> kantlijn::Result<kantlijn::Document> {
+    match std::fs::read(&job.path) {
+        Ok(bytes) => kantlijn::Document::from_bytes("-", bytes, options),
+        Err(source) => Err(kantlijn::Error::Io {
+            file: PathBuf::from("-"),
+            source,
+        }),
     }
 }
 
@@ -148,7 +191,12 @@ fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
         index: job.index,
         ..Header::default()
     };
-    let document = match kantlijn::Document::open_with(&job.path, options) {
+    let opened = if job.stdin {
+        open_stdin_copy(job, options)
+    } else {
+        kantlijn::Document::open_with(&job.path, options)
+    };
+    let document = match opened {
         Ok(document) => document,
         Err(error) => {
             eprintln!("kantlijn: {}", said(&error));
@@ -161,7 +209,7 @@ fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
         for warning in &text.warnings {
             eprintln!(
                 "kantlijn: {}: page {}: {}",
-                job.path.display(),
+                job.name().display(),
                 text.page,
                 warning.message
             );
@@ -181,18 +229,25 @@ fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()>
     out.flush()
 }
 
-/// Whether a file is a PDF or a text file, by its first bytes. An
-/// unreadable file counts as readable: reading it gives its error record.
-fn readable_kind(path: &std::path::Path) -> bool {
+/// The kind of a file, by its first bytes; `None` when it cannot be read
+/// (reading it then gives its error record).
+fn sniff(path: &Path) -> Option<InputKind> {
     use std::io::Read;
     let mut head = Vec::with_capacity(4096);
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(kantlijn::SNIFF_LEN as u64).read_to_end(&mut head));
-    read.is_err()
-        || matches!(
-            kantlijn::sniff(&head),
-            kantlijn::InputKind::Pdf | kantlijn::InputKind::Text
-        )
+    std::fs::File::open(path)
+        .and_then(|f| f.take(kantlijn::SNIFF_LEN as u64).read_to_end(&mut head))
+        .ok()
+        .map(|_| kantlijn::sniff(&head))
+}
+
+/// Whether a folder gives a file of this kind: PDFs, text files with
+/// `--text-inputs`, and files it cannot read (which get an error record).
+fn wanted(kind: Option<InputKind>, text_inputs: bool) -> bool {
+    match kind {
+        None | Some(InputKind::Pdf) => true,
+        Some(InputKind::Text) => text_inputs,
+        Some(_) => false,
+    }
 }
 
 #[cfg(feature = "fault-injection")]

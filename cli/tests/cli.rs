@@ -34,6 +34,16 @@ fn code(output: &Output) -> i32 {
     output.status.code().expect("an exit code")
 }
 
+/// Asserts exit status 0, showing standard error otherwise.
+fn assert_success(output: &Output) {
+    assert_eq!(
+        code(output),
+        0,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 fn json_lines(output: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&output.stdout)
         .lines()
@@ -76,12 +86,7 @@ fn release_folder() -> tempfile::TempDir {
 #[test]
 fn one_file_gives_one_json_report() {
     let output = run(&[path(&fixture("beslisnota.pdf"))]);
-    assert_eq!(
-        code(&output),
-        0,
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["schema_version"], 1);
     assert_eq!(report["pages"], 2);
@@ -129,18 +134,9 @@ fn json_array_for_several_files_when_asked() {
     assert_eq!(reports.as_array().unwrap().len(), 2);
 }
 
-#[test]
-fn a_folder_is_walked_and_other_files_skipped_with_a_note() {
-    let dir = release_folder();
-    let output = run(&[path(dir.path()), "--password", "geheim"]);
-    assert_eq!(
-        code(&output),
-        0,
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let reports = json_lines(&output);
-    let names: Vec<String> = reports
+/// The file names of the reports, without their folders.
+fn report_names(reports: &[Value]) -> Vec<String> {
+    reports
         .iter()
         .map(|r| {
             Path::new(r["file"].as_str().unwrap())
@@ -149,17 +145,73 @@ fn a_folder_is_walked_and_other_files_skipped_with_a_note() {
                 .to_string_lossy()
                 .into_owned()
         })
-        .collect();
-    assert_eq!(
-        names,
-        ["a-beslisnota.pdf", "b-overzicht.txt", "e-geheim.pdf"]
-    );
+        .collect()
+}
+
+#[test]
+fn a_folder_gives_its_pdfs_and_its_text_files_only_when_asked() {
+    let dir = release_folder();
+    let output = run(&[path(dir.path()), "--password", "geheim"]);
+    assert_success(&output);
+    let reports = json_lines(&output);
+    assert_eq!(report_names(&reports), ["a-beslisnota.pdf", "e-geheim.pdf"]);
+    assert!(reports.iter().all(|r| r["input_kind"] == "pdf"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("skipped") && stderr.contains("c-foto.png"),
+        stderr.contains("2 files") && stderr.contains("2 skipped"),
+        "the summary line: {stderr}"
+    );
+
+    let output = run(&[path(dir.path()), "--password", "geheim", "--text-inputs"]);
+    assert_eq!(code(&output), 0);
+    let reports = json_lines(&output);
+    assert_eq!(
+        report_names(&reports),
+        ["a-beslisnota.pdf", "b-overzicht.txt", "e-geheim.pdf"]
+    );
+    let kinds: Vec<&Value> = reports.iter().map(|r| &r["input_kind"]).collect();
+    assert_eq!(kinds, ["pdf", "text", "pdf"]);
+    assert!(
+        !reports[1]["comments"].as_array().unwrap().is_empty(),
+        "the text file's printed summary is read"
+    );
+
+    // A text file named on its own is read without asking.
+    let output = run(&[path(&dir.path().join("b-overzicht.txt"))]);
+    assert_eq!(code(&output), 0);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["input_kind"], "text");
+}
+
+#[test]
+fn a_folder_without_inputs_is_said_and_fails() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = run(&[path(empty.path())]);
+    assert_eq!(code(&output), 1);
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(path(empty.path())) && stderr.contains("empty folder"),
         "{stderr}"
     );
-    assert!(stderr.contains("3 files"), "the summary line: {stderr}");
+
+    let texts = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixture("beslisnota-flattened.txt"),
+        texts.path().join("overzicht.txt"),
+    )
+    .unwrap();
+    let output = run(&[path(texts.path()), path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 1, "the PDF is read, the folder gave nothing");
+    assert_eq!(json_lines(&output).len(), 1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no PDF in this folder") && stderr.contains("--text-inputs"),
+        "{stderr}"
+    );
+
+    let output = run(&["--exit-zero", path(empty.path())]);
+    assert_eq!(code(&output), 0);
 }
 
 #[test]
@@ -189,7 +241,7 @@ fn failed_inputs_are_error_records_and_exit_1() {
     // message does not name an option.
     let message = reports[0]["error"]["message"].as_str().unwrap();
     assert!(
-        message.ends_with("it needs a password (--password)"),
+        message.ends_with("it needs a password (--password, --password-file or KANTLIJN_PASSWORD)"),
         "{message}"
     );
 }
@@ -452,18 +504,43 @@ fn interrupted_output_leaves_no_file_and_exits_130() {
     );
 }
 
+/// Every file under `dir`, relative to it.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).unwrap().to_owned());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 #[test]
-fn output_dir_mirrors_inputs_without_escaping() {
+fn output_dir_mirrors_inputs_without_escaping_or_colliding() {
     let out = tempfile::tempdir().unwrap();
     let release = release_folder();
+    std::fs::create_dir(release.path().join("b")).unwrap();
+    std::fs::copy(
+        fixture("subtypes.pdf"),
+        release.path().join("b/a-beslisnota.pdf"),
+    )
+    .unwrap();
     let output = kantlijn()
-        .current_dir(release.path())
+        .current_dir(release.path().join("b"))
         .args([
             "--output-dir",
             path(out.path()),
             "a-beslisnota.pdf",
+            "../a-beslisnota.pdf",
             "../../../../../../tmp/../weg.pdf",
-            "d-sub",
+            "../d-sub",
         ])
         .output()
         .unwrap();
@@ -472,31 +549,46 @@ fn output_dir_mirrors_inputs_without_escaping() {
         1,
         "weg.pdf does not exist and d-sub holds an encrypted file"
     );
-    assert!(out.path().join("a-beslisnota.pdf.json").is_file());
-    assert!(
-        out.path().join("tmp/weg.pdf.json").is_file(),
-        "the .. parts are dropped"
+    let files = files_under(out.path());
+    assert_eq!(
+        files,
+        [
+            "%2E%2E/%2E%2E/%2E%2E/%2E%2E/%2E%2E/%2E%2E/tmp/%2E%2E/weg.pdf.json",
+            "%2E%2E/a-beslisnota.pdf.json",
+            "%2E%2E/d-sub/e-geheim.pdf.json",
+            "a-beslisnota.pdf.json",
+        ]
+        .map(PathBuf::from),
+        "nothing escapes the folder, and two inputs of one name get two reports"
     );
-    assert!(out.path().join("d-sub/e-geheim.pdf.json").is_file());
-    let report: Value = serde_json::from_str(
-        &std::fs::read_to_string(out.path().join("a-beslisnota.pdf.json")).unwrap(),
-    )
-    .unwrap();
-    assert_eq!(report["pages"], 2);
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(out.path().join(name)).unwrap()).unwrap()
+    };
+    assert_eq!(read("a-beslisnota.pdf.json")["file"], "a-beslisnota.pdf");
+    assert_eq!(
+        read("%2E%2E/a-beslisnota.pdf.json")["file"],
+        "../a-beslisnota.pdf"
+    );
+    assert_eq!(read("%2E%2E/a-beslisnota.pdf.json")["pages"], 2);
+    assert_ne!(
+        read("a-beslisnota.pdf.json")["annotations"],
+        read("%2E%2E/a-beslisnota.pdf.json")["annotations"]
+    );
 
     // A second run skips what is there.
     let again = kantlijn()
-        .current_dir(release.path())
+        .current_dir(release.path().join("b"))
         .args([
             "--output-dir",
             path(out.path()),
             "--skip-existing",
             "a-beslisnota.pdf",
+            "../a-beslisnota.pdf",
         ])
         .output()
         .unwrap();
     assert_eq!(code(&again), 0);
-    assert!(String::from_utf8_lossy(&again.stderr).contains("1 skipped"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("2 skipped"));
 }
 
 #[test]
@@ -581,7 +673,8 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 /// A file name that is not UTF-8 (old archives hold Latin-1 names) is read
-/// like any other; the report names it with U+FFFD for the byte.
+/// like any other; the report names it with U+FFFD for the byte, and keeps
+/// the exact name in `file_bytes`.
 #[cfg(target_os = "linux")]
 #[test]
 fn file_names_that_are_not_utf8() {
@@ -592,12 +685,7 @@ fn file_names_that_are_not_utf8() {
         .join(std::ffi::OsStr::from_bytes(b"nota-\xe9.pdf"));
     std::fs::copy(fixture("beslisnota.pdf"), &odd).unwrap();
     let output = kantlijn().arg(dir.path()).output().unwrap();
-    assert_eq!(
-        code(&output),
-        0,
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_success(&output);
     let reports = json_lines(&output);
     assert_eq!(reports.len(), 1);
     assert!(
@@ -606,5 +694,366 @@ fn file_names_that_are_not_utf8() {
             .unwrap()
             .ends_with("nota-\u{FFFD}.pdf")
     );
+    assert_eq!(
+        reports[0]["file_bytes"],
+        base64_of(odd.as_os_str().as_bytes()),
+        "the exact bytes of the whole path"
+    );
     assert_eq!(reports[0]["pages"], 2);
+}
+
+/// Standard base64 with padding (RFC 4648), written out here to check the
+/// library's.
+fn base64_of(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().fold(0u32, |n, &b| n << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Runs kantlijn with `stdin` on its standard input.
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = kantlijn()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    // Written from a thread: kantlijn may answer before it reads it all.
+    let writer = std::thread::spawn(move || {
+        let _ = std::io::Write::write_all(&mut input, &bytes);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+/// `printf 'a.pdf\nnota_\xe9.pdf\nc.pdf\n' | kantlijn -`: the name that is
+/// not UTF-8 is read like the others, and its report names it exactly.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_path_list_with_a_name_that_is_not_utf8_keeps_every_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name: &[u8] = b"nota_\xe9.pdf";
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(name));
+    std::fs::copy(fixture("beslisnota.pdf"), &odd).unwrap();
+    std::fs::copy(fixture("subtypes.pdf"), dir.path().join("c.pdf")).unwrap();
+    std::fs::copy(fixture("beslisnota-objstm.pdf"), dir.path().join("a.pdf")).unwrap();
+    let mut list = b"a.pdf\n".to_vec();
+    list.extend_from_slice(name);
+    list.extend_from_slice(b"\nc.pdf\n");
+    let output = kantlijn()
+        .current_dir(dir.path())
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            std::io::Write::write_all(child.stdin.as_mut().unwrap(), &list)?;
+            drop(child.stdin.take());
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_success(&output);
+    let reports = json_lines(&output);
+    let files: Vec<&str> = reports
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a.pdf", "nota_\u{FFFD}.pdf", "c.pdf"]);
+    assert_eq!(reports[0]["file_bytes"], Value::Null);
+    assert_eq!(reports[2]["file_bytes"], Value::Null);
+    // The exact bytes, base64: what `base64.b64decode` gives back in Python.
+    assert_eq!(reports[1]["file_bytes"], "bm90YV/pLnBkZg==");
+    assert_eq!(base64_of(name), "bm90YV/pLnBkZg==");
+    assert_eq!(reports[1]["pages"], 2);
+    assert!(reports.iter().all(|r| r["error"].is_null()));
+}
+
+/// `find -print0 | kantlijn -0 -`: names are separated by NUL bytes, so a
+/// name may hold a line end.
+#[cfg(target_os = "linux")]
+#[test]
+fn nul_separated_path_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("twee\nregels.pdf");
+    std::fs::copy(fixture("beslisnota.pdf"), &odd).unwrap();
+    let mut list = path(&odd).as_bytes().to_vec();
+    list.push(0);
+    list.extend_from_slice(path(&fixture("subtypes.pdf")).as_bytes());
+    list.push(0);
+
+    let output = run_with_stdin(&["-0", "-"], &list);
+    assert_success(&output);
+    let reports = json_lines(&output);
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["file"], path(&odd));
+    assert_eq!(reports[0]["pages"], 2);
+
+    let list_file = dir.path().join("list");
+    std::fs::write(&list_file, &list).unwrap();
+    let output = run(&["--null", "--files-from", path(&list_file)]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(json_lines(&output).len(), 2);
+
+    // Read by lines, the same list is one name that does not exist.
+    let output = run_with_stdin(&["-"], &list);
+    assert_eq!(code(&output), 1);
+}
+
+#[test]
+fn an_empty_path_list_is_no_error() {
+    let output = run_with_stdin(&["--files-from", "-", "--format", "jsonl"], b"");
+    assert_success(&output);
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_pdf_on_standard_input_is_read_as_a_pdf() {
+    let bytes = std::fs::read(fixture("beslisnota.pdf")).unwrap();
+    let output = run_with_stdin(&["-", "--compact"], &bytes);
+    assert_success(&output);
+    let from_stdin: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(from_stdin["file"], "-");
+    assert_eq!(from_stdin["input_kind"], "pdf");
+
+    let direct = run(&["--compact", path(&fixture("beslisnota.pdf"))]);
+    let from_file: Value = serde_json::from_slice(&direct.stdout).unwrap();
+    for key in ["pages", "annotations", "comments", "decisions", "warnings"] {
+        assert_eq!(from_stdin[key], from_file[key], "{key}");
+    }
+
+    // Junk before the header is still a PDF.
+    let junk = std::fs::read(fixture("beslisnota-junk.pdf")).unwrap();
+    let output = run_with_stdin(&["-"], &junk);
+    assert_eq!(code(&output), 0);
+
+    // Forced: what is not a PDF is an error record named `-`.
+    let output = run_with_stdin(&["--stdin-pdf", "-"], b"geen pdf\n");
+    assert_eq!(code(&output), 1);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["file"], "-");
+    assert!(!report["error"].is_null());
+}
+
+#[test]
+fn dash_o_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = kantlijn()
+        .current_dir(dir.path())
+        .args(["-o", "-", path(&fixture("beslisnota.pdf"))])
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["pages"], 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file named -"
+    );
+}
+
+#[test]
+fn exit_zero_keeps_the_error_records() {
+    let missing = fixture("weg.pdf");
+    let output = run(&[
+        "--exit-zero",
+        path(&fixture("beslisnota.pdf")),
+        path(&missing),
+    ]);
+    assert_eq!(code(&output), 0);
+    let reports = json_lines(&output);
+    assert_eq!(reports[1]["error"]["kind"], "unreadable");
+}
+
+#[test]
+fn options_that_would_be_ignored_are_usage_errors() {
+    let file = fixture("beslisnota.pdf");
+    let file = path(&file);
+    let out = tempfile::tempdir().unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--decisions", "-f", "markdown"], "--decisions"),
+        (vec!["--decisions", "-f", "json"], "--decisions"),
+        (vec!["--records", "comments"], "--records"),
+        (vec!["--records", "comments", "-f", "jsonl"], "--records"),
+        (
+            vec!["-f", "csv", "--output-dir", path(out.path())],
+            "--output-dir",
+        ),
+        (
+            vec!["--decisions", "--output-dir", path(out.path())],
+            "--output-dir",
+        ),
+        (vec!["--decisions", "--subtype", "Highlight"], "--subtype"),
+        (
+            vec!["-f", "csv", "--records", "decisions", "--author", "x"],
+            "--author",
+        ),
+        (vec!["--compact", "-f", "csv"], "--compact"),
+        (vec!["--page-text", "--subtype", "Text"], "--page-text"),
+        (vec!["--page-text", "--no-text"], "--page-text"),
+        (vec!["--no-text", "--no-flattened"], "--no-flattened"),
+        (vec!["--stdin-pdf"], "--stdin-pdf"),
+        (vec!["-0"], "-0"),
+        (
+            vec!["--password", "a", "--password-file", "b"],
+            "--password",
+        ),
+        (vec!["--timeout", "0"], "--timeout"),
+    ];
+    for (flags, named) in cases {
+        let mut args = flags.clone();
+        args.push(file);
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(code(&output), 2, "{flags:?}: {stderr}");
+        assert!(stderr.contains(named), "{flags:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{flags:?}");
+    }
+    // Standard input once only.
+    assert_eq!(code(&run(&["-", "--files-from", "-"])), 2);
+}
+
+#[test]
+fn subtype_names_are_checked() {
+    let output = run(&["--subtype", "Higlight", path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("Higlight") && stderr.contains("Highlight") && stderr.contains("FreeText"),
+        "the error lists the subtypes: {stderr}"
+    );
+    let output = run(&["--subtype", "FREETEXT", path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 0);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["annotations"].as_array().unwrap().len(), 1);
+}
+
+/// A full disk (here /dev/full) is an output error, exit status 3, not a
+/// usage error; and a device named by --output is written, not replaced.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_written_exits_3() {
+    use std::os::unix::fs::FileTypeExt;
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        eprintln!("no /dev/full; skipped");
+        return;
+    }
+    let output = kantlijn()
+        .arg(path(&fixture("beslisnota.pdf")))
+        .stdout(std::fs::OpenOptions::new().write(true).open(full).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 3);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the output"), "{stderr}");
+
+    let output = run(&["-o", "/dev/full", path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(
+        code(&output),
+        3,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::metadata(full)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+
+    let output = run(&[
+        "-o",
+        "/nonexistent-folder/x.json",
+        path(&fixture("beslisnota.pdf")),
+    ]);
+    assert_eq!(code(&output), 3);
+}
+
+#[test]
+fn password_from_a_file_or_the_environment() {
+    let file = fixture("beslisnota-wachtwoord.pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("wachtwoord");
+    std::fs::write(&secret, "geheim\n").unwrap();
+    let output = run(&["--password-file", path(&secret), path(&file)]);
+    assert_success(&output);
+
+    let from_environment = |password: &str| {
+        kantlijn()
+            .env("KANTLIJN_PASSWORD", password)
+            .arg(path(&file))
+            .output()
+            .unwrap()
+    };
+    let output = from_environment("geheim");
+    assert_eq!(code(&output), 0);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["encrypted"], true);
+    assert_eq!(code(&from_environment("fout")), 1);
+
+    let output = run(&[
+        "--password-file",
+        path(&dir.path().join("weg")),
+        path(&file),
+    ]);
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn page_text_marks_where_each_file_starts() {
+    let a = fixture("beslisnota.pdf");
+    let b = fixture("text-two-columns.pdf");
+    let alone = |file: &Path| run(&["--page-text", path(file)]).stdout;
+    let output = run(&["--page-text", path(&a), path(&b)]);
+    assert_eq!(code(&output), 0);
+    let mut expected = format!("==> {} <==\n", path(&a)).into_bytes();
+    let mut first = alone(&a);
+    assert_eq!(
+        first.pop(),
+        Some(b'\n'),
+        "one file: its text and a line end"
+    );
+    expected.extend_from_slice(&first);
+    expected.extend_from_slice(format!("\n==> {} <==\n", path(&b)).as_bytes());
+    let mut second = alone(&b);
+    second.pop();
+    expected.extend_from_slice(&second);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&expected)
+    );
+}
+
+#[test]
+fn the_timeout_is_the_time_limit_of_the_reading() {
+    // The reading stops at once and says so; the worker is not stopped.
+    let output = run(&["--timeout", "0.000001", path(&fixture("beslisnota.pdf"))]);
+    assert_success(&output);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["error"].is_null(), "{report}");
+    assert!(
+        report["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["message"].as_str().unwrap().contains("time limit")),
+        "{report}"
+    );
 }

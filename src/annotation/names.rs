@@ -23,6 +23,10 @@ macro_rules! open_names {
         }
 
         impl $enum {
+            /// Every name the specification defines, as written in files,
+            /// in the order of its table.
+            pub const SPEC_NAMES: &'static [&'static str] = &[$($name,)*];
+
             /// The value for a name as written in the file.
             pub fn from_name(name: &str) -> Self {
                 match name {

@@ -108,6 +108,14 @@ mod tests {
     }
 
     #[test]
+    fn spec_names_are_the_known_variants() {
+        assert_eq!(Subtype::SPEC_NAMES.len(), 28);
+        for name in Subtype::SPEC_NAMES {
+            assert!(!matches!(Subtype::from_name(name), Subtype::Other(_)));
+        }
+    }
+
+    #[test]
     fn unknown_name_is_data() {
         let subtype = Subtype::from_name("BluebeamCloud");
         assert_eq!(subtype, Subtype::Other("BluebeamCloud".into()));
