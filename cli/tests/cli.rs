@@ -1048,12 +1048,18 @@ fn the_timeout_is_the_time_limit_of_the_reading() {
     assert_success(&output);
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(report["error"].is_null(), "{report}");
+    assert_eq!(report["complete"], false, "{report}");
     assert!(
         report["warnings"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|w| w["message"].as_str().unwrap().contains("time limit")),
+            .any(|w| w["kind"] == "time_limit"
+                && w["message"].as_str().unwrap().contains("time limit")),
         "{report}"
     );
+    // With the default limit, the same file is read whole.
+    let whole: Value =
+        serde_json::from_slice(&run(&[path(&fixture("beslisnota.pdf"))]).stdout).unwrap();
+    assert_eq!(whole["complete"], true, "{whole}");
 }
