@@ -166,3 +166,9 @@ pub use text::text_pages;
 pub use text::{OcrError, OcrOptions};
 #[cfg(feature = "text")]
 pub use text::{PageText, TextLine, TextWord};
+
+/// The README's examples, compiled and run as documentation tests so that
+/// the front page cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
