@@ -9,11 +9,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
+use std::iter::Peekable;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
+use std::vec::IntoIter;
 
 use crate::args::TimeLimit;
 use crate::worker::{Header, Job};
@@ -137,6 +139,122 @@ fn read_answers(worker: u64, stdout: std::process::ChildStdout, events: &Sender<
     let _ = events.send(Event::Died { worker });
 }
 
+/// The running workers, and how to start more.
+struct Crew<'s> {
+    workers: Vec<Worker>,
+    spawner: &'s Spawner,
+    events: Sender<Event>,
+    next_id: u64,
+}
+
+impl<'s> Crew<'s> {
+    fn start(spawner: &'s Spawner, count: usize, events: Sender<Event>) -> Result<Self, Stop> {
+        let mut crew = Self {
+            workers: Vec::with_capacity(count),
+            spawner,
+            events,
+            next_id: 0,
+        };
+        for _ in 0..count {
+            let worker = crew.spawn()?;
+            crew.workers.push(worker);
+        }
+        Ok(crew)
+    }
+
+    fn spawn(&mut self) -> Result<Worker, Stop> {
+        let worker =
+            Worker::start(self.spawner, self.next_id, &self.events).map_err(Stop::Spawn)?;
+        self.next_id += 1;
+        Ok(worker)
+    }
+
+    /// Hands the next jobs to idle workers, as long as their index is below
+    /// `below`.
+    fn hand_out(&mut self, queue: &mut Peekable<IntoIter<Job>>, below: usize) -> Result<(), Stop> {
+        for worker in self.workers.iter_mut().filter(|w| w.busy.is_none()) {
+            let Some(job) = queue.next_if(|job| job.index < below) else {
+                break;
+            };
+            let mut line = serde_json::to_vec(&job).map_err(|e| Stop::Output(e.into()))?;
+            line.push(b'\n');
+            // A worker that cannot take a job has died; its reader thread
+            // reports that and the job is retried on a fresh one.
+            let _ = worker
+                .stdin
+                .write_all(&line)
+                .and_then(|()| worker.stdin.flush());
+            worker.busy = Some((job, Instant::now()));
+        }
+        Ok(())
+    }
+
+    /// How long to wait for the next event: until the first busy worker
+    /// runs out of `timeout`, and never long, so that Ctrl-C is seen.
+    fn wait(&self, timeout: Duration) -> Duration {
+        self.workers
+            .iter()
+            .filter_map(|w| {
+                w.busy
+                    .as_ref()
+                    .map(|(_, started)| timeout.saturating_sub(started.elapsed()))
+            })
+            .min()
+            .unwrap_or(Duration::from_millis(50))
+            .min(Duration::from_millis(200))
+    }
+
+    /// The job a worker has finished; the worker is idle again.
+    fn done(&mut self, worker: u64) -> Option<Job> {
+        let slot = self.workers.iter_mut().find(|w| w.id == worker)?;
+        slot.busy.take().map(|(job, _)| job)
+    }
+
+    /// Replaces a worker that died; the job it was reading.
+    fn replace_dead(&mut self, worker: u64) -> Result<Option<Job>, Stop> {
+        let Some(position) = self.workers.iter().position(|w| w.id == worker) else {
+            return Ok(None);
+        };
+        let mut dead = self.workers.swap_remove(position);
+        dead.stop();
+        let fresh = self.spawn()?;
+        self.workers.push(fresh);
+        Ok(dead.busy.take().map(|(job, _)| job))
+    }
+
+    /// Stops and replaces the workers busy with one job for `timeout` or
+    /// longer; the jobs they were reading.
+    fn replace_expired(&mut self, timeout: Duration) -> Result<Vec<Job>, Stop> {
+        let mut expired = Vec::new();
+        for index in 0..self.workers.len() {
+            let Some(slot) = self.workers.get_mut(index) else {
+                continue;
+            };
+            let out_of_time = slot
+                .busy
+                .as_ref()
+                .is_some_and(|(_, started)| started.elapsed() >= timeout);
+            if !out_of_time {
+                continue;
+            }
+            slot.stop();
+            expired.extend(slot.busy.take().map(|(job, _)| job));
+            let fresh = self.spawn()?;
+            if let Some(slot) = self.workers.get_mut(index) {
+                *slot = fresh;
+            }
+        }
+        Ok(expired)
+    }
+
+    fn stop_all(&mut self) {
+        for worker in &mut self.workers {
+            // Closing stdin ends a worker's loop; kill in case it is busy.
+            worker.stop();
+        }
+    }
+}
+
 /// Runs the jobs on `workers` processes and hands each outcome to `emit`, in
 /// input order. `failure` makes the output for an input whose worker died or
 /// ran out of time. A worker still busy with one input past the time limit
@@ -157,12 +275,7 @@ pub(crate) fn run(
     // this far ahead of it.
     let window = (workers * 32).max(64);
     let (events_tx, events) = mpsc::channel();
-    let mut next_id = 0u64;
-    let mut pool: Vec<Worker> = Vec::with_capacity(workers);
-    for _ in 0..workers {
-        pool.push(Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?);
-        next_id += 1;
-    }
+    let mut crew = Crew::start(spawner, workers, events_tx)?;
     let mut queue = jobs.into_iter().peekable();
     let mut finished: BTreeMap<usize, Outcome> = BTreeMap::new();
     let mut next_to_emit = 0usize;
@@ -180,66 +293,30 @@ pub(crate) fn run(
             if interrupted.load(Ordering::SeqCst) {
                 return Err(Stop::Interrupted);
             }
-            // Hand out work to idle workers, within the window.
-            for worker in pool.iter_mut().filter(|w| w.busy.is_none()) {
-                let Some(job) = queue.next_if(|job| job.index < next_to_emit + window) else {
-                    break;
-                };
-                let mut line = serde_json::to_vec(&job).map_err(|e| Stop::Output(e.into()))?;
-                line.push(b'\n');
-                // A worker that cannot take a job has died; its reader
-                // thread reports that and the job is retried on a fresh one.
-                let _ = worker
-                    .stdin
-                    .write_all(&line)
-                    .and_then(|()| worker.stdin.flush());
-                worker.busy = Some((job, Instant::now()));
-            }
-            let wait = pool
-                .iter()
-                .filter_map(|w| {
-                    w.busy
-                        .as_ref()
-                        .map(|(_, started)| timeout.saturating_sub(started.elapsed()))
-                })
-                .min()
-                .unwrap_or(Duration::from_millis(50))
-                .min(Duration::from_millis(200));
-            match events.recv_timeout(wait) {
+            crew.hand_out(&mut queue, next_to_emit + window)?;
+            match events.recv_timeout(crew.wait(timeout)) {
                 Ok(Event::Done {
                     worker,
                     header,
                     payload,
                 }) => {
-                    if let Some(slot) = pool.iter_mut().find(|w| w.id == worker)
-                        && let Some((job, _)) = slot.busy.take()
-                    {
-                        finished.insert(
-                            job.index,
-                            Outcome {
-                                job,
-                                header,
-                                payload,
-                            },
-                        );
+                    if let Some(job) = crew.done(worker) {
+                        let outcome = Outcome {
+                            job,
+                            header,
+                            payload,
+                        };
+                        finished.insert(outcome.job.index, outcome);
                     }
                 }
                 Ok(Event::Died { worker }) => {
-                    if let Some(position) = pool.iter().position(|w| w.id == worker) {
-                        let mut dead = pool.swap_remove(position);
-                        dead.stop();
-                        if let Some((job, _)) = dead.busy.take() {
-                            let message = format!(
-                                "{}: the worker reading this file died (a crash or stack overflow in a dependency)",
-                                job.name().display()
-                            );
-                            let outcome = failed(job, kantlijn::ErrorKind::Crashed, message);
-                            finished.insert(outcome.job.index, outcome);
-                        }
-                        pool.push(
-                            Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?,
+                    if let Some(job) = crew.replace_dead(worker)? {
+                        let message = format!(
+                            "{}: the worker reading this file died (a crash or stack overflow in a dependency)",
+                            job.name().display()
                         );
-                        next_id += 1;
+                        let outcome = failed(job, kantlijn::ErrorKind::Crashed, message);
+                        finished.insert(outcome.job.index, outcome);
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -247,28 +324,15 @@ pub(crate) fn run(
                     return Err(Stop::Spawn(std::io::Error::other("workers lost")));
                 }
             }
-            // Stop workers that ran out of time.
-            for slot in pool.iter_mut() {
-                let expired = slot
-                    .busy
-                    .as_ref()
-                    .is_some_and(|(_, started)| started.elapsed() >= timeout);
-                if !expired {
-                    continue;
-                }
-                slot.stop();
-                if let Some((job, _)) = slot.busy.take() {
-                    let message = format!(
-                        "{}: still being read {} s after its time limit of {} s; its worker was stopped",
-                        job.name().display(),
-                        limit.grace.as_secs_f64(),
-                        limit.timeout.as_secs_f64()
-                    );
-                    let outcome = failed(job, kantlijn::ErrorKind::Timeout, message);
-                    finished.insert(outcome.job.index, outcome);
-                }
-                *slot = Worker::start(spawner, next_id, &events_tx).map_err(Stop::Spawn)?;
-                next_id += 1;
+            for job in crew.replace_expired(timeout)? {
+                let message = format!(
+                    "{}: still being read {} s after its time limit of {} s; its worker was stopped",
+                    job.name().display(),
+                    limit.grace.as_secs_f64(),
+                    limit.timeout.as_secs_f64()
+                );
+                let outcome = failed(job, kantlijn::ErrorKind::Timeout, message);
+                finished.insert(outcome.job.index, outcome);
             }
             while let Some(outcome) = finished.remove(&next_to_emit) {
                 emit(outcome).map_err(Stop::Output)?;
@@ -278,10 +342,7 @@ pub(crate) fn run(
         Ok(())
     })();
 
-    for worker in &mut pool {
-        // Closing stdin ends a worker's loop; kill in case it is busy.
-        worker.stop();
-    }
+    crew.stop_all();
     drop(events);
     result
 }
