@@ -139,65 +139,13 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         _ => !args.compact && io::stdout().is_terminal() && format == Format::Json,
     };
 
-    let mut skipped_existing = 0;
-    let mut jobs = Vec::with_capacity(found.files.len());
-    let mut folder_of = Vec::with_capacity(found.files.len());
-    for input in &found.files {
-        if args.skip_existing
-            && let Some(dir) = &args.output_dir
-            && sink::report_path(dir, &input.path, input.stdin).exists()
-        {
-            skipped_existing += 1;
-            continue;
-        }
-        folder_of.push(input.folder);
-        jobs.push(Job {
-            index: jobs.len(),
-            path: input.path.clone(),
-            from_folder: input.folder.is_some(),
-            stdin: input.stdin,
-        });
-    }
-
-    let program = std::env::current_exe()
-        .map_err(|e| Fatal::usage(format!("cannot find its own program file: {e}")))?;
-    let mut env = Vec::new();
-    if let Some(password) = password {
-        env.push((worker::PASSWORD_ENV.to_owned(), password));
-    }
-    // Tesseract runs its own OpenMP threads inside each recognition; with
-    // pages already read one per thread and workers one per core they only
-    // contend (a page then takes three times as long). OpenMP reads this
-    // when the process starts, so it is set for the workers.
-    if args.ocr && std::env::var_os("OMP_THREAD_LIMIT").is_none() {
-        env.push(("OMP_THREAD_LIMIT".to_owned(), "1".to_owned()));
-    }
-    let workers = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .min(jobs.len().max(1));
-    // Threads inside one document only pay when the workers leave cores
-    // idle: with one worker, as many as asked (0: one per core); with
-    // several, one each unless asked otherwise.
-    let threads = args.threads.unwrap_or(if workers == 1 { 0 } else { 1 });
-    let spawner = Spawner {
-        program,
-        args: args.worker_args(format, pretty, threads),
-        env,
-    };
-
-    let destination = match (&args.output, &args.output_dir) {
-        (_, Some(dir)) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Fatal::output(format!("cannot create {}: {e}", dir.display())))?;
-            Destination::Directory(dir.clone())
-        }
-        (Some(path), None) if path.as_os_str() != "-" => Destination::File(
-            OutputFile::create(path)
-                .map_err(|e| Fatal::output(format!("cannot write {}: {e}", path.display())))?,
-        ),
-        _ => Destination::Stdout(BufWriter::new(io::stdout().lock())),
-    };
+    let Plan {
+        jobs,
+        folder_of,
+        skipped_existing,
+    } = plan(args, &found.files);
+    let (spawner, workers) = spawner(args, password, format, pretty, jobs.len())?;
+    let destination = destination(args)?;
 
     let interrupted = pool::interrupt_flag();
     let _ = ctrlc::set_handler(move || {
@@ -260,23 +208,8 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
     progress.finish();
     drop(found.stdin_copy);
 
-    match result {
-        Ok(()) => {}
-        Err(Stop::Interrupted) => {
-            eprintln!("kantlijn: interrupted");
-            return Ok(ExitCode::from(INTERRUPTED));
-        }
-        Err(Stop::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
-            return Ok(ExitCode::SUCCESS);
-        }
-        Err(Stop::Output(error)) => {
-            return Err(Fatal::output(format!("cannot write the output: {error}")));
-        }
-        Err(Stop::Spawn(error)) => {
-            return Err(Fatal::usage(format!(
-                "cannot start a worker process: {error}"
-            )));
-        }
+    if let Some(code) = stopped(result)? {
+        return Ok(code);
     }
     let skipped = skipped_existing + totals.skipped;
     if !args.quiet && (job_count > 1 || skipped > 0) {
@@ -285,22 +218,137 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
             progress::summary(&totals, skipped, progress.elapsed())
         );
     }
-    let empty_folders = found
-        .folders
-        .iter()
-        .zip(&read_in_folder)
-        .filter(|(_, read)| **read == 0)
-        .map(|(folder, _)| folder.as_path())
-        .collect::<Vec<_>>();
-    for folder in &empty_folders {
-        eprintln!("kantlijn: {}", nothing_in(folder, args.text_inputs));
-    }
-    let failed = totals.errors > 0 || !found.unreadable.is_empty() || !empty_folders.is_empty();
+    let empty_folders = say_empty_folders(&found.folders, &read_in_folder, args.text_inputs);
+    let failed = totals.errors > 0 || !found.unreadable.is_empty() || empty_folders > 0;
     if failed && !args.exit_zero {
         Ok(ExitCode::from(SOME_FAILED))
     } else {
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The inputs to read, as jobs.
+struct Plan {
+    jobs: Vec<Job>,
+    /// The folder (an index into the inputs' folders) each job came from.
+    folder_of: Vec<Option<usize>>,
+    /// Inputs left out because their report exists (--skip-existing).
+    skipped_existing: usize,
+}
+
+/// The jobs for the inputs found, less those whose report already exists
+/// under --skip-existing.
+fn plan(args: &Args, files: &[inputs::Input]) -> Plan {
+    let mut plan = Plan {
+        jobs: Vec::with_capacity(files.len()),
+        folder_of: Vec::with_capacity(files.len()),
+        skipped_existing: 0,
+    };
+    for input in files {
+        if args.skip_existing
+            && let Some(dir) = &args.output_dir
+            && sink::report_path(dir, &input.path, input.stdin).exists()
+        {
+            plan.skipped_existing += 1;
+            continue;
+        }
+        plan.folder_of.push(input.folder);
+        plan.jobs.push(Job {
+            index: plan.jobs.len(),
+            path: input.path.clone(),
+            from_folder: input.folder.is_some(),
+            stdin: input.stdin,
+        });
+    }
+    plan
+}
+
+/// How the worker processes are started, and how many run for `jobs`
+/// inputs.
+fn spawner(
+    args: &Args,
+    password: Option<String>,
+    format: Format,
+    pretty: bool,
+    jobs: usize,
+) -> Result<(Spawner, usize), Fatal> {
+    let program = std::env::current_exe()
+        .map_err(|e| Fatal::usage(format!("cannot find its own program file: {e}")))?;
+    let mut env = Vec::new();
+    if let Some(password) = password {
+        env.push((worker::PASSWORD_ENV.to_owned(), password));
+    }
+    // Tesseract runs its own OpenMP threads inside each recognition; with
+    // pages already read one per thread and workers one per core they only
+    // contend (a page then takes three times as long). OpenMP reads this
+    // when the process starts, so it is set for the workers.
+    if args.ocr && std::env::var_os("OMP_THREAD_LIMIT").is_none() {
+        env.push(("OMP_THREAD_LIMIT".to_owned(), "1".to_owned()));
+    }
+    let workers = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(jobs.max(1));
+    // Threads inside one document only pay when the workers leave cores
+    // idle: with one worker, as many as asked (0: one per core); with
+    // several, one each unless asked otherwise.
+    let threads = args.threads.unwrap_or(if workers == 1 { 0 } else { 1 });
+    let spawner = Spawner {
+        program,
+        args: args.worker_args(format, pretty, threads),
+        env,
+    };
+    Ok((spawner, workers))
+}
+
+/// Where the output goes: a folder of reports, a file written whole or not
+/// at all, or standard output.
+fn destination(args: &Args) -> Result<Destination, Fatal> {
+    Ok(match (&args.output, &args.output_dir) {
+        (_, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Fatal::output(format!("cannot create {}: {e}", dir.display())))?;
+            Destination::Directory(dir.clone())
+        }
+        (Some(path), None) if path.as_os_str() != "-" => Destination::File(
+            OutputFile::create(path)
+                .map_err(|e| Fatal::output(format!("cannot write {}: {e}", path.display())))?,
+        ),
+        _ => Destination::Stdout(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// The exit status of a run that stopped early, or the reason to fail;
+/// `None` when every input was handled.
+fn stopped(result: Result<(), Stop>) -> Result<Option<ExitCode>, Fatal> {
+    match result {
+        Ok(()) => Ok(None),
+        Err(Stop::Interrupted) => {
+            eprintln!("kantlijn: interrupted");
+            Ok(Some(ExitCode::from(INTERRUPTED)))
+        }
+        Err(Stop::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            Ok(Some(ExitCode::SUCCESS))
+        }
+        Err(Stop::Output(error)) => Err(Fatal::output(format!("cannot write the output: {error}"))),
+        Err(Stop::Spawn(error)) => Err(Fatal::usage(format!(
+            "cannot start a worker process: {error}"
+        ))),
+    }
+}
+
+/// Says which folders gave nothing to read; how many.
+fn say_empty_folders(folders: &[PathBuf], read_in_folder: &[usize], text_inputs: bool) -> usize {
+    let mut empty = 0;
+    for (folder, _) in folders
+        .iter()
+        .zip(read_in_folder)
+        .filter(|(_, read)| **read == 0)
+    {
+        eprintln!("kantlijn: {}", nothing_in(folder, text_inputs));
+        empty += 1;
+    }
+    empty
 }
 
 /// The password: `--password`, the first line of `--password-file`, or
