@@ -73,8 +73,15 @@ fn a_million_nested_dictionaries() {
         "<< /A ".repeat(size(1_000_000)),
         " >>".repeat(size(1_000_000))
     );
+    scanned_past("dicts.pdf", &value);
+}
+
+/// A broken value of one annotation sends the parser to scan the whole
+/// file for objects; `value` is what the scan then walks through. The other
+/// annotation must still be read.
+fn scanned_past(name: &str, value: &str) {
     let doc = read(
-        "dicts.pdf",
+        name,
         one_page(
             "[4 0 R 5 0 R]",
             vec![note(4, &format!("/X {value}")), note(5, "/Contents (na)")],
@@ -86,6 +93,52 @@ fn a_million_nested_dictionaries() {
             .iter()
             .any(|a| a.contents.as_deref() == Some("na"))
     );
+}
+
+#[test]
+fn a_million_dictionaries_opened_with_values_between() {
+    scanned_past("open-dicts.pdf", &"<< /A 1 ".repeat(size(1_000_000)));
+}
+
+#[test]
+fn a_million_dictionaries_opening_unclosed_strings() {
+    scanned_past("open-strings.pdf", &"<< ( >> ".repeat(size(1_000_000)));
+}
+
+#[test]
+fn a_million_object_headers_nested_in_arrays() {
+    scanned_past("headers.pdf", &"[ 6 0 obj ".repeat(size(1_000_000)));
+}
+
+/// A damaged cross-reference table and a hundred thousand trailers naming
+/// one catalog of a megabyte: the catalog is checked once, not once per
+/// trailer.
+#[test]
+fn a_hundred_thousand_trailers_naming_one_large_catalog() {
+    let filler = "0 ".repeat(size(500_000));
+    let objects = vec![
+        (
+            1,
+            format!("<< /Type /Catalog /Pages 2 0 R /Filler [{filler}] >>").into_bytes(),
+        ),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>".to_vec(),
+        ),
+        note(4, "/Contents (gevonden)"),
+        (
+            5,
+            "<< /Root 1 0 R /Size 6 >> "
+                .repeat(size(100_000))
+                .into_bytes(),
+        ),
+    ];
+    let text = String::from_utf8(raw_pdf(&objects, 1, "")).unwrap();
+    let at = text.rfind("startxref\n").unwrap() + "startxref\n".len();
+    let lying = format!("{}{}\n%%EOF\n", &text[..at], 3);
+    let doc = read("trailers.pdf", lying.into_bytes()).unwrap();
+    assert_eq!(doc.annotations()[0].contents.as_deref(), Some("gevonden"));
 }
 
 #[test]

@@ -9,19 +9,44 @@ pub struct Reader<'a> {
     pub data: &'a [u8],
     /// The current byte-offset.
     pub offset: usize,
+    /// The furthest offset a read that failed had reached before the
+    /// offset was moved back: what a failed attempt cost.
+    furthest: usize,
 }
 
 impl<'a> Reader<'a> {
     /// Create a new reader.
     #[inline]
     pub fn new(data: &'a [u8]) -> Self {
-        Self { data, offset: 0 }
+        Self {
+            data,
+            offset: 0,
+            furthest: 0,
+        }
     }
 
     /// Create a new reader at the given offset.
     #[inline]
     pub fn new_with(data: &'a [u8], offset: usize) -> Self {
-        Self { data, offset }
+        Self {
+            data,
+            offset,
+            furthest: 0,
+        }
+    }
+
+    /// Moves the offset back to `offset` after a failed read, remembering
+    /// how far the read had got.
+    #[inline]
+    pub(crate) fn back_to(&mut self, offset: usize) {
+        self.furthest = self.furthest.max(self.offset);
+        self.offset = offset;
+    }
+
+    /// The furthest offset this reader reached, failed reads included.
+    #[inline]
+    pub(crate) fn furthest(&self) -> usize {
+        self.furthest.max(self.offset)
     }
 
     /// Returns `true` if the reader has reached the end of the data.

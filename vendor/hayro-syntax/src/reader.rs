@@ -39,7 +39,7 @@ impl<'a> ReaderExt<'a> for Reader<'a> {
         let old_offset = self.offset;
 
         T::read(self, ctx).or_else(|| {
-            self.offset = old_offset;
+            self.back_to(old_offset);
 
             None
         })
@@ -69,7 +69,7 @@ impl<'a> ReaderExt<'a> for Reader<'a> {
         let old_offset = self.offset;
 
         T::skip_with_depth(self, is_content_stream, depth).or_else(|| {
-            self.offset = old_offset;
+            self.back_to(old_offset);
             None
         })?;
 
