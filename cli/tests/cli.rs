@@ -905,6 +905,15 @@ fn options_that_would_be_ignored_are_usage_errors() {
             "--author",
         ),
         (vec!["--compact", "-f", "csv"], "--compact"),
+        (
+            vec!["--notas", "-f", "csv", "--records", "comments"],
+            "--records",
+        ),
+        (
+            vec!["--notas", "--output-dir", path(out.path())],
+            "--output-dir",
+        ),
+        (vec!["--page-text", "--notas"], "--page-text"),
         (vec!["--page-text", "--subtype", "Text"], "--page-text"),
         (vec!["--page-text", "--no-text"], "--page-text"),
         (vec!["--no-text", "--no-flattened"], "--no-flattened"),
