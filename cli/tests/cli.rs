@@ -1072,3 +1072,29 @@ fn the_timeout_is_the_time_limit_of_the_reading() {
         serde_json::from_slice(&run(&[path(&fixture("beslisnota.pdf"))]).stdout).unwrap();
     assert_eq!(whole["complete"], true, "{whole}");
 }
+
+/// `--ocr` reaches the workers: the scanned nota's stamp is read as its
+/// decision (the fixture's independent values: MWP approved on 8 June
+/// 2026). A build without OCR refuses the option before reading anything.
+#[test]
+fn ocr_reads_scanned_pages_or_is_refused_without_it() {
+    let scan = fixture("beslisnota-gescand.pdf");
+    let without: Vec<Value> = json_lines(&run(&["--decisions", path(&scan)]));
+    assert!(without.is_empty(), "{without:?}");
+    let output = run(&["--ocr", "--ocr-lang", "nld+eng", "--decisions", path(&scan)]);
+    if cfg!(feature = "ocr") {
+        assert_success(&output);
+        let decisions = json_lines(&output);
+        assert_eq!(decisions.len(), 1, "{decisions:?}");
+        assert_eq!(decisions[0]["actor"], "MWP");
+        assert_eq!(decisions[0]["verdict"], "approved");
+        assert_eq!(decisions[0]["date"], "2026-06-08");
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(code(&output), 2, "{stderr}");
+        assert!(stderr.contains("without OCR"), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+    // --ocr-lang alone would be ignored.
+    assert_eq!(code(&run(&["--ocr-lang", "deu", path(&scan)])), 2);
+}
