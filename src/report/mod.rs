@@ -71,9 +71,9 @@ use crate::summary::Comment;
 
 mod file_name;
 mod filter;
+mod input_kind;
 #[cfg(feature = "schema")]
 pub(crate) mod schema;
-mod input_kind;
 
 pub use filter::Filter;
 pub use input_kind::InputKind;
