@@ -133,12 +133,12 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
 }
 
 /// An error as the command line says it: the library's message, with the
-/// option that helps where there is one.
+/// option that helps where there is one. The Python package writes the same
+/// words, so that a record reads the same from either; `--help` names the
+/// other ways to give a password.
 fn said(error: &kantlijn::Error) -> String {
     match error {
-        kantlijn::Error::NeedsPassword { .. } => {
-            format!("{error} (--password, --password-file or KANTLIJN_PASSWORD)")
-        }
+        kantlijn::Error::NeedsPassword { .. } => format!("{error} (--password)"),
         _ => error.to_string(),
     }
 }
