@@ -42,6 +42,17 @@ pub fn sniff(head: &[u8]) -> InputKind {
     }
 }
 
+/// The kind of a file, by its first bytes (see [`sniff`]); `None` when it
+/// cannot be read (reading it then gives its error).
+pub fn sniff_file(path: impl AsRef<std::path::Path>) -> Option<InputKind> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF_LEN as u64).read_to_end(&mut head))
+        .ok()
+        .map(|_| sniff(&head))
+}
+
 /// Decodes a text input: UTF-8 (a byte order mark dropped), UTF-16 with a
 /// byte order mark, else Windows-1252.
 pub(crate) fn decode_text(bytes: &[u8]) -> String {

@@ -107,7 +107,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         let kind = if job.stdin {
             Some(InputKind::Pdf)
         } else {
-            sniff(&job.path)
+            kantlijn::sniff_file(&job.path)
         };
         let (header, payload) = if job.from_folder && !wanted(kind, args.text_inputs) {
             let header = Header {
@@ -168,7 +168,7 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         ),
     };
     report.set_file(name);
-    report.input_kind = kind.filter(|k| matches!(k, InputKind::Pdf | InputKind::Text));
+    report.input_kind = kind.filter(|kind| kind.is_read());
     report
 }
 
@@ -227,17 +227,6 @@ fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()>
     out.write_all(b"\n")?;
     out.write_all(payload)?;
     out.flush()
-}
-
-/// The kind of a file, by its first bytes; `None` when it cannot be read
-/// (reading it then gives its error record).
-fn sniff(path: &Path) -> Option<InputKind> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(4096);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(kantlijn::SNIFF_LEN as u64).read_to_end(&mut head))
-        .ok()
-        .map(|_| kantlijn::sniff(&head))
 }
 
 /// Whether a folder gives a file of this kind: PDFs, text files with

@@ -19,6 +19,7 @@ class Options:
         links: bool = False,
         widgets: bool = False,
         threads: int = 0,
+        time_per_file: Optional[float] = None,
     ) -> Options: ...
 
 def extract_path(path: Union[str, PathLike[str]], options: Options) -> Dict[str, Any]: ...

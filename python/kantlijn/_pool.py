@@ -63,8 +63,10 @@ def extract_many(
     ``paths`` is any iterable of paths (``str`` or ``os.PathLike``), read
     lazily. Each input gives exactly one report, as :func:`kantlijn.extract`
     would return it: an input that cannot be read gives a report with
-    ``error``; one whose worker ran longer than ``timeout`` seconds gives
-    ``error.kind == "timeout"`` and one whose worker died (a crash or stack
+    ``error``; one whose reading reaches ``timeout`` seconds stops there
+    (its report has ``complete: False`` and a ``time_limit`` warning), one
+    whose worker is still busy a tenth later (at least a second) is stopped
+    and gives ``error.kind == "timeout"``, and one whose worker died (a crash or stack
     overflow in a dependency) ``"crashed"``; either way the worker is
     replaced and the batch goes on.
 
@@ -313,14 +315,20 @@ atexit.register(_IDLE.stop_all)
 class _Pool:
     def __init__(self, jobs: int, timeout: Optional[float], options: Dict[str, Any]) -> None:
         self.jobs = jobs
+        # As the command line's --timeout: the reading itself stops at
+        # `timeout` (its report then says it is incomplete); a worker still
+        # busy a grace period later (a tenth more, at least a second) is
+        # stopped and its input gets a `timeout` error.
         self.timeout = timeout
+        self.grace = None if timeout is None else max(timeout / 10, 1.0)
+        self.kill_after = None if timeout is None else timeout + self.grace
         # Threads inside one document only pay when the workers leave cores
         # idle: with one worker, as many as asked (0: one per core); with
         # several, one each unless asked otherwise.
         threads = options["threads"]
         if threads is None:
             threads = 0 if jobs == 1 else 1
-        worker_options = {**options, "threads": threads}
+        worker_options = {**options, "threads": threads, "time_per_file": timeout}
         password = worker_options.pop("password")
         self.command = [sys.executable, "-c", _BOOTSTRAP, _PACKAGE_PARENT, json.dumps(worker_options)]
         self.env = dict(os.environ)
@@ -407,8 +415,8 @@ class _Pool:
         most until the nearest deadline."""
         now = time.monotonic()
         deadlines = [worker.started + STARTUP_TIMEOUT for worker in self.workers if worker.ready is None]
-        if self.timeout is not None:
-            deadlines += [clock + self.timeout for clock in (w.clock() for w in self.workers) if clock is not None]
+        if self.kill_after is not None:
+            deadlines += [clock + self.kill_after for clock in (w.clock() for w in self.workers) if clock is not None]
         wait = min([max(0.0, deadline - now) for deadline in deadlines] + [1.0])
         try:
             event = self.events.get(timeout=wait)
@@ -433,7 +441,7 @@ class _Pool:
                 return
             clock = max(worker.since, worker.ready or at)
             job = worker.answered(at)
-            if self.timeout is not None and at - clock >= self.timeout:
+            if self.kill_after is not None and at - clock >= self.kill_after:
                 # Answered while this generator was suspended, but only
                 # after its time was up: the same report as if the worker
                 # had been stopped then.
@@ -465,7 +473,7 @@ class _Pool:
                     f"extract_many(): a kantlijn worker process did not start within {_seconds(STARTUP_TIMEOUT)} s"
                 )
             clock = worker.clock()
-            if self.timeout is not None and clock is not None and now - clock >= self.timeout:
+            if self.kill_after is not None and clock is not None and now - clock >= self.kill_after:
                 job = self._stop(worker)
                 if job is not None:
                     self.finished[job.index] = self._timed_out(job)
@@ -482,6 +490,8 @@ class _Pool:
         return current
 
     def _timed_out(self, job: _Job) -> Dict[str, Any]:
-        seconds = _seconds(self.timeout or 0.0)
-        message = f"{_display(job.path)}: not read within {seconds} s; its worker was stopped"
+        message = (
+            f"{_display(job.path)}: still being read {_seconds(self.grace or 0.0)} s after its time limit "
+            f"of {_seconds(self.timeout or 0.0)} s; its worker was stopped"
+        )
         return _kantlijn.failed_report(_display(job.path), "timeout", message)

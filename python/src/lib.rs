@@ -10,7 +10,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use kantlijn::{ErrorKind, Report};
+use kantlijn::{ErrorKind, InputKind, Report};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -24,7 +24,8 @@ struct Options {
 #[pymethods]
 impl Options {
     #[new]
-    #[pyo3(signature = (*, text = true, flattened = true, password = None, links = false, widgets = false, threads = 0))]
+    #[pyo3(signature = (*, text = true, flattened = true, password = None, links = false, widgets = false, threads = 0, time_per_file = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: bool,
         flattened: bool,
@@ -32,6 +33,7 @@ impl Options {
         links: bool,
         widgets: bool,
         threads: usize,
+        time_per_file: Option<f64>,
     ) -> Self {
         // As the command line reads `--no-text` and `--no-flattened`.
         let mut inner = kantlijn::Options::default();
@@ -42,6 +44,13 @@ impl Options {
         inner.appearance_text = text;
         inner.flattened = text && flattened;
         inner.threads = threads;
+        // A batch's timeout (checked positive by the Python side), as the
+        // command line's --timeout sets it.
+        if let Some(seconds) =
+            time_per_file.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        {
+            inner.limits.time_per_file = seconds;
+        }
         Self { inner }
     }
 }
@@ -68,9 +77,11 @@ fn extract_bytes<'py>(
     options: &Options,
 ) -> PyResult<Bound<'py, PyAny>> {
     let report = py.detach(|| {
-        guarded(&name, || {
-            kantlijn::extract_bytes(name.clone(), data.to_vec(), &options.inner)
-        })
+        guarded(
+            &name,
+            || Some(kantlijn::sniff(data)),
+            || kantlijn::extract_bytes(name.clone(), data.to_vec(), &options.inner),
+        )
     });
     to_python(py, &report)
 }
@@ -108,12 +119,30 @@ fn failed_report<'py>(
 }
 
 fn read_path(path: &Path, options: &kantlijn::Options) -> Report {
-    guarded(path, || kantlijn::extract(path, options))
+    guarded(
+        path,
+        || kantlijn::sniff_file(path),
+        || kantlijn::extract(path, options),
+    )
 }
 
 /// Runs a read, turning its error into an error report and a panic (a bug
-/// in kantlijn) into a `crashed` one, as the command-line tool's workers do.
-fn guarded(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Report {
+/// in kantlijn) into a `crashed` one, as the command-line tool's workers do;
+/// such a report says what the input was taken for (`kind`, asked only
+/// then) when kantlijn reads inputs of that kind.
+fn guarded(
+    name: &Path,
+    kind: impl FnOnce() -> Option<InputKind>,
+    read: impl FnOnce() -> kantlijn::Result<Report>,
+) -> Report {
+    let mut report = failed_or_read(name, read);
+    if report.error.is_some() {
+        report.input_kind = kind().filter(|kind| kind.is_read());
+    }
+    report
+}
+
+fn failed_or_read(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Report {
     let file = name.display().to_string();
     match catch_unwind(AssertUnwindSafe(read)) {
         Ok(Ok(report)) => report,

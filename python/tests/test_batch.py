@@ -95,7 +95,7 @@ def test_a_hanging_file_costs_one_timeout_report(cli, hanging_input):
     assert [r["file"] for r in reports] == paths
     assert reports[1]["error"] == {
         "kind": "timeout",
-        "message": f"{hanging_input}: not read within 2 s; its worker was stopped",
+        "message": f"{hanging_input}: still being read 1 s after its time limit of 2 s; its worker was stopped",
     }
     expected = cli("--timeout", "2", *paths)
     for report, line in zip(reports, expected):

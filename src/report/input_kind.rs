@@ -19,3 +19,11 @@ pub enum InputKind {
     /// Anything else (images, office files, archives).
     Other,
 }
+
+impl InputKind {
+    /// Whether kantlijn reads inputs of this kind (a PDF or text), so that
+    /// a report of one names it even when its reading failed.
+    pub fn is_read(self) -> bool {
+        matches!(self, Self::Pdf | Self::Text)
+    }
+}
