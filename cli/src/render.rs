@@ -22,26 +22,58 @@ impl Renderer {
         let mut out = Vec::new();
         // Writing into memory cannot fail but for a serialisation bug, which
         // the report's types rule out; an empty answer would still be framed.
-        let _ = match self.format {
+        let _ = self.write(&mut out, report);
+        out
+    }
+
+    /// The number of bytes [`Renderer::render`] gives, counted without
+    /// keeping them: a large report is then written once, straight out.
+    pub(crate) fn len(&self, report: &Report) -> usize {
+        let mut counter = Counter(0);
+        let _ = self.write(&mut counter, report);
+        counter.0
+    }
+
+    /// Writes the report's output, as [`Renderer::render`] gives it.
+    pub(crate) fn write(
+        &self,
+        mut out: impl std::io::Write,
+        report: &Report,
+    ) -> std::io::Result<()> {
+        let out = &mut out;
+        match self.format {
             Format::Json => if self.pretty {
-                serde_json::to_writer_pretty(&mut out, report)
+                serde_json::to_writer_pretty(&mut *out, report)
             } else {
-                serde_json::to_writer(&mut out, report)
+                serde_json::to_writer(&mut *out, report)
             }
             .map_err(std::io::Error::from),
-            Format::Jsonl => output::write_jsonl(&mut out, report),
+            Format::Jsonl => output::write_jsonl(&mut *out, report),
             Format::Csv(records) => {
-                let mut writer = CsvWriter::without_header(&mut out, records);
+                let mut writer = CsvWriter::without_header(&mut *out, records);
                 writer
                     .write_report(report)
                     .and_then(|()| writer.into_inner().map(|_| ()))
             }
-            Format::Markdown => output::write_markdown(&mut out, report),
-            Format::Decisions => output::write_decisions(&mut out, report),
-            Format::Notas => output::write_notas(&mut out, report),
-            Format::NotasMarkdown => output::write_nota_rows(&mut out, report),
-            _ => output::write_jsonl(&mut out, report),
-        };
-        out
+            Format::Markdown => output::write_markdown(&mut *out, report),
+            Format::Decisions => output::write_decisions(&mut *out, report),
+            Format::Notas => output::write_notas(&mut *out, report),
+            Format::NotasMarkdown => output::write_nota_rows(&mut *out, report),
+            _ => output::write_jsonl(&mut *out, report),
+        }
+    }
+}
+
+/// A writer that only counts the bytes given to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
