@@ -92,7 +92,10 @@ fn fallback_xref_map_inner<'a>(
     password: &[u8],
 ) -> (XrefMap, Option<XRefInput<'a>>) {
     let mut xref_map = FxHashMap::default();
-    let mut trailer_dicts = vec![];
+    // The bytes of each trailer dictionary, parsed again when one is chosen:
+    // a crafted file can hold a hundred thousand of them, and a parsed
+    // dictionary holds far more memory than its bytes.
+    let mut trailer_dicts: Vec<&[u8]> = vec![];
     let mut root_ref = None;
 
     let mut r = Reader::new(data.as_ref());
@@ -145,7 +148,7 @@ fn fallback_xref_map_inner<'a>(
                     let mut dict_reader = Reader::new(probe.data);
                     if let Some(dict) = dict_reader.read_with_context::<Dict<'_>>(&dummy_ctx) {
                         if probe.has_root && dict.contains_key(ROOT) {
-                            trailer_dicts.push(dict.clone());
+                            trailer_dicts.push(dict.data());
                         }
 
                         if dict
@@ -229,7 +232,10 @@ fn fallback_xref_map_inner<'a>(
     // large catalog: each catalog is checked once.
     let mut catalogs_checked: BTreeMap<ObjectIdentifier, bool> = BTreeMap::new();
 
-    for dict in trailer_dicts {
+    for dict_data in trailer_dicts {
+        let Some(dict) = Reader::new(dict_data).read_with_context::<Dict<'_>>(&dummy_ctx) else {
+            continue;
+        };
         if let Some(root_id) = dict.get_raw::<Dict<'_>>(ROOT) {
             let check = |dict: &Dict<'_>| -> bool { dict.contains_key(PAGES) };
 
