@@ -147,6 +147,22 @@ impl Warnings {
         });
     }
 
+    /// The time limit was reached on `page`: `what` says what is left
+    /// unread ("the page's text is not read").
+    pub(crate) fn time_limit(
+        &mut self,
+        page: usize,
+        limit: std::time::Duration,
+        what: impl std::fmt::Display,
+    ) {
+        self.push(
+            Some(page),
+            None,
+            WarningKind::TimeLimit,
+            format!("time limit of {limit:?} reached; {what}"),
+        );
+    }
+
     /// Adds the warnings another collector gave out (with its line counting
     /// those it did not list), and whether it saw the reading cut short.
     #[cfg_attr(

@@ -52,14 +52,10 @@ pub(crate) fn read_all<'a>(
     };
     for (number, dict) in pages {
         if deadline.expired() {
-            reader.warnings.push(
-                Some(number),
-                None,
-                WarningKind::TimeLimit,
-                format!(
-                    "time limit of {:?} reached; annotations from page {number} on are not read",
-                    limits.time_per_file
-                ),
+            reader.warnings.time_limit(
+                number,
+                limits.time_per_file,
+                format_args!("annotations from page {number} on are not read"),
             );
             break;
         }

@@ -118,14 +118,10 @@ pub(crate) fn read_appearances(
             continue;
         };
         if deadline.expired() {
-            warnings.push(
-                Some(page),
-                None,
-                WarningKind::TimeLimit,
-                format!(
-                    "time limit of {:?} reached; the text of appearances from page {page} on is not read",
-                    limits.time_per_file
-                ),
+            warnings.time_limit(
+                page,
+                limits.time_per_file,
+                format_args!("the text of appearances from page {page} on is not read"),
             );
             return;
         }

@@ -194,14 +194,10 @@ impl<'a> PageReader<'a> {
         let mut ocr = false;
         let lines = match &page.dict {
             _ if self.deadline.expired() => {
-                warnings.push(
-                    Some(number),
-                    None,
-                    WarningKind::TimeLimit,
-                    format!(
-                        "time limit of {:?} reached; the page's text is not read",
-                        self.limits.time_per_file
-                    ),
+                warnings.time_limit(
+                    number,
+                    self.limits.time_per_file,
+                    "the page's text is not read",
                 );
                 Vec::new()
             }
@@ -342,14 +338,10 @@ pub(crate) fn read_pages<'a>(
         .zip(results.into_iter().chain(std::iter::repeat_with(|| None)))
     {
         let Some(result) = result else {
-            warnings.push(
-                Some(item.page),
-                None,
-                WarningKind::TimeLimit,
-                format!(
-                    "time limit of {:?} reached; the text of pages from page {} on is not read",
-                    options.limits.time_per_file, item.page
-                ),
+            warnings.time_limit(
+                item.page,
+                options.limits.time_per_file,
+                format_args!("the text of pages from page {} on is not read", item.page),
             );
             break;
         };
@@ -657,14 +649,11 @@ fn texts_of_page<'a>(
         }
         // Many annotations over many glyphs: the clock is read for each.
         if deadline.expired() {
-            warnings.push(
-                Some(page),
-                None,
-                WarningKind::TimeLimit,
-                format!(
-                    "time limit of {:?} reached; the text under the page's remaining annotations is not read",
-                    options.limits.time_per_file
-                ));
+            warnings.time_limit(
+                page,
+                options.limits.time_per_file,
+                "the text under the page's remaining annotations is not read",
+            );
             break;
         }
         let text = text_of(annotation, read, options, &mut warnings);
