@@ -40,10 +40,11 @@ pub use vocabulary::{Vocabulary, VocabularyError};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
-    /// akkoord, akk., accoord, ok, prima, akkoord bevonden; approved,
-    /// agreed.
+    /// akkoord, akk., accoord, ok, prima, akkoord bevonden, gaat akkoord,
+    /// stemt in, vastgesteld, getekend; approved, agreed.
     Approved,
-    /// niet akkoord, n.akk., niet akk.; not approved, rejected.
+    /// niet akkoord, n.akk., niet akk., gaat niet akkoord, geen akkoord;
+    /// not approved, rejected.
     Rejected,
     /// besproken; discussed.
     Discussed,

@@ -56,6 +56,8 @@
 //!   a `meeting_words` word among the remark's first words followed by its
 //!   date ("Besproken in de staf van 24/3" → 24/3), for every verdict but
 //!   `to_discuss` (whose meeting is still to come) and `option`.
+//!   A date may also come first, before the whole decision ("8/6 akkoord
+//!   MWP", "30-3-2026: MWP niet akkoord"); see [`dated_first`].
 //! - A redaction placeholder ("[redacted]", or a Woo ground's code such as
 //!   "5.1.2e") in the actor's place is a withheld actor: the decision is
 //!   read, with no actor, when it has a date.
@@ -129,7 +131,7 @@ pub(crate) use cursor::ends_word;
 
 use super::Verdict;
 use super::Vocabulary;
-use super::date_text::WrittenDate;
+use super::date_text::{self, WrittenDate};
 
 /// How strictly a text is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +163,55 @@ pub(crate) struct Recognised {
 /// Reads one short text: its decisions, one per point when it answers a
 /// nota's points one by one, else at most one.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
+    let found = recognise_in_order(text, mode, vocabulary);
+    if found.is_empty() {
+        dated_first(text, mode, vocabulary).unwrap_or_default()
+    } else {
+        found
+    }
+}
+
+/// A decision written after its date ("8/6 akkoord MWP", "8-6-2026: MWP
+/// akkoord"): the text after the date is read with the date moved behind
+/// it, where a stamp carries it; if that reading takes the date elsewhere
+/// (a comment's remark), the text after the date is read alone and the
+/// date given to it. Either way, the reading must not hold a date of its
+/// own. A date of dots alone without a year ("1.2 akkoord") is a point's
+/// number, not a date.
+fn dated_first(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Recognised>> {
+    let text = text.trim_start();
+    let (date, len) = date_text::parse_at(text, vocabulary)?;
+    let written = text.get(..len)?;
+    if date.year.is_none() && !written.contains(['/', '-']) && written.contains('.') {
+        return None;
+    }
+    let after = text.get(len..)?;
+    let rest =
+        after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '-' | '–'));
+    if rest.is_empty() || rest.len() == after.len() {
+        return None;
+    }
+    let moved = recognise_in_order(&format!("{rest} {written}"), mode, vocabulary);
+    if !moved.is_empty()
+        && moved
+            .iter()
+            .all(|found| found.date_text.as_deref() == Some(written))
+    {
+        return Some(moved);
+    }
+    let mut found = recognise_in_order(rest, mode, vocabulary);
+    if found.is_empty() || found.iter().any(|found| found.date.is_some()) {
+        return None;
+    }
+    for decision in &mut found {
+        decision.date = Some(date);
+        decision.date_text = Some(written.to_owned());
+    }
+    Some(found)
+}
+
+/// Reads a text whose decision comes first (see [`recognise`]).
+fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
     let Some(body) = refusal::body(text, mode, vocabulary) else {
         return Vec::new();
     };

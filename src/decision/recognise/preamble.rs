@@ -52,6 +52,14 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
     if verdict_at(rest, vocabulary).is_some_and(|found| found.len > end) {
         return None;
     }
+    // "M. akkoord", "Min. akkoord": the full stop is inside an actor.
+    let letters = ActorRules {
+        unknown: false,
+        letters: true,
+    };
+    if actor_at(rest, vocabulary, letters).is_some_and(|len| len > end) {
+        return None;
+    }
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let acceptable = !words.is_empty()
         && words.len() <= MAX_WORDS
@@ -125,5 +133,6 @@ mod tests {
         assert_eq!(verdict_after("Akkoord. Graag bespreken."), None);
         assert_eq!(verdict_after("1. Akkoord"), None);
         assert_eq!(verdict_after("Eens. Dank. Goed. Akkoord."), None);
+        assert_eq!(verdict_after("M. akkoord 8/6"), None);
     }
 }
