@@ -39,7 +39,7 @@ pub(crate) use with_setters;
 /// | `max_glyphs_per_page`: glyphs kept from one page's text | 250,000 |
 /// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
 /// | `max_ocr_pixels`: pixels of one page rendered for OCR | 40,000,000 |
-/// | `time_per_file`: wall time for one document | 30 s |
+/// | `time_per_file`: wall time for one document | 60 s |
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Limits {
@@ -106,7 +106,7 @@ impl Default for Limits {
             max_glyphs_per_page: 250_000,
             max_page_content: 64 << 20,
             max_ocr_pixels: 40_000_000,
-            time_per_file: Duration::from_secs(30),
+            time_per_file: Duration::from_secs(60),
         }
     }
 }

@@ -85,7 +85,7 @@ pub(crate) struct Args {
     /// Seconds one file may take. The reading stops there and the report
     /// holds what was read, with a warning; a worker that does not return
     /// shortly after is stopped and the file gets a `timeout` error.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = kantlijn::Limits::default().time_per_file.as_secs_f64())]
     pub(crate) timeout: f64,
 
     /// No progress and no summary on standard error.
