@@ -73,6 +73,7 @@ struct VocabularyFile {
     addressee_links: Vec<String>,
     option_links: Vec<String>,
     actor_links: Vec<String>,
+    discussed_with_links: Vec<String>,
     date_lead_ins: Vec<String>,
     meeting_words: Vec<String>,
     meeting_date_links: Vec<String>,
@@ -149,6 +150,7 @@ pub(crate) struct Entry<T> {
 /// | `addressee_links` | list | words after which a named actor is not the one who decided: an addressee ("aan SG"), a companion ("met DG"), an article ("de minister") |
 /// | `subordinators` | list | words that open a subordinate clause ("dat", "omdat"): a verb after them is not the verdict's sentence's |
 /// | `actor_links` | list | words between a verdict and its actor ("approved by SG", "akkoord namens MWP"), or before a leading actor ("Namens MWP: akkoord") |
+/// | `discussed_with_links` | list | words between "besproken" and who it was discussed with, the decision's actor ("Besproken met M 3/4") |
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
 /// | `meeting_date_links` | list | words between a meeting word and its date ("van", "op") |
@@ -210,6 +212,9 @@ pub struct Vocabulary {
     option_links: Vec<String>,
     /// Words between a verdict and its actor ("approved by SG").
     actor_links: Vec<String>,
+    /// Words between "besproken" and who it was discussed with ("besproken
+    /// met M 3/4").
+    discussed_with_links: Vec<String>,
     /// Words before a date ("d.d. 8-6-2026", "op 8 juni").
     date_lead_ins: Vec<String>,
     /// Meetings whose date, in a remark, dates the decision ("besproken in
@@ -259,6 +264,7 @@ impl Vocabulary {
             addressee_links: HashSet::new(),
             option_links: Vec::new(),
             actor_links: Vec::new(),
+            discussed_with_links: Vec::new(),
             date_lead_ins: Vec::new(),
             meeting_words: HashSet::new(),
             meeting_date_links: Vec::new(),
@@ -459,6 +465,11 @@ impl Vocabulary {
         )?;
         extend_list(&mut self.option_links, file.option_links, "option_links")?;
         extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
+        extend_list(
+            &mut self.discussed_with_links,
+            file.discussed_with_links,
+            "discussed_with_links",
+        )?;
         extend_list(&mut self.date_lead_ins, file.date_lead_ins, "date_lead_ins")?;
         extend_list(
             &mut self.meeting_date_links,
@@ -553,6 +564,10 @@ impl Vocabulary {
 
     pub(crate) fn actor_links(&self) -> &[String] {
         &self.actor_links
+    }
+
+    pub(crate) fn discussed_with_links(&self) -> &[String] {
+        &self.discussed_with_links
     }
 
     pub(crate) fn date_lead_ins(&self) -> &[String] {

@@ -3,8 +3,10 @@
 //! date of a meeting the remark names, whether the remark is a condition,
 //! an actor the comment names elsewhere — is found.
 
+use super::actor::{ActorRules, actor_at, title_of};
 use super::condition::is_conditional;
-use super::date::{DatedText, meeting_date};
+use super::cursor::Cursor;
+use super::date::{DatedText, date_after, meeting_date};
 use super::mention::mentioned_actor;
 use super::refusal::{self, Shape};
 use super::signature::Signature;
@@ -134,6 +136,18 @@ impl Draft {
                 .find_map(|text| meeting_date(text, vocabulary));
         }
         let mut actor = self.actor.map(|found| (found.text, found.title));
+        // "Besproken met M 3/4": who it was discussed with, and when.
+        if self.verdict == Verdict::Discussed
+            && actor.is_none()
+            && !self.withheld_actor
+            && let Some((with, when)) = self
+                .remark
+                .as_deref()
+                .and_then(|remark| discussed_with(remark, vocabulary))
+        {
+            actor = Some(with);
+            date = date.or(when);
+        }
         if actor.is_none()
             && !self.withheld_actor
             && mode == Mode::Comment
@@ -160,4 +174,39 @@ impl Draft {
             date_text,
         })
     }
+}
+
+/// An actor as written, and its title.
+type ActorAndTitle = (String, Option<String>);
+
+/// Who a remark says the text was discussed with, and when: "met M 3/4",
+/// "met SG". The remark must end there; a one-letter role needs the date.
+fn discussed_with(
+    remark: &str,
+    vocabulary: &Vocabulary,
+) -> Option<(ActorAndTitle, Option<DatedText>)> {
+    let start = Cursor::start(remark).skip_ws();
+    let at = start.skip_word(vocabulary.discussed_with_links());
+    if at == start {
+        return None;
+    }
+    let letters = ActorRules {
+        unknown: false,
+        letters: true,
+    };
+    let len = actor_at(at.rest(), vocabulary, letters)?;
+    let text = at.rest().get(..len)?;
+    let after = at.advance(len);
+    let (date, end) = match date_after(after, vocabulary) {
+        Some(found) => (Some(found.dated), found.end),
+        None => (None, after),
+    };
+    let ended = end
+        .rest()
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '!' | ')'));
+    if !ended || (date.is_none() && actor::is_one_letter(text)) {
+        return None;
+    }
+    Some(((text.to_owned(), title_of(text, vocabulary)), date))
 }
