@@ -34,7 +34,6 @@ pub(crate) use with_setters;
 /// | `max_annotations_per_page`: entries read from one `/Annots` | 100,000 |
 /// | `max_array_len`: elements read from one array (`/QuadPoints`, `/C`, …) | 100,000 |
 /// | `max_string_len`: bytes of one text string kept | 16 MiB |
-/// | `max_reply_chain`: steps followed along `/IRT` | 10,000 |
 /// | `max_page_label_ranges`: entries read from `/PageLabels` | 100,000 |
 /// | `max_glyphs_per_page`: glyphs kept from one page's text | 250,000 |
 /// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
@@ -54,8 +53,6 @@ pub struct Limits {
     pub max_array_len: usize,
     /// Longest text string kept, in bytes; longer ones are cut with a warning.
     pub max_string_len: usize,
-    /// Most steps followed along a chain of `/IRT` replies.
-    pub max_reply_chain: usize,
     /// Most entries read from the `/PageLabels` number tree.
     pub max_page_label_ranges: usize,
     /// Most glyphs kept from one page when its text is read (feature
@@ -86,10 +83,10 @@ with_setters!(Limits {
     with_max_annotations_per_page => max_annotations_per_page: usize,
     with_max_array_len => max_array_len: usize,
     with_max_string_len => max_string_len: usize,
-    with_max_reply_chain => max_reply_chain: usize,
     with_max_page_label_ranges => max_page_label_ranges: usize,
     with_max_glyphs_per_page => max_glyphs_per_page: usize,
     with_max_page_content => max_page_content: usize,
+    with_max_ocr_pixels => max_ocr_pixels: u64,
     with_time_per_file => time_per_file: Duration,
 });
 
@@ -101,7 +98,6 @@ impl Default for Limits {
             max_annotations_per_page: 100_000,
             max_array_len: 100_000,
             max_string_len: 16 << 20,
-            max_reply_chain: 10_000,
             max_page_label_ranges: 100_000,
             max_glyphs_per_page: 250_000,
             max_page_content: 64 << 20,
