@@ -312,6 +312,58 @@ fn decisions_register_lines() {
 }
 
 #[test]
+fn decision_register_names_the_nota_of_each_decision() {
+    let bundle = fixture("notas-bundel.pdf");
+    let notas = json_lines(&run(&["--notas", path(&bundle)]));
+    let lines = json_lines(&run(&["--decisions", path(&bundle)]));
+    assert!(lines.len() >= 3, "{lines:?}");
+    for line in &lines {
+        let index = line["nota"]
+            .as_u64()
+            .expect("every decision of the bundle has a nota");
+        let nota = &notas[usize::try_from(index).unwrap()];
+        assert_eq!(line["nota_title"], nota["title"]);
+        assert_eq!(line["nota_date"], nota["date"]);
+        assert_eq!(line["nota_reference"], nota["reference"]);
+    }
+    // Every nota of the bundle has a decision, and the register names it.
+    let titles: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .filter_map(|l| l["nota_title"].as_str())
+        .collect();
+    assert!(titles.contains("Voortgangsbrief arbeidsmarktbeleid"));
+    assert_eq!(titles.len(), notas.len());
+
+    let output = run(&[
+        "--decisions",
+        "--format",
+        "csv",
+        path(&bundle),
+        path(&fixture("strings.pdf")),
+    ]);
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), lines.len() + 1);
+    for (row, line) in rows.iter().zip(&lines) {
+        assert_eq!(&row[column("nota")], line["nota"].to_string());
+        assert_eq!(
+            Some(&row[column("nota_title")]),
+            line["nota_title"].as_str()
+        );
+        assert_eq!(Some(&row[column("nota_date")]), line["nota_date"].as_str());
+    }
+    // A decision in a file without a nota (a reply's review state) has
+    // empty nota cells.
+    let last = rows.last().unwrap();
+    assert_eq!(
+        (&last[column("nota")], &last[column("nota_title")]),
+        ("", "")
+    );
+}
+
+#[test]
 fn nota_register_lines() {
     let bundle = fixture("notas-bundel.pdf");
     let output = run(&["--notas", path(&bundle), path(&fixture("dates.pdf"))]);

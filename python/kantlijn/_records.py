@@ -11,11 +11,26 @@ RECORDS = ("annotations", "comments", "decisions", "notas")
 
 
 def decision_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """A report's decisions, each with the report's ``file`` first, as
-    ``kantlijn --decisions`` writes them; a report with an error gives one
-    row with it."""
-    rows = _error_row(report)
-    rows += [{"file": report["file"], **decision} for decision in report.get("decisions") or []]
+    """A report's decisions, each with the report's ``file`` first and the
+    title, date and reference of its nota last, as ``kantlijn --decisions``
+    writes them; a report with an error gives one row with it."""
+    return _error_row(report) + [{"file": report["file"], **decision} for decision in _decisions(report)]
+
+
+# The keys of the nota a decision was taken on, after the decision's own.
+NOTA_OF_DECISION = ("nota_title", "nota_date", "nota_reference")
+
+
+def _decisions(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+    """The report's decisions as the register writes them: each followed
+    by the title, date and reference of the nota it was taken on
+    (``None`` without one)."""
+    notas = report.get("notas") or []
+    rows = []
+    for decision in report.get("decisions") or []:
+        index = decision.get("nota")
+        nota = notas[index] if isinstance(index, int) and 0 <= index < len(notas) else {}
+        rows.append({**decision, **{key: nota.get(key[len("nota_") :]) for key in NOTA_OF_DECISION}})
     return rows
 
 
@@ -70,7 +85,12 @@ def table_rows(reports: Iterable[Dict[str, Any]], records: str) -> List[Dict[str
             "file": report["file"],
             "error": f"{error['kind']}: {error['message']}" if error else None,
         }
-        items = _notas(report) if records == "notas" else report.get(records) or []
+        if records == "notas":
+            items = _notas(report)
+        elif records == "decisions":
+            items = _decisions(report)
+        else:
+            items = report.get(records) or []
         if not items:
             rows.append(dict(head))
         rows.extend({**head, **item} for item in items)
@@ -120,6 +140,8 @@ def record_columns(records: str) -> List[Tuple[str, str]]:
         else:
             dtype = "object"
         columns.append((key, dtype))
+    if records == "decisions":
+        columns += [(key, "object") for key in NOTA_OF_DECISION]
     return columns
 
 

@@ -227,7 +227,7 @@ def test_to_pandas_columns_and_dtypes_come_from_the_schema():
     reports = [kantlijn.extract("fixtures/beslisnota.pdf"), kantlijn.extract("fixtures/bestaat-niet.pdf")]
     frame = kantlijn.to_pandas(reports, records="decisions")
     required = kantlijn.schema()["$defs"]["Decision"]["required"]
-    assert list(frame.columns) == ["file", "error", *required]
+    assert list(frame.columns) == ["file", "error", *required, "nota_title", "nota_date", "nota_reference"]
     assert str(frame["page"].dtype) == "Int64" and str(frame["actor_from_author"].dtype) == "boolean"
     assert frame["page"].isna().tolist() == [False, True]
     empty = kantlijn.to_pandas([], records="comments")

@@ -70,7 +70,8 @@ def test_decision_register_as_a_dataframe(cli, client):
     pytest.importorskip("dask.dataframe")
     paths = [str(ROOT / p) for p in fixture_inputs()]
     lazy = kantlijn.dask.to_dataframe(paths, records="decisions", partition_size=4)
-    assert list(lazy.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Decision"]["required"]]
+    required = kantlijn.schema()["$defs"]["Decision"]["required"]
+    assert list(lazy.columns) == ["file", "error", *required, "nota_title", "nota_date", "nota_reference"]
     frame = lazy.compute()
     assert frame.dtypes.equals(lazy.dtypes)
     lines = cli("--decisions", *paths)
@@ -80,6 +81,8 @@ def test_decision_register_as_a_dataframe(cli, client):
     assert list(decided["file"]) == [line["file"] for line in expected]
     assert list(decided["date"]) == [line["date"] for line in expected]
     assert list(decided["page"]) == [line["page"] for line in expected]
+    titles = [title if isinstance(title, str) else None for title in decided["nota_title"]]
+    assert titles == [line["nota_title"] for line in expected]
     # Every input has its rows; the one that could not be read, its error.
     assert list(frame["file"].drop_duplicates()) == paths
     (failed,) = [line for line in lines if "error" in line]

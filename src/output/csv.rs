@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::Records;
-use super::notas::{decision_in_brief, decisions_of};
+use super::notas::{NotaOfDecision, decision_in_brief, decisions_of};
 use crate::annotation::Annotation;
 use crate::decision::Decision;
 use crate::nota::Nota;
@@ -78,6 +78,10 @@ const DECISION_COLUMNS: &[&str] = &[
     "source",
     "ref",
     "seen_in",
+    "nota",
+    "nota_title",
+    "nota_date",
+    "nota_reference",
 ];
 
 const NOTA_COLUMNS: &[&str] = &[
@@ -175,7 +179,7 @@ impl<W: Write> CsvWriter<W> {
             Records::Decisions => report
                 .decisions
                 .iter()
-                .map(|d| decision_row(&report.file, &error, d))
+                .map(|d| decision_row(report, &error, d))
                 .collect(),
             Records::Notas => report
                 .notas
@@ -216,6 +220,12 @@ fn columns(records: Records) -> &'static [&'static str] {
         Records::Decisions => DECISION_COLUMNS,
         Records::Notas => NOTA_COLUMNS,
     }
+}
+
+/// A date as ISO 8601, or an empty cell.
+fn iso_date(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.format(ISO_DATE).to_string())
+        .unwrap_or_default()
 }
 
 fn kind_code(kind: crate::error::ErrorKind) -> String {
@@ -308,7 +318,8 @@ fn comment_row(file: &str, error: &str, c: &Comment) -> Vec<String> {
     ]
 }
 
-fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
+fn decision_row(report: &Report, error: &str, d: &Decision) -> Vec<String> {
+    let nota = NotaOfDecision::of(report, d);
     let seen_in = d
         .seen_in
         .iter()
@@ -319,7 +330,7 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         .collect::<Vec<_>>()
         .join("; ");
     vec![
-        file.to_owned(),
+        report.file.clone(),
         error.to_owned(),
         text(d.actor.as_ref()),
         text(d.actor_title.as_ref()),
@@ -330,9 +341,7 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         text(d.point.as_ref()),
         text(d.remark.as_ref()),
         d.conditional.to_string(),
-        d.date
-            .map(|date| date.format(ISO_DATE).to_string())
-            .unwrap_or_default(),
+        iso_date(d.date),
         text(d.date_text.as_ref()),
         d.date_basis.as_ref().map(code).unwrap_or_default(),
         d.text.clone(),
@@ -340,16 +349,16 @@ fn decision_row(file: &str, error: &str, d: &Decision) -> Vec<String> {
         code(&d.source),
         text(d.reference.as_ref()),
         seen_in,
+        text(d.nota.as_ref()),
+        text(nota.nota_title.as_ref()),
+        iso_date(nota.nota_date),
+        text(nota.nota_reference.as_ref()),
     ]
 }
 
 /// A nota's row: its fields, its decision points one a line, and its
 /// decisions in brief ("MWP approved 2026-06-08"), separated by "; ".
 fn nota_row(report: &Report, error: &str, index: usize, n: &Nota) -> Vec<String> {
-    let date = |date: Option<chrono::NaiveDate>| {
-        date.map(|d| d.format(ISO_DATE).to_string())
-            .unwrap_or_default()
-    };
     let decisions: Vec<String> = decisions_of(report, n).map(decision_in_brief).collect();
     vec![
         report.file.clone(),
@@ -359,13 +368,13 @@ fn nota_row(report: &Report, error: &str, index: usize, n: &Nota) -> Vec<String>
         code(&n.kind),
         text(n.kind_text.as_ref()),
         text(n.addressee.as_ref()),
-        date(n.date),
+        iso_date(n.date),
         text(n.date_text.as_ref()),
         text(n.reference.as_ref()),
         text(n.first_page.as_ref()),
         text(n.last_page.as_ref()),
         n.line.to_string(),
-        date(n.deadline),
+        iso_date(n.deadline),
         text(n.deadline_text.as_ref()),
         n.decision_points.join("\n"),
         decisions.join("; "),

@@ -136,13 +136,18 @@ pub(crate) fn write_error_line(out: &mut impl Write, report: &Report) -> io::Res
 }
 
 /// Writes a report's decisions as JSON lines, each with the report's file
-/// first; a report that has an error gives one line with it.
+/// first and, after the decision's keys, the title, date and reference of
+/// the nota it was taken on (`nota_title`, `nota_date`, `nota_reference`;
+/// `null` without one), so that a line of the register stands on its own;
+/// a report that has an error gives one line with it.
 pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'r, T: serde::Serialize> {
         file: &'r str,
         #[serde(flatten)]
         record: T,
+        #[serde(flatten)]
+        nota: notas::NotaOfDecision<'r>,
     }
     write_error_line(out, report)?;
     for decision in &report.decisions {
@@ -151,6 +156,7 @@ pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> 
             &Line {
                 file: &report.file,
                 record: decision,
+                nota: notas::NotaOfDecision::of(report, decision),
             },
         )?;
         out.write_all(b"\n")?;

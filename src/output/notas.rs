@@ -61,6 +61,28 @@ impl<'r> NotaLine<'r> {
     }
 }
 
+/// The nota a decision was taken on, as a line of the decision register
+/// names it beside the decision's index (`nota`): its title, date and
+/// reference, all `null` when the decision has no nota.
+#[derive(Serialize)]
+pub(super) struct NotaOfDecision<'r> {
+    pub(super) nota_title: Option<&'r str>,
+    #[serde(serialize_with = "crate::pdf::date::serialize_iso_date")]
+    pub(super) nota_date: Option<NaiveDate>,
+    pub(super) nota_reference: Option<&'r str>,
+}
+
+impl<'r> NotaOfDecision<'r> {
+    pub(super) fn of(report: &'r Report, decision: &Decision) -> Self {
+        let nota = decision.nota.and_then(|index| report.notas.get(index));
+        Self {
+            nota_title: nota.and_then(|nota| nota.title.as_deref()),
+            nota_date: nota.and_then(|nota| nota.date),
+            nota_reference: nota.and_then(|nota| nota.reference.as_deref()),
+        }
+    }
+}
+
 /// The decisions a nota lists.
 pub(super) fn decisions_of<'r>(
     report: &'r Report,
