@@ -7,6 +7,10 @@ use clap::{CommandFactory, Parser, ValueEnum};
 use kantlijn::Subtype;
 use kantlijn::output::{Format, Records};
 
+/// Seconds a file may take by default with `--ocr`: a scanned bundle of
+/// a thousand pages, read at about a page a second a core.
+const OCR_TIMEOUT: f64 = 1800.0;
+
 /// Every comment in annotated PDF files (and in Acrobat comment summaries
 /// kept as text), as JSON, JSON Lines, CSV or Markdown.
 ///
@@ -82,11 +86,13 @@ pub(crate) struct Args {
     #[arg(short, long, value_name = "N")]
     pub(crate) jobs: Option<usize>,
 
-    /// Seconds one file may take. The reading stops there and the report
-    /// holds what was read, with a warning; a worker that does not return
-    /// shortly after is stopped and the file gets a `timeout` error.
-    #[arg(long, value_name = "SECONDS", default_value_t = kantlijn::Limits::default().time_per_file.as_secs_f64())]
-    pub(crate) timeout: f64,
+    /// Seconds one file may take (default: 60, the library's; with --ocr,
+    /// which reads about a page a second a core, 1800). The reading stops
+    /// there and the report holds what was read, with a warning; a worker
+    /// that does not return shortly after is stopped and the file gets a
+    /// `timeout` error.
+    #[arg(long, value_name = "SECONDS")]
+    pub(crate) timeout: Option<f64>,
 
     /// No progress and no summary on standard error.
     #[arg(short, long)]
@@ -326,7 +332,7 @@ impl Args {
         if self.jobs == Some(0) {
             return Some("--jobs must be at least 1".into());
         }
-        if !(self.timeout.is_finite() && self.timeout > 0.0) {
+        if self.timeout.is_some_and(|t| !(t.is_finite() && t > 0.0)) {
             return Some("--timeout must be a positive number of seconds".into());
         }
         None
@@ -352,10 +358,20 @@ impl Args {
         options
     }
 
+    /// `--timeout`, or its default: the library's time per file, or, with
+    /// `--ocr`, [`OCR_TIMEOUT`].
+    fn timeout_secs(&self) -> f64 {
+        match self.timeout {
+            Some(seconds) => seconds,
+            None if self.ocr => OCR_TIMEOUT,
+            None => kantlijn::Limits::default().time_per_file.as_secs_f64(),
+        }
+    }
+
     /// The time limit: `--timeout` for the reading, and a tenth more (at
     /// least a second) before the worker is stopped.
     pub(crate) fn time_limit(&self) -> TimeLimit {
-        let timeout = Duration::try_from_secs_f64(self.timeout).unwrap_or(Duration::MAX);
+        let timeout = Duration::try_from_secs_f64(self.timeout_secs()).unwrap_or(Duration::MAX);
         TimeLimit {
             timeout,
             grace: (timeout / 10).max(Duration::from_secs(1)),
@@ -384,7 +400,7 @@ impl Args {
             "--threads".to_owned(),
             threads.to_string(),
             "--timeout".to_owned(),
-            self.timeout.to_string(),
+            self.timeout_secs().to_string(),
         ];
         let switches = [
             (self.no_text, "--no-text"),
@@ -483,5 +499,32 @@ fn parse_subtype(name: &str) -> Result<String, String> {
             "not an annotation subtype; the subtypes are {}",
             Subtype::SPEC_NAMES.join(", ")
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeout(args: &[&str]) -> Duration {
+        Args::try_parse_from(args).unwrap().time_limit().timeout
+    }
+
+    #[test]
+    fn the_default_timeout_is_the_librarys_and_longer_for_ocr() {
+        let library = kantlijn::Limits::default().time_per_file;
+        assert_eq!(timeout(&["kantlijn", "a.pdf"]), library);
+        assert_eq!(
+            timeout(&["kantlijn", "--ocr", "a.pdf"]),
+            Duration::from_secs(1800)
+        );
+        assert_eq!(
+            timeout(&["kantlijn", "--ocr", "--timeout", "5", "a.pdf"]),
+            Duration::from_secs(5)
+        );
+        assert_eq!(
+            timeout(&["kantlijn", "--timeout", "0.5", "a.pdf"]),
+            Duration::from_millis(500)
+        );
     }
 }
