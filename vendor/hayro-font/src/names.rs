@@ -8,8 +8,8 @@
 use hayro_cmap::BfString;
 use hayro_syntax::object::Dict;
 
-use crate::generated::standard;
 use crate::StandardFont;
+use crate::generated::standard;
 
 /// A base encoding of a simple font (`/Encoding` or `/BaseEncoding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub fn standard_encoding(code: u8) -> Option<&'static str> {
 
 /// The Unicode value of a glyph name: the Adobe Glyph List, its `uniXXXX`
 /// and `uXXXX[XX]` forms, ligature components joined by `_`, and the names
-/// of the TeX fonts; ZapfDingbats' own names when `is_zapf_dingbats`.
+/// of the TeX fonts; `ZapfDingbats`' own names when `is_zapf_dingbats`.
 pub fn glyph_name_to_unicode(name: &str, is_zapf_dingbats: bool) -> Option<BfString> {
     crate::glyph_name_to_unicode(name, is_zapf_dingbats)
 }

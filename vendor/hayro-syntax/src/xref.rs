@@ -204,7 +204,7 @@ fn fallback_xref_map_inner<'a>(
                         r.forward_tag(b"<<");
                     } else if r.peek_byte() == Some(b'/') {
                         r.read_byte();
-                        r.forward_while(|b| crate::trivia::is_regular_character(b));
+                        r.forward_while(crate::trivia::is_regular_character);
                     } else {
                         break;
                     }
