@@ -31,7 +31,14 @@ use crate::text::Pages;
 pub(crate) struct Normalisers<'a> {
     pub(crate) vocabulary: &'a Vocabulary,
     pub(crate) summary_locales: &'a [SummaryLocale],
+    /// 1 to normalise on the calling thread alone; else the readings of
+    /// the pages that do not depend on one another run side by side.
+    pub(crate) threads: usize,
 }
+
+/// Least text (in bytes) worth reading on more than one thread: below it,
+/// starting threads costs more than it saves.
+const MIN_PARALLEL_TEXT: usize = 64 * 1024;
 
 /// What the normalisers found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -55,16 +62,27 @@ pub(crate) fn normalise(
     document_dates: &[NaiveDate],
     normalisers: Normalisers<'_>,
 ) -> Normalised {
-    let (mut comments, placements) =
-        summary::parse_placed(pages.texts(), normalisers.summary_locales);
-    summary::link(&mut comments, annotations);
     let marks = SummaryMarks::of(normalisers.summary_locales);
-    let stamps = decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
+    let summaries = || summary::parse_placed(pages.texts(), normalisers.summary_locales);
+    let stamps = || decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
+    let lines = || nota::Lines::read(pages, normalisers.vocabulary);
+    let ((mut comments, placements), stamps, lines) = if side_by_side(pages, normalisers.threads) {
+        std::thread::scope(|scope| {
+            let stamps = scope.spawn(stamps);
+            let lines = scope.spawn(lines);
+            let summaries = summaries();
+            (summaries, joined(stamps), joined(lines))
+        })
+    } else {
+        (summaries(), stamps(), lines())
+    };
+    summary::link(&mut comments, annotations);
     let statements = decision::statements(annotations, &comments, &stamps);
     let mut decisions =
         decision::build_register(&statements, document_dates, normalisers.vocabulary);
     let notas = nota::register(
         pages,
+        lines,
         &comments,
         &placements,
         &mut decisions,
@@ -80,6 +98,20 @@ pub(crate) fn normalise(
     }
 }
 
+/// Whether to read the pages on more than one thread: when asked, and
+/// when there is enough text for it to pay.
+fn side_by_side(pages: &Pages<'_>, threads: usize) -> bool {
+    threads != 1 && pages.texts().map(|(_, text)| text.len()).sum::<usize>() >= MIN_PARALLEL_TEXT
+}
+
+/// What a thread returned; a panic in it goes on in the caller, as it
+/// would have on one thread.
+fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// Marks the summary entries and the sightings of decisions read from
 /// pages whose text OCR recognised.
 fn mark_ocr(ocr_pages: &[usize], comments: &mut [Comment], decisions: &mut [Decision]) {
@@ -93,5 +125,41 @@ fn mark_ocr(ocr_pages: &[usize], comments: &mut [Comment], decisions: &mut [Deci
     }
     for sighting in decisions.iter_mut().flat_map(|d| d.seen_in.iter_mut()) {
         sighting.ocr = sighting.source != decision::Source::Annotation && recognised(sighting.page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::SummaryLocale;
+
+    /// A long text is read side by side on threads; what is found is what
+    /// one thread finds.
+    #[test]
+    fn threads_find_what_one_thread_finds() {
+        let nota = concat!(
+            include_str!("../fixtures/notas-bundel.txt"),
+            "\x0c",
+            include_str!("../fixtures/beslisnota-flattened.txt"),
+            "\x0c",
+        );
+        let text = nota.repeat(MIN_PARALLEL_TEXT / nota.len() + 1);
+        let pages = Pages::from_text(&text);
+        let vocabulary = Vocabulary::builtin();
+        let summary_locales = SummaryLocale::builtin();
+        let read = |threads| {
+            let normalisers = Normalisers {
+                vocabulary: &vocabulary,
+                summary_locales: &summary_locales,
+                threads,
+            };
+            normalise(&pages, &[], &[], normalisers)
+        };
+        assert!(side_by_side(&pages, 0));
+        assert!(!side_by_side(&pages, 1));
+        let one = read(1);
+        assert!(!one.decisions.is_empty());
+        assert!(!one.notas.is_empty());
+        assert_eq!(read(0), one);
     }
 }

@@ -62,7 +62,9 @@ pub struct Options {
     /// [`text_under`](Options::text_under): 0 (the default) uses one per
     /// core when enough pages need reading (eight or more per thread); 1
     /// reads on the calling thread, as a batch that already runs one
-    /// document per core may prefer. The result is the same either way.
+    /// document per core may prefer. The normalisers read a long text's
+    /// summaries, stamps and nota lines side by side too, unless this is 1.
+    /// The result is the same either way.
     /// OCR (feature `ocr`) reads scanned pages on as many threads, one
     /// Tesseract instance each (0: one per core whenever two pages or more
     /// need it).
@@ -157,6 +159,7 @@ impl Options {
         Normalisers {
             vocabulary: &self.vocabulary,
             summary_locales: &self.summary_locales,
+            threads: self.threads,
         }
     }
 }

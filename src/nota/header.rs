@@ -585,16 +585,10 @@ mod tests {
 
     #[test]
     fn a_column_of_labels_then_one_of_values() {
-        use crate::nota::lines::{Known, read};
+        use crate::nota::lines::read;
         let vocabulary = Vocabulary::builtin();
-        let stamps = std::collections::HashSet::new();
-        let known = Known {
-            summary: &[],
-            stamps: &stamps,
-            vocabulary: &vocabulary,
-        };
         let value = |text: &str, label: usize| {
-            let lines = read([(None, text)], &known);
+            let lines = read([(None, text)], &vocabulary);
             label_value(&lines, label, true).map(|(v, _)| v.to_owned())
         };
         let columns = "Aan\nDatum\nOnderwerp\nMinister\n4 mei 2026\nBox 3\nAanleiding\n";

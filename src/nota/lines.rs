@@ -80,25 +80,21 @@ pub(super) struct Known<'k> {
     pub(super) summary: &'k [(usize, usize)],
     /// Lines that are stamps.
     pub(super) stamps: &'k HashSet<usize>,
-    pub(super) vocabulary: &'k Vocabulary,
 }
 
-/// Reads every line of the pages.
+/// Reads every line of the pages for what it is as text; which of them
+/// are a summary's or stamps is known only later ([`mark_known`]), so that
+/// this, the costly part, can run beside the other normalisers.
 pub(super) fn read<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
-    known: &Known<'_>,
+    vocabulary: &Vocabulary,
 ) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut number = 0;
-    let mut summary = known.summary.iter().peekable();
     for (page, text) in pages {
         let mut gap = true;
         for raw in text.lines() {
             number += 1;
-            while summary.next_if(|(_, last)| *last < number).is_some() {}
-            let in_summary = summary
-                .peek()
-                .is_some_and(|(first, last)| (*first..=*last).contains(&number));
             let mut segments = raw
                 .split("**")
                 .flat_map(side_by_side)
@@ -110,25 +106,36 @@ pub(super) fn read<'a>(
                 continue;
             }
             for segment in segments {
-                let role = if in_summary {
-                    Role::Summary
-                } else if known.stamps.contains(&number) {
-                    Role::Stamp
-                } else {
-                    classify(segment, known.vocabulary)
-                };
                 lines.push(Line {
                     text: segment,
                     number,
                     page,
                     after_gap: std::mem::replace(&mut gap, true),
-                    role,
+                    role: classify(segment, vocabulary),
                 });
             }
             gap = false;
         }
     }
     lines
+}
+
+/// Marks the lines of printed summaries and the stamps among lines read by
+/// [`read`]: whatever their text reads as, they are not the document's.
+pub(super) fn mark_known(lines: &mut [Line<'_>], known: &Known<'_>) {
+    let mut summary = known.summary.iter().peekable();
+    for line in lines {
+        let number = line.number;
+        while summary.next_if(|(_, last)| *last < number).is_some() {}
+        let in_summary = summary
+            .peek()
+            .is_some_and(|(first, last)| (*first..=*last).contains(&number));
+        if in_summary {
+            line.role = Role::Summary;
+        } else if known.stamps.contains(&number) {
+            line.role = Role::Stamp;
+        }
+    }
 }
 
 /// A line cut before each label with a colon that follows a space
@@ -574,19 +581,13 @@ mod tests {
 
     #[test]
     fn bold_markers_cut_lines() {
-        let stamps = HashSet::new();
         let vocabulary = Vocabulary::builtin();
-        let known = Known {
-            summary: &[],
-            stamps: &stamps,
-            vocabulary: &vocabulary,
-        };
         let lines = read(
             [(
                 None,
                 "Uiterlijk bij\n1 juni 2026**Geadviseerd besluit**\n\nX",
             )],
-            &known,
+            &vocabulary,
         );
         let texts: Vec<(&str, usize, bool)> = lines
             .iter()
@@ -629,13 +630,11 @@ mod tests {
         let known = Known {
             summary: &[(4, 5)],
             stamps: &stamps,
-            vocabulary: &vocabulary,
         };
         let text = "nota\nMWP akkoord 8/6\nAan Minister\nOnderwerp: Markering\nDatum\nDatum\n";
-        let roles: Vec<Role<'_>> = read([(None, text)], &known)
-            .iter()
-            .map(|l| l.role)
-            .collect();
+        let mut lines = read([(None, text)], &vocabulary);
+        mark_known(&mut lines, &known);
+        let roles: Vec<Role<'_>> = lines.iter().map(|l| l.role).collect();
         assert_eq!(roles[1], Role::Stamp);
         assert_eq!(roles[3], Role::Summary);
         assert_eq!(roles[4], Role::Summary);

@@ -140,10 +140,24 @@ pub struct Nota {
     pub decisions: Vec<usize>,
 }
 
+/// Every line of an input's pages read for what it is as text, before the
+/// other normalisers have said which lines are theirs: the part of the
+/// register that depends on nothing else, and costs most.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lines<'a>(Vec<Line<'a>>);
+
+impl<'a> Lines<'a> {
+    /// Reads the lines of `pages`.
+    pub(crate) fn read(pages: &'a Pages<'_>, vocabulary: &Vocabulary) -> Self {
+        Self(lines::read(pages.texts(), vocabulary))
+    }
+}
+
 /// Splits the input into notas, and sets each decision's
-/// [`nota`](Decision::nota).
+/// [`nota`](Decision::nota). `lines` are the lines of `pages`.
 pub(crate) fn register(
     pages: &Pages<'_>,
+    lines: Lines<'_>,
     comments: &[Comment],
     placements: &Placements,
     decisions: &mut [Decision],
@@ -160,9 +174,9 @@ pub(crate) fn register(
     let known = lines::Known {
         summary: &placements.lines,
         stamps: &stamps,
-        vocabulary,
     };
-    let lines = lines::read(pages.texts(), &known);
+    let Lines(mut lines) = lines;
+    lines::mark_known(&mut lines, &known);
     let headers = distinct(header::headers(&lines, vocabulary));
     if headers.is_empty() {
         return Vec::new();

@@ -224,18 +224,11 @@ fn one_bullet(text: &str) -> Option<(String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nota::lines::{Known, read as read_lines};
-    use std::collections::HashSet;
+    use crate::nota::lines::read as read_lines;
 
     fn sections(text: &str) -> Sections {
         let vocabulary = Vocabulary::builtin();
-        let stamps = HashSet::new();
-        let known = Known {
-            summary: &[],
-            stamps: &stamps,
-            vocabulary: &vocabulary,
-        };
-        let lines = read_lines([(None, text)], &known);
+        let lines = read_lines([(None, text)], &vocabulary);
         read(&lines, &vocabulary)
     }
 
