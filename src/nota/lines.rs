@@ -315,11 +315,18 @@ fn document_word(text: &str) -> Option<Role<'_>> {
     Some(Role::Document { kind, word, after })
 }
 
+/// The kind a document word names: the word in lower case, with `0` read
+/// as `o`, is one of [`DOCUMENT_WORDS`]. Compared character by character,
+/// as nearly every line's first word is (no lower-case copy made).
 fn document_kind(word: &str) -> Option<NotaKind> {
-    let lower = word.to_lowercase().replace('0', "o");
+    let folded = || {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '0' { 'o' } else { c })
+    };
     DOCUMENT_WORDS
         .iter()
-        .find(|(known, _)| *known == lower)
+        .find(|(known, _)| folded().eq(known.chars()))
         .map(|&(_, kind)| kind)
 }
 
@@ -414,7 +421,7 @@ fn addressee_shape(value: &str) -> bool {
 /// A heading of the body: a known heading word at the start of a short
 /// line ("Kernpunten", "Toelichting: politieke context").
 fn is_heading(text: &str) -> bool {
-    if text.split_whitespace().count() > MAX_HEADING_WORDS || text.ends_with('?') {
+    if text.split_whitespace().nth(MAX_HEADING_WORDS).is_some() || text.ends_with('?') {
         return false;
     }
     HEADINGS.iter().any(|heading| {

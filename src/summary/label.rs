@@ -43,7 +43,12 @@ pub(crate) fn fold(c: char) -> char {
     if c.is_whitespace() {
         return ' ';
     }
-    let lower = c.to_lowercase().next().unwrap_or(c);
+    // Most text is ASCII, whose lower case is one ASCII letter.
+    let lower = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
     match lower {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
         'ç' => 'c',
