@@ -48,14 +48,20 @@ fn bounds(limits: &Limits) -> WalkBounds {
 }
 
 /// Reads the glyphs of a page's content, at most `limits.max_glyphs_per_page`.
+/// `buffer` is emptied and filled: a buffer that held the glyphs of the
+/// page before is already as large as a page needs, so that reading page
+/// after page does not grow a new one each time.
 pub(crate) fn read_glyphs<'a>(
+    mut buffer: Glyphs,
     page: &Dict<'a>,
     fonts: &Fonts<'a>,
     crop_box: Option<Rect>,
     limits: &Limits,
     deadline: &Deadline,
 ) -> PageGlyphs {
+    buffer.clear();
     let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
+    placer.glyphs = buffer;
     let walked = text_content::walk_page(page, fonts, bounds(limits), &mut placer);
     let image_coverage = crop_box.map_or(0.0, |crop| coverage(&placer.images, crop));
     placer.finish(walked, image_coverage)

@@ -150,6 +150,12 @@ impl Glyphs {
 
     /// All the glyphs' text, in one buffer (in drawing order, but a glyph
     /// drawn again may share an earlier glyph's text).
+    /// Empties the buffer, keeping its memory for the next page.
+    pub(crate) fn clear(&mut self) {
+        self.list.clear();
+        self.text.clear();
+    }
+
     pub(crate) fn all_text(&self) -> &str {
         &self.text
     }

@@ -82,13 +82,14 @@ fn read_page<'a>(
     fonts: &FontCache<'a>,
     limits: &Limits,
     deadline: &Deadline,
+    buffer: Glyphs,
 ) -> ReadPage {
     let PageGlyphs {
         glyphs,
         defects,
         timed_out,
         layer,
-    } = extract::read_glyphs(dict, fonts, crop_box, limits, deadline);
+    } = extract::read_glyphs(buffer, dict, fonts, crop_box, limits, deadline);
     laid_out(glyphs, defects, timed_out, layer)
 }
 
@@ -208,6 +209,7 @@ impl<'a> PageReader<'a> {
                     &self.fonts,
                     &self.limits,
                     &self.deadline,
+                    Glyphs::default(),
                 );
                 report(number, &read, &mut warnings);
                 layer = read.layer;
@@ -311,12 +313,19 @@ pub(crate) fn read_pages<'a>(
         let fonts = FontCache::new();
         let shared: &[Annotation] = annotations;
         let mut results = Vec::with_capacity(work.len());
+        let mut buffer = Glyphs::default();
         for item in &work {
             if deadline.expired() {
                 break;
             }
             results.push(Some(read_texts(
-                pages, shared, item, options, deadline, &fonts,
+                pages,
+                shared,
+                item,
+                options,
+                deadline,
+                &fonts,
+                &mut buffer,
             )));
         }
         results
@@ -543,16 +552,23 @@ fn read_in_parallel(
                 scope.spawn(|| {
                     let fonts = FontCache::new();
                     let mut done = Vec::new();
+                    let mut buffer = Glyphs::default();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = work.get(index) else { break };
                         if deadline.expired() {
                             break;
                         }
-                        done.push((
-                            index,
-                            read_texts(pages, annotations, item, options, deadline, &fonts),
-                        ));
+                        let read = read_texts(
+                            pages,
+                            annotations,
+                            item,
+                            options,
+                            deadline,
+                            &fonts,
+                            &mut buffer,
+                        );
+                        done.push((index, read));
                     }
                     done
                 })
@@ -576,7 +592,8 @@ fn read_in_parallel(
     results
 }
 
-/// Reads one page and the text under each of its annotations.
+/// Reads one page and the text under each of its annotations. `buffer`
+/// holds the glyphs while the page is read, and is left for the next page.
 fn read_texts<'a>(
     pages: &[PageSource<'a>],
     annotations: &[Annotation],
@@ -584,6 +601,7 @@ fn read_texts<'a>(
     options: &TextOptions,
     deadline: &Deadline,
     fonts: &FontCache<'a>,
+    buffer: &mut Glyphs,
 ) -> PageResult {
     let Some((dict, crop_box)) = item
         .page
@@ -600,14 +618,23 @@ fn read_texts<'a>(
             ocr: false,
         };
     };
-    let read = read_page(dict, crop_box, fonts, &options.limits, deadline);
+    let read = read_page(
+        dict,
+        crop_box,
+        fonts,
+        &options.limits,
+        deadline,
+        std::mem::take(buffer),
+    );
     let context = Context {
         annotations,
         options,
         deadline,
         fonts,
     };
-    texts_of_page(&context, dict, &read, item)
+    let result = texts_of_page(&context, dict, &read, item);
+    *buffer = read.glyphs;
+    result
 }
 
 /// What finding the texts of a page read takes: the same for every page of

@@ -64,7 +64,14 @@ pub(crate) fn compare(page: &PageSource<'_>, limits: &Limits) -> PageDiff {
         limits.max_glyphs_per_page,
         &deadline,
     );
-    let ours = extract::read_glyphs(dict, &FontCache::new(), page.crop_box, limits, &deadline);
+    let ours = extract::read_glyphs(
+        super::glyph::Glyphs::default(),
+        dict,
+        &FontCache::new(),
+        page.crop_box,
+        limits,
+        &deadline,
+    );
     assert!(!reference.timed_out && !ours.timed_out);
     let reference_defects = [content.defects, reference.defects].concat();
     let mut diff = diff(&reference.glyphs, &ours.glyphs);
