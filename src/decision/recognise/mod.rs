@@ -180,6 +180,17 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<
 /// number, not a date.
 fn dated_first(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Recognised>> {
     let text = text.trim_start();
+    // Nearly every line of a page is no decision and comes here: only one
+    // that opens as a date can (a digit, or a month or weekday name; see
+    // `date_text::parse_at`) is parsed.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        let word = text
+            .split(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
+            .next()?;
+        if vocabulary.month(word).is_none() && !vocabulary.is_weekday(word) {
+            return None;
+        }
+    }
     let (date, len) = date_text::parse_at(text, vocabulary)?;
     let written = text.get(..len)?;
     if date.year.is_none() && !written.contains(['/', '-']) && written.contains('.') {
