@@ -52,14 +52,6 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
     if verdict_at(rest, vocabulary).is_some_and(|found| found.len > end) {
         return None;
     }
-    // "M. akkoord", "Min. akkoord": the full stop is inside an actor.
-    let letters = ActorRules {
-        unknown: false,
-        letters: true,
-    };
-    if actor_at(rest, vocabulary, letters).is_some_and(|len| len > end) {
-        return None;
-    }
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let acceptable = !words.is_empty()
         && words.len() <= MAX_WORDS
@@ -75,6 +67,14 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
             found.weak || matches!(found.verdict, Verdict::Noted | Verdict::Discussed)
         });
     if !acceptable {
+        return None;
+    }
+    // "M. akkoord", "Min. akkoord": the full stop is inside an actor.
+    let letters = ActorRules {
+        unknown: false,
+        letters: true,
+    };
+    if actor_at(rest, vocabulary, letters).is_some_and(|len| len > end) {
         return None;
     }
     // Past the end mark (and any more of them: "Helder!!", "Dank..").
