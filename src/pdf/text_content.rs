@@ -286,8 +286,26 @@ impl<'a> FormInfo<'a> {
     }
 }
 
+/// Most font selections (a resource dictionary and a name) whose font is
+/// kept during a walk.
+const MAX_SELECTIONS: usize = 64;
+
+/// A font selected by name from a resource dictionary: the dictionary
+/// (where its bytes lie), the name, and what it gave.
+struct Selection<'a> {
+    fonts: (usize, usize),
+    name: Vec<u8>,
+    /// The name was in the dictionary.
+    found: bool,
+    font: Option<Rc<Font<'a>>>,
+}
+
 struct Walker<'a, 'f> {
     fonts: &'f Fonts<'a>,
+    /// The fonts selected so far: a page selects its few fonts by name
+    /// again and again, and each look-up in the resources parses the
+    /// dictionary and the font object anew.
+    selections: Vec<Selection<'a>>,
     ocg: Ocg,
     /// Bytes that may still be decoded.
     budget: usize,
@@ -301,6 +319,7 @@ impl<'a, 'f> Walker<'a, 'f> {
     fn new(xref: &'a XRef, fonts: &'f Fonts<'a>, bounds: WalkBounds) -> Self {
         Self {
             fonts,
+            selections: Vec::new(),
             ocg: Ocg::of_document(xref),
             budget: bounds.max_bytes,
             max_bytes: bounds.max_bytes,
@@ -445,7 +464,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             | I::HorizontalScaling(_)
             | I::TextRise(_) => text_state(op, sink),
             I::TextFont(f) => {
-                let font = self.font(resources.get_font(f.0));
+                let font = self.select(resources, &f.0);
                 sink.set_font(font, number(&f.1));
             }
             I::SetGraphicsState(gs) => {
@@ -521,6 +540,36 @@ impl<'a, 'f> Walker<'a, 'f> {
             }
             _ => {}
         }
+    }
+
+    /// The font a resource dictionary names; one that cannot be read
+    /// counts as a lost font, each time it is selected.
+    fn select(&mut self, resources: &Resources<'a>, name: &h::Name<'_>) -> Option<Rc<Font<'a>>> {
+        let data = resources.fonts.data();
+        let fonts = (data.as_ptr() as usize, data.len());
+        let name: &[u8] = name.as_ref();
+        if let Some(known) = self
+            .selections
+            .iter()
+            .find(|s| s.fonts == fonts && s.name == name)
+        {
+            if known.found && known.font.is_none() {
+                self.defects.fonts_lost += 1;
+            }
+            return known.font.clone();
+        }
+        let dict = resources.fonts.get::<h::Dict<'a>>(name);
+        let found = dict.is_some();
+        let font = self.font(dict);
+        if self.selections.len() < MAX_SELECTIONS {
+            self.selections.push(Selection {
+                fonts,
+                name: name.to_vec(),
+                found,
+                font: font.clone(),
+            });
+        }
+        font
     }
 
     /// The font of a font dictionary; a dictionary that cannot be read

@@ -140,14 +140,6 @@ fn translate(m: Matrix, tx: f64, ty: f64) -> Matrix {
     multiply(m, [1.0, 0.0, 0.0, 1.0, tx, ty])
 }
 
-/// A glyph of the run being shown: where its origin is in user space, its
-/// width in glyph space, and its code.
-struct Pending {
-    origin: [f64; 2],
-    width: f32,
-    code: u32,
-}
-
 /// Where a run of glyphs was drawn: text drawn twice in the same place
 /// (fill and stroke, or a producer's fake bold) is kept once.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,12 +150,43 @@ struct RunKey {
     last: [f64; 2],
 }
 
-/// What the glyphs of one run share: their font and the linear part of
-/// their placement (glyph space to user space), which only the text
-/// matrix's translation changes from glyph to glyph.
-struct Run<'a> {
-    font: Rc<Font<'a>>,
+/// What the glyphs of one run share: the linear part of their placement
+/// (glyph space to user space), which only the text matrix's translation
+/// changes from glyph to glyph, and so their axes. (They share the font
+/// too: one operator shows a run, and the font cannot change within it.)
+#[derive(Clone, Copy)]
+struct Shared {
     linear: [f64; 4],
+    /// `None` for a run scaled to nothing: its glyphs have no place.
+    axes: Option<Axes>,
+}
+
+/// A seen-text entry (see [`Placer::seen`]) as it was before a run
+/// changed it.
+type SeenBefore = (usize, (usize, Option<TextRef>));
+
+/// The run being shown (a `Tj`, `'`, `"` or `TJ`). Its glyphs are placed
+/// as they are shown; a run that turns out to repeat the run before it is
+/// taken back at its end, and everything placing it changed with it.
+#[derive(Default)]
+struct Run {
+    /// Set by the first glyph shown.
+    shared: Option<Shared>,
+    /// Glyphs shown, placed or not.
+    shown: usize,
+    /// The origins of the first and the last glyph shown.
+    first: [f64; 2],
+    last: [f64; 2],
+    /// The page's glyph count, text length and counters when the run
+    /// began.
+    glyphs_before: usize,
+    text_before: usize,
+    unmapped_before: usize,
+    draws_text_before: bool,
+    /// The glyph limit was reached during the run.
+    full: bool,
+    /// Seen-text entries the run changed, to restore when it is taken back.
+    seen_before: Vec<SeenBefore>,
 }
 
 /// How often (in runs) the clock is read.
@@ -183,8 +206,7 @@ struct Placer<'a, 'f> {
     deadline: &'f Deadline,
     timed_out: bool,
     runs: usize,
-    run: Vec<Pending>,
-    run_shared: Option<Run<'a>>,
+    run: Run,
     last_run: Option<RunKey>,
     /// Texts of single-byte codes already in the glyph buffer, stamped
     /// with the font they belong to (its address: the fonts live as long
@@ -207,8 +229,7 @@ impl<'a, 'f> Placer<'a, 'f> {
             deadline,
             timed_out: false,
             runs: 0,
-            run: Vec::new(),
-            run_shared: None,
+            run: Run::default(),
             last_run: None,
             seen: vec![(0, None); 256],
             images: Vec::new(),
@@ -249,74 +270,114 @@ impl<'a, 'f> Placer<'a, 'f> {
         }
     }
 
-    /// Places the glyphs of the run just shown.
-    fn place_run(&mut self) {
-        let run = std::mem::take(&mut self.run);
-        let shared = self.run_shared.take();
-        let (Some(first), Some(last), Some(shared)) = (run.first(), run.last(), shared) else {
-            self.run = run;
+    /// Ends the run just shown: keeps its glyphs, or takes them back when
+    /// the run repeats the one before it in the same place.
+    fn end_run_placed(&mut self) {
+        let Some(shared) = self.run.shared.take() else {
             return;
         };
+        if self.run.shown == 0 {
+            return;
+        }
         let key = RunKey {
-            len: run.len(),
+            len: self.run.shown,
             linear: shared.linear,
-            first: first.origin,
-            last: last.origin,
+            first: self.run.first,
+            last: self.run.last,
         };
-        if self.last_run != Some(key) {
-            self.last_run = Some(key);
-            let [a, b, c, d] = shared.linear;
-            let axes = Axes::of([a, b, c, d, 0.0, 0.0]);
-            for glyph in &run {
-                if self.glyphs.len() >= self.max_glyphs {
-                    self.full = true;
-                    break;
+        if self.last_run == Some(key) {
+            self.glyphs
+                .truncate(self.run.glyphs_before, self.run.text_before);
+            self.unmapped = self.run.unmapped_before;
+            self.draws_text = self.run.draws_text_before;
+            while let Some((slot, entry)) = self.run.seen_before.pop() {
+                if let Some(seen) = self.seen.get_mut(slot) {
+                    *seen = entry;
                 }
-                self.place(&shared.font, axes.as_ref(), glyph);
+            }
+        } else {
+            self.last_run = Some(key);
+            self.full |= self.run.full;
+        }
+    }
+
+    /// Places a glyph of the run being shown, at `origin` in user space
+    /// with `width` in glyph space.
+    #[inline]
+    fn shown(
+        &mut self,
+        (font, axes): (&Font<'a>, Option<&Axes>),
+        origin: [f64; 2],
+        width: f32,
+        code: u32,
+    ) {
+        if self.run.shown == 0 {
+            self.run.first = origin;
+        }
+        self.run.last = origin;
+        self.run.shown += 1;
+        if !self.run.full {
+            if self.glyphs.len() >= self.max_glyphs {
+                self.run.full = true;
+            } else {
+                self.place(font, axes, origin, width, code);
             }
         }
-        self.run = run;
-        self.run.clear();
     }
 
     /// Places one glyph of a run whose axes are `axes` (`None`: the run is
-    /// scaled to nothing, and its glyphs have no place).
-    fn place(&mut self, font: &Font<'a>, axes: Option<&Axes>, glyph: &Pending) {
+    /// scaled to nothing, and its glyphs have no place). Most glyphs show
+    /// a code placed on the page before, whose text is in the buffer.
+    #[inline]
+    fn place(
+        &mut self,
+        font: &Font<'a>,
+        axes: Option<&Axes>,
+        origin: [f64; 2],
+        width: f32,
+        code: u32,
+    ) {
         let stamp = std::ptr::from_ref(font) as usize;
-        let slot = usize::try_from(glyph.code).ok().filter(|&c| c < 256);
+        let slot = usize::try_from(code).ok().filter(|&c| c < 256);
         let cached = slot
             .and_then(|c| self.seen.get(c))
             .copied()
             .filter(|(seen, _)| *seen == stamp)
             .and_then(|(_, text)| text);
-        let unicode = match cached {
-            Some(_) => None,
-            None => match self.fonts.unicode(font, glyph.code) {
-                Some(unicode) => Some(unicode),
-                None => {
-                    self.unmapped += 1;
-                    self.draws_text = true;
+        match cached {
+            Some(text) => {
+                let Some(at) = axes.and_then(|axes| axes.place(origin, f64::from(width))) else {
                     return;
-                }
-            },
-        };
-        let Some(at) = axes.and_then(|axes| axes.place(glyph.origin, f64::from(glyph.width)))
-        else {
-            return;
-        };
-        if let Some(text) = cached {
-            self.draws_text |= !text.is_space();
-            self.glyphs
-                .push_same(text, at.origin, at.dir, at.em, at.width);
-            return;
+                };
+                self.draws_text |= !text.is_space();
+                self.glyphs
+                    .push_same(text, at.origin, at.dir, at.em, at.width);
+            }
+            None => self.place_new(font, axes, origin, width, (code, slot, stamp)),
         }
-        let (kind, text) = self.glyphs.push(
-            unicode.as_deref().unwrap_or_default(),
-            at.origin,
-            at.dir,
-            at.em,
-            at.width,
-        );
+    }
+
+    /// Places a glyph whose text is not in the buffer yet.
+    #[inline(never)]
+    fn place_new(
+        &mut self,
+        font: &Font<'a>,
+        axes: Option<&Axes>,
+        origin: [f64; 2],
+        width: f32,
+        (code, slot, stamp): (u32, Option<usize>, usize),
+    ) {
+        let Some(unicode) = self.fonts.unicode(font, code) else {
+            self.unmapped += 1;
+            self.draws_text = true;
+            return;
+        };
+        let Some(at) = axes.and_then(|axes| axes.place(origin, f64::from(width))) else {
+            return;
+        };
+        let (kind, text) = self
+            .glyphs
+            .push(&unicode, at.origin, at.dir, at.em, at.width);
         match kind {
             Kind::Nothing => {
                 self.unmapped += 1;
@@ -325,9 +386,11 @@ impl<'a, 'f> Placer<'a, 'f> {
             Kind::Text => self.draws_text = true,
             Kind::Space => {}
         }
-        if let Some(entry) = slot.and_then(|c| self.seen.get_mut(c))
+        if let Some(slot) = slot
+            && let Some(entry) = self.seen.get_mut(slot)
             && text.is_some()
         {
+            self.run.seen_before.push((slot, *entry));
             *entry = (stamp, text);
         }
     }
@@ -336,6 +399,7 @@ impl<'a, 'f> Placer<'a, 'f> {
 /// The axes of a placement, shared by the glyphs of a run: the unit vector
 /// along the baseline, the em vector, and the length one unit of glyph
 /// space along the baseline has in user space.
+#[derive(Clone, Copy)]
 struct Axes {
     dir: [f32; 2],
     em: [f32; 2],
@@ -361,6 +425,7 @@ impl Axes {
 
     /// A glyph at `origin` with `width` in glyph space.
     #[allow(clippy::cast_possible_truncation)]
+    #[inline]
     fn place(&self, origin: [f64; 2], width: f64) -> Option<Placed> {
         if !(origin[0].is_finite() && origin[1].is_finite() && width.is_finite()) {
             return None;
@@ -472,8 +537,14 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         if default_font && self.state.font.is_none() {
             self.state.font = Some((self.fonts.helvetica(), true));
         }
-        self.run.clear();
-        self.run_shared = None;
+        self.run.shared = None;
+        self.run.shown = 0;
+        self.run.full = false;
+        self.run.glyphs_before = self.glyphs.len();
+        self.run.text_before = self.glyphs.all_text().len();
+        self.run.unmapped_before = self.unmapped;
+        self.run.draws_text_before = self.draws_text;
+        self.run.seen_before.clear();
     }
 
     fn show(&mut self, bytes: &[u8], visible: bool) {
@@ -493,12 +564,16 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         );
         let rise = f64::from(self.state.rise);
         let m = multiply(self.state.ctm, self.state.text_matrix);
-        if show && self.run_shared.is_none() {
-            self.run_shared = Some(Run {
-                font: Rc::clone(&font),
-                linear: [m[0] * sx, m[1] * sx, m[2] * sy, m[3] * sy],
+        if show && self.run.shared.is_none() {
+            let linear = [m[0] * sx, m[1] * sx, m[2] * sy, m[3] * sy];
+            let [a, b, c, d] = linear;
+            self.run.shared = Some(Shared {
+                linear,
+                axes: Axes::of([a, b, c, d, 0.0, 0.0]),
             });
         }
+        // The run's axes, set above when its first glyph is shown.
+        let axes = self.run.shared.and_then(|shared| shared.axes);
         // The pen's position in text space, from where Tm is now.
         let ctm = self.state.ctm;
         let (mut pen_x, mut pen_y) = (0.0_f64, 0.0_f64);
@@ -515,11 +590,12 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
                     tm[0] * local[0] + tm[2] * local[1] + tm[4],
                     tm[1] * local[0] + tm[3] * local[1] + tm[5],
                 ];
-                self.run.push(Pending {
-                    origin: apply(ctm, moved),
-                    width: metrics.width,
+                self.shown(
+                    (&font, axes.as_ref()),
+                    apply(ctm, moved),
+                    metrics.width,
                     code,
-                });
+                );
             }
             let word_space = if code == 32 && len == 1 {
                 self.state.word_space
@@ -559,7 +635,7 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
     }
 
     fn end_run(&mut self) {
-        self.place_run();
+        self.end_run_placed();
     }
 
     fn image(&mut self) {

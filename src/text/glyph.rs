@@ -156,6 +156,15 @@ impl Glyphs {
         self.text.clear();
     }
 
+    /// Takes back the glyphs after the first `glyphs` and the text after
+    /// its first `text` bytes (which must be where a glyph's text began).
+    pub(crate) fn truncate(&mut self, glyphs: usize, text: usize) {
+        self.list.truncate(glyphs);
+        if self.text.is_char_boundary(text) {
+            self.text.truncate(text);
+        }
+    }
+
     pub(crate) fn all_text(&self) -> &str {
         &self.text
     }
@@ -209,6 +218,7 @@ impl Glyphs {
     }
 
     /// Adds a glyph with the text of one added before.
+    #[inline]
     pub(crate) fn push_same(
         &mut self,
         text: TextRef,
