@@ -427,17 +427,17 @@ impl Axes {
     #[allow(clippy::cast_possible_truncation)]
     #[inline]
     fn place(&self, origin: [f64; 2], width: f64) -> Option<Placed> {
-        if !(origin[0].is_finite() && origin[1].is_finite() && width.is_finite()) {
-            return None;
-        }
+        // A value that is not finite, or too large for f32, is not finite
+        // once cast.
         let placed = Placed {
             origin: [origin[0] as f32, origin[1] as f32],
             dir: self.dir,
             em: self.em,
             width: (width * self.run) as f32,
         };
-        // Values finite as f64 may still overflow f32.
-        let finite = placed.origin.iter().all(|v| v.is_finite()) && placed.width.is_finite();
+        let finite = placed.origin[0].is_finite()
+            && placed.origin[1].is_finite()
+            && placed.width.is_finite();
         finite.then_some(placed)
     }
 }
@@ -574,8 +574,8 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         }
         // The run's axes, set above when its first glyph is shown.
         let axes = self.run.shared.and_then(|shared| shared.axes);
-        // The pen's position in text space, from where Tm is now.
-        let ctm = self.state.ctm;
+        // The pen's position in text space, from where Tm is now; `m`
+        // takes it to user space.
         let (mut pen_x, mut pen_y) = (0.0_f64, 0.0_f64);
         let mut at = 0;
         while at < bytes.len() {
@@ -585,17 +585,7 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             if show {
                 let [dx, dy] = metrics.displacement;
                 let local = [pen_x + sx * dx, pen_y + sy * dy + rise];
-                let tm = self.state.text_matrix;
-                let moved = [
-                    tm[0] * local[0] + tm[2] * local[1] + tm[4],
-                    tm[1] * local[0] + tm[3] * local[1] + tm[5],
-                ];
-                self.shown(
-                    (&font, axes.as_ref()),
-                    apply(ctm, moved),
-                    metrics.width,
-                    code,
-                );
+                self.shown((&font, axes.as_ref()), apply(m, local), metrics.width, code);
             }
             let word_space = if code == 32 && len == 1 {
                 self.state.word_space
