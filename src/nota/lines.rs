@@ -6,8 +6,6 @@
 //! ("1 juni 2026**Geadviseerd besluit**"); a line is cut there into
 //! segments, each read as a line of its own.
 
-use std::collections::HashSet;
-
 use super::NotaKind;
 use super::words::{DOCUMENT_WORDS, Field, HEADINGS, LABELS, MARKERS};
 use crate::decision::{Vocabulary, whole_date};
@@ -78,8 +76,8 @@ pub(super) struct Known<'k> {
     /// Ranges of 1-based lines (inclusive, in order) that belong to
     /// printed comment summaries.
     pub(super) summary: &'k [(usize, usize)],
-    /// Lines that are stamps.
-    pub(super) stamps: &'k HashSet<usize>,
+    /// Lines that are stamps, in ascending order.
+    pub(super) stamps: &'k [usize],
 }
 
 /// Reads every line of the pages for what it is as text; which of them
@@ -124,15 +122,17 @@ pub(super) fn read<'a>(
 /// [`read`]: whatever their text reads as, they are not the document's.
 pub(super) fn mark_known(lines: &mut [Line<'_>], known: &Known<'_>) {
     let mut summary = known.summary.iter().peekable();
+    let mut stamps = known.stamps.iter().peekable();
     for line in lines {
         let number = line.number;
         while summary.next_if(|(_, last)| *last < number).is_some() {}
+        while stamps.next_if(|&&stamp| stamp < number).is_some() {}
         let in_summary = summary
             .peek()
             .is_some_and(|(first, last)| (*first..=*last).contains(&number));
         if in_summary {
             line.role = Role::Summary;
-        } else if known.stamps.contains(&number) {
+        } else if stamps.peek() == Some(&&number) {
             line.role = Role::Stamp;
         }
     }
@@ -214,13 +214,7 @@ fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = text.char_indices();
     for expected in word.chars() {
         let (_, c) = chars.next()?;
-        let same = c == expected
-            || if c.is_ascii() {
-                c.to_ascii_lowercase() == expected
-            } else {
-                c.to_lowercase().eq(std::iter::once(expected))
-            };
-        if !same {
+        if !same_lower(c, expected) {
             return None;
         }
     }
@@ -229,6 +223,16 @@ fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
             .next()
             .map_or("", |(at, _)| text.get(at..).unwrap_or("")),
     )
+}
+
+/// Whether `c` is `expected` (lower case), or is it in lower case.
+fn same_lower(c: char, expected: char) -> bool {
+    c == expected
+        || if c.is_ascii() {
+            c.to_ascii_lowercase() == expected
+        } else {
+            c.to_lowercase().eq(std::iter::once(expected))
+        }
 }
 
 /// The phrase ends where `rest` starts: at the end, or before white space or
@@ -319,6 +323,19 @@ fn document_word(text: &str) -> Option<Role<'_>> {
 /// as `o`, is one of [`DOCUMENT_WORDS`]. Compared character by character,
 /// as nearly every line's first word is (no lower-case copy made).
 fn document_kind(word: &str) -> Option<NotaKind> {
+    if word.is_ascii() {
+        // ASCII lowercases byte by byte, to ASCII: no Unicode tables.
+        let fold = |b: u8| match b.to_ascii_lowercase() {
+            b'0' => b'o',
+            b => b,
+        };
+        return DOCUMENT_WORDS
+            .iter()
+            .find(|(known, _)| {
+                known.len() == word.len() && word.bytes().map(fold).eq(known.bytes())
+            })
+            .map(|&(_, kind)| kind);
+    }
     let folded = || {
         word.chars()
             .flat_map(char::to_lowercase)
@@ -421,12 +438,19 @@ fn addressee_shape(value: &str) -> bool {
 /// A heading of the body: a known heading word at the start of a short
 /// line ("Kernpunten", "Toelichting: politieke context").
 fn is_heading(text: &str) -> bool {
-    if text.split_whitespace().nth(MAX_HEADING_WORDS).is_some() || text.ends_with('?') {
+    // The heading word first, by its first letter: nearly every line fails
+    // there.
+    let Some(first) = text.chars().next() else {
         return false;
-    }
-    HEADINGS.iter().any(|heading| {
-        after_phrase(text, heading).is_some_and(|rest| ends_phrase(rest) || rest.starts_with('/'))
-    })
+    };
+    let starts_with_heading = HEADINGS.iter().any(|heading| {
+        heading.chars().next().is_some_and(|h| same_lower(first, h))
+            && after_phrase(text, heading)
+                .is_some_and(|rest| ends_phrase(rest) || rest.starts_with('/'))
+    });
+    starts_with_heading
+        && text.split_whitespace().nth(MAX_HEADING_WORDS).is_none()
+        && !text.ends_with('?')
 }
 
 #[cfg(test)]
@@ -631,12 +655,21 @@ mod tests {
     }
 
     #[test]
+    fn document_words_are_ascii_lower_case() {
+        // `document_kind` compares an ASCII word byte by byte.
+        for (word, _) in DOCUMENT_WORDS {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        assert_eq!(document_kind("BESLISN0TA"), Some(NotaKind::Beslisnota));
+        assert_eq!(document_kind("Notities"), None);
+    }
+
+    #[test]
     fn summary_lines_and_stamps_are_known() {
-        let stamps = HashSet::from([2]);
         let vocabulary = Vocabulary::builtin();
         let known = Known {
             summary: &[(4, 5)],
-            stamps: &stamps,
+            stamps: &[2],
         };
         let text = "nota\nMWP akkoord 8/6\nAan Minister\nOnderwerp: Markering\nDatum\nDatum\n";
         let mut lines = read([(None, text)], &vocabulary);

@@ -26,8 +26,6 @@ mod sections;
 mod title;
 mod words;
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -163,7 +161,7 @@ pub(crate) fn register(
     decisions: &mut [Decision],
     vocabulary: &Vocabulary,
 ) -> Vec<Nota> {
-    let stamps: HashSet<usize> = decisions
+    let mut stamps: Vec<usize> = decisions
         .iter()
         .flat_map(|decision| &decision.seen_in)
         .filter_map(|sighting| match sighting.reference {
@@ -171,6 +169,8 @@ pub(crate) fn register(
             _ => None,
         })
         .collect();
+    stamps.sort_unstable();
+    stamps.dedup();
     let known = lines::Known {
         summary: &placements.lines,
         stamps: &stamps,
