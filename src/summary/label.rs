@@ -17,9 +17,15 @@ pub(crate) const MAX_LABEL_LINE_CHARS: usize = 1000;
 pub(crate) struct Label(Vec<char>);
 
 impl Label {
-    /// The label's first folded character and, when it has one, its second.
-    pub(crate) fn start(&self) -> Option<(char, Option<char>)> {
-        Some((*self.0.first()?, self.0.get(1).copied()))
+    /// The label's first word, folded: its characters up to the first
+    /// space.
+    pub(crate) fn first_word(&self) -> &[char] {
+        let end = self
+            .0
+            .iter()
+            .position(|&c| c == ' ')
+            .unwrap_or(self.0.len());
+        self.0.get(..end).unwrap_or_default()
     }
 
     pub(crate) fn new(text: &str) -> Option<Self> {

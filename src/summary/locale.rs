@@ -193,10 +193,29 @@ impl SummaryMarks {
     /// A line that opens with a summary's header phrase ("Overzicht van
     /// opmerkingen bij …").
     pub(crate) fn is_title(&self, line: &str) -> bool {
-        let lower = line.to_lowercase();
-        self.titles
-            .iter()
-            .any(|title| lower.starts_with(title.as_str()))
+        // Where the line's first bytes are ASCII, they are its first bytes
+        // in lower case too, each lowered alone: no copy of the line.
+        let mut lower = None;
+        // A line that opens with an ASCII character opens in lower case
+        // with that character lowered: titles that start otherwise cannot
+        // match.
+        let first = line.bytes().next().filter(u8::is_ascii);
+        self.titles.iter().any(|title| {
+            if let (Some(first), Some(opening)) = (first, title.bytes().next())
+                && opening != first.to_ascii_lowercase()
+            {
+                return false;
+            }
+            match line.get(..title.len()) {
+                Some(head) if head.is_ascii() => head
+                    .bytes()
+                    .map(|b| b.to_ascii_lowercase())
+                    .eq(title.bytes()),
+                _ => lower
+                    .get_or_insert_with(|| line.to_lowercase())
+                    .starts_with(title.as_str()),
+            }
+        })
     }
 }
 

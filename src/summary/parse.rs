@@ -165,15 +165,22 @@ struct Cursor {
     body_since_entry: bool,
 }
 
+/// Most characters of a label's first word compared before a line is
+/// looked at label by label.
+const MAX_START_CHARS: usize = 24;
+
 /// A summary reader for a set of locales.
 #[derive(Debug)]
 pub(crate) struct Parser {
     words: Vec<Words>,
-    /// The first one or two folded characters of every label a line can
-    /// start with (headers, page lines, "no comments", entry fields): a
-    /// line that starts with none of them is body text, found without
-    /// trying each label.
-    starts: Vec<(char, Option<char>)>,
+    /// The first word, folded, of every label a line can start with
+    /// (headers, page lines, "no comments", entry fields): a line that
+    /// starts with none of them is body text, found without trying each
+    /// label. A label matches character by character after folding, so a
+    /// line without its first word cannot hold it.
+    starts: Vec<Vec<char>>,
+    /// The most characters of a line [`Parser::starts`] compares.
+    start_chars: usize,
     subjects: SubjectTable,
     /// Every locale's undated words.
     undated: Vec<Label>,
@@ -182,7 +189,7 @@ pub(crate) struct Parser {
 impl Parser {
     pub(crate) fn new(locales: &[SummaryLocale]) -> Self {
         let words: Vec<Words> = locales.iter().map(Words::new).collect();
-        let mut starts: Vec<(char, Option<char>)> = words
+        let mut starts: Vec<Vec<char>> = words
             .iter()
             .flat_map(|w| {
                 [
@@ -195,12 +202,22 @@ impl Parser {
                 ]
             })
             .flatten()
-            .filter_map(Label::start)
+            .map(|label| label.first_word().to_vec())
+            .filter(|word| !word.is_empty())
             .collect();
         starts.sort_unstable();
         starts.dedup();
+        // A first word longer than the prefix compared is compared by its
+        // start.
+        for word in &mut starts {
+            word.truncate(MAX_START_CHARS);
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let start_chars = starts.iter().map(Vec::len).max().unwrap_or(0);
         Self {
             starts,
+            start_chars,
             words,
             subjects: SubjectTable::new(locales),
             undated: locales
@@ -470,14 +487,16 @@ impl Parser {
     /// body text; `true` means it must be looked at label by label.
     fn may_start_with_label(&self, line: &str) -> bool {
         let begins = |rest: &str| {
-            let mut folded = rest.chars().map(fold);
-            let Some(first) = folded.next() else {
-                return false;
-            };
-            let second = folded.next();
+            let mut head = [' '; MAX_START_CHARS];
+            let mut len = 0;
+            for (slot, c) in head.iter_mut().zip(rest.chars().take(self.start_chars)) {
+                *slot = fold(c);
+                len += 1;
+            }
+            let head = head.get(..len).unwrap_or_default();
             self.starts
                 .iter()
-                .any(|&(a, b)| a == first && b.is_none_or(|b| Some(b) == second))
+                .any(|word| head.first() == word.first() && head.starts_with(word))
         };
         let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
         if begins(start) {
