@@ -204,6 +204,9 @@ enum Label {
 
 /// "Datum", "Datum:", "Datum 27 mei 2026".
 fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
+    if !may_open_with(line, vocabulary.nota_date_labels()) {
+        return None;
+    }
     let lower = line.to_lowercase();
     for label in vocabulary.nota_date_labels() {
         let Some(rest) = lower.strip_prefix(label.as_str()) else {
@@ -222,6 +225,21 @@ fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
     None
 }
 
+/// Whether `line` in lower case may start with one of `prefixes` (in
+/// lower case): checked on the first byte, without a lower-case copy of the
+/// line. A line that opens with an ASCII character opens in lower case
+/// with that character lowered, so a prefix that starts otherwise cannot
+/// be its start.
+fn may_open_with(line: &str, prefixes: &[String]) -> bool {
+    let Some(first) = line.bytes().next().filter(u8::is_ascii) else {
+        return true;
+    };
+    let first = first.to_ascii_lowercase();
+    prefixes
+        .iter()
+        .any(|prefix| prefix.bytes().next().is_none_or(|b| b == first))
+}
+
 /// A line that is one whole date with its year ("27 mei 2026"), and no time.
 pub(crate) fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
     let text = text.trim();
@@ -235,6 +253,9 @@ pub(crate) fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDat
 /// "Aan Minister van WenP", "Aan de Staatssecretaris …" (not the e-mail
 /// header "Aan: …").
 fn is_addressee(line: &str, vocabulary: &Vocabulary) -> bool {
+    if !may_open_with(line, vocabulary.addressee_prefixes()) {
+        return false;
+    }
     let lower = line.to_lowercase();
     vocabulary.addressee_prefixes().iter().any(|prefix| {
         lower

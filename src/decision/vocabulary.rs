@@ -543,7 +543,7 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_negation(&self, word: &str) -> bool {
-        self.negations.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.negations.contains(lower))
     }
 
     pub(crate) fn point_words(&self) -> &[String] {
@@ -555,7 +555,7 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_addressee_link(&self, word: &str) -> bool {
-        self.addressee_links.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.addressee_links.contains(lower))
     }
 
     pub(crate) fn option_links(&self) -> &[String] {
@@ -589,7 +589,7 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_meeting_word(&self, word: &str) -> bool {
-        self.meeting_words.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.meeting_words.contains(lower))
     }
 
     pub(crate) fn meeting_date_links(&self) -> &[String] {
@@ -634,27 +634,27 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_not_actor(&self, word: &str) -> bool {
-        self.not_actors.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.not_actors.contains(lower))
     }
 
     pub(crate) fn month(&self, name: &str) -> Option<u32> {
-        self.months.get(&name.to_lowercase()).copied()
+        with_lower(name, |lower| self.months.get(lower).copied())
     }
 
     pub(crate) fn is_weekday(&self, word: &str) -> bool {
-        self.weekdays.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.weekdays.contains(lower))
     }
 
     pub(crate) fn is_sentence_word(&self, word: &str) -> bool {
-        self.sentence_words.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.sentence_words.contains(lower))
     }
 
     pub(crate) fn is_clause_verb(&self, word: &str) -> bool {
-        self.clause_verbs.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.clause_verbs.contains(lower))
     }
 
     pub(crate) fn is_subordinator(&self, word: &str) -> bool {
-        self.subordinators.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.subordinators.contains(lower))
     }
 
     pub(crate) fn nota_date_labels(&self) -> &[String] {
@@ -666,12 +666,31 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
-        self.nota_words.contains(&word.to_lowercase())
+        with_lower(word, |lower| self.nota_words.contains(lower))
     }
 
     pub(crate) fn is_file_extension(&self, extension: &str) -> bool {
-        self.file_extensions.contains(&extension.to_lowercase())
+        with_lower(extension, |lower| self.file_extensions.contains(lower))
     }
+}
+
+/// Longest ASCII word [`with_lower`] lowers without a copy on the heap.
+const MAX_STACK_WORD: usize = 128;
+
+/// Calls `look` with `word` in lower case: for a short ASCII word lowered
+/// in a buffer on the stack, as each page line looked up is.
+fn with_lower<R>(word: &str, look: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0_u8; MAX_STACK_WORD];
+    if word.is_ascii()
+        && let Some(lower) = buffer.get_mut(..word.len())
+    {
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return look(lower);
+        }
+    }
+    look(&word.to_lowercase())
 }
 
 /// Lower case, trimmed, white space runs collapsed to one space.

@@ -31,7 +31,10 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
         }
         Mode::Stamp => {
             let line = text.trim();
-            if line.chars().nth(MAX_STAMP_CHARS).is_some() || line.contains(['\t', '\n', '\r']) {
+            // Characters are counted only where bytes are not characters.
+            let too_long = line.len() > MAX_STAMP_CHARS
+                && (line.is_ascii() || line.chars().nth(MAX_STAMP_CHARS).is_some());
+            if too_long || line.contains(['\t', '\n', '\r']) {
                 return None;
             }
             line
