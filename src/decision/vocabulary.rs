@@ -666,6 +666,11 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
+        // A whole line is asked about: an ASCII one is no nota word unless
+        // one is as long (lowering ASCII keeps the length).
+        if word.is_ascii() && !self.nota_words.iter().any(|w| w.len() == word.len()) {
+            return false;
+        }
         with_lower(word, |lower| self.nota_words.contains(lower))
     }
 

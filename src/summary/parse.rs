@@ -487,6 +487,11 @@ impl Parser {
     /// body text; `true` means it must be looked at label by label.
     fn may_start_with_label(&self, line: &str) -> bool {
         let begins = |rest: &str| {
+            // The first character alone rules out nearly every line.
+            let first = rest.chars().next().map(fold);
+            if !self.starts.iter().any(|word| word.first() == first.as_ref()) {
+                return false;
+            }
             let mut head = [' '; MAX_START_CHARS];
             let mut len = 0;
             for (slot, c) in head.iter_mut().zip(rest.chars().take(self.start_chars)) {
