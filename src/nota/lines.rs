@@ -89,21 +89,27 @@ pub(super) fn read<'a>(
 ) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut number = 0;
+    let mut segments: Vec<&'a str> = Vec::new();
     for (page, text) in pages {
         let mut gap = true;
         for raw in text.lines() {
             number += 1;
-            let mut segments = raw
-                .split("**")
-                .flat_map(side_by_side)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .peekable();
-            if segments.peek().is_none() {
+            segments.clear();
+            let mut add = |piece: &'a str| {
+                segments.extend(side_by_side(piece).map(str::trim).filter(|s| !s.is_empty()));
+            };
+            // Bold markers are rare: a line without a `*` is one piece,
+            // found without a substring search.
+            if raw.contains('*') {
+                raw.split("**").for_each(&mut add);
+            } else {
+                add(raw);
+            }
+            if segments.is_empty() {
                 gap = true;
                 continue;
             }
-            for segment in segments {
+            for &segment in &segments {
                 lines.push(Line {
                     text: segment,
                     number,
