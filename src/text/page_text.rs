@@ -198,9 +198,7 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
         |line: &super::layout::Line| layout.words.get(line.words.clone()).unwrap_or_default();
     let push_word = |out: &mut String, word: &super::layout::Word| {
         let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
-        for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
-            out.push_str(glyphs.text(glyph));
-        }
+        push_texts(out, glyphs, members);
     };
     // About every glyph's text once and a separator per word: written
     // mostly without growing.
@@ -234,6 +232,19 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Appends the text of the glyphs `members`.
+fn push_texts(out: &mut String, glyphs: &Glyphs, members: &[u32]) {
+    for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
+        let text = glyphs.text(glyph);
+        // Most glyphs are one ASCII letter: pushed as a byte, not copied
+        // as a string.
+        match text.as_bytes() {
+            &[byte] if byte.is_ascii() => out.push(char::from(byte)),
+            _ => out.push_str(text),
+        }
+    }
 }
 
 fn rect(b: [f32; 4]) -> Rect {
