@@ -10,15 +10,15 @@ fn is_hyphen(c: char) -> bool {
 
 /// Step 7.
 pub(super) fn mark_hyphen_breaks(glyphs: &Glyphs, layout: &mut Layout) {
-    let text_of = |layout: &Layout, word: &Word| -> String {
+    // The characters of a word's text, read from the glyphs: only the
+    // last two and the next line's first are looked at.
+    let glyphs_of = |word: &Word| {
         layout
             .order
             .get(word.glyphs.clone())
             .unwrap_or_default()
             .iter()
             .filter_map(|&i| glyphs.list.get(i as usize))
-            .map(|g| glyphs.text(g))
-            .collect()
     };
     let mut marks = Vec::new();
     for pair in layout.lines.windows(2) {
@@ -32,9 +32,12 @@ pub(super) fn mark_hyphen_breaks(glyphs: &Glyphs, layout: &mut Layout) {
         ) else {
             continue;
         };
-        let last_text = text_of(layout, last);
-        let first_text = text_of(layout, first);
-        marks.push((line.words.end - 1, continuation(&last_text, &first_text)));
+        let mut ending = glyphs_of(last)
+            .rev()
+            .flat_map(|g| glyphs.text(g).chars().rev());
+        let (hyphen, before) = (ending.next(), ending.next());
+        let next = glyphs_of(first).flat_map(|g| glyphs.text(g).chars()).next();
+        marks.push((line.words.end - 1, joined(hyphen, before, next)));
     }
     for (index, continues) in marks {
         if let Some(word) = layout.words.get_mut(index) {
@@ -58,9 +61,16 @@ pub(crate) enum Continuation {
 
 /// How a word ending a line and the word starting the next are joined
 /// (step 7).
+#[cfg(test)]
 pub(crate) fn continuation(last: &str, first: &str) -> Continuation {
     let mut chars = last.chars().rev();
-    let (Some(hyphen), Some(before)) = (chars.next(), chars.next()) else {
+    joined(chars.next(), chars.next(), first.chars().next())
+}
+
+/// [`continuation`] of a word ending in `before` and `hyphen` and a word
+/// starting with `next`.
+fn joined(hyphen: Option<char>, before: Option<char>, next: Option<char>) -> Continuation {
+    let (Some(hyphen), Some(before)) = (hyphen, before) else {
         return Continuation::None;
     };
     if !is_hyphen(hyphen) || !before.is_alphabetic() {
@@ -69,7 +79,7 @@ pub(crate) fn continuation(last: &str, first: &str) -> Continuation {
     if hyphen == '\u{00AD}' {
         return Continuation::Break;
     }
-    match first.chars().next() {
+    match next {
         Some(next) if before.is_uppercase() && (next.is_lowercase() || next.is_numeric()) => {
             Continuation::Compound
         }
