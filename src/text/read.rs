@@ -82,19 +82,51 @@ fn read_page<'a>(
     fonts: &FontCache<'a>,
     limits: &Limits,
     deadline: &Deadline,
-    buffer: Glyphs,
+    buffers: &mut Buffers,
 ) -> ReadPage {
     let PageGlyphs {
         glyphs,
         defects,
         timed_out,
         layer,
-    } = extract::read_glyphs(buffer, dict, fonts, crop_box, limits, deadline);
-    laid_out(glyphs, defects, timed_out, layer)
+    } = extract::read_glyphs(
+        std::mem::take(&mut buffers.glyphs),
+        dict,
+        fonts,
+        crop_box,
+        limits,
+        deadline,
+    );
+    laid_out_with(glyphs, defects, timed_out, layer, &mut buffers.layout)
+}
+
+/// What reading pages one after another works in, kept from page to page
+/// so that each page reuses the memory of the one before: the glyphs and
+/// the layout's working lists.
+#[derive(Debug, Default)]
+struct Buffers {
+    glyphs: Glyphs,
+    layout: layout::Scratch,
 }
 
 fn laid_out(glyphs: Glyphs, defects: Vec<Defect>, timed_out: bool, layer: TextLayer) -> ReadPage {
-    let layout = layout::layout(&glyphs);
+    laid_out_with(
+        glyphs,
+        defects,
+        timed_out,
+        layer,
+        &mut layout::Scratch::default(),
+    )
+}
+
+fn laid_out_with(
+    glyphs: Glyphs,
+    defects: Vec<Defect>,
+    timed_out: bool,
+    layer: TextLayer,
+    scratch: &mut layout::Scratch,
+) -> ReadPage {
+    let layout = layout::layout_with(&glyphs, scratch);
     let index = std::cell::OnceCell::new();
     ReadPage {
         glyphs,
@@ -209,7 +241,7 @@ impl<'a> PageReader<'a> {
                     &self.fonts,
                     &self.limits,
                     &self.deadline,
-                    Glyphs::default(),
+                    &mut Buffers::default(),
                 );
                 report(number, &read, &mut warnings);
                 layer = read.layer;
@@ -313,7 +345,7 @@ pub(crate) fn read_pages<'a>(
         let fonts = FontCache::new();
         let shared: &[Annotation] = annotations;
         let mut results = Vec::with_capacity(work.len());
-        let mut buffer = Glyphs::default();
+        let mut buffers = Buffers::default();
         for item in &work {
             if deadline.expired() {
                 break;
@@ -325,7 +357,7 @@ pub(crate) fn read_pages<'a>(
                 options,
                 deadline,
                 &fonts,
-                &mut buffer,
+                &mut buffers,
             )));
         }
         results
@@ -552,7 +584,7 @@ fn read_in_parallel(
                 scope.spawn(|| {
                     let fonts = FontCache::new();
                     let mut done = Vec::new();
-                    let mut buffer = Glyphs::default();
+                    let mut buffers = Buffers::default();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = work.get(index) else { break };
@@ -566,7 +598,7 @@ fn read_in_parallel(
                             options,
                             deadline,
                             &fonts,
-                            &mut buffer,
+                            &mut buffers,
                         );
                         done.push((index, read));
                     }
@@ -592,8 +624,9 @@ fn read_in_parallel(
     results
 }
 
-/// Reads one page and the text under each of its annotations. `buffer`
-/// holds the glyphs while the page is read, and is left for the next page.
+/// Reads one page and the text under each of its annotations. `buffers`
+/// hold the glyphs and the layout's working lists while the page is read,
+/// and are left for the next page.
 fn read_texts<'a>(
     pages: &[PageSource<'a>],
     annotations: &[Annotation],
@@ -601,7 +634,7 @@ fn read_texts<'a>(
     options: &TextOptions,
     deadline: &Deadline,
     fonts: &FontCache<'a>,
-    buffer: &mut Glyphs,
+    buffers: &mut Buffers,
 ) -> PageResult {
     let Some((dict, crop_box)) = item
         .page
@@ -618,14 +651,7 @@ fn read_texts<'a>(
             ocr: false,
         };
     };
-    let read = read_page(
-        dict,
-        crop_box,
-        fonts,
-        &options.limits,
-        deadline,
-        std::mem::take(buffer),
-    );
+    let read = read_page(dict, crop_box, fonts, &options.limits, deadline, buffers);
     let context = Context {
         annotations,
         options,
@@ -633,7 +659,7 @@ fn read_texts<'a>(
         fonts,
     };
     let result = texts_of_page(&context, dict, &read, item);
-    *buffer = read.glyphs;
+    buffers.glyphs = read.glyphs;
     result
 }
 

@@ -2,7 +2,8 @@
 //! one baseline joined into lines; each line in its own frame, its glyphs
 //! in visual order and split into words (step 3).
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::ops::Range;
 
 use crate::text::glyph::{ASCENT, DESCENT, Glyph, Glyphs, Point, dot};
 
@@ -28,10 +29,12 @@ const SAME_DIRECTION: f32 = 0.995;
 /// Most pieces compared with each piece when joining lines.
 const JOIN_WINDOW: usize = 64;
 
-/// A line under construction: its glyphs and its frame.
+/// A line under construction: a run of glyphs drawn one after the other,
+/// and its frame.
 #[derive(Debug, Clone)]
 pub(super) struct Piece {
-    glyphs: Vec<u32>,
+    /// Its glyphs: a run in drawing order (indices into [`Glyphs::list`]).
+    glyphs: Range<u32>,
     /// The frame: the first glyph's origin, direction and normal.
     origin: Point,
     dir: Point,
@@ -43,25 +46,25 @@ pub(super) struct Piece {
 }
 
 impl Piece {
-    fn new(index: u32, glyph: &Glyph) -> Self {
+    fn new(index: u32, glyph: &Glyph, size: f32) -> Self {
         Self {
-            glyphs: vec![index],
+            glyphs: index..index.saturating_add(1),
             origin: glyph.origin,
             dir: glyph.dir,
             normal: glyph.normal(),
             lo: 0.0,
             hi: glyph.width,
-            size: glyph.size(),
+            size,
         }
     }
 
-    /// Whether `glyph` belongs on this piece's line, `tolerance` font sizes
-    /// off its baseline at most.
-    fn fits(&self, glyph: &Glyph, tolerance: f32) -> bool {
+    /// Takes `glyph` (of font size `size`, drawn right after the piece's
+    /// last glyph) when it belongs on this piece's line, `tolerance` font
+    /// sizes off its baseline at most; says whether it did.
+    fn take(&mut self, glyph: &Glyph, size: f32, tolerance: f32) -> bool {
         if dot(self.dir, glyph.dir) < SAME_DIRECTION {
             return false;
         }
-        let size = glyph.size();
         let larger = self.size.max(size);
         if larger > 3.0 * self.size.min(size) {
             return false;
@@ -75,21 +78,14 @@ impl Piece {
         }
         let start = dot(offset, self.dir);
         let gap = (start - self.hi).max(self.lo - (start + glyph.width));
-        gap <= MAX_GAP * larger
-    }
-
-    fn add(&mut self, index: u32, glyph: &Glyph) {
-        let start = dot(
-            [
-                glyph.origin[0] - self.origin[0],
-                glyph.origin[1] - self.origin[1],
-            ],
-            self.dir,
-        );
+        if gap > MAX_GAP * larger {
+            return false;
+        }
         self.lo = self.lo.min(start);
         self.hi = self.hi.max(start + glyph.width);
-        self.size = self.size.max(glyph.size());
-        self.glyphs.push(index);
+        self.size = larger;
+        self.glyphs.end = self.glyphs.end.saturating_add(1);
+        true
     }
 
     /// The baseline's distance from the page origin, along the normal.
@@ -104,74 +100,302 @@ impl Piece {
     }
 }
 
-/// Step 1: pieces of lines, in drawing order.
-pub(super) fn pieces(glyphs: &Glyphs) -> Vec<Piece> {
-    let mut pieces: Vec<Piece> = Vec::new();
+/// What steps 1 to 3 work in, kept from page to page so that laying out a
+/// page allocates next to nothing.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// The pieces in drawing order (step 1).
+    drawn: Vec<Piece>,
+    /// The pieces sorted by direction and baseline (step 2).
+    pieces: Vec<Piece>,
+    /// Each piece's direction key and baseline, and where it was drawn.
+    keys: Vec<(i32, f32, u32)>,
+    /// Each sorted piece as step 2 compares it.
+    measured: Vec<Measured>,
+    /// Union-find parents, by index into `pieces`.
+    parent: Vec<usize>,
+    /// The next piece of the same line, by index into `pieces`;
+    /// `u32::MAX` after the last.
+    next: Vec<u32>,
+    /// The line each line's first piece starts, by index into `pieces`.
+    line_of: Vec<u32>,
+    /// The lines joined, in order of their first piece: their first
+    /// piece, their last, and their size (the largest of their pieces').
+    joined: Vec<(u32, u32, f32)>,
+    /// A line's glyphs keyed by their start along its direction.
+    keyed: Vec<(f32, u32)>,
+}
+
+/// A sorted piece as step 2 compares it: direction key, baseline and
+/// extent computed once, not in every comparison.
+#[derive(Debug, Clone, Copy)]
+struct Measured {
+    key: i32,
+    baseline: f32,
+    lo: f32,
+    hi: f32,
+    size: f32,
+    dir: Point,
+}
+
+/// The words of the lines: each line's glyphs in visual order, and where
+/// its words start, in two lists for all lines.
+#[derive(Debug, Default)]
+pub(super) struct Words {
+    /// Glyph indices, line after line.
+    pub(super) glyphs: Vec<u32>,
+    /// Where each word starts in `glyphs`, line after line.
+    pub(super) starts: Vec<u32>,
+}
+
+impl Words {
+    fn clear(&mut self) {
+        self.glyphs.clear();
+        self.starts.clear();
+    }
+
+    /// The words of a line, in visual order.
+    pub(super) fn of<'w>(&'w self, line: &LineBox) -> impl Iterator<Item = &'w [u32]> + 'w {
+        let line_glyphs = self
+            .glyphs
+            .get(line.glyphs.start as usize..line.glyphs.end as usize)
+            .unwrap_or_default();
+        self.spans(line)
+            .map(move |span| line_glyphs.get(span).unwrap_or_default())
+    }
+
+    /// The line's glyphs, in visual order.
+    pub(super) fn glyphs_of(&self, line: &LineBox) -> &[u32] {
+        self.glyphs
+            .get(line.glyphs.start as usize..line.glyphs.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Where the words of a line lie in its glyphs.
+    pub(super) fn spans<'w>(&'w self, line: &LineBox) -> impl Iterator<Item = Range<usize>> + 'w {
+        let starts = self.starts.get(line.words.clone()).unwrap_or_default();
+        let base = line.glyphs.start;
+        let ends = starts.iter().skip(1).copied().chain([line.glyphs.end]);
+        starts
+            .iter()
+            .zip(ends)
+            .map(move |(&start, end)| (start - base) as usize..(end - base) as usize)
+    }
+}
+
+/// Steps 1 to 3: the lines of a page, each with its words, into `lines`
+/// and `words`.
+pub(super) fn lines(
+    glyphs: &Glyphs,
+    scratch: &mut Scratch,
+    lines: &mut Vec<LineBox>,
+    words: &mut Words,
+) {
+    pieces(glyphs, &mut scratch.drawn);
+    join_pieces(scratch);
+    lines.clear();
+    words.clear();
+    let Scratch {
+        pieces,
+        next,
+        joined,
+        keyed,
+        ..
+    } = scratch;
+    for &(first, _, size) in joined.iter() {
+        let Some(piece) = pieces.get(first as usize) else {
+            continue;
+        };
+        let frame = Frame {
+            dir: piece.dir,
+            normal: piece.normal,
+            size,
+        };
+        // Pieces drawn in order are mostly in order already: the line is
+        // built in one pass over its pieces, and only when a glyph turns out
+        // to stand before the one joined before it are they sorted (a
+        // stable sort: glyphs at one place keep the order they were joined
+        // in).
+        let line = match in_joined_order(glyphs, pieces, next, first, frame, words) {
+            Ok(line) => line,
+            Err(OutOfOrder) => {
+                keyed.clear();
+                let mut at = first;
+                while let Some(piece) = pieces.get(at as usize) {
+                    let run = glyphs
+                        .list
+                        .get(piece.glyphs.start as usize..piece.glyphs.end as usize);
+                    keyed.extend(
+                        run.unwrap_or_default()
+                            .iter()
+                            .zip(piece.glyphs.clone())
+                            .map(|(g, i)| (dot(g.origin, frame.dir), i)),
+                    );
+                    at = next.get(at as usize).copied().unwrap_or(u32::MAX);
+                }
+                keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let mut line = Builder::new(glyphs, frame, false, words);
+                for &(start, index) in keyed.iter() {
+                    if let Some(glyph) = glyphs.list.get(index as usize) {
+                        // Only a check of the order fails.
+                        line.push(glyph, index, start, words).ok();
+                    }
+                }
+                line.finish(words)
+            }
+        };
+        lines.extend(line);
+    }
+}
+
+/// A line built from its pieces in the order they were joined, chained
+/// from `first` by `next`; `OutOfOrder` when its glyphs are not in visual
+/// order that way.
+fn in_joined_order(
+    glyphs: &Glyphs,
+    pieces: &[Piece],
+    next: &[u32],
+    first: u32,
+    frame: Frame,
+    words: &mut Words,
+) -> Result<Option<LineBox>, OutOfOrder> {
+    let mut line = Builder::new(glyphs, frame, true, words);
+    let mut at = first;
+    while let Some(piece) = pieces.get(at as usize) {
+        let run = glyphs
+            .list
+            .get(piece.glyphs.start as usize..piece.glyphs.end as usize);
+        for (glyph, index) in run.unwrap_or_default().iter().zip(piece.glyphs.clone()) {
+            line.push(glyph, index, dot(glyph.origin, frame.dir), words)?;
+        }
+        at = next.get(at as usize).copied().unwrap_or(u32::MAX);
+    }
+    Ok(line.finish(words))
+}
+
+/// A line's direction, normal and font size.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    dir: Point,
+    normal: Point,
+    size: f32,
+}
+
+/// A line's glyphs are not in order along its direction.
+#[derive(Debug)]
+struct OutOfOrder;
+
+/// Step 1: pieces of lines, in drawing order. A glyph joins the piece
+/// drawn before it or starts one, so a piece is a run of glyph indices.
+fn pieces(glyphs: &Glyphs, pieces: &mut Vec<Piece>) {
+    pieces.clear();
+    let mut current: Option<Piece> = None;
     for (index, glyph) in glyphs.list.iter().enumerate() {
         let Ok(index) = u32::try_from(index) else {
             break;
         };
-        match pieces.last_mut() {
-            Some(piece) if piece.fits(glyph, BASELINE_TOLERANCE) => piece.add(index, glyph),
-            _ => pieces.push(Piece::new(index, glyph)),
+        let size = glyph.size();
+        if let Some(piece) = &mut current
+            && piece.take(glyph, size, BASELINE_TOLERANCE)
+        {
+            continue;
         }
+        pieces.extend(current.replace(Piece::new(index, glyph, size)));
     }
-    pieces
+    pieces.extend(current);
 }
 
-/// Step 2: pieces on one baseline, close together, joined into lines.
-pub(super) fn join_pieces(glyphs: &Glyphs, mut pieces: Vec<Piece>) -> Vec<Piece> {
+/// Step 2: pieces on one baseline, close together, joined into lines
+/// ([`Scratch::joined`], chained by [`Scratch::next`]).
+fn join_pieces(scratch: &mut Scratch) {
+    let Scratch {
+        drawn,
+        pieces,
+        keys,
+        measured,
+        parent,
+        next,
+        line_of,
+        joined,
+        ..
+    } = scratch;
     // Sort by direction, then by baseline, so that pieces that may join are
-    // near each other.
-    pieces.sort_by(|a, b| {
-        direction_key(a.dir)
-            .cmp(&direction_key(b.dir))
-            .then(a.baseline().total_cmp(&b.baseline()))
-    });
-    let mut parent: Vec<usize> = (0..pieces.len()).collect();
-    for i in 0..pieces.len() {
-        let Some(a) = pieces.get(i) else { break };
-        let key = direction_key(a.dir);
-        let (a_lo, a_hi) = a.extent();
-        for j in (i + 1)..pieces.len().min(i + 1 + JOIN_WINDOW) {
-            let Some(b) = pieces.get(j) else { break };
-            if direction_key(b.dir) != key
-                || b.baseline() - a.baseline() > JOIN_TOLERANCE * a.size.max(b.size)
-            {
+    // near each other; a stable sort, so ties keep the drawing order.
+    keys.clear();
+    keys.extend(
+        drawn
+            .iter()
+            .zip(0..)
+            .map(|(p, i)| (direction_key(p.dir), p.baseline(), i)),
+    );
+    keys.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    pieces.clear();
+    pieces.extend(
+        keys.iter()
+            .filter_map(|&(_, _, i)| drawn.get(i as usize).cloned()),
+    );
+    measured.clear();
+    measured.extend(
+        keys.iter()
+            .zip(pieces.iter())
+            .map(|(&(key, baseline, _), p)| {
+                let (lo, hi) = p.extent();
+                Measured {
+                    key,
+                    baseline,
+                    lo,
+                    hi,
+                    size: p.size,
+                    dir: p.dir,
+                }
+            }),
+    );
+    let count = pieces.len();
+    parent.clear();
+    parent.extend(0..count);
+    for (i, a) in measured.iter().enumerate() {
+        let window = measured
+            .get(i + 1..count.min(i + 1 + JOIN_WINDOW))
+            .unwrap_or_default();
+        for (j, b) in (i + 1..).zip(window) {
+            if b.key != a.key || b.baseline - a.baseline > JOIN_TOLERANCE * a.size.max(b.size) {
                 break;
             }
             if dot(a.dir, b.dir) < SAME_DIRECTION {
                 continue;
             }
-            let (b_lo, b_hi) = b.extent();
-            let gap = (b_lo - a_hi).max(a_lo - b_hi);
+            let gap = (b.lo - a.hi).max(a.lo - b.hi);
             if gap <= JOIN_GAP * a.size.max(b.size) {
-                union(&mut parent, i, j);
+                union(parent, i, j);
             }
         }
     }
-    let mut groups: HashMap<usize, Piece> = HashMap::new();
-    let mut roots = Vec::new();
-    for (i, piece) in pieces.into_iter().enumerate() {
-        let root = find(&mut parent, i);
-        match groups.get_mut(&root) {
-            Some(group) => {
-                for index in piece.glyphs {
-                    if let Some(glyph) = glyphs.list.get(index as usize) {
-                        group.add(index, glyph);
-                    }
+    // Each line's pieces chained from its first, which is the root (union
+    // keeps the smaller index as the root), in sorted order.
+    next.clear();
+    next.resize(count, u32::MAX);
+    line_of.clear();
+    line_of.resize(count, u32::MAX);
+    joined.clear();
+    for (i, (index, piece)) in (0_u32..).zip(pieces.iter()).enumerate() {
+        let root = find(parent, i);
+        let line = line_of.get(root).copied().unwrap_or(u32::MAX);
+        match joined.get_mut(line as usize) {
+            Some((_, last, size)) => {
+                *size = size.max(piece.size);
+                if let Some(slot) = next.get_mut(*last as usize) {
+                    *slot = index;
                 }
+                *last = index;
             }
             None => {
-                roots.push(root);
-                groups.insert(root, piece);
+                if let Some(slot) = line_of.get_mut(i) {
+                    *slot = u32::try_from(joined.len()).unwrap_or(u32::MAX);
+                }
+                joined.push((index, index, piece.size));
             }
         }
     }
-    roots
-        .into_iter()
-        .filter_map(|root| groups.remove(&root))
-        .collect()
 }
 
 /// Directions in whole degrees.
@@ -207,11 +431,11 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// A line in its own frame: glyphs in visual order split into words.
 #[derive(Debug, Clone)]
 pub(super) struct LineBox {
-    /// Glyph indices in visual order (along the direction), white space
-    /// and glyphs drawn twice left out.
-    pub(super) glyphs: Vec<u32>,
-    /// Where each word starts in `glyphs`.
-    pub(super) starts: Vec<usize>,
+    /// Its glyphs in [`Words::glyphs`]: in visual order (along the
+    /// direction), white space and glyphs drawn twice left out.
+    pub(super) glyphs: Range<u32>,
+    /// Its words' starts in [`Words::starts`].
+    pub(super) words: Range<usize>,
     pub(super) dir: Point,
     pub(super) normal: Point,
     /// In the frame: along the direction and along the normal.
@@ -222,99 +446,129 @@ pub(super) struct LineBox {
     pub(super) block: usize,
 }
 
-impl LineBox {
-    pub(super) fn new(glyphs: &Glyphs, piece: Piece) -> Option<Self> {
-        let Piece {
-            glyphs: mut members,
-            dir,
-            normal,
-            size,
-            ..
-        } = piece;
-        let along = |i: u32| {
-            glyphs
-                .list
-                .get(i as usize)
-                .map_or(0.0, |g| dot(g.origin, dir))
-        };
-        // Pieces drawn in order are mostly in order already.
-        if !members.is_sorted_by(|a, b| along(*a) <= along(*b)) {
-            let mut keyed: Vec<(f32, u32)> = members.iter().map(|&i| (along(i), i)).collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-            members = keyed.into_iter().map(|(_, i)| i).collect();
+/// A line being built (step 3): its glyphs come in visual order, and go
+/// to [`Words`].
+struct Builder<'g> {
+    glyphs: &'g Glyphs,
+    frame: Frame,
+    /// Whether to check that the glyphs come in order (when they come in
+    /// the order they were joined).
+    check_order: bool,
+    last_start: Option<f32>,
+    first_glyph: usize,
+    first_word: usize,
+    /// The previous glyph kept: it, and where it starts along the
+    /// direction, its offset along the normal and its size.
+    previous: Option<(&'g Glyph, f32, f32, f32)>,
+    break_pending: bool,
+    x0: f32,
+    x1: f32,
+    baseline_sum: f32,
+    counted: f32,
+}
+
+impl<'g> Builder<'g> {
+    fn new(glyphs: &'g Glyphs, frame: Frame, check_order: bool, words: &Words) -> Self {
+        Self {
+            glyphs,
+            frame,
+            check_order,
+            last_start: None,
+            first_glyph: words.glyphs.len(),
+            first_word: words.starts.len(),
+            previous: None,
+            break_pending: false,
+            x0: f32::INFINITY,
+            x1: f32::NEG_INFINITY,
+            baseline_sum: 0.0,
+            counted: 0.0,
         }
-        let mut kept: Vec<u32> = Vec::with_capacity(members.len());
-        let mut starts: Vec<usize> = Vec::new();
-        // The previous glyph kept: it, and where it starts along the
-        // direction, its offset along the normal and its size.
-        let mut previous: Option<(&Glyph, f32, f32, f32)> = None;
-        let mut break_pending = false;
-        let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
-        let mut baseline_sum = 0.0;
-        let mut counted = 0.0;
-        for index in members {
-            let Some(glyph) = glyphs.list.get(index as usize) else {
-                continue;
-            };
-            if glyph.space {
-                break_pending = true;
-                continue;
+    }
+
+    /// Adds glyph `index` starting at `start` along the direction.
+    fn push(
+        &mut self,
+        glyph: &'g Glyph,
+        index: u32,
+        start: f32,
+        words: &mut Words,
+    ) -> Result<(), OutOfOrder> {
+        if self.check_order {
+            // As `<=` orders them: a NaN is out of order.
+            if self.last_start.is_some_and(|last| {
+                matches!(last.partial_cmp(&start), None | Some(Ordering::Greater))
+            }) {
+                words.glyphs.truncate(self.first_glyph);
+                words.starts.truncate(self.first_word);
+                return Err(OutOfOrder);
             }
-            let start = dot(glyph.origin, dir);
-            let across = dot(glyph.origin, normal);
-            let glyph_size = glyph.size();
-            match previous {
-                Some((prev, prev_start, prev_across, prev_size)) => {
-                    let prev_end = prev_start + prev.width;
-                    let larger = prev_size.max(glyph_size);
-                    let drawn_twice = (start - prev_start).abs() < DUPLICATE * larger
-                        && (across - prev_across).abs() < DUPLICATE * larger
-                        && glyphs.text(prev) == glyphs.text(glyph);
-                    if drawn_twice {
-                        continue;
-                    }
-                    if break_pending || start - prev_end > WORD_GAP * larger {
-                        starts.push(kept.len());
-                    }
+            self.last_start = Some(start);
+        }
+        if glyph.space {
+            self.break_pending = true;
+            return Ok(());
+        }
+        let across = dot(glyph.origin, self.frame.normal);
+        let glyph_size = glyph.size();
+        let starts_word = match self.previous {
+            Some((prev, prev_start, prev_across, prev_size)) => {
+                let prev_end = prev_start + prev.width;
+                let larger = prev_size.max(glyph_size);
+                let drawn_twice = (start - prev_start).abs() < DUPLICATE * larger
+                    && (across - prev_across).abs() < DUPLICATE * larger
+                    && self.glyphs.text(prev) == self.glyphs.text(glyph);
+                if drawn_twice {
+                    return Ok(());
                 }
-                None => starts.push(0),
+                self.break_pending || start - prev_end > WORD_GAP * larger
             }
-            break_pending = false;
-            kept.push(index);
-            previous = Some((glyph, start, across, glyph_size));
-            x0 = x0.min(start);
-            x1 = x1.max(start + glyph.width);
-            baseline_sum += across;
-            counted += 1.0;
+            None => true,
+        };
+        if starts_word {
+            // Fewer than 2^32 glyphs on a page (see `pieces`).
+            words
+                .starts
+                .push(u32::try_from(words.glyphs.len()).unwrap_or(u32::MAX));
         }
-        if kept.is_empty() {
+        self.break_pending = false;
+        words.glyphs.push(index);
+        self.previous = Some((glyph, start, across, glyph_size));
+        self.x0 = self.x0.min(start);
+        self.x1 = self.x1.max(start + glyph.width);
+        self.baseline_sum += across;
+        self.counted += 1.0;
+        Ok(())
+    }
+
+    /// The line built; `None` when it keeps no glyph.
+    fn finish(self, words: &Words) -> Option<LineBox> {
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(self.first_glyph),
+            u32::try_from(words.glyphs.len()),
+        ) else {
+            return None;
+        };
+        if start == end {
             return None;
         }
-        Some(Self {
-            glyphs: kept,
-            starts,
-            dir,
-            normal,
-            x0,
-            x1,
-            baseline: baseline_sum / counted,
-            size,
+        Some(LineBox {
+            glyphs: start..end,
+            words: self.first_word..words.starts.len(),
+            dir: self.frame.dir,
+            normal: self.frame.normal,
+            x0: self.x0,
+            x1: self.x1,
+            baseline: self.baseline_sum / self.counted,
+            size: self.frame.size,
             block: 0,
         })
     }
+}
 
-    /// The words, in visual order.
-    pub(super) fn words(&self) -> impl Iterator<Item = &[u32]> {
-        let ends = self
-            .starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain([self.glyphs.len()]);
-        self.starts
-            .iter()
-            .zip(ends)
-            .map(|(&start, end)| self.glyphs.get(start..end).unwrap_or_default())
+impl LineBox {
+    /// The number of glyphs kept.
+    pub(super) fn len(&self) -> usize {
+        self.glyphs.len()
     }
 
     pub(super) fn top(&self) -> f32 {

@@ -58,7 +58,7 @@ use bidi::{logical_words, page_has_rtl};
 use hyphen::mark_hyphen_breaks;
 #[cfg(feature = "ocr")]
 pub(crate) use lines::MAX_GAP;
-use lines::{LineBox, join_pieces, pieces};
+use lines::{LineBox, Words};
 use order::reading_order;
 
 /// The words and lines of a page in reading order.
@@ -93,21 +93,37 @@ pub(crate) struct Line {
 
 /// Lays out the glyphs of a page.
 pub(crate) fn layout(glyphs: &Glyphs) -> Layout {
-    let pieces = pieces(glyphs);
-    let lines = join_pieces(glyphs, pieces);
-    let mut lines: Vec<LineBox> = lines
-        .into_iter()
-        .filter_map(|piece| LineBox::new(glyphs, piece))
-        .collect();
-    let order = reading_order(&mut lines);
-    assemble(glyphs, &lines, &order)
+    layout_with(glyphs, &mut Scratch::default())
+}
+
+/// What laying out a page works in: kept from page to page (one per
+/// thread), so that a page is laid out without allocating for each line.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    steps: lines::Scratch,
+    lines: Vec<LineBox>,
+    words: Words,
+}
+
+/// Lays out the glyphs of a page, working in `scratch`.
+pub(crate) fn layout_with(glyphs: &Glyphs, scratch: &mut Scratch) -> Layout {
+    lines::lines(
+        glyphs,
+        &mut scratch.steps,
+        &mut scratch.lines,
+        &mut scratch.words,
+    );
+    let order = reading_order(&mut scratch.lines);
+    assemble(glyphs, &scratch.lines, &scratch.words, &order)
 }
 
 /// Steps 3, 6 and 7: words in logical order, lines in reading order,
 /// hyphen breaks.
-fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
+fn assemble(glyphs: &Glyphs, lines: &[LineBox], words: &Words, order: &[usize]) -> Layout {
     let mut layout = Layout::default();
-    layout.order.reserve(glyphs.len());
+    layout.order.reserve(words.glyphs.len());
+    layout.words.reserve(words.starts.len());
+    layout.lines.reserve(lines.len());
     let mut visual: Vec<&[u32]> = Vec::new();
     let rtl = page_has_rtl(glyphs);
     for &line_index in order {
@@ -115,8 +131,6 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
             continue;
         };
         let first_word = layout.words.len();
-        visual.clear();
-        visual.extend(line.words());
         let add = |layout: &mut Layout, word: &[u32]| {
             let start = layout.order.len();
             layout.order.extend_from_slice(word);
@@ -126,9 +140,23 @@ fn assemble(glyphs: &Glyphs, lines: &[LineBox], order: &[usize]) -> Layout {
                 hyphen_joins: false,
             });
         };
+        if rtl {
+            visual.clear();
+            visual.extend(words.of(line));
+        }
         match rtl.then(|| logical_words(glyphs, &visual)).flatten() {
             Some(reordered) => reordered.iter().for_each(|w| add(&mut layout, w)),
-            None => visual.iter().for_each(|w| add(&mut layout, w)),
+            None => {
+                // The words in visual order: the line's glyphs copied at
+                // once.
+                let base = layout.order.len();
+                layout.order.extend_from_slice(words.glyphs_of(line));
+                layout.words.extend(words.spans(line).map(|span| Word {
+                    glyphs: base + span.start..base + span.end,
+                    hyphen_break: false,
+                    hyphen_joins: false,
+                }));
+            }
         }
         layout.lines.push(Line {
             words: first_word..layout.words.len(),

@@ -15,7 +15,7 @@ pub(super) fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
         let key = usize::try_from(direction_key(line.dir)).unwrap_or(0);
         if let Some((members, weight)) = buckets.get_mut(key) {
             members.push(i);
-            *weight += line.glyphs.len();
+            *weight += line.len();
         }
     }
     // Directions within two degrees of each other are one; the one with
