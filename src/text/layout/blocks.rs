@@ -66,11 +66,12 @@ impl Links {
         };
         for (si, &i) in sorted.iter().enumerate() {
             let Some(a) = lines.get(i) else { continue };
-            let candidates = neighbours_below(lines, sorted, si, a);
+            let (count, first) = neighbours_below(lines, sorted, si, a);
             if let Some(slot) = links.below_count.get_mut(si) {
-                *slot = candidates.len();
+                *slot = count;
             }
-            if let [only] = candidates.as_slice()
+            if count == 1
+                && let Some(only) = &first
                 && *only != usize::MAX
             {
                 if let Some(slot) = links.below.get_mut(si) {
@@ -129,12 +130,19 @@ impl Links {
     }
 }
 
-/// The nearest lines below line `a` (at `si` of `sorted`) that overlap it
-/// across, by position in `sorted`; `usize::MAX` for one in another size,
-/// which counts as a neighbour but joins no block.
-fn neighbours_below(lines: &[LineBox], sorted: &[usize], si: usize, a: &LineBox) -> Vec<usize> {
+/// How many of the nearest lines below line `a` (at `si` of `sorted`)
+/// overlap it across, and the first of them, by position in `sorted`;
+/// `usize::MAX` for one in another size, which counts as a neighbour but
+/// joins no block.
+fn neighbours_below(
+    lines: &[LineBox],
+    sorted: &[usize],
+    si: usize,
+    a: &LineBox,
+) -> (usize, Option<usize>) {
     let mut nearest: Option<f32> = None;
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut count = 0;
+    let mut first = None;
     // Skip the lines on about the same baseline (by binary search: a page
     // can put thousands on one), then look at a bounded number.
     let first_below = si
@@ -168,7 +176,8 @@ fn neighbours_below(lines: &[LineBox], sorted: &[usize], si: usize, a: &LineBox)
         }
         let similar = a.size.max(b.size) <= 1.3 * a.size.min(b.size);
         // A neighbour in another size still counts as one.
-        candidates.push(if similar { sj } else { usize::MAX });
+        first.get_or_insert(if similar { sj } else { usize::MAX });
+        count += 1;
     }
-    candidates
+    (count, first)
 }
