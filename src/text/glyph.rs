@@ -72,6 +72,7 @@ impl Glyph {
     }
 
     /// The smallest upright rectangle around the box: `[x0, y0, x1, y1]`.
+    #[cfg(test)]
     pub(crate) fn bounds(&self) -> [f32; 4] {
         bounds_of(&self.corners())
     }

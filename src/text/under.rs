@@ -54,26 +54,15 @@ impl LineIndex {
             .lines
             .iter()
             .map(|line| {
-                let mut b = [
-                    f32::INFINITY,
-                    f32::INFINITY,
-                    f32::NEG_INFINITY,
-                    f32::NEG_INFINITY,
-                ];
-                for word in layout.words.get(line.words.clone()).unwrap_or_default() {
-                    for &i in layout.order.get(word.glyphs.clone()).unwrap_or_default() {
-                        if let Some(g) = glyphs.list.get(i as usize) {
-                            let gb = g.bounds();
-                            b = [
-                                b[0].min(gb[0]),
-                                b[1].min(gb[1]),
-                                b[2].max(gb[2]),
-                                b[3].max(gb[3]),
-                            ];
-                        }
-                    }
-                }
-                b
+                let words = layout.words.get(line.words.clone()).unwrap_or_default();
+                let members = match (words.first(), words.last()) {
+                    (Some(first), Some(last)) => layout
+                        .order
+                        .get(first.glyphs.start..last.glyphs.end)
+                        .unwrap_or_default(),
+                    _ => &[],
+                };
+                line_bounds(glyphs, members)
             })
             .collect::<Vec<[f32; 4]>>();
         let mut by_bottom: Vec<(f32, usize)> = bounds
@@ -133,6 +122,28 @@ impl LineIndex {
             b[0] <= a[2] && b[2] >= a[0] && b[1] <= a[3] && b[3] >= a[1]
         })
     }
+}
+
+/// The smallest upright rectangle around the boxes of glyphs `members`:
+/// the bounds of all their corners, kept per corner while the glyphs are
+/// read (four lanes the compiler computes at once) and combined at the
+/// end. `min` and `max` pass over a NaN, so the order they are taken in
+/// does not change the bounds.
+fn line_bounds(glyphs: &Glyphs, members: &[u32]) -> [f32; 4] {
+    let mut low = [[f32::INFINITY; 4]; 2];
+    let mut high = [[f32::NEG_INFINITY; 4]; 2];
+    for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
+        let corners = glyph.corners();
+        for axis in 0..2 {
+            for (k, corner) in corners.iter().enumerate() {
+                low[axis][k] = low[axis][k].min(corner[axis]);
+                high[axis][k] = high[axis][k].max(corner[axis]);
+            }
+        }
+    }
+    let least = |lanes: [f32; 4]| lanes.into_iter().fold(f32::INFINITY, f32::min);
+    let most = |lanes: [f32; 4]| lanes.into_iter().fold(f32::NEG_INFINITY, f32::max);
+    [least(low[0]), least(low[1]), most(high[0]), most(high[1])]
 }
 
 /// A run of taken glyphs within one word.
