@@ -130,20 +130,25 @@ impl LineIndex {
 /// end. `min` and `max` pass over a NaN, so the order they are taken in
 /// does not change the bounds.
 fn line_bounds(glyphs: &Glyphs, members: &[u32]) -> [f32; 4] {
-    let mut low = [[f32::INFINITY; 4]; 2];
-    let mut high = [[f32::NEG_INFINITY; 4]; 2];
+    let (mut x0, mut y0) = ([f32::INFINITY; 4], [f32::INFINITY; 4]);
+    let (mut x1, mut y1) = ([f32::NEG_INFINITY; 4], [f32::NEG_INFINITY; 4]);
     for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
-        let corners = glyph.corners();
-        for axis in 0..2 {
-            for (k, corner) in corners.iter().enumerate() {
-                low[axis][k] = low[axis][k].min(corner[axis]);
-                high[axis][k] = high[axis][k].max(corner[axis]);
-            }
-        }
+        let [[ax, ay], [bx, by], [cx, cy], [dx, dy]] = glyph.corners();
+        let (xs, ys) = ([ax, bx, cx, dx], [ay, by, cy, dy]);
+        x0 = lanes(x0, xs, f32::min);
+        y0 = lanes(y0, ys, f32::min);
+        x1 = lanes(x1, xs, f32::max);
+        y1 = lanes(y1, ys, f32::max);
     }
     let least = |lanes: [f32; 4]| lanes.into_iter().fold(f32::INFINITY, f32::min);
     let most = |lanes: [f32; 4]| lanes.into_iter().fold(f32::NEG_INFINITY, f32::max);
-    [least(low[0]), least(low[1]), most(high[0]), most(high[1])]
+    [least(x0), least(y0), most(x1), most(y1)]
+}
+
+/// `f` of each lane of `a` and `b`.
+fn lanes(a: [f32; 4], b: [f32; 4], f: fn(f32, f32) -> f32) -> [f32; 4] {
+    let ([a0, a1, a2, a3], [b0, b1, b2, b3]) = (a, b);
+    [f(a0, b0), f(a1, b1), f(a2, b2), f(a3, b3)]
 }
 
 /// A run of taken glyphs within one word.
