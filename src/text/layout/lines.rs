@@ -176,10 +176,9 @@ impl Words {
         let starts = self.starts.get(line.words.clone()).unwrap_or_default();
         let base = line.glyphs.start;
         let ends = starts.iter().skip(1).copied().chain([line.glyphs.end]);
-        starts
-            .iter()
-            .zip(ends)
-            .map(move |(&start, end)| (start - base) as usize..(end - base) as usize)
+        starts.iter().zip(ends).map(move |(&start, end)| {
+            start.saturating_sub(base) as usize..end.saturating_sub(base) as usize
+        })
     }
 }
 
