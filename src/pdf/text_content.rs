@@ -464,7 +464,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             | I::HorizontalScaling(_)
             | I::TextRise(_) => text_state(op, sink),
             I::TextFont(f) => {
-                let font = self.select(resources, &f.0);
+                let font = self.select(resources, f.0);
                 sink.set_font(font, number(&f.1));
             }
             I::SetGraphicsState(gs) => {
