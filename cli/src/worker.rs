@@ -121,11 +121,13 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         } else {
             let mut report = read(&job, kind, &options);
             filter.apply(&mut report);
-            // Rendered once; the report goes before its output is sent.
-            let payload = renderer.render(&report);
-            let header = Header::of(job.index, &report, payload.len());
-            drop(report);
-            (header, payload)
+            // Counted first and then written straight out, so a report with
+            // a hundred thousand annotations is never held twice.
+            let header = Header::of(job.index, &report, renderer.len(&report));
+            if send_report(&mut stdout, &header, &renderer, &report).is_err() {
+                return ExitCode::SUCCESS;
+            }
+            continue;
         };
         if send(&mut stdout, &header, &payload).is_err() {
             // The coordinator is gone; nothing left to do.
@@ -230,6 +232,20 @@ fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()>
     out.write_all(b"\n")?;
     out.write_all(payload)?;
     out.flush()
+}
+
+/// Like [`send`], the payload written as it is rendered.
+fn send_report(
+    out: &mut impl Write,
+    header: &Header,
+    renderer: &Renderer,
+    report: &Report,
+) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, header)?;
+    out.write_all(b"\n")?;
+    let mut buffered = io::BufWriter::new(&mut *out);
+    renderer.write(&mut buffered, report)?;
+    buffered.flush()
 }
 
 /// Whether a folder gives a file of this kind: PDFs, text files with
