@@ -489,7 +489,11 @@ impl Parser {
         let begins = |rest: &str| {
             // The first character alone rules out nearly every line.
             let first = rest.chars().next().map(fold);
-            if !self.starts.iter().any(|word| word.first() == first.as_ref()) {
+            if !self
+                .starts
+                .iter()
+                .any(|word| word.first() == first.as_ref())
+            {
                 return false;
             }
             let mut head = [' '; MAX_START_CHARS];
