@@ -132,12 +132,22 @@ pub(crate) fn stamp_lines_in<'a>(
     stamps
 }
 
+/// How many lines the pages have, at most: room for the lines kept, made
+/// once rather than grown line by line through a long text.
+pub(crate) fn line_count(pages: &[(Option<usize>, &str)]) -> usize {
+    pages
+        .iter()
+        .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count() + 1)
+        .sum()
+}
+
 fn classify<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
     summary: &SummaryMarks,
 ) -> Vec<Line<'a>> {
-    let mut lines: Vec<Line<'a>> = Vec::new();
+    let pages: Vec<(Option<usize>, &'a str)> = pages.into_iter().collect();
+    let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_count(&pages));
     let mut number = 0;
     let mut previous_is_summary_header = false;
     for (page_number, page) in pages {

@@ -8,7 +8,7 @@
 
 use super::NotaKind;
 use super::words::{DOCUMENT_WORDS, Field, HEADINGS, LABELS, MARKERS};
-use crate::decision::{Vocabulary, whole_date};
+use crate::decision::{Vocabulary, line_count, whole_date};
 
 /// Longest line (in bytes) read for labels and document words; a longer
 /// one is text.
@@ -87,7 +87,8 @@ pub(super) fn read<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
 ) -> Vec<Line<'a>> {
-    let mut lines = Vec::new();
+    let pages: Vec<(Option<usize>, &'a str)> = pages.into_iter().collect();
+    let mut lines = Vec::with_capacity(line_count(&pages));
     let mut number = 0;
     let mut segments: Vec<&'a str> = Vec::new();
     for (page, text) in pages {
