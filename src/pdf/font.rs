@@ -134,7 +134,6 @@ impl<'a> Fonts<'a> {
     }
 
     /// How a code of a font moves the pen and how wide its box is.
-    #[inline]
     pub(crate) fn metrics(&self, font: &Font<'a>, code: u32) -> Metrics {
         self.with_glyph(font, code, |glyph| glyph.metrics)
     }
@@ -146,23 +145,12 @@ impl<'a> Fonts<'a> {
     }
 
     /// Looks at what a code shows, reading it from the font the first time.
-    #[inline]
     fn with_glyph<R>(&self, font: &Font<'a>, code: u32, look: impl FnOnce(&CodeGlyph) -> R) -> R {
         if let Ok(byte) = u8::try_from(code)
             && let Some(Some(glyph)) = font.small.borrow().get(usize::from(byte))
         {
             return look(glyph);
         }
-        self.with_glyph_slow(font, code, look)
-    }
-
-    #[inline(never)]
-    fn with_glyph_slow<R>(
-        &self,
-        font: &Font<'a>,
-        code: u32,
-        look: impl FnOnce(&CodeGlyph) -> R,
-    ) -> R {
         if let Some(glyph) = font.large.borrow().get(&code) {
             return look(glyph);
         }
@@ -315,7 +303,6 @@ impl<'a> Font<'a> {
 
     /// The next character code of a string and its length in bytes; at
     /// least one byte is taken.
-    #[inline]
     pub(crate) fn next_code(&self, bytes: &[u8], at: usize) -> (u32, usize) {
         match &self.kind {
             Kind::Simple(_) => (bytes.get(at).map_or(0, |&b| u32::from(b)), 1),

@@ -328,7 +328,6 @@ impl<'a, 'f> Placer<'a, 'f> {
     /// Places one glyph of a run whose axes are `axes` (`None`: the run is
     /// scaled to nothing, and its glyphs have no place). Most glyphs show
     /// a code placed on the page before, whose text is in the buffer.
-    #[inline]
     fn place(
         &mut self,
         font: &Font<'a>,
@@ -344,29 +343,15 @@ impl<'a, 'f> Placer<'a, 'f> {
             .copied()
             .filter(|(seen, _)| *seen == stamp)
             .and_then(|(_, text)| text);
-        match cached {
-            Some(text) => {
-                let Some(at) = axes.and_then(|axes| axes.place(origin, f64::from(width))) else {
-                    return;
-                };
-                self.draws_text |= !text.is_space();
-                self.glyphs
-                    .push_same(text, at.origin, at.dir, at.em, at.width);
-            }
-            None => self.place_new(font, axes, origin, width, (code, slot, stamp)),
+        if let Some(text) = cached {
+            let Some(at) = axes.and_then(|axes| axes.place(origin, f64::from(width))) else {
+                return;
+            };
+            self.draws_text |= !text.is_space();
+            self.glyphs
+                .push_same(text, at.origin, at.dir, at.em, at.width);
+            return;
         }
-    }
-
-    /// Places a glyph whose text is not in the buffer yet.
-    #[inline(never)]
-    fn place_new(
-        &mut self,
-        font: &Font<'a>,
-        axes: Option<&Axes>,
-        origin: [f64; 2],
-        width: f32,
-        (code, slot, stamp): (u32, Option<usize>, usize),
-    ) {
         let Some(unicode) = self.fonts.unicode(font, code) else {
             self.unmapped += 1;
             self.draws_text = true;
