@@ -38,7 +38,7 @@ use super::date_text;
 use super::recognise::{Mode, recognise};
 use super::register::Statement;
 use super::{SightingRef, Source};
-use crate::summary::{SummaryLocale, SummaryMarks};
+use crate::summary::{SummaryLocale, SummaryMarks, may_open_with};
 use crate::text::text_pages;
 
 /// How many lines after a stamp its nota's date is looked for, in text
@@ -233,21 +233,6 @@ fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
         return whole_date(value, vocabulary).map(Label::WithDate);
     }
     None
-}
-
-/// Whether `line` in lower case may start with one of `prefixes` (in
-/// lower case): checked on the first byte, without a lower-case copy of the
-/// line. A line that opens with an ASCII character opens in lower case
-/// with that character lowered, so a prefix that starts otherwise cannot
-/// be its start.
-fn may_open_with(line: &str, prefixes: &[String]) -> bool {
-    let Some(first) = line.bytes().next().filter(u8::is_ascii) else {
-        return true;
-    };
-    let first = first.to_ascii_lowercase();
-    prefixes
-        .iter()
-        .any(|prefix| prefix.bytes().next().is_none_or(|b| b == first))
 }
 
 /// A line that is one whole date with its year ("27 mei 2026"), and no time.

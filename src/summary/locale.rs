@@ -193,30 +193,29 @@ impl SummaryMarks {
     /// A line that opens with a summary's header phrase ("Overzicht van
     /// opmerkingen bij …").
     pub(crate) fn is_title(&self, line: &str) -> bool {
-        // Where the line's first bytes are ASCII, they are its first bytes
-        // in lower case too, each lowered alone: no copy of the line.
-        let mut lower = None;
-        // A line that opens with an ASCII character opens in lower case
-        // with that character lowered: titles that start otherwise cannot
-        // match.
-        let first = line.bytes().next().filter(u8::is_ascii);
-        self.titles.iter().any(|title| {
-            if let (Some(first), Some(opening)) = (first, title.bytes().next())
-                && opening != first.to_ascii_lowercase()
-            {
-                return false;
-            }
-            match line.get(..title.len()) {
-                Some(head) if head.is_ascii() => head
-                    .bytes()
-                    .map(|b| b.to_ascii_lowercase())
-                    .eq(title.bytes()),
-                _ => lower
-                    .get_or_insert_with(|| line.to_lowercase())
-                    .starts_with(title.as_str()),
-            }
-        })
+        if !may_open_with(line, &self.titles) {
+            return false;
+        }
+        let lower = line.to_lowercase();
+        self.titles
+            .iter()
+            .any(|title| lower.starts_with(title.as_str()))
     }
+}
+
+/// Whether `line` in lower case may start with one of `prefixes` (in
+/// lower case): checked on the first byte, without a lower-case copy of the
+/// line. A line that opens with an ASCII character opens in lower case
+/// with that character lowered, so a prefix that starts otherwise cannot
+/// be its start.
+pub(crate) fn may_open_with(line: &str, prefixes: &[String]) -> bool {
+    let Some(first) = line.bytes().next().filter(u8::is_ascii) else {
+        return true;
+    };
+    let first = first.to_ascii_lowercase();
+    prefixes
+        .iter()
+        .any(|prefix| prefix.bytes().next().is_none_or(|b| b == first))
 }
 
 /// The fixed words of one built-in locale.

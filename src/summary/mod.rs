@@ -34,8 +34,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotation::Subtype;
 
-pub(crate) use locale::SummaryMarks;
 pub use locale::{DateOrder, SummaryLocale};
+pub(crate) use locale::{SummaryMarks, may_open_with};
 pub(crate) use parse::{Placement, Placements};
 
 /// One entry of a printed comment summary.

@@ -205,8 +205,6 @@ impl Parser {
             .map(|label| label.first_word().to_vec())
             .filter(|word| !word.is_empty())
             .collect();
-        starts.sort_unstable();
-        starts.dedup();
         // A first word longer than the prefix compared is compared by its
         // start.
         for word in &mut starts {
