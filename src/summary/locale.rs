@@ -196,10 +196,20 @@ impl SummaryMarks {
         if !may_open_with(line, &self.titles) {
             return false;
         }
-        let lower = line.to_lowercase();
+        // Where the line's first bytes are ASCII, they are its first bytes
+        // in lower case too, each lowered alone: no copy of the line.
+        let mut lower = None;
         self.titles
             .iter()
-            .any(|title| lower.starts_with(title.as_str()))
+            .any(|title| match line.get(..title.len()) {
+                Some(head) if head.is_ascii() => head
+                    .bytes()
+                    .map(|b| b.to_ascii_lowercase())
+                    .eq(title.bytes()),
+                _ => lower
+                    .get_or_insert_with(|| line.to_lowercase())
+                    .starts_with(title.as_str()),
+            })
     }
 }
 
