@@ -156,10 +156,7 @@ impl Words {
 
     /// The words of a line, in visual order.
     pub(super) fn of<'w>(&'w self, line: &LineBox) -> impl Iterator<Item = &'w [u32]> + 'w {
-        let line_glyphs = self
-            .glyphs
-            .get(line.glyphs.start as usize..line.glyphs.end as usize)
-            .unwrap_or_default();
+        let line_glyphs = self.glyphs_of(line);
         self.spans(line)
             .map(move |span| line_glyphs.get(span).unwrap_or_default())
     }
@@ -219,19 +216,10 @@ pub(super) fn lines(
             Ok(line) => line,
             Err(OutOfOrder) => {
                 keyed.clear();
-                let mut at = first;
-                while let Some(piece) = pieces.get(at as usize) {
-                    let run = glyphs
-                        .list
-                        .get(piece.glyphs.start as usize..piece.glyphs.end as usize);
-                    keyed.extend(
-                        run.unwrap_or_default()
-                            .iter()
-                            .zip(piece.glyphs.clone())
-                            .map(|(g, i)| (dot(g.origin, frame.dir), i)),
-                    );
-                    at = next.get(at as usize).copied().unwrap_or(u32::MAX);
-                }
+                keyed.extend(
+                    joined_glyphs(glyphs, pieces, next, first)
+                        .map(|(g, i)| (dot(g.origin, frame.dir), i)),
+                );
                 keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
                 let mut line = Builder::new(glyphs, frame, false, words);
                 for &(start, index) in keyed.iter() {
@@ -259,17 +247,33 @@ fn in_joined_order(
     words: &mut Words,
 ) -> Result<Option<LineBox>, OutOfOrder> {
     let mut line = Builder::new(glyphs, frame, true, words);
-    let mut at = first;
-    while let Some(piece) = pieces.get(at as usize) {
+    for (glyph, index) in joined_glyphs(glyphs, pieces, next, first) {
+        line.push(glyph, index, dot(glyph.origin, frame.dir), words)?;
+    }
+    Ok(line.finish(words))
+}
+
+/// The glyphs of a line, with their indices, piece by piece in the order
+/// the pieces were joined (chained from `first` by `next`).
+fn joined_glyphs<'g>(
+    glyphs: &'g Glyphs,
+    pieces: &'g [Piece],
+    next: &'g [u32],
+    first: u32,
+) -> impl Iterator<Item = (&'g Glyph, u32)> + 'g {
+    std::iter::successors(
+        pieces.get(first as usize).map(|p| (first, p)),
+        move |&(at, _)| {
+            let following = next.get(at as usize).copied().unwrap_or(u32::MAX);
+            pieces.get(following as usize).map(|p| (following, p))
+        },
+    )
+    .flat_map(move |(_, piece)| {
         let run = glyphs
             .list
             .get(piece.glyphs.start as usize..piece.glyphs.end as usize);
-        for (glyph, index) in run.unwrap_or_default().iter().zip(piece.glyphs.clone()) {
-            line.push(glyph, index, dot(glyph.origin, frame.dir), words)?;
-        }
-        at = next.get(at as usize).copied().unwrap_or(u32::MAX);
-    }
-    Ok(line.finish(words))
+        run.unwrap_or_default().iter().zip(piece.glyphs.clone())
+    })
 }
 
 /// A line's direction, normal and font size.
