@@ -9,7 +9,7 @@ use crate::diagnostics::{Skipped, Warning, Warnings};
 use crate::error::{Error, Result};
 use crate::input::InputKind;
 use crate::limits::Deadline;
-use crate::normalise::{Normalised, normalise};
+use crate::normalise::{self, Normalised};
 use crate::nota::Nota;
 use crate::options::Options;
 use crate::pdf::geometry::Rect;
@@ -168,16 +168,35 @@ impl Document {
         };
         #[cfg(not(feature = "text"))]
         let text = Pages::default();
+        // The page text is read for what it records while the appearances
+        // of the annotations are read, on another thread when it pays.
+        let normalisers = options.normalisers();
         #[cfg(feature = "text")]
-        if options.appearance_text {
-            crate::text::read_appearances(
-                &sources,
-                &mut annotations,
-                &options.limits,
-                &deadline,
-                &mut warnings,
-            );
-        }
+        let read_appearances = |annotations: &mut Vec<Annotation>, warnings: &mut Warnings| {
+            if options.appearance_text {
+                crate::text::read_appearances(
+                    &sources,
+                    annotations,
+                    &options.limits,
+                    &deadline,
+                    warnings,
+                );
+            }
+        };
+        #[cfg(feature = "text")]
+        let read_text = if normalise::side_by_side(&text, normalisers.threads) {
+            std::thread::scope(|scope| {
+                let appearances = scope.spawn(|| read_appearances(&mut annotations, &mut warnings));
+                let read = normalise::read_text(&text, normalisers);
+                normalise::joined(appearances);
+                read
+            })
+        } else {
+            read_appearances(&mut annotations, &mut warnings);
+            normalise::read_text(&text, normalisers)
+        };
+        #[cfg(not(feature = "text"))]
+        let read_text = normalise::read_text(&text, normalisers);
         #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
@@ -185,11 +204,12 @@ impl Document {
             .collect();
         #[cfg(feature = "text")]
         drop(sources);
-        let normalised = normalise(
+        let normalised = normalise::normalise(
             &text,
+            read_text,
             &annotations,
             &pdf.document_dates(),
-            options.normalisers(),
+            normalisers,
         );
         Ok(Self {
             file,

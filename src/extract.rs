@@ -8,7 +8,7 @@ use crate::diagnostics::Skipped;
 use crate::document::{Document, map, needs_images};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
-use crate::normalise::normalise;
+use crate::normalise;
 use crate::options::Options;
 use crate::report::{Reading, Report};
 use crate::text::Pages;
@@ -65,7 +65,9 @@ pub fn extract_bytes(
 fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let text = input::decode_text(bytes);
     let pages = Pages::from_text(&text);
-    let normalised = normalise(&pages, &[], &[], options.normalisers());
+    let normalisers = options.normalisers();
+    let text = normalise::read_text(&pages, normalisers);
+    let normalised = normalise::normalise(&pages, text, &[], &[], normalisers);
     Report::from(Reading {
         file: path.to_owned(),
         kind: InputKind::Text,

@@ -20,9 +20,9 @@
 use chrono::NaiveDate;
 
 use crate::annotation::Annotation;
-use crate::decision::{self, Decision, Vocabulary};
+use crate::decision::{self, Decision, StampLine, Vocabulary};
 use crate::nota::{self, Nota};
-use crate::summary::{self, Comment, SummaryLocale, SummaryMarks};
+use crate::summary::{self, Comment, Placements, SummaryLocale, SummaryMarks};
 use crate::text::Pages;
 
 /// What the normalisers read by: the words of decisions and of printed
@@ -53,20 +53,25 @@ pub(crate) struct Normalised {
     pub(crate) ocr_pages: Vec<usize>,
 }
 
-/// Reads the pages and annotations of one input. `document_dates` give a
-/// year to decision dates that have nothing closer (a PDF's `/CreationDate`
-/// and `/ModDate`; none for a text input).
-pub(crate) fn normalise(
-    pages: &Pages<'_>,
-    annotations: &[Annotation],
-    document_dates: &[NaiveDate],
-    normalisers: Normalisers<'_>,
-) -> Normalised {
+/// What the normalisers read from the pages' text alone, before any
+/// annotation is needed: the printed summaries and where they stand, the
+/// stamp lines, and the lines notas are found in.
+pub(crate) struct TextReading<'p> {
+    comments: Vec<Comment>,
+    placements: Placements,
+    stamps: Vec<StampLine<'p>>,
+    lines: nota::Lines<'p>,
+}
+
+/// Reads the text of an input's pages, the first half of [`normalise`].
+/// Nothing here reads the annotations, so a caller may finish reading
+/// them (their appearances) meanwhile.
+pub(crate) fn read_text<'p>(pages: &'p Pages<'_>, normalisers: Normalisers<'_>) -> TextReading<'p> {
     let marks = SummaryMarks::of(normalisers.summary_locales);
     let summaries = || summary::parse_placed(pages.texts(), normalisers.summary_locales);
     let stamps = || decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
     let lines = || nota::Lines::read(pages, normalisers.vocabulary);
-    let ((mut comments, placements), stamps, lines) = if side_by_side(pages, normalisers.threads) {
+    let ((comments, placements), stamps, lines) = if side_by_side(pages, normalisers.threads) {
         std::thread::scope(|scope| {
             let stamps = scope.spawn(stamps);
             let lines = scope.spawn(lines);
@@ -76,6 +81,31 @@ pub(crate) fn normalise(
     } else {
         (summaries(), stamps(), lines())
     };
+    TextReading {
+        comments,
+        placements,
+        stamps,
+        lines,
+    }
+}
+
+/// Reads the pages and annotations of one input: its text as
+/// [`read_text`] read it, and the annotations. `document_dates` give a
+/// year to decision dates that have nothing closer (a PDF's
+/// `/CreationDate` and `/ModDate`; none for a text input).
+pub(crate) fn normalise(
+    pages: &Pages<'_>,
+    text: TextReading<'_>,
+    annotations: &[Annotation],
+    document_dates: &[NaiveDate],
+    normalisers: Normalisers<'_>,
+) -> Normalised {
+    let TextReading {
+        mut comments,
+        placements,
+        stamps,
+        lines,
+    } = text;
     summary::link(&mut comments, annotations);
     let statements = decision::statements(annotations, &comments, &stamps);
     let mut decisions =
@@ -100,13 +130,13 @@ pub(crate) fn normalise(
 
 /// Whether to read the pages on more than one thread: when asked, and
 /// when there is enough text for it to pay.
-fn side_by_side(pages: &Pages<'_>, threads: usize) -> bool {
+pub(crate) fn side_by_side(pages: &Pages<'_>, threads: usize) -> bool {
     threads != 1 && pages.texts().map(|(_, text)| text.len()).sum::<usize>() >= MIN_PARALLEL_TEXT
 }
 
 /// What a thread returned; a panic in it goes on in the caller, as it
 /// would have on one thread.
-fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+pub(crate) fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     handle
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -153,7 +183,13 @@ mod tests {
                 summary_locales: &summary_locales,
                 threads,
             };
-            normalise(&pages, &[], &[], normalisers)
+            normalise(
+                &pages,
+                read_text(&pages, normalisers),
+                &[],
+                &[],
+                normalisers,
+            )
         };
         assert!(side_by_side(&pages, 0));
         assert!(!side_by_side(&pages, 1));
