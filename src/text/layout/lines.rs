@@ -77,8 +77,10 @@ impl Piece {
             return false;
         }
         let start = dot(offset, self.dir);
-        let gap = (start - self.hi).max(self.lo - (start + glyph.width));
-        if gap > MAX_GAP * larger {
+        // The gap on either side: what `(after).max(before) > widest`
+        // gives, a NaN on one side ignored, without the NaN-aware maximum.
+        let widest = MAX_GAP * larger;
+        if start - self.hi > widest || self.lo - (start + glyph.width) > widest {
             return false;
         }
         self.lo = self.lo.min(start);
@@ -247,8 +249,10 @@ fn in_joined_order(
     words: &mut Words,
 ) -> Result<Option<LineBox>, OutOfOrder> {
     let mut line = Builder::new(glyphs, frame, true, words);
-    for (glyph, index) in joined_glyphs(glyphs, pieces, next, first) {
-        line.push(glyph, index, dot(glyph.origin, frame.dir), words)?;
+    for (run, indices) in joined_runs(glyphs, pieces, next, first) {
+        for (glyph, index) in run.iter().zip(indices) {
+            line.push(glyph, index, dot(glyph.origin, frame.dir), words)?;
+        }
     }
     Ok(line.finish(words))
 }
@@ -261,6 +265,17 @@ fn joined_glyphs<'g>(
     next: &'g [u32],
     first: u32,
 ) -> impl Iterator<Item = (&'g Glyph, u32)> + 'g {
+    joined_runs(glyphs, pieces, next, first).flat_map(|(run, indices)| run.iter().zip(indices))
+}
+
+/// The pieces of a line in the order they were joined (chained from
+/// `first` by `next`): each piece's glyphs and their indices.
+fn joined_runs<'g>(
+    glyphs: &'g Glyphs,
+    pieces: &'g [Piece],
+    next: &'g [u32],
+    first: u32,
+) -> impl Iterator<Item = (&'g [Glyph], Range<u32>)> + 'g {
     std::iter::successors(
         pieces.get(first as usize).map(|p| (first, p)),
         move |&(at, _)| {
@@ -268,11 +283,11 @@ fn joined_glyphs<'g>(
             pieces.get(following as usize).map(|p| (following, p))
         },
     )
-    .flat_map(move |(_, piece)| {
+    .map(move |(_, piece)| {
         let run = glyphs
             .list
             .get(piece.glyphs.start as usize..piece.glyphs.end as usize);
-        run.unwrap_or_default().iter().zip(piece.glyphs.clone())
+        (run.unwrap_or_default(), piece.glyphs.clone())
     })
 }
 
