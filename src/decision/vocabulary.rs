@@ -2,7 +2,15 @@
 //! `vocabulary.json` next to this file; its format is documented on
 //! [`Vocabulary`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+/// The vocabulary's sets and maps. Their keys are the vocabulary's own
+/// words, and the text of a page only looks words up in them (every word
+/// of many lines), so they hash with FxHash rather than SipHash: a key
+/// from the input is never inserted, so there is no collision flood to
+/// guard against.
+type HashSet<T> = rustc_hash::FxHashSet<T>;
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -250,7 +258,7 @@ impl Vocabulary {
     fn empty() -> Self {
         Self {
             verdicts: Vec::new(),
-            weak_verdicts: HashSet::new(),
+            weak_verdicts: HashSet::default(),
             interjections: Vec::new(),
             request_words: Vec::new(),
             option_words: Vec::new(),
@@ -258,31 +266,31 @@ impl Vocabulary {
             remark_lead_ins: Vec::new(),
             condition_lead_ins: Vec::new(),
             conditions: Vec::new(),
-            negations: HashSet::new(),
+            negations: HashSet::default(),
             point_words: Vec::new(),
             point_answers: Vec::new(),
-            addressee_links: HashSet::new(),
+            addressee_links: HashSet::default(),
             option_links: Vec::new(),
             actor_links: Vec::new(),
             discussed_with_links: Vec::new(),
             date_lead_ins: Vec::new(),
-            meeting_words: HashSet::new(),
+            meeting_words: HashSet::default(),
             meeting_date_links: Vec::new(),
             portfolio_links: Vec::new(),
             portfolio_joiners: Vec::new(),
             actors: Vec::new(),
             ministry_roles: Vec::new(),
             ministries: Vec::new(),
-            not_actors: HashSet::new(),
-            months: HashMap::new(),
-            weekdays: HashSet::new(),
-            sentence_words: HashSet::new(),
-            clause_verbs: HashSet::new(),
-            subordinators: HashSet::new(),
+            not_actors: HashSet::default(),
+            months: HashMap::default(),
+            weekdays: HashSet::default(),
+            sentence_words: HashSet::default(),
+            clause_verbs: HashSet::default(),
+            subordinators: HashSet::default(),
             nota_date_labels: Vec::new(),
             addressee_prefixes: Vec::new(),
-            nota_words: HashSet::new(),
-            file_extensions: HashSet::new(),
+            nota_words: HashSet::default(),
+            file_extensions: HashSet::default(),
         }
     }
 
