@@ -137,7 +137,7 @@ pub(crate) fn stamp_lines_in<'a>(
 pub(crate) fn line_count(pages: &[(Option<usize>, &str)]) -> usize {
     pages
         .iter()
-        .map(|(_, text)| text.bytes().filter(|&b| b == b'\n').count() + 1)
+        .map(|(_, text)| memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
         .sum()
 }
 

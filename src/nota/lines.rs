@@ -151,8 +151,10 @@ pub(super) fn mark_known(lines: &mut [Line<'_>], known: &Known<'_>) {
 fn side_by_side(line: &str) -> impl Iterator<Item = &str> {
     let mut cuts = Vec::new();
     let mut previous = None;
+    // Only a short line with a colon is walked at all.
     let labelled = line.len() <= MAX_LABEL_LINE && line.contains(':');
-    for (at, c) in line.char_indices().filter(|_| labelled) {
+    let walked = if labelled { line } else { "" };
+    for (at, c) in walked.char_indices() {
         let after_space = previous.is_some_and(char::is_whitespace);
         previous = Some(c);
         if !after_space || !c.is_uppercase() {
