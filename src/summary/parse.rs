@@ -165,10 +165,6 @@ struct Cursor {
     body_since_entry: bool,
 }
 
-/// Most characters of a label's first word compared before a line is
-/// looked at label by label.
-const MAX_START_CHARS: usize = 24;
-
 /// A summary reader for a set of locales.
 #[derive(Debug)]
 pub(crate) struct Parser {
@@ -179,8 +175,6 @@ pub(crate) struct Parser {
     /// label. A label matches character by character after folding, so a
     /// line without its first word cannot hold it.
     starts: Vec<Vec<char>>,
-    /// The most characters of a line [`Parser::starts`] compares.
-    start_chars: usize,
     subjects: SubjectTable,
     /// Every locale's undated words.
     undated: Vec<Label>,
@@ -205,17 +199,10 @@ impl Parser {
             .map(|label| label.first_word().to_vec())
             .filter(|word| !word.is_empty())
             .collect();
-        // A first word longer than the prefix compared is compared by its
-        // start.
-        for word in &mut starts {
-            word.truncate(MAX_START_CHARS);
-        }
         starts.sort_unstable();
         starts.dedup();
-        let start_chars = starts.iter().map(Vec::len).max().unwrap_or(0);
         Self {
             starts,
-            start_chars,
             words,
             subjects: SubjectTable::new(locales),
             undated: locales
@@ -485,33 +472,37 @@ impl Parser {
     /// body text; `true` means it must be looked at label by label.
     fn may_start_with_label(&self, line: &str) -> bool {
         let begins = |rest: &str| {
-            // The first character alone rules out nearly every line.
-            let first = rest.chars().next().map(fold);
-            if !self
-                .starts
-                .iter()
-                .any(|word| word.first() == first.as_ref())
-            {
+            // The first character alone rules out nearly every line; a
+            // word with that first character is compared as far as it
+            // goes, each character folded once it is reached.
+            let Some(first) = rest.chars().next().map(fold) else {
                 return false;
-            }
-            let mut head = [' '; MAX_START_CHARS];
-            let mut len = 0;
-            for (slot, c) in head.iter_mut().zip(rest.chars().take(self.start_chars)) {
-                *slot = fold(c);
-                len += 1;
-            }
-            let head = head.get(..len).unwrap_or_default();
-            self.starts
-                .iter()
-                .any(|word| head.first() == word.first() && head.starts_with(word))
+            };
+            self.starts.iter().any(|word| {
+                word.first() == Some(&first)
+                    && rest
+                        .chars()
+                        .map(fold)
+                        .take(word.len())
+                        .eq(word.iter().copied())
+            })
         };
         let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
         if begins(start) {
             return true;
         }
-        let token_end = start.find(char::is_whitespace).unwrap_or(start.len());
-        let token_chars = start.get(..token_end).map_or(0, |t| t.chars().count());
-        if token_chars == 0 || token_chars > MAX_ICON_TOKEN_CHARS || token_end == start.len() {
+        // A short token (an icon spelled as letters) and white space after
+        // it: only the token's first characters are looked at, as a longer
+        // one, or one that is the whole line, is no icon.
+        let Some(token_end) = start
+            .char_indices()
+            .take(MAX_ICON_TOKEN_CHARS + 1)
+            .find(|&(_, c)| c.is_whitespace())
+            .map(|(at, _)| at)
+        else {
+            return false;
+        };
+        if token_end == 0 {
             return false;
         }
         let after_icon = start
