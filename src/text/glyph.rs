@@ -152,6 +152,14 @@ impl Glyphs {
     /// All the glyphs' text, in one buffer (in drawing order, but a glyph
     /// drawn again may share an earlier glyph's text).
     /// Empties the buffer, keeping its memory for the next page.
+    /// The bytes of a glyph's text: [`Glyphs::text`] without the checks
+    /// that its ends are character boundaries (they are).
+    pub(crate) fn text_bytes(&self, glyph: &Glyph) -> &[u8] {
+        let start = glyph.text_start as usize;
+        let end = start + glyph.text_len as usize;
+        self.text.as_bytes().get(start..end).unwrap_or_default()
+    }
+
     pub(crate) fn clear(&mut self) {
         self.list.clear();
         self.text.clear();

@@ -237,12 +237,11 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
 /// Appends the text of the glyphs `members`.
 fn push_texts(out: &mut String, glyphs: &Glyphs, members: &[u32]) {
     for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
-        let text = glyphs.text(glyph);
-        // Most glyphs are one ASCII letter: pushed as a byte, not copied
-        // as a string.
-        match text.as_bytes() {
+        // Most glyphs are one ASCII letter: pushed as a byte, found
+        // without the character-boundary checks of a string slice.
+        match glyphs.text_bytes(glyph) {
             &[byte] if byte.is_ascii() => out.push(char::from(byte)),
-            _ => out.push_str(text),
+            _ => out.push_str(glyphs.text(glyph)),
         }
     }
 }
