@@ -231,7 +231,7 @@ impl Parser {
         let mut context = Context::default();
         let mut cursor = Cursor::default();
         for (page, text) in pages {
-            let lines: Vec<&str> = crate::text::lines(text).collect();
+            let lines: Vec<&str> = text.lines().collect();
             self.parse_page(
                 page,
                 &lines,

@@ -111,58 +111,9 @@ pub fn text_pages(text: &str) -> Vec<(Option<usize>, &str)> {
         .collect()
 }
 
-/// The lines of a page's text, as [`str::lines`] gives them (cut at each
-/// `'\n'`, a `'\r'` before it dropped, no empty line after a final
-/// `'\n'`), each line end found by a vectorised search: the normalisers
-/// walk every line of every page, most of them long.
-pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text).filter(|text| !text.is_empty());
-    std::iter::from_fn(move || {
-        let current = rest?;
-        let Some(end) = memchr::memchr(b'\n', current.as_bytes()) else {
-            rest = None;
-            return Some(current);
-        };
-        // A line feed is one byte: the cuts are character boundaries.
-        rest = current.get(end + 1..).filter(|rest| !rest.is_empty());
-        let line = current.get(..end).unwrap_or_default();
-        Some(line.strip_suffix('\r').unwrap_or(line))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The lines are those `str::lines` gives, line ends of every kind
-    /// and at every place.
-    #[test]
-    fn lines_as_std_gives_them() {
-        let texts = [
-            "",
-            "\n",
-            "\n\n",
-            "a",
-            "a\n",
-            "a\r\n",
-            "a\r",
-            "\r\n",
-            "\r",
-            "a\n\nb",
-            "a\r\nb\r\n",
-            "a\rb\n",
-            "é\r\n€\n\r\n",
-            "\r\r\n",
-            "x\n\r",
-        ];
-        for text in texts {
-            assert_eq!(
-                lines(text).collect::<Vec<_>>(),
-                text.lines().collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
 
     #[test]
     fn text_pages_split_on_form_feeds() {
