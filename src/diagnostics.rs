@@ -176,6 +176,16 @@ impl Warnings {
         }
     }
 
+    /// The warnings of a later part of the reading, after these: the
+    /// same list and count as if they had been pushed here.
+    pub(crate) fn append(&mut self, later: Self) {
+        self.cut_short |= later.cut_short;
+        for warning in later.list {
+            self.keep(warning);
+        }
+        self.dropped += later.dropped;
+    }
+
     fn keep(&mut self, warning: Warning) {
         if self.list.len() < MAX_WARNINGS {
             self.list.push(warning);

@@ -139,19 +139,21 @@ impl Document {
                 crop_box: node.crop_box.or(node.media_box),
             })
             .collect();
-        let page_dicts = nodes
+        let page_dicts: Vec<_> = nodes
             .into_iter()
             .enumerate()
-            .map(|(index, node)| (index + 1, node.dict));
+            .map(|(index, node)| (index + 1, node.dict))
+            .collect();
+        let listing = annotation::Listing {
+            labels: &labels,
+            limits: &options.limits,
+            include: options.include(),
+            deadline: &deadline,
+            threads: options.threads,
+        };
         #[allow(unused_mut)]
-        let (mut annotations, skipped) = annotation::read_all(
-            page_dicts,
-            &labels,
-            &options.limits,
-            options.include(),
-            &deadline,
-            &mut warnings,
-        );
+        let (mut annotations, skipped) = annotation::read_all(&page_dicts, &listing, &mut warnings);
+        drop(page_dicts);
         #[cfg(feature = "text")]
         let text = if options.text_under || options.flattened {
             crate::text::read_pages(

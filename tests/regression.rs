@@ -138,3 +138,79 @@ fn compound_hyphen_after_capitals_is_kept() {
         .collect();
     assert!(texts.contains(&"EU-richtlijn"), "{texts:?}");
 }
+
+/// A long document's annotations are listed in two halves side by side;
+/// what is listed, counted and warned about is what one thread gives,
+/// replies and review states across the halves included.
+#[test]
+fn annotations_listed_on_threads_are_those_of_one_thread() {
+    const PAGES: u32 = 120;
+    // Per page: the page, a note, a reply to the first page's note (its
+    // review state), and /Annots holding them, a link and a null.
+    let page_object = |page: u32| 10 + page * 4;
+    let kids: Vec<String> = (0..PAGES)
+        .map(|p| format!("{} 0 R", page_object(p)))
+        .collect();
+    let mut objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (
+            2,
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {PAGES} >>",
+                kids.join(" ")
+            )
+            .into_bytes(),
+        ),
+        (
+            3,
+            b"<< /Type /Annot /Subtype /Link /Rect [0 0 5 5] >>".to_vec(),
+        ),
+    ];
+    for p in 0..PAGES {
+        let at = page_object(p);
+        objects.push((
+            at,
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+                 /Annots [{} 0 R 3 0 R null {} 0 R] >>",
+                at + 1,
+                at + 2
+            )
+            .into_bytes(),
+        ));
+        objects.push(note(
+            at + 1,
+            &format!("/T (Lid {p}) /Contents (akkoord {p})"),
+        ));
+        objects.push(note(
+            at + 2,
+            &format!(
+                "/IRT {} 0 R /State (Accepted) /StateModel (Review) /T (Lid {p})",
+                page_object(0) + 1
+            ),
+        ));
+    }
+    let bytes = raw_pdf(&objects, 1, "");
+    let read = |threads| {
+        let options = Options::default().with_threads(threads);
+        Document::from_bytes("listed.pdf", bytes.clone(), &options).unwrap()
+    };
+    let one = read(1);
+    let two = read(2);
+    assert_eq!(one.annotations().len(), 2 * PAGES as usize);
+    assert_eq!(one.annotations(), two.annotations());
+    assert_eq!(one.warnings(), two.warnings());
+    assert_eq!(one.skipped(), two.skipped());
+    assert_eq!(one.skipped().links, PAGES as usize);
+    // Every page's null entry is a warning, in page order.
+    let warned: Vec<Option<usize>> = one.warnings().iter().map(|w| w.page).collect();
+    let pages: Vec<Option<usize>> = (1..=PAGES as usize).map(Some).collect();
+    assert_eq!(warned, pages);
+    // The first note carries the review state of every page's reply.
+    assert_eq!(
+        one.annotations()[0].review_states.len(),
+        PAGES as usize,
+        "{:?}",
+        one.annotations()[0].review_states
+    );
+}

@@ -15,7 +15,7 @@ pub use flags::Flags;
 pub use names::{Icon, Intent, State, StateModel};
 #[cfg(feature = "text")]
 pub(crate) use read::reference_of;
-pub(crate) use read::{Include, read_all};
+pub(crate) use read::{Include, Listing, read_all};
 pub(crate) use reference::serde_as_text;
 pub use reference::{ObjectId, Reference, ReferenceError};
 pub use subtype::Subtype;

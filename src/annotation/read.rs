@@ -34,44 +34,106 @@ pub(crate) struct Include {
     pub(crate) widgets: bool,
 }
 
-/// All annotations of the given pages, and the ones left out.
-pub(crate) fn read_all<'a>(
-    pages: impl Iterator<Item = (usize, Option<Dict<'a>>)>,
-    labels: &PageLabels,
-    limits: &Limits,
-    include: Include,
-    deadline: &Deadline,
+/// Fewest pages read on two threads: below it, starting a thread costs
+/// more than it saves.
+const MIN_PARALLEL_PAGES: usize = 64;
+
+/// What the pages say about listing them: how to read them, and on how
+/// many threads (1: the calling thread alone; else two).
+pub(crate) struct Listing<'r> {
+    pub(crate) labels: &'r PageLabels,
+    pub(crate) limits: &'r Limits,
+    pub(crate) include: Include,
+    pub(crate) deadline: &'r Deadline,
+    pub(crate) threads: usize,
+}
+
+/// All annotations of the given pages (each page's number and dictionary),
+/// and the ones left out. A long document is read in two halves side by
+/// side; the annotations, counts and warnings are what one thread gives.
+pub(crate) fn read_all(
+    pages: &[(usize, Option<Dict<'_>>)],
+    listing: &Listing<'_>,
     warnings: &mut Warnings,
 ) -> (Vec<Annotation>, Skipped) {
+    let (mut annotations, skipped) = if listing.threads != 1 && pages.len() >= MIN_PARALLEL_PAGES {
+        let (first, second) = pages.split_at(pages.len() / 2);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut own = Warnings::default();
+                let read = read_pages(second, listing, &mut own);
+                (read, own)
+            });
+            let first = read_pages(first, listing, warnings);
+            // A panic on the other thread goes on here, as it would
+            // have on one thread.
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+        let (mut read, (second, second_warnings)) = (first, second);
+        // Pages after a time limit are not read: the second half
+        // counts only when the first was read to its end.
+        if read.complete {
+            read.annotations.extend(second.annotations);
+            read.skipped.links += second.skipped.links;
+            read.skipped.widgets += second.skipped.widgets;
+            warnings.append(second_warnings);
+        }
+        (read.annotations, read.skipped)
+    } else {
+        let read = read_pages(pages, listing, warnings);
+        (read.annotations, read.skipped)
+    };
+    attach_review_states(&mut annotations);
+    (annotations, skipped)
+}
+
+/// What reading a run of pages found.
+struct Read {
+    annotations: Vec<Annotation>,
+    skipped: Skipped,
+    /// Every page was read: no time limit cut the run short.
+    complete: bool,
+}
+
+/// Reads the annotations of a run of pages, in order.
+fn read_pages(
+    pages: &[(usize, Option<Dict<'_>>)],
+    listing: &Listing<'_>,
+    warnings: &mut Warnings,
+) -> Read {
     let mut reader = Reader {
-        limits,
-        include,
+        limits: listing.limits,
+        include: listing.include,
         warnings,
         skipped: Skipped::default(),
         annotations: Vec::new(),
     };
+    let mut complete = true;
     for (number, dict) in pages {
-        if deadline.expired() {
+        let number = *number;
+        if listing.deadline.expired() {
             reader.warnings.time_limit(
                 number,
-                limits.time_per_file,
+                listing.limits.time_per_file,
                 format_args!("annotations from page {number} on are not read"),
             );
+            complete = false;
             break;
         }
         // A page that does not exist (see the page tree walk) has nothing.
         let Some(dict) = dict else {
             continue;
         };
-        reader.page(number, &dict, labels);
+        reader.page(number, dict, listing.labels);
     }
-    let Reader {
-        mut annotations,
-        skipped,
-        ..
-    } = reader;
-    attach_review_states(&mut annotations);
-    (annotations, skipped)
+    Read {
+        annotations: reader.annotations,
+        skipped: reader.skipped,
+        complete,
+    }
 }
 
 struct Reader<'w> {
