@@ -110,6 +110,87 @@ pub(crate) struct Entry<T> {
     pub(crate) value: T,
 }
 
+/// Phrases with what they stand for, longest first (the order they are
+/// tried in), and which of them can start at a place in a text: the
+/// recogniser tries the verdicts and actors at every word of every short
+/// line of a page, and nearly all are ruled out by their first letter.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Phrases<T> {
+    entries: Vec<Entry<T>>,
+    /// For each ASCII byte, the entries whose phrase starts with it in
+    /// either case, in order.
+    by_first: Vec<Vec<u32>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Self {
+            entries: Vec::new(),
+            by_first: Vec::new(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Phrases<T> {
+    type Target = [Entry<T>];
+
+    fn deref(&self) -> &[Entry<T>] {
+        &self.entries
+    }
+}
+
+impl<T> Phrases<T> {
+    /// Adds a phrase, or gives a known one a new value.
+    fn upsert(&mut self, phrase: String, value: T) {
+        if let Some(entry) = self.entries.iter_mut().find(|entry| entry.phrase == phrase) {
+            entry.value = value;
+            return;
+        }
+        self.entries.push(Entry { phrase, value });
+        self.entries.sort_by(|a, b| {
+            b.phrase
+                .chars()
+                .count()
+                .cmp(&a.phrase.chars().count())
+                .then_with(|| a.phrase.cmp(&b.phrase))
+        });
+        self.by_first = vec![Vec::new(); 128];
+        for (index, entry) in (0_u32..).zip(&self.entries) {
+            let first = entry.phrase.as_bytes().first().map(u8::to_ascii_lowercase);
+            if let Some(bucket) = first.and_then(|b| self.by_first.get_mut(usize::from(b))) {
+                bucket.push(index);
+            }
+        }
+    }
+
+    /// The phrases that may match at the start of `text`, in order: an
+    /// ASCII character (other than `'`, which also matches `’`) matches a
+    /// phrase's first character only when that is the same letter in
+    /// either case (see `match_phrase`); any other character is tried
+    /// against every phrase.
+    pub(crate) fn at<'s>(&'s self, text: &str) -> impl Iterator<Item = &'s Entry<T>> + 's {
+        let indexed = match text.as_bytes().first() {
+            None => Some(&[][..]),
+            Some(&byte) if byte.is_ascii() && byte != b'\'' => Some(
+                self.by_first
+                    .get(usize::from(byte.to_ascii_lowercase()))
+                    .map_or(&[][..], Vec::as_slice),
+            ),
+            Some(_) => None,
+        };
+        let all = if indexed.is_none() {
+            self.entries.as_slice()
+        } else {
+            &[]
+        };
+        indexed
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&index| self.entries.get(index as usize))
+            .chain(all)
+    }
+}
+
 /// The words decisions are written in: the table the decision recogniser
 /// matches against, and nothing else, so a phrase or an actor is added
 /// without touching the recogniser.
@@ -187,7 +268,7 @@ pub(crate) struct Entry<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
     /// Verdict phrases, longest first.
-    verdicts: Vec<Entry<Verdict>>,
+    verdicts: Phrases<Verdict>,
     /// Verdict phrases that also open ordinary talk ("OK, de planning is
     /// krap"): they take no remark.
     weak_verdicts: HashSet<String>,
@@ -211,7 +292,7 @@ pub struct Vocabulary {
     /// Words naming the points of a nota ("beslispunt 1", "ad 1").
     point_words: Vec<String>,
     /// Answers that are verdicts only after a point ("1. ja 2. nee").
-    point_answers: Vec<Entry<Verdict>>,
+    point_answers: Phrases<Verdict>,
     /// Words before a name that make it someone other than the one who
     /// decided: an addressee ("voorleggen aan SG"), a companion
     /// ("afstemmen met DG"), an article ("de minister informeren").
@@ -235,11 +316,11 @@ pub struct Vocabulary {
     /// Words joining the parts of a portfolio ("Participatie en Integratie").
     portfolio_joiners: Vec<String>,
     /// Actors (table spelling → title), longest first.
-    actors: Vec<Entry<(String, String)>>,
+    actors: Phrases<(String, String)>,
     /// Role prefixes that combine with a ministry (`M` + `SZW`), longest first.
-    ministry_roles: Vec<Entry<String>>,
+    ministry_roles: Phrases<String>,
     /// Ministry codes (table spelling → name), longest first.
-    ministries: Vec<Entry<(String, String)>>,
+    ministries: Phrases<(String, String)>,
     not_actors: HashSet<String>,
     months: HashMap<String, u32>,
     weekdays: HashSet<String>,
@@ -257,7 +338,7 @@ pub struct Vocabulary {
 impl Vocabulary {
     fn empty() -> Self {
         Self {
-            verdicts: Vec::new(),
+            verdicts: Phrases::default(),
             weak_verdicts: HashSet::default(),
             interjections: Vec::new(),
             request_words: Vec::new(),
@@ -268,7 +349,7 @@ impl Vocabulary {
             conditions: Vec::new(),
             negations: HashSet::default(),
             point_words: Vec::new(),
-            point_answers: Vec::new(),
+            point_answers: Phrases::default(),
             addressee_links: HashSet::default(),
             option_links: Vec::new(),
             actor_links: Vec::new(),
@@ -278,9 +359,9 @@ impl Vocabulary {
             meeting_date_links: Vec::new(),
             portfolio_links: Vec::new(),
             portfolio_joiners: Vec::new(),
-            actors: Vec::new(),
-            ministry_roles: Vec::new(),
-            ministries: Vec::new(),
+            actors: Phrases::default(),
+            ministry_roles: Phrases::default(),
+            ministries: Phrases::default(),
             not_actors: HashSet::default(),
             months: HashMap::default(),
             weekdays: HashSet::default(),
@@ -330,18 +411,15 @@ impl Vocabulary {
             });
         }
         let phrase = nonempty(phrase, "verdicts")?;
-        upsert(&mut self.verdicts, phrase, verdict);
+        self.verdicts.upsert(phrase, verdict);
         Ok(())
     }
 
     /// Adds (or redefines) an actor and its title: `add_actor("DGSZ", "Directeur-generaal Sociale Zekerheid")`.
     pub fn add_actor(&mut self, actor: &str, title: &str) -> Result<(), VocabularyError> {
         let phrase = nonempty(actor, "actors")?;
-        upsert(
-            &mut self.actors,
-            phrase,
-            (actor.trim().to_owned(), title.trim().to_owned()),
-        );
+        self.actors
+            .upsert(phrase, (actor.trim().to_owned(), title.trim().to_owned()));
         Ok(())
     }
 
@@ -350,11 +428,8 @@ impl Vocabulary {
     /// "Veiligheid en Justitie")` makes `MVenJ` a Minister van Veiligheid en Justitie.
     pub fn add_ministry(&mut self, code: &str, name: &str) -> Result<(), VocabularyError> {
         let phrase = nonempty(code, "ministries")?;
-        upsert(
-            &mut self.ministries,
-            phrase,
-            (code.trim().to_owned(), name.trim().to_owned()),
-        );
+        self.ministries
+            .upsert(phrase, (code.trim().to_owned(), name.trim().to_owned()));
         Ok(())
     }
 
@@ -395,7 +470,7 @@ impl Vocabulary {
     /// BZK`, `Minister SZW`).
     pub(crate) fn ministry_title(&self, actor: &str) -> Option<String> {
         let lower = actor.to_lowercase();
-        for role in &self.ministry_roles {
+        for role in self.ministry_roles.iter() {
             let Some(rest) = lower.strip_prefix(role.phrase.as_str()) else {
                 continue;
             };
@@ -425,14 +500,14 @@ impl Vocabulary {
                 return Err(VocabularyError::OptionVerdict { phrase: answer });
             }
             let phrase = nonempty(&answer, "point_answers")?;
-            upsert(&mut self.point_answers, phrase, verdict);
+            self.point_answers.upsert(phrase, verdict);
         }
         for (actor, title) in std::mem::take(&mut file.actors) {
             self.add_actor(&actor, &title)?;
         }
         for (role, title) in std::mem::take(&mut file.ministry_roles) {
             let phrase = nonempty(&role, "ministry_roles")?;
-            upsert(&mut self.ministry_roles, phrase, title.trim().to_owned());
+            self.ministry_roles.upsert(phrase, title.trim().to_owned());
         }
         for (code, name) in std::mem::take(&mut file.ministries) {
             self.add_ministry(&code, &name)?;
@@ -526,7 +601,7 @@ impl Vocabulary {
         Ok(())
     }
 
-    pub(crate) fn verdicts(&self) -> &[Entry<Verdict>] {
+    pub(crate) fn verdicts(&self) -> &Phrases<Verdict> {
         &self.verdicts
     }
 
@@ -633,7 +708,7 @@ impl Vocabulary {
             .map(|entry| entry.value.1.as_str())
     }
 
-    pub(crate) fn actors(&self) -> &[Entry<(String, String)>] {
+    pub(crate) fn actors(&self) -> &Phrases<(String, String)> {
         &self.actors
     }
 
@@ -749,21 +824,6 @@ fn nonempty(phrase: &str, section: &'static str) -> Result<String, VocabularyErr
 
 /// Inserts or replaces an entry, keeping the list longest phrase first so the
 /// matcher tries `niet akkoord` before `akkoord`.
-fn upsert<T>(entries: &mut Vec<Entry<T>>, phrase: String, value: T) {
-    if let Some(entry) = entries.iter_mut().find(|entry| entry.phrase == phrase) {
-        entry.value = value;
-        return;
-    }
-    entries.push(Entry { phrase, value });
-    entries.sort_by(|a, b| {
-        b.phrase
-            .chars()
-            .count()
-            .cmp(&a.phrase.chars().count())
-            .then_with(|| a.phrase.cmp(&b.phrase))
-    });
-}
-
 fn extend_list(
     list: &mut Vec<String>,
     new: Vec<String>,

@@ -39,7 +39,7 @@ pub(super) fn actor_at(text: &str, vocabulary: &Vocabulary, rules: ActorRules) -
             best = Some(len);
         }
     };
-    for entry in vocabulary.actors() {
+    for entry in vocabulary.actors().at(text) {
         if !rules.letters && is_one_letter(&entry.phrase) {
             continue;
         }

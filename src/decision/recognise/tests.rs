@@ -145,3 +145,76 @@ fn hostile_text() {
     let points: String = (1..=200).map(|n| format!("{n}. akkoord ")).collect();
     assert!(recognise(&points, Mode::Comment, &vocabulary).is_empty());
 }
+
+/// The phrases a place in a text is tried against are, in order, every
+/// verdict and actor phrase that matches there: the index by first letter
+/// leaves none out, whatever the first character's case or script.
+#[test]
+fn phrases_tried_at_a_place_are_all_that_match() {
+    let mut vocabulary = Vocabulary::builtin();
+    // A phrase opening with a typographic apostrophe, one with a capital
+    // and one with a non-ASCII letter, besides the built-in ones.
+    vocabulary
+        .add_verdict("’t is goed", Verdict::Approved)
+        .unwrap();
+    vocabulary.add_verdict("ÉÉN KEER", Verdict::Noted).unwrap();
+    vocabulary.add_actor("Ørsted", "Een ander").unwrap();
+    let texts = [
+        "akkoord",
+        "Akkoord MWP",
+        "AKKOORD",
+        "niet akkoord",
+        "N. akk. 8/6",
+        "MWP akkoord",
+        "mwp: akkoord",
+        "'t is goed",
+        "’t is goed",
+        "‘t is goed",
+        "één keer",
+        "ÉÉN KEER",
+        "ørsted",
+        "Ørsted akkoord",
+        "8/6 akkoord",
+        "-",
+        "",
+        " akkoord",
+        "Zurückgestellt",
+        "approuvé",
+        "Kelvin \u{212A}",
+        "\u{212A}",
+    ];
+    for text in texts {
+        let verdicts = vocabulary.verdicts();
+        let all: Vec<&str> = verdicts
+            .iter()
+            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
+            .map(|entry| entry.phrase.as_str())
+            .collect();
+        let tried: Vec<&str> = verdicts
+            .at(text)
+            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
+            .map(|entry| entry.phrase.as_str())
+            .collect();
+        assert_eq!(tried, all, "verdicts at {text:?}");
+        let actors = vocabulary.actors();
+        let all: Vec<&str> = actors
+            .iter()
+            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
+            .map(|entry| entry.phrase.as_str())
+            .collect();
+        let tried: Vec<&str> = actors
+            .at(text)
+            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
+            .map(|entry| entry.phrase.as_str())
+            .collect();
+        assert_eq!(tried, all, "actors at {text:?}");
+    }
+    // The index rules phrases out: "akkoord" is not tried against "niet …".
+    assert!(
+        vocabulary
+            .verdicts()
+            .at("akkoord")
+            .all(|entry| entry.phrase.starts_with('a'))
+    );
+    assert!(vocabulary.verdicts().at("akkoord").count() < vocabulary.verdicts().len());
+}

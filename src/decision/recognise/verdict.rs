@@ -51,7 +51,7 @@ fn request_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
 
 /// The vocabulary's verdict phrase at the start of `text`, longest first.
 fn phrase_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
-    vocabulary.verdicts().iter().find_map(|entry| {
+    vocabulary.verdicts().at(text).find_map(|entry| {
         match_phrase(text, &entry.phrase).map(|len| VerdictMatch {
             verdict: entry.value,
             len,
