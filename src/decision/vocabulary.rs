@@ -749,10 +749,19 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
-        // A whole line is asked about: an ASCII one is no nota word unless
-        // one is as long (lowering ASCII keeps the length).
-        if word.is_ascii() && !self.nota_words.iter().any(|w| w.len() == word.len()) {
-            return false;
+        // A whole line is asked about, and is ruled out before it is
+        // lowered: an ASCII one is no nota word unless one is as long
+        // (lowering ASCII keeps the length); any other, when it has more
+        // characters than the longest (lowering never makes fewer).
+        if word.is_ascii() {
+            if !self.nota_words.iter().any(|w| w.len() == word.len()) {
+                return false;
+            }
+        } else {
+            let longest = self.nota_words.iter().map(|w| w.chars().count()).max();
+            if word.chars().nth(longest.unwrap_or(0)).is_some() {
+                return false;
+            }
         }
         with_lower(word, |lower| self.nota_words.contains(lower))
     }

@@ -46,6 +46,10 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
 /// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
 /// attachment line or a file name, never a decision.
 fn names_a_file(text: &str, vocabulary: &Vocabulary) -> bool {
+    // A file name has a dot before its extension: most texts have none.
+    if !text.contains('.') {
+        return false;
+    }
     text.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '(' | ')' | '"' | '\''))
         .filter_map(|word| {
             let word = word.trim_end_matches(['.', ':']);
