@@ -108,8 +108,12 @@ pub(crate) fn normalise(
     } = text;
     summary::link(&mut comments, annotations);
     let statements = decision::statements(annotations, &comments, &stamps);
-    let mut decisions =
-        decision::build_register(&statements, document_dates, normalisers.vocabulary);
+    let mut decisions = decision::build_register_on(
+        &statements,
+        document_dates,
+        normalisers.vocabulary,
+        normalisers.threads,
+    );
     let notas = nota::register(
         pages,
         lines,

@@ -169,11 +169,41 @@ pub fn build_register(
     document_dates: &[NaiveDate],
     vocabulary: &Vocabulary,
 ) -> Vec<Decision> {
-    let items: Vec<Item<'_, '_>> = statements
-        .iter()
-        .enumerate()
-        .flat_map(|(index, statement)| read(index, statement, document_dates, vocabulary))
-        .collect();
+    build_register_on(statements, document_dates, vocabulary, 1)
+}
+
+/// Fewest statements read on two threads: below it, starting a thread
+/// costs more than it saves.
+const MIN_PARALLEL_STATEMENTS: usize = 128;
+
+/// [`build_register`], the statements read on two threads when `threads`
+/// is not 1 and there are many of them (a bundle's hundreds of stamps and
+/// comments); the register is the same.
+pub(crate) fn build_register_on(
+    statements: &[Statement<'_>],
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+    threads: usize,
+) -> Vec<Decision> {
+    let read_from = |offset, statements| read_all(offset, statements, document_dates, vocabulary);
+    let items: Vec<Item<'_, '_>> = if threads != 1 && statements.len() >= MIN_PARALLEL_STATEMENTS {
+        let middle = statements.len() / 2;
+        let (first, second) = statements.split_at(middle);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| read_from(middle, second));
+            let mut items = read_from(0, first);
+            // A panic on the other thread goes on here, as it would have
+            // on one thread.
+            items.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            items
+        })
+    } else {
+        read_from(0, statements)
+    };
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -260,6 +290,21 @@ pub fn build_register(
     decisions
         .into_iter()
         .map(|(_, decision)| decision)
+        .collect()
+}
+
+/// The decisions the statements record, in order; `offset` is the first
+/// one's index.
+fn read_all<'s, 'a>(
+    offset: usize,
+    statements: &'s [Statement<'a>],
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+) -> Vec<Item<'s, 'a>> {
+    statements
+        .iter()
+        .enumerate()
+        .flat_map(|(index, statement)| read(offset + index, statement, document_dates, vocabulary))
         .collect()
 }
 
@@ -572,6 +617,44 @@ mod tests {
             .with_target_page(target_page)
             .with_reference(SightingRef::Comment(number))
             .with_author("Aartsen, A.A.")
+    }
+
+    /// Many statements are read on two threads; the register is the one
+    /// a single thread builds.
+    #[test]
+    fn statements_read_on_threads_give_the_same_register() {
+        let texts = [
+            "MWP akkoord 8/6",
+            "Staatssecretaris akkoord 11-9-2025",
+            "MWP niet akkoord 30-3-2026",
+            "Optie 2; graag verder uitwerken",
+            "Akkoord, maar eerst afstemmen met Financiën.",
+            "Kan dit voor de zomer naar de Kamer?",
+            "SG bespreken",
+            "1. akkoord 2. niet akkoord",
+        ];
+        let statements: Vec<Statement<'_>> = (0..3 * MIN_PARALLEL_STATEMENTS)
+            .map(|n| {
+                let text = texts[n % texts.len()];
+                let source = if n % 3 == 0 {
+                    Source::PageText
+                } else {
+                    Source::Annotation
+                };
+                Statement::new(text, source)
+                    .with_page(n / 10 + 1)
+                    .with_written(at(2026, 6, 8, 9, 0, 0))
+            })
+            .collect();
+        let vocabulary = Vocabulary::builtin();
+        let one = build_register_on(&statements, &[ymd(2026, 1, 1)], &vocabulary, 1);
+        let two = build_register_on(&statements, &[ymd(2026, 1, 1)], &vocabulary, 2);
+        assert!(one.len() >= 5, "{one:#?}");
+        // Each decision is seen throughout the list, in both halves.
+        // Sightings of one decision are merged (the halves are joined
+        // before that).
+        assert!(one.iter().any(|d| d.seen_in.len() > 1));
+        assert_eq!(one, two);
     }
 
     #[test]
