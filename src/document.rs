@@ -153,7 +153,6 @@ impl Document {
         };
         #[allow(unused_mut)]
         let (mut annotations, skipped) = annotation::read_all(&page_dicts, &listing, &mut warnings);
-        drop(page_dicts);
         #[cfg(feature = "text")]
         let text = if options.text_under || options.flattened {
             crate::text::read_pages(
@@ -170,35 +169,17 @@ impl Document {
         };
         #[cfg(not(feature = "text"))]
         let text = Pages::default();
-        // The page text is read for what it records while the appearances
-        // of the annotations are read, on another thread when it pays.
-        let normalisers = options.normalisers();
         #[cfg(feature = "text")]
-        let read_appearances = |annotations: &mut Vec<Annotation>, warnings: &mut Warnings| {
-            if options.appearance_text {
-                crate::text::read_appearances(
-                    &sources,
-                    annotations,
-                    &options.limits,
-                    &deadline,
-                    warnings,
-                );
-            }
-        };
-        #[cfg(feature = "text")]
-        let read_text = if normalise::side_by_side(&text, normalisers.threads) {
-            std::thread::scope(|scope| {
-                let appearances = scope.spawn(|| read_appearances(&mut annotations, &mut warnings));
-                let read = normalise::read_text(&text, normalisers);
-                normalise::joined(appearances);
-                read
-            })
-        } else {
-            read_appearances(&mut annotations, &mut warnings);
-            normalise::read_text(&text, normalisers)
-        };
+        let read_text = read_text_beside_appearances(
+            &text,
+            &sources,
+            &mut annotations,
+            options,
+            &deadline,
+            &mut warnings,
+        );
         #[cfg(not(feature = "text"))]
-        let read_text = normalise::read_text(&text, normalisers);
+        let read_text = normalise::read_text(&text, options.normalisers());
         #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
@@ -211,7 +192,7 @@ impl Document {
             read_text,
             &annotations,
             &pdf.document_dates(),
-            normalisers,
+            options.normalisers(),
         );
         Ok(Self {
             file,
@@ -398,6 +379,44 @@ impl Document {
             skipped: self.skipped,
             warnings: self.warnings,
         })
+    }
+}
+
+/// Reads the pages' text for what it records (the first half of the
+/// normalising stage) while the annotations' appearances are read, on
+/// another thread when the text is long enough for threads to pay: neither
+/// needs the other.
+#[cfg(feature = "text")]
+fn read_text_beside_appearances<'p>(
+    text: &'p Pages<'_>,
+    sources: &[crate::text::PageSource<'_>],
+    annotations: &mut [Annotation],
+    options: &Options,
+    deadline: &Deadline,
+    warnings: &mut Warnings,
+) -> normalise::TextReading<'p> {
+    let normalisers = options.normalisers();
+    let read_appearances = |annotations: &mut [Annotation], warnings: &mut Warnings| {
+        if options.appearance_text {
+            crate::text::read_appearances(
+                sources,
+                annotations,
+                &options.limits,
+                deadline,
+                warnings,
+            );
+        }
+    };
+    if normalise::side_by_side(text, normalisers.threads) {
+        std::thread::scope(|scope| {
+            let appearances = scope.spawn(|| read_appearances(annotations, warnings));
+            let read = normalise::read_text(text, normalisers);
+            crate::threads::joined(appearances);
+            read
+        })
+    } else {
+        read_appearances(annotations, warnings);
+        normalise::read_text(text, normalisers)
     }
 }
 

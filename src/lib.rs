@@ -132,6 +132,7 @@ mod pdf;
 mod report;
 mod summary;
 mod text;
+mod threads;
 
 /// The date and time types of the records' dates ([`Timestamp::naive`],
 /// [`Decision::date`], [`Comment::date`], [`Filter::since`]): the version of

@@ -24,6 +24,7 @@ use crate::decision::{self, Decision, StampLine, Vocabulary};
 use crate::nota::{self, Nota};
 use crate::summary::{self, Comment, Placements, SummaryLocale, SummaryMarks};
 use crate::text::Pages;
+use crate::threads::joined;
 
 /// What the normalisers read by: the words of decisions and of printed
 /// summaries.
@@ -136,14 +137,6 @@ pub(crate) fn normalise(
 /// when there is enough text for it to pay.
 pub(crate) fn side_by_side(pages: &Pages<'_>, threads: usize) -> bool {
     threads != 1 && pages.texts().map(|(_, text)| text.len()).sum::<usize>() >= MIN_PARALLEL_TEXT
-}
-
-/// What a thread returned; a panic in it goes on in the caller, as it
-/// would have on one thread.
-pub(crate) fn joined<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// Marks the summary entries and the sightings of decisions read from

@@ -20,6 +20,7 @@ use crate::pdf::geometry::{Quad, Rect};
 use crate::pdf::page_labels::PageLabels;
 use crate::pdf::text_string;
 use crate::pdf::{Dict, Lookup, ObjId, Object};
+use crate::threads;
 
 /// Most bytes of an `/RC` stream decoded; rich text is a few kilobytes.
 const MAX_RICH_TEXT_STREAM: usize = 4 << 20;
@@ -57,24 +58,14 @@ pub(crate) fn read_all(
     warnings: &mut Warnings,
 ) -> (Vec<Annotation>, Skipped) {
     let (mut annotations, skipped) = if listing.threads != 1 && pages.len() >= MIN_PARALLEL_PAGES {
-        let (first, second) = pages.split_at(pages.len() / 2);
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
+        let ((mut read, first_warnings), (second, second_warnings)) =
+            threads::in_halves(pages, |_, half| {
                 let mut own = Warnings::default();
-                let read = read_pages(second, listing, &mut own);
-                (read, own)
+                (read_pages(half, listing, &mut own), own)
             });
-            let first = read_pages(first, listing, warnings);
-            // A panic on the other thread goes on here, as it would
-            // have on one thread.
-            let second = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (first, second)
-        });
-        let (mut read, (second, second_warnings)) = (first, second);
-        // Pages after a time limit are not read: the second half
-        // counts only when the first was read to its end.
+        warnings.append(first_warnings);
+        // Pages after a time limit are not read: the second half counts
+        // only when the first was read to its end.
         if read.complete {
             read.annotations.extend(second.annotations);
             read.skipped.links += second.skipped.links;

@@ -185,25 +185,7 @@ pub(crate) fn build_register_on(
     vocabulary: &Vocabulary,
     threads: usize,
 ) -> Vec<Decision> {
-    let read_from = |offset, statements| read_all(offset, statements, document_dates, vocabulary);
-    let items: Vec<Item<'_, '_>> = if threads != 1 && statements.len() >= MIN_PARALLEL_STATEMENTS {
-        let middle = statements.len() / 2;
-        let (first, second) = statements.split_at(middle);
-        std::thread::scope(|scope| {
-            let second = scope.spawn(|| read_from(middle, second));
-            let mut items = read_from(0, first);
-            // A panic on the other thread goes on here, as it would have
-            // on one thread.
-            items.extend(
-                second
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-            items
-        })
-    } else {
-        read_from(0, statements)
-    };
+    let items = read_statements(statements, document_dates, vocabulary, threads);
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -291,6 +273,24 @@ pub(crate) fn build_register_on(
         .into_iter()
         .map(|(_, decision)| decision)
         .collect()
+}
+
+/// The decisions the statements record, in order: on two threads when
+/// `threads` is not 1 and there are many statements.
+fn read_statements<'s, 'a>(
+    statements: &'s [Statement<'a>],
+    document_dates: &[NaiveDate],
+    vocabulary: &Vocabulary,
+    threads: usize,
+) -> Vec<Item<'s, 'a>> {
+    let read_from = |offset, statements| read_all(offset, statements, document_dates, vocabulary);
+    if threads != 1 && statements.len() >= MIN_PARALLEL_STATEMENTS {
+        let (mut items, second) = crate::threads::in_halves(statements, read_from);
+        items.extend(second);
+        items
+    } else {
+        read_from(0, statements)
+    }
 }
 
 /// The decisions the statements record, in order; `offset` is the first
