@@ -3,19 +3,19 @@
 //! [`Vocabulary`].
 
 use std::collections::BTreeMap;
-
-/// The vocabulary's sets and maps. Their keys are the vocabulary's own
-/// words, and the text of a page only looks words up in them (every word
-/// of many lines), so they hash with FxHash rather than SipHash: a key
-/// from the input is never inserted, so there is no collision flood to
-/// guard against.
-type HashSet<T> = rustc_hash::FxHashSet<T>;
-type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
 use super::Verdict;
+
+/// The vocabulary's sets and maps. Their keys are the vocabulary's own
+/// words (built in, or the user's), and the text of a page only looks
+/// words up in them (every word of many lines), so they hash with FxHash
+/// rather than SipHash: nothing from an input file is ever inserted, so
+/// there is no collision flood to guard against.
+type HashSet<T> = rustc_hash::FxHashSet<T>;
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 const BUILTIN_JSON: &str = include_str!("vocabulary.json");
 
