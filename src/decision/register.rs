@@ -650,7 +650,6 @@ mod tests {
         let one = build_register_on(&statements, &[ymd(2026, 1, 1)], &vocabulary, 1);
         let two = build_register_on(&statements, &[ymd(2026, 1, 1)], &vocabulary, 2);
         assert!(one.len() >= 5, "{one:#?}");
-        // Each decision is seen throughout the list, in both halves.
         // Sightings of one decision are merged (the halves are joined
         // before that).
         assert!(one.iter().any(|d| d.seen_in.len() > 1));
