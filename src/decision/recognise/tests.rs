@@ -183,30 +183,28 @@ fn phrases_tried_at_a_place_are_all_that_match() {
         "Kelvin \u{212A}",
         "\u{212A}",
     ];
+    // The phrases of `entries` that match at the start of `text`.
+    fn matching<'e, T: 'e>(
+        entries: impl Iterator<Item = &'e crate::decision::vocabulary::Entry<T>>,
+        text: &str,
+    ) -> Vec<&'e str> {
+        entries
+            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
+            .map(|entry| entry.phrase.as_str())
+            .collect()
+    }
     for text in texts {
         let verdicts = vocabulary.verdicts();
-        let all: Vec<&str> = verdicts
-            .iter()
-            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
-            .map(|entry| entry.phrase.as_str())
-            .collect();
-        let tried: Vec<&str> = verdicts
-            .at(text)
-            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
-            .map(|entry| entry.phrase.as_str())
-            .collect();
-        assert_eq!(tried, all, "verdicts at {text:?}");
         let actors = vocabulary.actors();
-        let all: Vec<&str> = actors
-            .iter()
-            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
-            .map(|entry| entry.phrase.as_str())
-            .collect();
-        let tried: Vec<&str> = actors
-            .at(text)
-            .filter(|entry| cursor::match_phrase(text, &entry.phrase).is_some())
-            .map(|entry| entry.phrase.as_str())
-            .collect();
+        let (all, tried) = (
+            matching(verdicts.iter(), text),
+            matching(verdicts.at(text), text),
+        );
+        assert_eq!(tried, all, "verdicts at {text:?}");
+        let (all, tried) = (
+            matching(actors.iter(), text),
+            matching(actors.at(text), text),
+        );
         assert_eq!(tried, all, "actors at {text:?}");
     }
     // The index rules phrases out: "akkoord" is not tried against "niet …".

@@ -219,7 +219,8 @@ pub(super) fn lines(
             Err(OutOfOrder) => {
                 keyed.clear();
                 keyed.extend(
-                    joined_glyphs(glyphs, pieces, next, first)
+                    joined_runs(glyphs, pieces, next, first)
+                        .flat_map(|(run, indices)| run.iter().zip(indices))
                         .map(|(g, i)| (dot(g.origin, frame.dir), i)),
                 );
                 keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -255,17 +256,6 @@ fn in_joined_order(
         }
     }
     Ok(line.finish(words))
-}
-
-/// The glyphs of a line, with their indices, piece by piece in the order
-/// the pieces were joined (chained from `first` by `next`).
-fn joined_glyphs<'g>(
-    glyphs: &'g Glyphs,
-    pieces: &'g [Piece],
-    next: &'g [u32],
-    first: u32,
-) -> impl Iterator<Item = (&'g Glyph, u32)> + 'g {
-    joined_runs(glyphs, pieces, next, first).flat_map(|(run, indices)| run.iter().zip(indices))
 }
 
 /// The pieces of a line in the order they were joined (chained from
