@@ -149,9 +149,6 @@ impl Glyphs {
         self.text.get(start..end).unwrap_or_default()
     }
 
-    /// All the glyphs' text, in one buffer (in drawing order, but a glyph
-    /// drawn again may share an earlier glyph's text).
-    /// Empties the buffer, keeping its memory for the next page.
     /// The bytes of a glyph's text: [`Glyphs::text`] without the checks
     /// that its ends are character boundaries (they are).
     pub(crate) fn text_bytes(&self, glyph: &Glyph) -> &[u8] {
@@ -160,6 +157,7 @@ impl Glyphs {
         self.text.as_bytes().get(start..end).unwrap_or_default()
     }
 
+    /// Empties the buffer, keeping its memory for the next page.
     pub(crate) fn clear(&mut self) {
         self.list.clear();
         self.text.clear();
@@ -174,6 +172,8 @@ impl Glyphs {
         }
     }
 
+    /// All the glyphs' text, in one buffer (in drawing order, but a glyph
+    /// drawn again may share an earlier glyph's text).
     pub(crate) fn all_text(&self) -> &str {
         &self.text
     }
