@@ -47,7 +47,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// ("at 9:11 am, Jun 08, 2026"; "om 09:11, 8 juni 2026").
 static TIME_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:at|om|um|à)\s+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?(?i:[ap]\.?m\.?|uur|u|h|uhr))?,?\s+",
+        r"^(?i:at|om|um|à)\s+[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?(?:\s?(?i:[ap]\.?m\.?|uur|u|h|uhr))?,?\s+",
     )
     .ok()
 });

@@ -14,7 +14,7 @@ use crate::decision::Vocabulary;
 /// A redaction placeholder: "[redacted]", "[naam verwijderd]", or the code
 /// of the Woo ground a name was withheld on ("5.1.2e", "5.1.2.e", "10.2.g").
 static PLACEHOLDER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?:\[[^\[\]\n]{1,40}\]|\d{1,2}(?:\.\d{1,2}){1,3}\.?[a-z])").ok()
+    Regex::new(r"^(?:\[[^\[\]\n]{1,40}\]|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}\.?[a-z])").ok()
 });
 
 /// What the text before the tail says about how the tail may be read.
