@@ -157,7 +157,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         let mut report = Report::failed_with(job.name().display().to_string(), kind, message);
         report.set_file(job.name());
         let payload = renderer.render(&report);
-        (Header::of(job.index, &report, payload.len()), payload)
+        (Header::of(job.index, &report), payload)
     };
 
     let progress = Progress::new(jobs.len(), args.quiet);

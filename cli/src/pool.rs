@@ -8,7 +8,7 @@
 //! bounded however many files there are and however slow one of them is.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::iter::Peekable;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -121,10 +121,9 @@ fn read_answers(worker: u64, stdout: std::process::ChildStdout, events: &Sender<
                 Err(_) => break,
             },
         };
-        let mut payload = vec![0; header.bytes];
-        if reader.read_exact(&mut payload).is_err() {
+        let Some(payload) = crate::worker::read_chunks(&mut reader) else {
             break;
-        }
+        };
         if events
             .send(Event::Done {
                 worker,

@@ -26,14 +26,6 @@ impl Renderer {
         out
     }
 
-    /// The number of bytes [`Renderer::render`] gives, counted without
-    /// keeping them: a large report is then written once, straight out.
-    pub(crate) fn len(&self, report: &Report) -> usize {
-        let mut counter = Counter(0);
-        let _ = self.write(&mut counter, report);
-        counter.0
-    }
-
     /// Writes the report's output, as [`Renderer::render`] gives it.
     pub(crate) fn write(
         &self,
@@ -61,19 +53,5 @@ impl Renderer {
             Format::NotasMarkdown => output::write_nota_rows(&mut *out, report),
             _ => output::write_jsonl(&mut *out, report),
         }
-    }
-}
-
-/// A writer that only counts the bytes given to it.
-struct Counter(usize);
-
-impl std::io::Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }

@@ -2,8 +2,9 @@
 //! line and the rendered output of one report.
 //!
 //! A job is one JSON line, `{"index": 7, "path": "…"}`. The answer is one
-//! JSON line of [`Header`] followed by exactly `bytes` bytes of output in the
-//! format the coordinator asked for. The worker reads the files one at a
+//! JSON line of [`Header`] followed by the output in the format the
+//! coordinator asked for, in chunks as it is rendered (see [`Chunks`]), so
+//! a report is rendered once and never held whole in the worker. The worker reads the files one at a
 //! time; the coordinator runs several workers and stops one that takes too
 //! long or dies, so nothing in one file can take a batch down.
 
@@ -60,7 +61,6 @@ impl Job {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Header {
     pub(crate) index: usize,
-    pub(crate) bytes: usize,
     pub(crate) pages: usize,
     pub(crate) annotations: usize,
     pub(crate) comments: usize,
@@ -73,10 +73,9 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    pub(crate) fn of(index: usize, report: &Report, bytes: usize) -> Self {
+    pub(crate) fn of(index: usize, report: &Report) -> Self {
         Self {
             index,
-            bytes,
             pages: report.pages.unwrap_or(0),
             annotations: report.annotations.len(),
             comments: report.comments.len(),
@@ -121,10 +120,9 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         } else {
             let mut report = read(&job, kind, &options);
             filter.apply(&mut report);
-            // Counted first and then written straight out, so a report with
-            // a hundred thousand annotations is never held twice.
-            let header = Header::of(job.index, &report, renderer.len(&report));
-            if send_report(&mut stdout, &header, &renderer, &report).is_err() {
+            let header = Header::of(job.index, &report);
+            let sent = send_with(&mut stdout, &header, |out| renderer.write(out, &report));
+            if sent.is_err() {
                 return ExitCode::SUCCESS;
             }
             continue;
@@ -223,29 +221,99 @@ fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
         payload.push(0x0C);
     }
     header.pages = document.page_count();
-    header.bytes = payload.len();
     (header, payload)
 }
 
 fn send(out: &mut impl Write, header: &Header, payload: &[u8]) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, header)?;
-    out.write_all(b"\n")?;
-    out.write_all(payload)?;
-    out.flush()
+    send_with(out, header, |chunks| chunks.write_all(payload))
 }
 
-/// Like [`send`], the payload written as it is rendered.
-fn send_report(
+/// Writes the header line, then the payload that `write` writes, in chunks.
+fn send_with(
     out: &mut impl Write,
     header: &Header,
-    renderer: &Renderer,
-    report: &Report,
+    write: impl FnOnce(&mut Chunks<&mut dyn Write>) -> io::Result<()>,
 ) -> io::Result<()> {
     serde_json::to_writer(&mut *out, header)?;
     out.write_all(b"\n")?;
-    let mut buffered = io::BufWriter::new(&mut *out);
-    renderer.write(&mut buffered, report)?;
-    buffered.flush()
+    let mut chunks = Chunks::new(out as &mut dyn Write);
+    write(&mut chunks)?;
+    chunks.finish()
+}
+
+/// The most bytes in one chunk of a payload.
+const CHUNK: usize = 64 * 1024;
+
+/// The payload of an answer as the worker writes it: chunks of at most
+/// [`CHUNK`] bytes, each a little-endian `u32` length and its
+/// bytes, ended by an empty chunk.
+pub(crate) struct Chunks<W: Write> {
+    out: W,
+    buffer: Vec<u8>,
+}
+
+impl<W: Write> Chunks<W> {
+    pub(crate) fn new(out: W) -> Self {
+        Self {
+            out,
+            buffer: Vec::with_capacity(CHUNK),
+        }
+    }
+
+    /// Writes what is buffered as one chunk.
+    fn write_chunk(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let len = u32::try_from(self.buffer.len()).map_err(io::Error::other)?;
+        self.out.write_all(&len.to_le_bytes())?;
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
+
+    /// Writes the last chunk and the empty one that ends the payload.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.write_chunk()?;
+        self.out.write_all(&0_u32.to_le_bytes())?;
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Write for Chunks<W> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        let room = CHUNK.saturating_sub(self.buffer.len());
+        let taken = data.get(..room.min(data.len())).unwrap_or_default();
+        self.buffer.extend_from_slice(taken);
+        if self.buffer.len() >= CHUNK {
+            self.write_chunk()?;
+        }
+        Ok(taken.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Reads a payload written by [`Chunks`]; `None` when the stream ends or
+/// breaks before the empty chunk.
+pub(crate) fn read_chunks(input: &mut impl io::Read) -> Option<Vec<u8>> {
+    let mut payload = Vec::new();
+    loop {
+        let mut len = [0; 4];
+        input.read_exact(&mut len).ok()?;
+        let len = usize::try_from(u32::from_le_bytes(len)).ok()?;
+        if len == 0 {
+            return Some(payload);
+        }
+        if len > CHUNK {
+            return None;
+        }
+        let start = payload.len();
+        payload.resize(start + len, 0);
+        input.read_exact(payload.get_mut(start..)?).ok()?;
+    }
 }
 
 /// Whether a folder gives a file of this kind: PDFs, text files with
@@ -313,5 +381,46 @@ mod path_bytes {
     #[cfg(not(unix))]
     fn from_bytes(bytes: Vec<u8>) -> PathBuf {
         PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte of the payload, in order, whatever its size against the
+    /// chunk size and however it was written.
+    #[test]
+    fn chunks_carry_the_payload() {
+        for len in [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 5] {
+            let payload: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            let mut wire = Vec::new();
+            let mut chunks = Chunks::new(&mut wire);
+            // In uneven pieces, as a serialiser writes.
+            for piece in payload.chunks(1000) {
+                chunks.write_all(piece).unwrap();
+            }
+            chunks.finish().unwrap();
+            let chunk_count = len.div_ceil(CHUNK);
+            assert_eq!(wire.len(), len + 4 * (chunk_count + 1), "{len}");
+            let mut input = wire.as_slice();
+            assert_eq!(read_chunks(&mut input).as_deref(), Some(&payload[..]));
+            assert!(input.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_broken_payload_is_none() {
+        let mut wire = Vec::new();
+        let mut chunks = Chunks::new(&mut wire);
+        chunks.write_all(b"half a report").unwrap();
+        chunks.finish().unwrap();
+        // Cut before the end marker, inside the chunk, and a chunk longer
+        // than a worker writes.
+        for cut in [wire.len() - 4, 10] {
+            assert_eq!(read_chunks(&mut &wire[..cut]), None);
+        }
+        let too_long = u32::try_from(CHUNK + 1).unwrap().to_le_bytes();
+        assert_eq!(read_chunks(&mut &too_long[..]), None);
     }
 }
