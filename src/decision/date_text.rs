@@ -47,8 +47,9 @@ const MAX_DOCUMENT_DATES: usize = 16;
 // compile, which a one-page run pays in full.
 static ISO: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})").ok());
-static NUMERIC: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})(?:([/.\-])([0-9]{4}|[0-9]{2}))?").ok());
+static NUMERIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})(?:([/.\-])([0-9]{4}|[0-9]{2}))?").ok()
+});
 static DAY_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"^([0-9]{1,2})(?:ste|de|er|st|nd|rd|th|e)?\.?[\s\-]*([^\W\d_]+)\.?(?:[\s,\-]+([0-9]{4}|'[0-9]{2}))?",

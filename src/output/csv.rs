@@ -8,7 +8,7 @@ use super::notas::{NotaOfDecision, decision_in_brief, decisions_of};
 use crate::annotation::Annotation;
 use crate::decision::Decision;
 use crate::nota::Nota;
-use crate::pdf::date::{ISO_DATE, ISO_DATE_TIME};
+use crate::pdf::date::{self, iso_date_time};
 use crate::report::Report;
 use crate::summary::Comment;
 
@@ -223,8 +223,9 @@ fn columns(records: Records) -> &'static [&'static str] {
 }
 
 /// A date as ISO 8601, or an empty cell.
-fn iso_date(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format(ISO_DATE).to_string())
+fn iso_date(value: Option<chrono::NaiveDate>) -> String {
+    value
+        .map(|d| date::iso_date(d).to_string())
         .unwrap_or_default()
 }
 
@@ -308,7 +309,7 @@ fn comment_row(file: &str, error: &str, c: &Comment) -> Vec<String> {
         text(c.subject.as_ref()),
         text(c.subtype.as_ref()),
         c.date
-            .map(|d| d.format(ISO_DATE_TIME).to_string())
+            .map(|d| iso_date_time(d).to_string())
             .unwrap_or_default(),
         text(c.date_text.as_ref()),
         text(c.contents.as_ref()),

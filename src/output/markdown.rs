@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::annotation::Annotation;
 use crate::decision::Decision;
-use crate::pdf::date::ISO_DATE;
+use crate::pdf::date::iso_date;
 use crate::report::Report;
 use crate::summary::Comment;
 
@@ -155,7 +155,7 @@ fn write_annotation(out: &mut impl Write, a: &Annotation) -> io::Result<()> {
 fn write_decision(out: &mut impl Write, d: &Decision) -> io::Result<()> {
     let date = d
         .date
-        .map(|date| date.format(ISO_DATE).to_string())
+        .map(|date| iso_date(date).to_string())
         .unwrap_or_default();
     let mut actor = d.actor.as_deref().map(escape).unwrap_or_default();
     if let Some(title) = d

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::markdown::escape;
 use crate::decision::Decision;
 use crate::nota::{Nota, NotaKind};
-use crate::pdf::date::ISO_DATE;
+use crate::pdf::date::iso_date;
 use crate::report::Report;
 
 /// One nota as a line of the register: the nota's fields, with its
@@ -105,7 +105,7 @@ pub(super) fn decision_in_brief(decision: &Decision) -> String {
         words.push(format!("option {option}"));
     }
     if let Some(date) = decision.date {
-        words.push(date.format(ISO_DATE).to_string());
+        words.push(iso_date(date).to_string());
     }
     words.join(" ")
 }
@@ -162,7 +162,7 @@ pub fn write_nota_rows(out: &mut impl Write, report: &Report) -> io::Result<()> 
 /// Markdown table row, without the outer bars.
 pub(super) fn nota_cells(report: &Report, nota: &Nota) -> String {
     let date = match (nota.date, nota.date_text.as_deref()) {
-        (Some(date), _) => date.format(ISO_DATE).to_string(),
+        (Some(date), _) => iso_date(date).to_string(),
         (None, Some(text)) => escape(text),
         (None, None) => String::new(),
     };

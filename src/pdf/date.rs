@@ -18,7 +18,7 @@
 
 use std::fmt;
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date as every record writes it: ISO 8601, `2026-06-08`.
@@ -34,13 +34,60 @@ pub(crate) fn two_digit_year(yy: i32) -> i32 {
     if yy < 70 { 2000 + yy } else { 1900 + yy }
 }
 
+/// A date as [`ISO_DATE`] writes it, written without parsing the format
+/// string each time (a report writes two dates an annotation).
+pub(crate) fn iso_date(date: NaiveDate) -> impl fmt::Display {
+    IsoDate(date)
+}
+
+/// A local date and time as [`ISO_DATE_TIME`] writes it; see [`iso_date`].
+pub(crate) fn iso_date_time(local: NaiveDateTime) -> impl fmt::Display {
+    IsoDateTime(local)
+}
+
+struct IsoDate(NaiveDate);
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let date = self.0;
+        // `%Y` pads years 0–9999 to four digits and signs any other.
+        if (0..=9999).contains(&date.year()) {
+            write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                date.year(),
+                date.month(),
+                date.day()
+            )
+        } else {
+            write!(f, "{}", date.format(ISO_DATE))
+        }
+    }
+}
+
+struct IsoDateTime(NaiveDateTime);
+
+impl fmt::Display for IsoDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let local = self.0;
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}",
+            IsoDate(local.date()),
+            local.hour(),
+            local.minute(),
+            local.second()
+        )
+    }
+}
+
 /// Serialises an optional date as [`ISO_DATE`], or `null`.
 pub(crate) fn serialize_iso_date<S: Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match date {
-        Some(date) => serializer.collect_str(&date.format(ISO_DATE)),
+        Some(date) => serializer.collect_str(&iso_date(*date)),
         None => serializer.serialize_none(),
     }
 }
@@ -77,7 +124,7 @@ pub(crate) fn serialize_iso_date_time<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match date {
-        Some(date) => serializer.collect_str(&date.format(ISO_DATE_TIME)),
+        Some(date) => serializer.collect_str(&iso_date_time(*date)),
         None => serializer.serialize_none(),
     }
 }
@@ -175,7 +222,7 @@ impl PartialOrd for Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local.format(ISO_DATE_TIME))?;
+        write!(f, "{}", iso_date_time(self.local))?;
         match self.offset {
             None => Ok(()),
             Some(Offset::Utc) => f.write_str("Z"),
@@ -351,6 +398,35 @@ fn parse_iso(text: &str) -> Option<Timestamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The written forms are chrono's `%Y-%m-%d` and `%Y-%m-%dT%H:%M:%S`,
+    /// at the edges of four-digit years and beyond them.
+    #[test]
+    fn iso_forms_are_the_format_strings() {
+        for (year, month, day) in [
+            (2026, 6, 8),
+            (0, 1, 1),
+            (1, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (-1, 1, 1),
+            (10000, 1, 1),
+            (-262_000, 5, 5),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            assert_eq!(
+                iso_date(date).to_string(),
+                date.format(ISO_DATE).to_string()
+            );
+            for (h, m, sec) in [(0, 0, 0), (9, 5, 7), (23, 59, 59)] {
+                let local = date.and_hms_opt(h, m, sec).unwrap();
+                assert_eq!(
+                    iso_date_time(local).to_string(),
+                    local.format(ISO_DATE_TIME).to_string()
+                );
+            }
+        }
+    }
 
     #[test]
     fn order_agrees_with_equality() {
