@@ -142,18 +142,31 @@ impl<T> std::ops::Deref for Phrases<T> {
 impl<T> Phrases<T> {
     /// Adds a phrase, or gives a known one a new value.
     fn upsert(&mut self, phrase: String, value: T) {
-        if let Some(entry) = self.entries.iter_mut().find(|entry| entry.phrase == phrase) {
-            entry.value = value;
-            return;
-        }
+        self.add(phrase, value);
+        self.settle();
+    }
+
+    /// Adds a phrase, which is tried only once [`Phrases::settle`] has
+    /// put it in its place: a vocabulary file adds hundreds, and settling
+    /// after each would sort the list hundreds of times.
+    fn add(&mut self, phrase: String, value: T) {
         self.entries.push(Entry { phrase, value });
-        self.entries.sort_by(|a, b| {
-            b.phrase
-                .chars()
-                .count()
-                .cmp(&a.phrase.chars().count())
-                .then_with(|| a.phrase.cmp(&b.phrase))
-        });
+    }
+
+    /// Puts the phrases in the order they are tried (longest first, then
+    /// alphabetical), a phrase added more than once with the last value
+    /// it was given, and indexes them by first letter.
+    fn settle(&mut self) {
+        // A stable sort keeps a phrase's values in the order they were
+        // added; reversed, the last of them is the one `dedup` keeps.
+        self.entries.sort_by(|a, b| a.phrase.cmp(&b.phrase));
+        self.entries.reverse();
+        self.entries
+            .dedup_by(|later, kept| later.phrase == kept.phrase);
+        self.entries.reverse();
+        // Stable too: alphabetical within a length.
+        self.entries
+            .sort_by_cached_key(|entry| std::cmp::Reverse(entry.phrase.chars().count()));
         self.by_first = vec![Vec::new(); 128];
         for (index, entry) in (0_u32..).zip(&self.entries) {
             let first = entry.phrase.as_bytes().first().map(u8::to_ascii_lowercase);
@@ -405,21 +418,15 @@ impl Vocabulary {
 
     /// Adds (or redefines) a verdict phrase: `add_verdict("uitstekend", Verdict::Approved)`.
     pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
-        if verdict == Verdict::Option {
-            return Err(VocabularyError::OptionVerdict {
-                phrase: phrase.to_owned(),
-            });
-        }
-        let phrase = nonempty(phrase, "verdicts")?;
-        self.verdicts.upsert(phrase, verdict);
+        self.verdicts
+            .upsert(verdict_phrase(phrase, verdict)?, verdict);
         Ok(())
     }
 
     /// Adds (or redefines) an actor and its title: `add_actor("DGSZ", "Directeur-generaal Sociale Zekerheid")`.
     pub fn add_actor(&mut self, actor: &str, title: &str) -> Result<(), VocabularyError> {
-        let phrase = nonempty(actor, "actors")?;
-        self.actors
-            .upsert(phrase, (actor.trim().to_owned(), title.trim().to_owned()));
+        let (phrase, value) = named(actor, title, "actors")?;
+        self.actors.upsert(phrase, value);
         Ok(())
     }
 
@@ -427,9 +434,8 @@ impl Vocabulary {
     /// prefixes (`M`, `Min`, `S`, `Stas`, `Minister`, …): `add_ministry("VenJ",
     /// "Veiligheid en Justitie")` makes `MVenJ` a Minister van Veiligheid en Justitie.
     pub fn add_ministry(&mut self, code: &str, name: &str) -> Result<(), VocabularyError> {
-        let phrase = nonempty(code, "ministries")?;
-        self.ministries
-            .upsert(phrase, (code.trim().to_owned(), name.trim().to_owned()));
+        let (phrase, value) = named(code, name, "ministries")?;
+        self.ministries.upsert(phrase, value);
         Ok(())
     }
 
@@ -489,10 +495,13 @@ impl Vocabulary {
         None
     }
 
+    /// Adds a file's entries; the phrase tables are settled once, after
+    /// all of them.
     fn merge_file(&mut self, mut file: VocabularyFile) -> Result<(), VocabularyError> {
         for phrases in std::mem::take(&mut file.verdicts).into_values() {
             for (phrase, verdict) in phrases {
-                self.add_verdict(&phrase, verdict)?;
+                self.verdicts
+                    .add(verdict_phrase(&phrase, verdict)?, verdict);
             }
         }
         for (answer, verdict) in std::mem::take(&mut file.point_answers) {
@@ -500,18 +509,25 @@ impl Vocabulary {
                 return Err(VocabularyError::OptionVerdict { phrase: answer });
             }
             let phrase = nonempty(&answer, "point_answers")?;
-            self.point_answers.upsert(phrase, verdict);
+            self.point_answers.add(phrase, verdict);
         }
         for (actor, title) in std::mem::take(&mut file.actors) {
-            self.add_actor(&actor, &title)?;
+            let (phrase, value) = named(&actor, &title, "actors")?;
+            self.actors.add(phrase, value);
         }
         for (role, title) in std::mem::take(&mut file.ministry_roles) {
             let phrase = nonempty(&role, "ministry_roles")?;
-            self.ministry_roles.upsert(phrase, title.trim().to_owned());
+            self.ministry_roles.add(phrase, title.trim().to_owned());
         }
         for (code, name) in std::mem::take(&mut file.ministries) {
-            self.add_ministry(&code, &name)?;
+            let (phrase, value) = named(&code, &name, "ministries")?;
+            self.ministries.add(phrase, value);
         }
+        self.verdicts.settle();
+        self.point_answers.settle();
+        self.actors.settle();
+        self.ministry_roles.settle();
+        self.ministries.settle();
         for names in std::mem::take(&mut file.months).into_values() {
             for (name, month) in names {
                 self.add_month(&name, month)?;
@@ -822,6 +838,29 @@ fn uppercase_count(text: &str) -> usize {
     text.chars().filter(char::is_ascii_uppercase).count()
 }
 
+/// A verdict's phrase, normalised; an option is not a verdict a phrase
+/// can stand for alone.
+fn verdict_phrase(phrase: &str, verdict: Verdict) -> Result<String, VocabularyError> {
+    if verdict == Verdict::Option {
+        return Err(VocabularyError::OptionVerdict {
+            phrase: phrase.to_owned(),
+        });
+    }
+    nonempty(phrase, "verdicts")
+}
+
+/// A name's phrase, normalised, and the name and what it stands for as
+/// the table writes them (an actor and its title, a ministry code and its
+/// name).
+fn named(
+    name: &str,
+    meaning: &str,
+    section: &'static str,
+) -> Result<(String, (String, String)), VocabularyError> {
+    let phrase = nonempty(name, section)?;
+    Ok((phrase, (name.trim().to_owned(), meaning.trim().to_owned())))
+}
+
 fn nonempty(phrase: &str, section: &'static str) -> Result<String, VocabularyError> {
     let phrase = normalise(phrase);
     if phrase.is_empty() {
@@ -867,6 +906,51 @@ fn extend_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Phrases added in one batch and settled once are what adding them
+    /// one by one gives: each phrase once, with the last value given it,
+    /// longest first and alphabetical within a length, and indexed alike.
+    #[test]
+    fn settling_once_is_settling_after_each() {
+        let given = [
+            ("mwp", 1),
+            ("akkoord", 2),
+            ("niet akkoord", 3),
+            ("mwp", 4),
+            ("ábc", 5),
+            ("b", 6),
+            ("akkoord", 7),
+            ("a", 8),
+        ];
+        let mut one_by_one = Phrases::default();
+        let mut batch = Phrases::default();
+        for (phrase, value) in given {
+            one_by_one.upsert(phrase.to_owned(), value);
+            batch.add(phrase.to_owned(), value);
+        }
+        batch.settle();
+        assert_eq!(batch, one_by_one);
+        let order: Vec<(&str, i32)> = batch
+            .iter()
+            .map(|entry| (entry.phrase.as_str(), entry.value))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("niet akkoord", 3),
+                ("akkoord", 7),
+                ("mwp", 4),
+                ("ábc", 5),
+                ("a", 8),
+                ("b", 6),
+            ]
+        );
+        let at = |text: &str| batch.at(text).map(|e| e.value).collect::<Vec<_>>();
+        assert_eq!(at("akkoord"), [7, 8]);
+        assert_eq!(at("Niet"), [3]);
+        // A non-ASCII first character is tried against every phrase.
+        assert_eq!(at("é"), [3, 7, 4, 5, 8, 6]);
+    }
 
     #[test]
     fn builtin_parses() {
