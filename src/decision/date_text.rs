@@ -85,6 +85,9 @@ pub(crate) fn parse_at(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDa
     if let Some((date, len)) = parse_plain(text, vocabulary) {
         return Some((date, len));
     }
+    if !may_start_letters(text) {
+        return None;
+    }
     let weekday = WEEKDAY.as_ref()?.captures(text)?;
     let name = weekday.get(1)?.as_str();
     if !vocabulary.is_weekday(name) {
@@ -105,7 +108,10 @@ fn parse_plain(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, usiz
     }
     // A time only when it ends where a word ends: ", 1.500 fte" after a
     // date is an amount, and the date stands without it.
-    if let Some(time) = text.get(end..).and_then(|rest| TIME.as_ref()?.find(rest))
+    if let Some(time) = text
+        .get(end..)
+        .filter(|rest| may_start_time(rest))
+        .and_then(|rest| TIME.as_ref()?.find(rest))
         && ends_word(text, end + time.end())
     {
         end += time.end();
@@ -126,7 +132,37 @@ fn full_year(written: &str, value: i32) -> i32 {
     }
 }
 
+// Each pattern is tried only where its first character can stand: most
+// places a date is looked for start with neither, and a regex's captures
+// cost an allocation even when nothing matches.
+
+/// Whether `text` starts with an ASCII digit, as ISO, NUMERIC and
+/// DAY_NAME do.
+pub(crate) fn starts_with_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `text` may start with a letter of `[^\W\d_]`, as NAME_DAY and
+/// WEEKDAY do: among ASCII characters only the letters are; another
+/// character is left to the pattern.
+fn may_start_letters(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_alphabetic())
+}
+
+/// Whether `text` may start as TIME does: a comma or white space (`\s`,
+/// which among ASCII characters is also the vertical tab and form feed).
+fn may_start_time(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|&b| {
+        !b.is_ascii() || matches!(b, b',' | b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+    })
+}
+
 fn parse_iso(text: &str) -> Option<(WrittenDate, usize)> {
+    if !starts_with_digit(text) {
+        return None;
+    }
     let caps = ISO.as_ref()?.captures(text)?;
     let date = WrittenDate {
         year: Some(number(caps.get(1))?),
@@ -139,6 +175,9 @@ fn parse_iso(text: &str) -> Option<(WrittenDate, usize)> {
 }
 
 fn parse_numeric(text: &str) -> Option<(WrittenDate, usize)> {
+    if !starts_with_digit(text) {
+        return None;
+    }
     let caps = NUMERIC.as_ref()?.captures(text)?;
     let day: u32 = number(caps.get(1))?;
     let month: u32 = number(caps.get(3))?;
@@ -164,6 +203,9 @@ fn parse_numeric(text: &str) -> Option<(WrittenDate, usize)> {
 }
 
 fn parse_day_name(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, usize)> {
+    if !starts_with_digit(text) {
+        return None;
+    }
     let caps = DAY_NAME.as_ref()?.captures(text)?;
     let month = vocabulary.month(caps.get(2)?.as_str())?;
     let name_end = {
@@ -188,6 +230,9 @@ fn parse_day_name(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, u
 }
 
 fn parse_name_day(text: &str, vocabulary: &Vocabulary) -> Option<(WrittenDate, usize)> {
+    if !may_start_letters(text) {
+        return None;
+    }
     let caps = NAME_DAY.as_ref()?.captures(text)?;
     let month = vocabulary.month(caps.get(1)?.as_str())?;
     let year = match caps.get(3) {
@@ -307,6 +352,51 @@ fn distance(candidate: NaiveDate, anchors: &Anchors<'_>, documents: &[NaiveDate]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pattern is skipped only where it cannot match: after every ASCII
+    /// character, and some others, with texts that would match after a
+    /// digit, a letter or a comma.
+    #[test]
+    fn first_character_tests_never_skip_a_match() {
+        let firsts = (0_u8..128)
+            .map(char::from)
+            .chain(['é', 'Ä', '\u{a0}', '\u{2009}', '٣']);
+        let rests = [
+            "2026-06-08",
+            "1-6-2026",
+            "8 juni 2026",
+            "uni 8, 2026",
+            "aandag 8 juni",
+            " 9:11",
+            " om 9.11 uur",
+            "5.1.2e",
+            "t 9:11 am, ",
+            "m 09:11, ",
+        ];
+        let patterns: [(&LazyLock<Option<Regex>>, fn(&str) -> bool); 6] = [
+            (&ISO, starts_with_digit),
+            (&NUMERIC, starts_with_digit),
+            (&DAY_NAME, starts_with_digit),
+            (&NAME_DAY, may_start_letters),
+            (&WEEKDAY, may_start_letters),
+            (&TIME, may_start_time),
+        ];
+        let mut matched = 0;
+        for first in firsts {
+            for rest in rests {
+                let text = format!("{first}{rest}");
+                for (pattern, may_start) in &patterns {
+                    let pattern = pattern.as_ref().unwrap();
+                    if pattern.is_match(&text) {
+                        matched += 1;
+                        assert!(may_start(&text), "{text:?} skipped by {pattern}");
+                    }
+                }
+            }
+        }
+        // The texts do match, after the right characters.
+        assert!(matched > 100, "{matched}");
+    }
 
     fn vocabulary() -> Vocabulary {
         Vocabulary::builtin()

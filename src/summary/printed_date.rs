@@ -73,6 +73,12 @@ fn ocr_digits(text: &str) -> String {
 /// (not necessarily a valid one), if it starts with one. A date and time
 /// run into a following word ("9:11:02 AMsterdam") end before the word.
 pub(crate) fn date_prefix_len(text: &str) -> Option<usize> {
+    // A digit, or a letter OCR reads for one, starts a date: only then is
+    // the text copied with its digits read and the pattern run.
+    let first = text.chars().next()?;
+    if !first.is_ascii_digit() && !matches!(first, 'l' | 'I' | '|' | 'O' | 'o') {
+        return None;
+    }
     let digits = ocr_digits(text);
     let caps = DATE_SHAPE.as_ref()?.captures(&digits)?;
     let whole = caps.get(0)?;

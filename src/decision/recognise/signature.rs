@@ -370,7 +370,14 @@ fn dated_maybe_bracketed<'a>(
 /// A date at `at`, after a date lead-in or a time ("at 9:11 am,"); the
 /// date and where it ends.
 fn dated<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Option<(DatedText, Cursor<'a>)> {
-    let at = match TIME_FIRST.as_ref().and_then(|time| time.find(at.rest())) {
+    // Among ASCII characters only the first letters of "at", "om" and
+    // "um" start a time; the pattern is run only where one may.
+    let may_start =
+        at.rest().as_bytes().first().is_some_and(|&b| {
+            !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'u')
+        });
+    let time = TIME_FIRST.as_ref().filter(|_| may_start);
+    let at = match time.and_then(|time| time.find(at.rest())) {
         Some(time) => at.advance(time.end()),
         None => at,
     };

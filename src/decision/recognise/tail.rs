@@ -200,6 +200,11 @@ pub(super) fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool
 /// A redaction placeholder at the start of `text` (see [`PLACEHOLDER`]),
 /// ending a word; the bytes it covers.
 pub(super) fn placeholder_at(text: &str) -> Option<usize> {
+    // Only a bracket or a digit can start one (the pattern is not run
+    // elsewhere: a regex search costs an allocation).
+    if !text.starts_with('[') && !crate::decision::date_text::starts_with_digit(text) {
+        return None;
+    }
     let end = PLACEHOLDER.as_ref()?.find(text)?.end();
     super::cursor::ends_word(text, end).then_some(end)
 }
