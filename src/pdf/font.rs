@@ -42,7 +42,7 @@ struct CodeGlyph {
 }
 
 /// How a character code moves the pen, and how wide its box is.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Metrics {
     /// The advance along the writing direction, in glyph space (1/1000 of
     /// the font size): horizontal for horizontal fonts, vertical (usually

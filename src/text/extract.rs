@@ -15,7 +15,7 @@ use super::glyph::{Glyphs, Kind, TextRef};
 use crate::diagnostics::{Defect, WarningKind};
 use crate::limits::{Deadline, Limits};
 use crate::pdf::Dict;
-use crate::pdf::font::{Font, Fonts};
+use crate::pdf::font::{Font, Fonts, Metrics};
 use crate::pdf::geometry::Rect;
 use crate::pdf::text_content::{self, Matrix, TextSink, WalkBounds, WalkDefects, apply, multiply};
 
@@ -212,6 +212,9 @@ struct Placer<'a, 'f> {
     /// with the font they belong to (its address: the fonts live as long
     /// as the page is read).
     seen: Vec<(usize, Option<TextRef>)>,
+    /// The metrics of single-byte codes already shown, stamped alike:
+    /// looked up here without asking the font.
+    metrics: Vec<(usize, Metrics)>,
     images: Vec<Matrix>,
 }
 
@@ -232,6 +235,7 @@ impl<'a, 'f> Placer<'a, 'f> {
             run: Run::default(),
             last_run: None,
             seen: vec![(0, None); 256],
+            metrics: vec![(0, Metrics::default()); 256],
             images: Vec::new(),
         }
     }
@@ -562,11 +566,25 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         // The pen's position in text space, from where Tm is now; `m`
         // takes it to user space.
         let (mut pen_x, mut pen_y) = (0.0_f64, 0.0_f64);
+        let stamp = std::ptr::from_ref::<Font<'_>>(&font) as usize;
         let mut at = 0;
         while at < bytes.len() {
             let (code, len) = font.next_code(bytes, at);
             at += len;
-            let metrics = self.fonts.metrics(&font, code);
+            let slot = usize::try_from(code).ok().filter(|&c| c < 256);
+            let known = slot
+                .and_then(|c| self.metrics.get(c))
+                .filter(|(seen, _)| *seen == stamp);
+            let metrics = match known {
+                Some(&(_, metrics)) => metrics,
+                None => {
+                    let metrics = self.fonts.metrics(&font, code);
+                    if let Some(entry) = slot.and_then(|c| self.metrics.get_mut(c)) {
+                        *entry = (stamp, metrics);
+                    }
+                    metrics
+                }
+            };
             if show {
                 let [dx, dy] = metrics.displacement;
                 let local = [pen_x + sx * dx, pen_y + sy * dy + rise];
