@@ -4,9 +4,10 @@
 //! A job is one JSON line, `{"index": 7, "path": "…"}`. The answer is one
 //! JSON line of [`Header`] followed by the output in the format the
 //! coordinator asked for, in chunks as it is rendered (see [`Chunks`]), so
-//! a report is rendered once and never held whole in the worker. The worker reads the files one at a
-//! time; the coordinator runs several workers and stops one that takes too
-//! long or dies, so nothing in one file can take a batch down.
+//! a report is rendered once and never held whole in the worker. The
+//! worker reads the files one at a time; the coordinator runs several
+//! workers and stops one that takes too long or dies, so nothing in one
+//! file can take a batch down.
 
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
