@@ -70,6 +70,11 @@ struct IsoDateTime(NaiveDateTime);
 impl fmt::Display for IsoDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let local = self.0;
+        // A leap second (read back from a report) is chrono's to write:
+        // `%S` gives it as 60.
+        if local.nanosecond() >= 1_000_000_000 {
+            return write!(f, "{}", local.format(ISO_DATE_TIME));
+        }
         write!(
             f,
             "{}T{:02}:{:02}:{:02}",
@@ -425,6 +430,11 @@ mod tests {
                     local.format(ISO_DATE_TIME).to_string()
                 );
             }
+            let leap = date.and_hms_milli_opt(23, 59, 59, 1_500).unwrap();
+            assert_eq!(
+                iso_date_time(leap).to_string(),
+                leap.format(ISO_DATE_TIME).to_string()
+            );
         }
     }
 

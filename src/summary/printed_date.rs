@@ -73,10 +73,7 @@ fn ocr_digits(text: &str) -> String {
 /// (not necessarily a valid one), if it starts with one. A date and time
 /// run into a following word ("9:11:02 AMsterdam") end before the word.
 pub(crate) fn date_prefix_len(text: &str) -> Option<usize> {
-    // A digit, or a letter OCR reads for one, starts a date: only then is
-    // the text copied with its digits read and the pattern run.
-    let first = text.chars().next()?;
-    if !first.is_ascii_digit() && !matches!(first, 'l' | 'I' | '|' | 'O' | 'o') {
+    if !may_start_date(text) {
         return None;
     }
     let digits = ocr_digits(text);
@@ -93,6 +90,15 @@ pub(crate) fn date_prefix_len(text: &str) -> Option<usize> {
         _ => whole.end(),
     };
     (!followed_by_word(end)).then_some(end)
+}
+
+/// Whether `text` starts with a digit, or a letter OCR reads for one, as
+/// a printed date does: only then is the text copied with its digits read
+/// and the pattern run.
+fn may_start_date(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, 'l' | 'I' | '|' | 'O' | 'o'))
 }
 
 /// Reads a printed date; `order` settles `/` dates the numbers leave open.
@@ -157,6 +163,26 @@ fn twelve_hour(hour: u32, pm: bool) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-character filter lets through every text whose digits,
+    /// as OCR letters are read, the pattern matches.
+    #[test]
+    fn date_filter_never_skips_one() {
+        let pattern = DATE_SHAPE.as_ref().unwrap();
+        let firsts = (0_u8..128).map(char::from).chain(['é', '\u{a0}', '٣']);
+        let mut matched = 0;
+        for first in firsts {
+            for rest in ["-6-2026 09:11:02", "0-3-2026 22:11", "/8/2026, 9:11 AM"] {
+                let text = format!("{first}{rest}");
+                if pattern.is_match(&ocr_digits(&text)) {
+                    matched += 1;
+                    assert!(may_start_date(&text), "{text:?}");
+                }
+            }
+        }
+        // Ten digits and five letters, three texts each.
+        assert_eq!(matched, 45);
+    }
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> Option<NaiveDateTime> {
         Some(NaiveDate::from_ymd_opt(y, mo, d)?.and_time(NaiveTime::from_hms_opt(h, mi, s)?))

@@ -52,6 +52,15 @@ static TIME_FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Whether `text` may start as TIME_FIRST does: among ASCII characters
+/// only the first letters of "at", "om" and "um" do; another character is
+/// left to the pattern, which is run only where one may start.
+fn may_start_time_first(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'u'))
+}
+
 /// Who signed, as written.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Signer {
@@ -370,13 +379,9 @@ fn dated_maybe_bracketed<'a>(
 /// A date at `at`, after a date lead-in or a time ("at 9:11 am,"); the
 /// date and where it ends.
 fn dated<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Option<(DatedText, Cursor<'a>)> {
-    // Among ASCII characters only the first letters of "at", "om" and
-    // "um" start a time; the pattern is run only where one may.
-    let may_start =
-        at.rest().as_bytes().first().is_some_and(|&b| {
-            !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b'o' | b'u')
-        });
-    let time = TIME_FIRST.as_ref().filter(|_| may_start);
+    let time = TIME_FIRST
+        .as_ref()
+        .filter(|_| may_start_time_first(at.rest()));
     let at = match time.and_then(|time| time.find(at.rest())) {
         Some(time) => at.advance(time.end()),
         None => at,
@@ -403,6 +408,21 @@ fn ends_signature(rest: &str, bracketed: bool, dated: bool, vocabulary: &Vocabul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_filter_never_skips_one() {
+        let pattern = TIME_FIRST.as_ref().unwrap();
+        let rests = [
+            "t 9:11 am, ",
+            "m 09:11, ",
+            "M 9.11 uur ",
+            "T 9:11, ",
+            " 9:11 h ",
+        ];
+        let matched =
+            crate::decision::date_text::never_skipped(pattern, may_start_time_first, &rests);
+        assert!(matched >= 8, "{matched}");
+    }
 
     fn signed(text: &str) -> Option<(String, Option<String>, Option<String>)> {
         let found = split(text, &Vocabulary::builtin())?;

@@ -200,13 +200,17 @@ pub(super) fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool
 /// A redaction placeholder at the start of `text` (see [`PLACEHOLDER`]),
 /// ending a word; the bytes it covers.
 pub(super) fn placeholder_at(text: &str) -> Option<usize> {
-    // Only a bracket or a digit can start one (the pattern is not run
-    // elsewhere: a regex search costs an allocation).
-    if !text.starts_with('[') && !crate::decision::date_text::starts_with_digit(text) {
+    if !may_start_placeholder(text) {
         return None;
     }
     let end = PLACEHOLDER.as_ref()?.find(text)?.end();
     super::cursor::ends_word(text, end).then_some(end)
+}
+
+/// Whether `text` starts with a bracket or a digit, as a placeholder does:
+/// the pattern is not run elsewhere (a regex search costs an allocation).
+fn may_start_placeholder(text: &str) -> bool {
+    text.starts_with('[') || crate::decision::date_text::starts_with_digit(text)
 }
 
 fn is_marker_number(token: &str) -> bool {
@@ -226,6 +230,15 @@ pub(super) fn is_initials(token: &str, dated: bool, vocabulary: &Vocabulary) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_filter_never_skips_one() {
+        let pattern = PLACEHOLDER.as_ref().unwrap();
+        let rests = ["redacted]", ".1.2e", "0.2.g", "[x]"];
+        let matched =
+            crate::decision::date_text::never_skipped(pattern, may_start_placeholder, &rests);
+        assert!(matched >= 10, "{matched}");
+    }
 
     #[test]
     fn placeholder_pattern_compiles() {
