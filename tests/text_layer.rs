@@ -349,6 +349,30 @@ fn type3_font_text_is_read() {
     assert_eq!((word.rect.x0, word.rect.x1), (72.0, 92.0));
 }
 
+/// Literal strings as ISO 32000 §7.3.4.2 reads them: balanced and
+/// escaped parentheses, escaped backslashes, octal codes, a backslash
+/// before a line break continuing the string; a string left open ends the
+/// content, and what came before it is read.
+#[test]
+fn literal_strings_are_read_as_the_standard_says() {
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    pdf.page(
+        "BT /F1 10 Tf 72 700 Td (plain) Tj 0 -20 Td (a(b)c) Tj \
+         0 -20 Td (x\\)y\\() Tj 0 -20 Td (back\\\\slash) Tj \
+         0 -20 Td (oct\\101\\060) Tj 0 -20 Td (con\\\ntinued) Tj \
+         0 -20 Td [(T) (J\\))] TJ 0 -20 Td (left open Tj ET",
+        &[font],
+        Dictionary::new(),
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    assert_eq!(
+        plain(&doc, 1),
+        "plain\na(b)c\nx)y(\nback\\slash\noctA0\ncontinued\nTJ)\n"
+    );
+}
+
 #[test]
 fn text_drawn_with_fill_and_stroke_is_kept_once() {
     let mut pdf = Builder::new();

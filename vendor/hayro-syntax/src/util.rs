@@ -53,6 +53,18 @@ where
     }
 }
 
+/// The position of the first of three bytes in `haystack`.
+#[cfg(feature = "unsafe")]
+pub(crate) fn find_any3(haystack: &[u8], a: u8, b: u8, c: u8) -> Option<usize> {
+    memchr::memchr3(a, b, c, haystack)
+}
+
+/// The position of the first of three bytes in `haystack`.
+#[cfg(not(feature = "unsafe"))]
+pub(crate) fn find_any3(haystack: &[u8], a: u8, b: u8, c: u8) -> Option<usize> {
+    haystack.iter().position(|&x| x == a || x == b || x == c)
+}
+
 #[cfg(feature = "unsafe")]
 pub(crate) fn find_needle(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)

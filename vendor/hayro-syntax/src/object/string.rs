@@ -7,6 +7,7 @@ use crate::object::macros::object;
 use crate::reader::Reader;
 use crate::reader::{Readable, ReaderContext, ReaderExt, Skippable};
 use crate::trivia::is_white_space_character;
+use crate::util::find_any3;
 use alloc::vec::Vec;
 use core::borrow::Borrow;
 use core::hash::{Hash, Hasher};
@@ -169,6 +170,13 @@ fn skip_literal(r: &mut Reader<'_>) -> Option<()> {
     let mut bracket_counter = 1;
 
     while bracket_counter > 0 {
+        // On to the next byte that matters: a backslash or a parenthesis
+        // (at the end when there is none, where the read below fails).
+        let skipped = r
+            .tail()
+            .and_then(|tail| find_any3(tail, b'\\', b'(', b')'))
+            .unwrap_or_else(|| r.len().saturating_sub(r.offset()));
+        r.jump(r.offset() + skipped);
         let byte = r.read_byte()?;
 
         match byte {
@@ -192,7 +200,7 @@ fn read_literal<'a>(r: &mut Reader<'a>) -> Option<StringInner<'a>> {
     // Exclude outer parentheses.
     let data = r.range(start + 1..end - 1)?;
 
-    if !data.iter().any(|b| matches!(b, b'\\' | b'\n' | b'\r')) {
+    if find_any3(data, b'\\', b'\n', b'\r').is_none() {
         return Some(StringInner::Borrowed(data));
     }
 
