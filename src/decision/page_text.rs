@@ -151,7 +151,7 @@ fn classify<'a>(
     let mut number = 0;
     let mut previous_is_summary_header = false;
     for (page_number, page) in pages {
-        for raw in page.lines() {
+        for raw in crate::text::text_lines(page) {
             number += 1;
             let trimmed = raw.trim();
             if trimmed.is_empty() {

@@ -93,7 +93,7 @@ pub(super) fn read<'a>(
     let mut segments: Vec<&'a str> = Vec::new();
     for (page, text) in pages {
         let mut gap = true;
-        for raw in text.lines() {
+        for raw in crate::text::text_lines(text) {
             number += 1;
             segments.clear();
             let mut add = |piece: &'a str| {

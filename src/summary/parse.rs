@@ -231,7 +231,7 @@ impl Parser {
         let mut context = Context::default();
         let mut cursor = Cursor::default();
         for (page, text) in pages {
-            let lines: Vec<&str> = text.lines().collect();
+            let lines: Vec<&str> = crate::text::text_lines(text).collect();
             self.parse_page(
                 page,
                 &lines,

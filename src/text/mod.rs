@@ -54,7 +54,7 @@ pub(crate) use appearance::read_appearances;
 pub use ocr::{OcrError, OcrOptions};
 #[cfg(feature = "text")]
 pub use page_text::{PageText, TextLine, TextWord};
-pub(crate) use pages::Pages;
 pub use pages::text_pages;
+pub(crate) use pages::{Pages, text_lines};
 #[cfg(feature = "text")]
 pub(crate) use read::{PageReader, PageSource, TextOptions, read_pages};

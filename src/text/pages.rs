@@ -92,6 +92,28 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// The lines of a page's text, as [`str::lines`] gives them (a `"\r\n"`
+/// ends a line as `'\n'` does), found with a vectorised search: the
+/// normalisers walk every line of every page, and a page's lines are short
+/// enough that the standard library's byte search costs more per line
+/// than the rest of a look at it.
+pub(crate) fn text_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || match ends.next() {
+        Some(end) => {
+            let line = text.get(start..end)?;
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        }
+        None => {
+            let line = text.get(start..).filter(|rest| !rest.is_empty())?;
+            start = text.len();
+            Some(line)
+        }
+    })
+}
+
 /// Splits a plain-text input into pages: form feeds (`\x0c`, as pdftotext
 /// writes after each page) separate pages, numbered from 1; a last page of
 /// nothing but white space after the final form feed is not counted. Text
@@ -114,6 +136,27 @@ pub fn text_pages(text: &str) -> Vec<(Option<usize>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        let pieces = ["", "a", "bc", "\n", "\r", "\r\n", "é", " "];
+        // Every text of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(
+                text_lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn text_pages_split_on_form_feeds() {
