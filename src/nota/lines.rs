@@ -101,7 +101,7 @@ pub(super) fn read<'a>(
             };
             // Bold markers are rare: a line without a `*` is one piece,
             // found without a substring search.
-            if raw.contains('*') {
+            if memchr::memchr(b'*', raw.as_bytes()).is_some() {
                 raw.split("**").for_each(&mut add);
             } else {
                 add(raw);
@@ -152,7 +152,7 @@ fn side_by_side(line: &str) -> impl Iterator<Item = &str> {
     let mut cuts = Vec::new();
     let mut previous = None;
     // Only a short line with a colon is walked at all.
-    let labelled = line.len() <= MAX_LABEL_LINE && line.contains(':');
+    let labelled = line.len() <= MAX_LABEL_LINE && memchr::memchr(b':', line.as_bytes()).is_some();
     let walked = if labelled { line } else { "" };
     for (at, c) in walked.char_indices() {
         let after_space = previous.is_some_and(char::is_whitespace);
