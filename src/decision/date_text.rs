@@ -396,7 +396,8 @@ mod tests {
             "t 9:11 am, ",
             "m 09:11, ",
         ];
-        let patterns: [(&LazyLock<Option<Regex>>, fn(&str) -> bool); 6] = [
+        type Filter = fn(&str) -> bool;
+        let filtered: [(&Option<Regex>, Filter); 6] = [
             (&ISO, starts_with_digit),
             (&NUMERIC, starts_with_digit),
             (&DAY_NAME, starts_with_digit),
@@ -404,7 +405,7 @@ mod tests {
             (&WEEKDAY, may_start_letters),
             (&TIME, may_start_time),
         ];
-        let matched: usize = patterns
+        let matched: usize = filtered
             .iter()
             .map(|(pattern, may_start)| never_skipped(pattern.as_ref().unwrap(), may_start, &rests))
             .sum();
