@@ -163,10 +163,8 @@ impl<T> Phrases<T> {
         self.entries.reverse();
         self.entries
             .dedup_by(|later, kept| later.phrase == kept.phrase);
-        self.entries.reverse();
-        // Stable too: alphabetical within a length.
         self.entries
-            .sort_by_cached_key(|entry| std::cmp::Reverse(entry.phrase.chars().count()));
+            .sort_by(|a, b| tried_first(&a.phrase, &b.phrase));
         self.by_first = vec![Vec::new(); 128];
         for (index, entry) in (0_u32..).zip(&self.entries) {
             let first = entry.phrase.as_bytes().first().map(u8::to_ascii_lowercase);
@@ -870,8 +868,17 @@ fn nonempty(phrase: &str, section: &'static str) -> Result<String, VocabularyErr
     }
 }
 
-/// Inserts or replaces an entry, keeping the list longest phrase first so the
-/// matcher tries `niet akkoord` before `akkoord`.
+/// The order phrases are tried in: longest first, so that the matcher
+/// tries `niet akkoord` before `akkoord`, then alphabetical.
+fn tried_first(a: &str, b: &str) -> std::cmp::Ordering {
+    b.chars()
+        .count()
+        .cmp(&a.chars().count())
+        .then_with(|| a.cmp(b))
+}
+
+/// Adds the phrases a list does not have yet, keeping it in the order
+/// they are tried ([`tried_first`]).
 fn extend_list(
     list: &mut Vec<String>,
     new: Vec<String>,
@@ -883,12 +890,7 @@ fn extend_list(
             list.push(phrase);
         }
     }
-    list.sort_by(|a, b| {
-        b.chars()
-            .count()
-            .cmp(&a.chars().count())
-            .then_with(|| a.cmp(b))
-    });
+    list.sort_by(|a, b| tried_first(a, b));
     Ok(())
 }
 
