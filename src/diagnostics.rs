@@ -17,6 +17,14 @@ pub struct Skipped {
     pub widgets: usize,
 }
 
+impl Skipped {
+    /// Adds the counts of a later part of the reading.
+    pub(crate) fn add(&mut self, later: Self) {
+        self.links += later.links;
+        self.widgets += later.widgets;
+    }
+}
+
 /// What kind of defect a [`Warning`] reports, so that a program can act on
 /// it without reading the message. Written in snake case in JSON
 /// (`"limit_reached"`); new kinds may be added.

@@ -248,13 +248,13 @@ const CHUNK: usize = 64 * 1024;
 /// The payload of an answer as the worker writes it: chunks of at most
 /// [`CHUNK`] bytes, each a little-endian `u32` length and its
 /// bytes, ended by an empty chunk.
-pub(crate) struct Chunks<W: Write> {
+struct Chunks<W: Write> {
     out: W,
     buffer: Vec<u8>,
 }
 
 impl<W: Write> Chunks<W> {
-    pub(crate) fn new(out: W) -> Self {
+    fn new(out: W) -> Self {
         Self {
             out,
             buffer: Vec::with_capacity(CHUNK),
@@ -274,7 +274,7 @@ impl<W: Write> Chunks<W> {
     }
 
     /// Writes the last chunk and the empty one that ends the payload.
-    pub(crate) fn finish(mut self) -> io::Result<()> {
+    fn finish(mut self) -> io::Result<()> {
         self.write_chunk()?;
         self.out.write_all(&0_u32.to_le_bytes())?;
         self.out.flush()

@@ -68,8 +68,7 @@ pub(crate) fn read_all(
         // only when the first was read to its end.
         if read.complete {
             read.annotations.extend(second.annotations);
-            read.skipped.links += second.skipped.links;
-            read.skipped.widgets += second.skipped.widgets;
+            read.skipped.add(second.skipped);
             warnings.append(second_warnings);
         }
         (read.annotations, read.skipped)
