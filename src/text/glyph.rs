@@ -95,6 +95,22 @@ pub(crate) fn bounds_of(points: &[Point]) -> [f32; 4] {
     out
 }
 
+/// The smaller of `a` and `b`, where `a` is not NaN: what `a.min(b)`
+/// gives (`a` when `b` is NaN), in one comparison. `f32::min` also
+/// checks `a` for NaN; in the layout's per-glyph loops that check cost a
+/// tenth of their time.
+#[inline]
+pub(crate) fn least(a: f32, b: f32) -> f32 {
+    if b < a { b } else { a }
+}
+
+/// The larger of `a` and `b`, where `a` is not NaN: what `a.max(b)` gives
+/// (`a` when `b` is NaN), in one comparison (see [`least`]).
+#[inline]
+pub(crate) fn greatest(a: f32, b: f32) -> f32 {
+    if b > a { b } else { a }
+}
+
 pub(crate) fn dot(a: Point, b: Point) -> f32 {
     a[0] * b[0] + a[1] * b[1]
 }
@@ -295,6 +311,29 @@ fn ligature(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `least` and `greatest` give what `f32::min` and `f32::max` give
+    /// when the first value is not NaN (the sign of a zero aside, which
+    /// `f32::min` does not promise).
+    #[test]
+    fn least_and_greatest_are_min_and_max() {
+        let values = [
+            f32::NEG_INFINITY,
+            -3.5,
+            -0.0,
+            0.0,
+            1e-40,
+            2.0,
+            f32::MAX,
+            f32::INFINITY,
+        ];
+        for a in values {
+            for b in values.into_iter().chain([f32::NAN]) {
+                assert_eq!(least(a, b), a.min(b), "{a} {b}");
+                assert_eq!(greatest(a, b), a.max(b), "{a} {b}");
+            }
+        }
+    }
 
     fn normalised(s: &str) -> (String, Kind) {
         let mut out = String::new();

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::text::glyph::{ASCENT, DESCENT, Glyph, Glyphs, Point, dot};
+use crate::text::glyph::{ASCENT, DESCENT, Glyph, Glyphs, Point, dot, greatest, least};
 
 /// The widest gap, in font sizes, between glyphs drawn one after the other
 /// on one line.
@@ -65,8 +65,8 @@ impl Piece {
         if dot(self.dir, glyph.dir) < SAME_DIRECTION {
             return false;
         }
-        let larger = self.size.max(size);
-        if larger > 3.0 * self.size.min(size) {
+        let larger = greatest(self.size, size);
+        if larger > 3.0 * least(self.size, size) {
             return false;
         }
         let offset = [
@@ -83,8 +83,8 @@ impl Piece {
         if start - self.hi > widest || self.lo - (start + glyph.width) > widest {
             return false;
         }
-        self.lo = self.lo.min(start);
-        self.hi = self.hi.max(start + glyph.width);
+        self.lo = least(self.lo, start);
+        self.hi = greatest(self.hi, start + glyph.width);
         self.size = larger;
         self.glyphs.end = self.glyphs.end.saturating_add(1);
         true
@@ -521,7 +521,7 @@ impl<'g> Builder<'g> {
         let starts_word = match self.previous {
             Some((prev, prev_start, prev_across, prev_size)) => {
                 let prev_end = prev_start + prev.width;
-                let larger = prev_size.max(glyph_size);
+                let larger = greatest(prev_size, glyph_size);
                 let drawn_twice = (start - prev_start).abs() < DUPLICATE * larger
                     && (across - prev_across).abs() < DUPLICATE * larger
                     && self.glyphs.text(prev) == self.glyphs.text(glyph);
@@ -541,8 +541,8 @@ impl<'g> Builder<'g> {
         self.break_pending = false;
         words.glyphs.push(index);
         self.previous = Some((glyph, start, across, glyph_size));
-        self.x0 = self.x0.min(start);
-        self.x1 = self.x1.max(start + glyph.width);
+        self.x0 = least(self.x0, start);
+        self.x1 = greatest(self.x1, start + glyph.width);
         self.baseline_sum += across;
         self.counted += 1.0;
         Ok(())
