@@ -36,7 +36,7 @@
 //! completed.
 
 use super::coverage::Area;
-use super::glyph::Glyphs;
+use super::glyph::{Glyphs, greatest, least};
 use super::layout::Layout;
 
 /// The bounds of each line of a layout, to skip lines far from the quads.
@@ -135,17 +135,18 @@ fn line_bounds(glyphs: &Glyphs, members: &[u32]) -> [f32; 4] {
     for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
         let [[ax, ay], [bx, by], [cx, cy], [dx, dy]] = glyph.corners();
         let (xs, ys) = ([ax, bx, cx, dx], [ay, by, cy, dy]);
-        x0 = lanes(x0, xs, f32::min);
-        y0 = lanes(y0, ys, f32::min);
-        x1 = lanes(x1, xs, f32::max);
-        y1 = lanes(y1, ys, f32::max);
+        x0 = lanes(x0, xs, least);
+        y0 = lanes(y0, ys, least);
+        x1 = lanes(x1, xs, greatest);
+        y1 = lanes(y1, ys, greatest);
     }
-    let least = |lanes: [f32; 4]| lanes.into_iter().fold(f32::INFINITY, f32::min);
-    let most = |lanes: [f32; 4]| lanes.into_iter().fold(f32::NEG_INFINITY, f32::max);
-    [least(x0), least(y0), most(x1), most(y1)]
+    let lowest = |lanes: [f32; 4]| lanes.into_iter().fold(f32::INFINITY, f32::min);
+    let highest = |lanes: [f32; 4]| lanes.into_iter().fold(f32::NEG_INFINITY, f32::max);
+    [lowest(x0), lowest(y0), highest(x1), highest(y1)]
 }
 
-/// `f` of each lane of `a` and `b`.
+/// `f` of each lane of `a` and `b` (`least` and `greatest`: `a` is never
+/// NaN, it starts infinite).
 fn lanes(a: [f32; 4], b: [f32; 4], f: fn(f32, f32) -> f32) -> [f32; 4] {
     let ([a0, a1, a2, a3], [b0, b1, b2, b3]) = (a, b);
     [f(a0, b0), f(a1, b1), f(a2, b2), f(a3, b3)]
