@@ -118,7 +118,8 @@ impl Document {
         let pdf = Pdf::open(bytes, options.password.as_deref())
             .map_err(|error| open_error(&file, error))?;
         let mut warnings = Warnings::default();
-        let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings);
+        let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings)
+            .map_err(|error| open_error(&file, error))?;
         let labels = PageLabels::read(&pdf, &options.limits, &mut warnings);
         let pages: Vec<Page> = nodes
             .iter()

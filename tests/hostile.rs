@@ -614,3 +614,45 @@ fn content_bomb(name: &str, head: &[u8], tail: &[u8], times: usize, highlight: b
     keep(name, &bytes);
     bytes
 }
+
+/// A catalog whose `/Pages` is missing, and no page object anywhere: the
+/// file is damaged beyond repair, and says so.
+#[test]
+fn no_page_anywhere_is_an_error() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 5 0 R >>".to_vec()),
+        note(2, "/T (Aartsen, A.A.)"),
+    ];
+    match read("no-pages.pdf", raw_pdf(&objects, 1, "")) {
+        Err(Error::Damaged { reason, .. }) => {
+            assert!(reason.starts_with("no page could be found"), "{reason}");
+        }
+        other => panic!("{:?}", other.map(|doc| doc.page_count())),
+    }
+}
+
+/// A catalog whose `/Pages` is missing, and a page object in the file: the
+/// page the parser's scan finds (a page dictionary with `/Contents`) is
+/// read, with a warning.
+#[test]
+fn a_page_outside_the_tree_is_found_by_the_scan() {
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 5 0 R >>".to_vec()),
+        (
+            2,
+            b"<< /Type /Page /Contents [] /Annots [3 0 R] >>".to_vec(),
+        ),
+        note(3, "/T (Aartsen, A.A.)"),
+    ];
+    let doc = read("scanned-pages.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert_eq!(doc.page_count(), 1);
+    assert_eq!(
+        doc.annotations()[0].author.as_deref(),
+        Some("Aartsen, A.A.")
+    );
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| w.message.contains("found by scanning the file"))
+    );
+}

@@ -17,7 +17,7 @@ use std::ops::ControlFlow;
 use crate::diagnostics::{WarningKind, Warnings};
 use crate::limits::Limits;
 use crate::pdf::geometry::Rect;
-use crate::pdf::{Array, Dict, Lookup, ObjId, Object, Pdf};
+use crate::pdf::{Array, Dict, Lookup, ObjId, Object, OpenError, Pdf};
 
 /// One leaf of the page tree.
 #[derive(Debug, Clone)]
@@ -71,13 +71,13 @@ struct Frame<'a> {
 
 /// Walks the page tree from the catalog's `/Pages`. Returns the leaves in
 /// order. Falls back to the parser's page list, with a warning, when the
-/// tree yields nothing.
+/// tree yields nothing; an error when the parser finds no pages either.
 pub(crate) fn walk<'a>(
     pdf: &'a Pdf,
     limits: &Limits,
     deadline: &crate::limits::Deadline,
     warnings: &mut Warnings,
-) -> Vec<PageNode<'a>> {
+) -> Result<Vec<PageNode<'a>>, OpenError> {
     let mut pages = Vec::new();
     match pdf.catalog().map(|catalog| catalog.get(b"Pages")) {
         Some(Lookup::Found(Object::Dict(root))) => {
@@ -114,6 +114,7 @@ pub(crate) fn walk<'a>(
     if pages.is_empty() {
         let found: Vec<_> = pdf
             .parser_pages()
+            .ok_or_else(|| pdf.no_pages_error())?
             .into_iter()
             .take(limits.max_pages)
             .collect();
@@ -132,7 +133,7 @@ pub(crate) fn walk<'a>(
                 .collect();
         }
     }
-    pages
+    Ok(pages)
 }
 
 fn leaf(dict: Dict<'_>, inherited: Inherited) -> PageNode<'_> {

@@ -498,7 +498,9 @@ pub const A4: Rect = Rect {
 pub(crate) mod cached {
     use crate::page::Pages;
     use crate::reader::ReaderContext;
+    use crate::sync::OnceLock;
     use crate::xref::XRef;
+    use alloc::vec::Vec;
     use core::ops::Deref;
 
     // Keep in sync with the implementation in `sync`. We duplicate it here
@@ -509,35 +511,63 @@ pub(crate) mod cached {
     #[cfg(not(feature = "std"))]
     pub(crate) use alloc::rc::Rc as Arc;
 
+    /// The document's pages, found when first asked for (kantlijn: finding
+    /// them reads every page dictionary, which a reader that walks the page
+    /// tree itself need not wait for).
     pub(crate) struct CachedPages {
-        pages: Pages<'static>,
+        /// The pages, and whether any way of finding them worked (when none
+        /// did, an empty list).
+        pages: OnceLock<(Pages<'static>, bool)>,
         // NOTE: `pages` references the data in `xref`, so it's important that `xref`
         // appears after `pages` in the struct definition to ensure correct drop order.
         _xref: Arc<XRef>,
     }
 
     impl CachedPages {
-        pub(crate) fn new(xref: Arc<XRef>) -> Option<Self> {
-            // SAFETY:
-            // - The XRef's location is stable in memory:
-            //   - We wrapped it in a `Arc` (or `Rc` in `no_std`), which implements `StableDeref`.
-            //   - The struct owns the `Arc`, ensuring that the inner value is not dropped during the whole
-            //     duration.
-            // - The internal 'static lifetime is not leaked because its rewritten
-            //   to the self-lifetime in `pages()`.
-            let xref_reference: &'static XRef = unsafe { core::mem::transmute(xref.deref()) };
+        pub(crate) fn new(xref: Arc<XRef>) -> Self {
+            Self {
+                pages: OnceLock::new(),
+                _xref: xref,
+            }
+        }
 
-            let ctx = ReaderContext::new(xref_reference, false);
-            let pages = xref_reference
-                .get_with(xref.trailer_data().pages_ref, &ctx)
-                .and_then(|p| Pages::new(&p, &ctx, xref_reference))
-                .or_else(|| Pages::new_brute_force(&ctx, xref_reference))?;
+        fn built(&self) -> &(Pages<'static>, bool) {
+            self.pages.get_or_init(|| {
+                // SAFETY:
+                // - The XRef's location is stable in memory:
+                //   - We wrapped it in a `Arc` (or `Rc` in `no_std`), which implements `StableDeref`.
+                //   - The struct owns the `Arc`, ensuring that the inner value is not dropped during the whole
+                //     duration; the pages, which hold the reference, are dropped before it.
+                // - The internal 'static lifetime is not leaked because its rewritten
+                //   to the self-lifetime in `get()`.
+                let xref_reference: &'static XRef =
+                    unsafe { core::mem::transmute(self._xref.deref()) };
 
-            Some(Self { pages, _xref: xref })
+                let ctx = ReaderContext::new(xref_reference, false);
+                let found = xref_reference
+                    .get_with(xref_reference.trailer_data().pages_ref, &ctx)
+                    .and_then(|p| Pages::new(&p, &ctx, xref_reference))
+                    .or_else(|| Pages::new_brute_force(&ctx, xref_reference));
+                match found {
+                    Some(pages) => (pages, true),
+                    None => (
+                        Pages {
+                            pages: Vec::new(),
+                            xref: xref_reference,
+                        },
+                        false,
+                    ),
+                }
+            })
         }
 
         pub(crate) fn get(&self) -> &Pages<'_> {
-            &self.pages
+            &self.built().0
+        }
+
+        /// Whether the page tree or a scan of the objects found the pages.
+        pub(crate) fn found(&self) -> bool {
+            self.built().1
         }
     }
 }

@@ -44,6 +44,20 @@ impl Pdf {
         data: impl Into<PdfData>,
         password: &str,
     ) -> Result<Self, LoadPdfError> {
+        let pdf = Self::new_with_password_lazily(data, password)?;
+        if !pdf.pages.found() {
+            return Err(LoadPdfError::Invalid);
+        }
+        Ok(pdf)
+    }
+
+    /// Like [`Pdf::new_with_password`], but the pages are found when first
+    /// asked for (through [`Pdf::pages`] or [`Pdf::pages_found`]), so a
+    /// document whose pages cannot be found opens, with no pages.
+    pub fn new_with_password_lazily(
+        data: impl Into<PdfData>,
+        password: &str,
+    ) -> Result<Self, LoadPdfError> {
         let data = data.into();
         let password = password.as_bytes();
         let version = find_version(data.as_ref()).unwrap_or(PdfVersion::Pdf10);
@@ -58,7 +72,7 @@ impl Pdf {
         };
         let xref = Arc::new(xref);
 
-        let pages = CachedPages::new(xref.clone()).ok_or(LoadPdfError::Invalid)?;
+        let pages = CachedPages::new(xref.clone());
 
         Ok(Self {
             xref,
@@ -94,6 +108,13 @@ impl Pdf {
     /// Return the pages of the PDF file.
     pub fn pages(&self) -> &Pages<'_> {
         self.pages.get()
+    }
+
+    /// Whether the pages were found: by the page tree, or by a scan of the
+    /// objects when the tree is broken. Always true for a document opened
+    /// with [`Pdf::new`] or [`Pdf::new_with_password`].
+    pub fn pages_found(&self) -> bool {
+        self.pages.found()
     }
 
     /// Return the xref of the PDF file.
