@@ -112,12 +112,14 @@ pub(crate) fn walk<'a>(
         ),
     }
     if pages.is_empty() {
-        let found: Vec<_> = pdf
-            .parser_pages()
-            .ok_or_else(|| pdf.no_pages_error())?
-            .into_iter()
-            .take(limits.max_pages)
-            .collect();
+        let listed = pdf.parser_pages().ok_or_else(|| pdf.no_pages_error())?;
+        let listed_count = listed.len();
+        let found: Vec<_> = listed.into_iter().filter(may_be_page).collect();
+        if found.is_empty() && listed_count > 0 {
+            // All the parser found were other objects: none is a page.
+            return Err(pdf.no_pages_error());
+        }
+        let found: Vec<_> = found.into_iter().take(limits.max_pages).collect();
         if !found.is_empty() {
             warnings.push(
                 None,
@@ -134,6 +136,14 @@ pub(crate) fn walk<'a>(
         }
     }
     Ok(pages)
+}
+
+/// Whether a dictionary the parser's scan took for a page may be one: the
+/// scan takes any dictionary with `/Contents`, which annotations have too.
+/// A page has no `/Subtype`, and its `/Type`, when given, is `/Page`.
+fn may_be_page(dict: &Dict<'_>) -> bool {
+    let typed = dict.get_name(b"Type");
+    typed.is_none_or(|name| name.as_bytes() == b"Page") && dict.get_object(b"Subtype").is_none()
 }
 
 fn leaf(dict: Dict<'_>, inherited: Inherited) -> PageNode<'_> {
