@@ -44,9 +44,10 @@ struct CodeGlyph {
 /// How a character code moves the pen, and how wide its box is.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Metrics {
-    /// The advance along the writing direction, in glyph space (1/1000 of
-    /// the font size): horizontal for horizontal fonts, vertical (usually
-    /// negative) for vertical ones.
+    /// The advance along the writing direction, in font sizes (glyph
+    /// space divided by 1000 once here, not for every glyph drawn):
+    /// horizontal for horizontal fonts, vertical (usually negative) for
+    /// vertical ones.
     pub(crate) advance: f32,
     /// The horizontal width used for the glyph's box: the advance of a
     /// horizontal font, a full em for a vertical one.
@@ -229,7 +230,7 @@ impl<'a> Fonts<'a> {
         CodeGlyph {
             unicode: unicode.map(text_of),
             metrics: Metrics {
-                advance: width,
+                advance: width / 1000.0,
                 width,
                 displacement: [0.0, 0.0],
             },
@@ -693,7 +694,7 @@ impl Composite {
         CodeGlyph {
             unicode: unicode.map(text_of),
             metrics: Metrics {
-                advance,
+                advance: advance / 1000.0,
                 width: if self.horizontal { width } else { 1000.0 },
                 displacement,
             },

@@ -614,7 +614,7 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             } else {
                 0.0
             };
-            let base = metrics.advance / 1000.0 * size + self.state.char_space + word_space;
+            let base = metrics.advance * size + self.state.char_space + word_space;
             let (tx, ty) = if horizontal {
                 (base * scaling, 0.0)
             } else {
