@@ -764,9 +764,16 @@ impl Vocabulary {
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
         // A whole line is asked about, and is ruled out before it is
-        // lowered: an ASCII one is no nota word unless one is as long
-        // (lowering ASCII keeps the length); any other, when it has more
-        // characters than the longest (lowering never makes fewer).
+        // lowered: one of more than four bytes for each byte of the
+        // longest nota word has more characters than any (lowering never
+        // makes fewer; a character is at most four bytes), which most
+        // lines are ruled out by without being read; an ASCII one is no
+        // nota word unless one is as long (lowering ASCII keeps the
+        // length); any other, when it has more characters than the longest.
+        let longest_bytes = self.nota_words.iter().map(String::len).max();
+        if word.len() > 4 * longest_bytes.unwrap_or(0) {
+            return false;
+        }
         if word.is_ascii() {
             if !self.nota_words.iter().any(|w| w.len() == word.len()) {
                 return false;
@@ -1018,6 +1025,33 @@ mod tests {
         assert_eq!(title("Mez"), None);
         assert_eq!(title("M SZW"), None);
         assert_eq!(title("XYZ"), None);
+    }
+
+    /// A line is a nota word exactly when its lower case is one, whatever
+    /// it is ruled out by first.
+    #[test]
+    fn nota_words_are_whole_lines_in_any_case() {
+        let vocabulary = Vocabulary::builtin();
+        let long = "𝐍".repeat(10);
+        let lines = [
+            "nota",
+            "Beslisnota",
+            "NOTITIE",
+            "Memo",
+            "nota ",
+            "notas",
+            "Nota aan de Minister",
+            "BESLİSNOTA",
+            "ΝΟΤΑ",
+            "",
+            long.as_str(),
+            &"beslisnota".repeat(5),
+        ];
+        for line in lines {
+            let expected = vocabulary.nota_words.contains(&line.to_lowercase());
+            assert_eq!(vocabulary.is_nota_word(line), expected, "{line:?}");
+        }
+        assert!(vocabulary.is_nota_word("Beslisnota"));
     }
 
     #[test]
