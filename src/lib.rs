@@ -131,6 +131,8 @@ pub mod output;
 mod pdf;
 mod report;
 mod summary;
+#[cfg(test)]
+mod testing;
 mod text;
 mod threads;
 

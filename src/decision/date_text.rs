@@ -349,35 +349,10 @@ fn distance(candidate: NaiveDate, anchors: &Anchors<'_>, documents: &[NaiveDate]
     }
 }
 
-/// Runs `pattern` on `rests` after every ASCII character and some others,
-/// and fails where it matches a text that `may_start` would skip; gives
-/// how many texts matched (for a test of a pattern's first-character
-/// filter).
-#[cfg(test)]
-pub(crate) fn never_skipped(
-    pattern: &Regex,
-    may_start: impl Fn(&str) -> bool,
-    rests: &[&str],
-) -> usize {
-    let firsts = (0_u8..128)
-        .map(char::from)
-        .chain(['é', 'Ä', 'à', '\u{a0}', '\u{2009}', '٣']);
-    let mut matched = 0;
-    for first in firsts {
-        for rest in rests {
-            let text = format!("{first}{rest}");
-            if pattern.is_match(&text) {
-                matched += 1;
-                assert!(may_start(&text), "{text:?} skipped by {pattern}");
-            }
-        }
-    }
-    matched
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::never_skipped;
 
     /// A pattern is skipped only where it cannot match: after every ASCII
     /// character, and some others, with texts that would match after a
@@ -407,7 +382,10 @@ mod tests {
         ];
         let matched: usize = filtered
             .iter()
-            .map(|(pattern, may_start)| never_skipped(pattern.as_ref().unwrap(), may_start, &rests))
+            .map(|(pattern, may_start)| {
+                let pattern = pattern.as_ref().unwrap();
+                never_skipped(|text| pattern.is_match(text), may_start, &rests)
+            })
             .sum();
         // The texts do match, after the right characters.
         assert!(matched > 100, "{matched}");
