@@ -417,7 +417,7 @@ impl Vocabulary {
     /// Adds (or redefines) a verdict phrase: `add_verdict("uitstekend", Verdict::Approved)`.
     pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
         self.verdicts
-            .upsert(verdict_phrase(phrase, verdict)?, verdict);
+            .upsert(verdict_phrase(phrase, verdict, "verdicts")?, verdict);
         Ok(())
     }
 
@@ -499,14 +499,11 @@ impl Vocabulary {
         for phrases in std::mem::take(&mut file.verdicts).into_values() {
             for (phrase, verdict) in phrases {
                 self.verdicts
-                    .add(verdict_phrase(&phrase, verdict)?, verdict);
+                    .add(verdict_phrase(&phrase, verdict, "verdicts")?, verdict);
             }
         }
         for (answer, verdict) in std::mem::take(&mut file.point_answers) {
-            if verdict == Verdict::Option {
-                return Err(VocabularyError::OptionVerdict { phrase: answer });
-            }
-            let phrase = nonempty(&answer, "point_answers")?;
+            let phrase = verdict_phrase(&answer, verdict, "point_answers")?;
             self.point_answers.add(phrase, verdict);
         }
         for (actor, title) in std::mem::take(&mut file.actors) {
@@ -843,15 +840,19 @@ fn uppercase_count(text: &str) -> usize {
     text.chars().filter(char::is_ascii_uppercase).count()
 }
 
-/// A verdict's phrase, normalised; an option is not a verdict a phrase
-/// can stand for alone.
-fn verdict_phrase(phrase: &str, verdict: Verdict) -> Result<String, VocabularyError> {
+/// A verdict's phrase (or a point's answer), normalised; an option is not
+/// a verdict a phrase can stand for alone.
+fn verdict_phrase(
+    phrase: &str,
+    verdict: Verdict,
+    section: &'static str,
+) -> Result<String, VocabularyError> {
     if verdict == Verdict::Option {
         return Err(VocabularyError::OptionVerdict {
             phrase: phrase.to_owned(),
         });
     }
-    nonempty(phrase, "verdicts")
+    nonempty(phrase, section)
 }
 
 /// A name's phrase, normalised, and the name and what it stands for as
