@@ -1179,6 +1179,10 @@ mod tests {
         let error =
             Vocabulary::from_json(r#"{"verdicts": {"nl": {"keuze": "option"}}}"#).unwrap_err();
         assert!(matches!(error, VocabularyError::OptionVerdict { .. }));
+        let error = Vocabulary::from_json(r#"{"point_answers": {"keuze": "option"}}"#).unwrap_err();
+        assert!(
+            matches!(error, VocabularyError::OptionVerdict { ref phrase } if phrase == "keuze")
+        );
     }
 
     #[test]
