@@ -303,7 +303,10 @@ impl<'a> Font<'a> {
     }
 
     /// The next character code of a string and its length in bytes; at
-    /// least one byte is taken.
+    /// least one byte is taken. Inlined into the show loop, where a simple
+    /// font's code is its byte: as a call it cost 2 % of reading the
+    /// glyphs (stage timings, 15 interleaved runs).
+    #[inline]
     pub(crate) fn next_code(&self, bytes: &[u8], at: usize) -> (u32, usize) {
         match &self.kind {
             Kind::Simple(_) => (bytes.get(at).map_or(0, |&b| u32::from(b)), 1),
