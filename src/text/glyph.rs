@@ -26,6 +26,8 @@ pub(crate) struct Glyph {
     pub(crate) em: Point,
     /// The advance width, in user space units.
     pub(crate) width: f32,
+    /// The font size: see [`Glyph::size`].
+    size: f32,
     /// Whether the glyph is white space (a word break, not text).
     pub(crate) space: bool,
     /// How sure OCR is of the glyph (0–100); `None` for a glyph the page
@@ -39,7 +41,7 @@ impl Glyph {
     /// The font size in user space: the em square's height perpendicular
     /// to the baseline.
     pub(crate) fn size(&self) -> f32 {
-        cross(self.dir, self.em).abs()
+        self.size
     }
 
     /// The unit normal of the baseline, on the side the glyphs stand on.
@@ -257,6 +259,8 @@ impl Glyphs {
             dir,
             em,
             width,
+            // Worked out once here, not in each stage of the layout.
+            size: cross(dir, em).abs(),
             space: text.space,
             confidence: None,
             text_start: text.start,
