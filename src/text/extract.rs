@@ -25,8 +25,20 @@ pub(crate) struct TextLayer {
     /// The content draws at least one glyph that is not white space,
     /// visible or invisible, with or without a Unicode value.
     pub(crate) draws_text: bool,
-    /// The share of the crop box covered by the images the content draws.
-    pub(crate) image_coverage: f64,
+    /// The share of the crop box covered by the images the content draws;
+    /// `None` when it was not measured (see [`Coverage`]).
+    pub(crate) image_coverage: Option<f64>,
+}
+
+/// Which pages the share their images cover is measured on: 256 rows
+/// across each image, a cost worth paying on a scan, not on every page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Coverage {
+    /// Every page (the page text API reports it).
+    Always,
+    /// A page that draws no text: whether it is a scan without a text
+    /// layer is all the coverage tells there.
+    WithoutText,
 }
 
 /// The glyphs of a page and what went wrong reading them.
@@ -50,12 +62,13 @@ fn bounds(limits: &Limits) -> WalkBounds {
 /// Reads the glyphs of a page's content, at most `limits.max_glyphs_per_page`.
 /// `buffer` is emptied and filled: a buffer that held the glyphs of the
 /// page before is already as large as a page needs, so that reading page
-/// after page does not grow a new one each time.
+/// after page does not grow a new one each time. The images' cover of the
+/// crop box is measured on the pages `measured` says.
 pub(crate) fn read_glyphs<'a>(
     mut buffer: Glyphs,
     page: &Dict<'a>,
     fonts: &Fonts<'a>,
-    crop_box: Option<Rect>,
+    (crop_box, measured): (Option<Rect>, Coverage),
     limits: &Limits,
     deadline: &Deadline,
 ) -> PageGlyphs {
@@ -63,7 +76,8 @@ pub(crate) fn read_glyphs<'a>(
     let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
     placer.glyphs = buffer;
     let walked = text_content::walk_page(page, fonts, bounds(limits), &mut placer);
-    let image_coverage = crop_box.map_or(0.0, |crop| coverage(&placer.images, crop));
+    let image_coverage = (measured == Coverage::Always || !placer.draws_text)
+        .then(|| crop_box.map_or(0.0, |crop| coverage(&placer.images, crop)));
     placer.finish(walked, image_coverage)
 }
 
@@ -98,7 +112,7 @@ pub(crate) fn read_appearance_glyphs<'a>(
     let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
     let walked =
         text_content::walk_appearance(annotation, page, fonts, bounds(limits), &mut placer);
-    placer.finish(walked, 0.0)
+    placer.finish(walked, None)
 }
 
 /// The graphics state, as far as placing text goes.
@@ -251,7 +265,7 @@ impl<'a, 'f> Placer<'a, 'f> {
         }
     }
 
-    fn finish(self, walked: WalkDefects, image_coverage: f64) -> PageGlyphs {
+    fn finish(self, walked: WalkDefects, image_coverage: Option<f64>) -> PageGlyphs {
         let mut defects = walked.messages;
         if self.full {
             defects.push(Defect::new(

@@ -9,7 +9,7 @@ use crate::pdf::geometry::{Quad, Rect};
 use crate::pdf::{Dict, Pdf};
 
 use super::coverage::Area;
-use super::extract::{self, PageGlyphs, TextLayer};
+use super::extract::{self, Coverage, PageGlyphs, TextLayer};
 use super::glyph::Glyphs;
 use super::layout::{self, Layout};
 use super::page_text::{self, PageText};
@@ -61,7 +61,7 @@ const SCAN_COVERAGE: f64 = 0.5;
 /// Whether a page is a scan without a text layer: it draws no text, not
 /// even invisible text, and images cover most of it.
 fn lacks_text_layer(layer: &TextLayer) -> bool {
-    !layer.draws_text && layer.image_coverage > SCAN_COVERAGE
+    !layer.draws_text && layer.image_coverage.is_some_and(|share| share > SCAN_COVERAGE)
 }
 
 /// A page read and laid out.
@@ -78,7 +78,7 @@ struct ReadPage {
 
 fn read_page<'a>(
     dict: &Dict<'a>,
-    crop_box: Option<Rect>,
+    crop_box: (Option<Rect>, Coverage),
     fonts: &FontCache<'a>,
     limits: &Limits,
     deadline: &Deadline,
@@ -237,7 +237,7 @@ impl<'a> PageReader<'a> {
             Some(dict) => {
                 let read = read_page(
                     dict,
-                    page.crop_box,
+                    (page.crop_box, Coverage::Always),
                     &self.fonts,
                     &self.limits,
                     &self.deadline,
@@ -273,7 +273,7 @@ impl<'a> PageReader<'a> {
             page: number,
             lines,
             draws_text: layer.draws_text,
-            image_coverage: layer.image_coverage,
+            image_coverage: layer.image_coverage.unwrap_or_default(),
             ocr,
             warnings: warnings.into_vec(),
         }
@@ -651,7 +651,14 @@ fn read_texts<'a>(
             ocr: false,
         };
     };
-    let read = read_page(dict, crop_box, fonts, &options.limits, deadline, buffers);
+    let read = read_page(
+        dict,
+        (crop_box, Coverage::WithoutText),
+        fonts,
+        &options.limits,
+        deadline,
+        buffers,
+    );
     let context = Context {
         annotations,
         options,
@@ -947,7 +954,7 @@ mod tests {
     fn a_scan_draws_no_text_over_most_of_the_page() {
         let layer = |draws_text, image_coverage| TextLayer {
             draws_text,
-            image_coverage,
+            image_coverage: Some(image_coverage),
         };
         assert!(lacks_text_layer(&layer(false, 1.0)));
         assert!(lacks_text_layer(&layer(false, 0.8)));

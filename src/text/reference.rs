@@ -68,7 +68,7 @@ pub(crate) fn compare(page: &PageSource<'_>, limits: &Limits) -> PageDiff {
         super::glyph::Glyphs::default(),
         dict,
         &FontCache::new(),
-        page.crop_box,
+        (page.crop_box, extract::Coverage::WithoutText),
         limits,
         &deadline,
     );
