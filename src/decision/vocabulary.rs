@@ -739,6 +739,15 @@ impl Vocabulary {
         with_lower(word, |lower| self.weekdays.contains(lower))
     }
 
+    /// Whether `word` names a month or a weekday: [`Vocabulary::month`]
+    /// and [`Vocabulary::is_weekday`] with the word lowered once, as the
+    /// first word of nearly every page line is asked.
+    pub(crate) fn is_month_or_weekday(&self, word: &str) -> bool {
+        with_lower(word, |lower| {
+            self.months.contains_key(lower) || self.weekdays.contains(lower)
+        })
+    }
+
     pub(crate) fn is_sentence_word(&self, word: &str) -> bool {
         with_lower(word, |lower| self.sentence_words.contains(lower))
     }

@@ -166,7 +166,7 @@ impl SummaryMarks {
     /// its own colon ("Nummer: 1 Auteur: …", "Auteur : … Onderwerp: …"): an
     /// entry's header line.
     pub(crate) fn is_entry_header(&self, line: &str) -> bool {
-        if line.matches(':').nth(1).is_none() {
+        if memchr::memchr_iter(b':', line.as_bytes()).nth(1).is_none() {
             // Two labels with a colon each need two colons.
             return false;
         }
@@ -197,10 +197,18 @@ impl SummaryMarks {
             return false;
         }
         // Where the line's first bytes are ASCII, they are its first bytes
-        // in lower case too, each lowered alone: no copy of the line.
+        // in lower case too, each lowered alone: no copy of the line. A
+        // title that starts otherwise than an ASCII first byte lowered is
+        // passed over at once.
+        let first = line
+            .bytes()
+            .next()
+            .filter(u8::is_ascii)
+            .map(|b| b.to_ascii_lowercase());
         let mut lower = None;
         self.titles
             .iter()
+            .filter(|title| first.is_none_or(|b| title.as_bytes().first() == Some(&b)))
             .any(|title| match line.get(..title.len()) {
                 Some(head) if head.is_ascii() => head
                     .bytes()

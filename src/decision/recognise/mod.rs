@@ -187,7 +187,7 @@ fn dated_first(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Re
         let word = text
             .split(|c: char| c.is_whitespace() || matches!(c, '.' | ','))
             .next()?;
-        if vocabulary.month(word).is_none() && !vocabulary.is_weekday(word) {
+        if !vocabulary.is_month_or_weekday(word) {
             return None;
         }
     }

@@ -296,8 +296,7 @@ fn looks_like_initials(token: &str, vocabulary: &Vocabulary) -> bool {
         && is_initials(token, false, vocabulary)
         && vocabulary.verdict_of(token).is_none()
         && word_of(token, vocabulary.date_lead_ins()).is_none()
-        && vocabulary.month(word).is_none()
-        && !vocabulary.is_weekday(word)
+        && !vocabulary.is_month_or_weekday(word)
 }
 
 fn signer(start: Cursor<'_>, end: Cursor<'_>, title: Option<String>) -> Signer {
