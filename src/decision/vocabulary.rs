@@ -344,6 +344,66 @@ pub struct Vocabulary {
     addressee_prefixes: Vec<String>,
     nota_words: HashSet<String>,
     file_extensions: HashSet<String>,
+    /// The shapes of the month and weekday names, and of the nota words:
+    /// kept up to date by every change to those sets.
+    date_word_shapes: Shapes,
+    nota_word_shapes: Shapes,
+}
+
+/// The first letters and lengths of a set of lower-case words: a word is
+/// ruled out as one of them, in any case, without being lowered or looked
+/// up, as nearly every word of a page asked about is.
+#[derive(Debug, Clone, PartialEq)]
+struct Shapes {
+    /// For each ASCII first letter, bit `n` set when an ASCII word of `n`
+    /// bytes starts with it (bit 31: of 31 or more).
+    ascii: [u32; 128],
+    /// The most characters a word has.
+    longest: usize,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Self {
+            ascii: [0; 128],
+            longest: 0,
+        }
+    }
+}
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> Self {
+        let mut shapes = Self::default();
+        for word in words {
+            shapes.add(word);
+        }
+        shapes
+    }
+
+    fn add(&mut self, word: &str) {
+        self.longest = self.longest.max(word.chars().count());
+        if let Some(&first) = word.as_bytes().first()
+            && word.is_ascii()
+            && let Some(lengths) = self.ascii.get_mut(usize::from(first))
+        {
+            *lengths |= 1 << word.len().min(31);
+        }
+    }
+
+    /// Whether `word` may be one of the words in some case. Lowering keeps
+    /// an ASCII word ASCII and as long, so its first letter and length must
+    /// be some word's; and it never makes fewer characters, so any other
+    /// word has at most as many as the longest, and at most four bytes for
+    /// each of them.
+    fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) if word.is_ascii() => self
+                .ascii
+                .get(usize::from(first.to_ascii_lowercase()))
+                .is_some_and(|lengths| lengths & (1 << word.len().min(31)) != 0),
+            _ => word.len() <= 4 * self.longest && word.chars().nth(self.longest).is_none(),
+        }
+    }
 }
 
 impl Vocabulary {
@@ -383,6 +443,8 @@ impl Vocabulary {
             addressee_prefixes: Vec::new(),
             nota_words: HashSet::default(),
             file_extensions: HashSet::default(),
+            date_word_shapes: Shapes::default(),
+            nota_word_shapes: Shapes::default(),
         }
     }
 
@@ -446,6 +508,7 @@ impl Vocabulary {
             });
         }
         let phrase = nonempty(name, "months")?;
+        self.date_word_shapes.add(&phrase);
         self.months.insert(phrase, month);
         Ok(())
     }
@@ -609,6 +672,8 @@ impl Vocabulary {
             file.file_extensions,
             "file_extensions",
         )?;
+        self.date_word_shapes = Shapes::of(self.months.keys().chain(&self.weekdays));
+        self.nota_word_shapes = Shapes::of(&self.nota_words);
         Ok(())
     }
 
@@ -732,20 +797,25 @@ impl Vocabulary {
     }
 
     pub(crate) fn month(&self, name: &str) -> Option<u32> {
+        if !self.date_word_shapes.may_hold(name) {
+            return None;
+        }
         with_lower(name, |lower| self.months.get(lower).copied())
     }
 
     pub(crate) fn is_weekday(&self, word: &str) -> bool {
-        with_lower(word, |lower| self.weekdays.contains(lower))
+        self.date_word_shapes.may_hold(word)
+            && with_lower(word, |lower| self.weekdays.contains(lower))
     }
 
     /// Whether `word` names a month or a weekday: [`Vocabulary::month`]
     /// and [`Vocabulary::is_weekday`] with the word lowered once, as the
     /// first word of nearly every page line is asked.
     pub(crate) fn is_month_or_weekday(&self, word: &str) -> bool {
-        with_lower(word, |lower| {
-            self.months.contains_key(lower) || self.weekdays.contains(lower)
-        })
+        self.date_word_shapes.may_hold(word)
+            && with_lower(word, |lower| {
+                self.months.contains_key(lower) || self.weekdays.contains(lower)
+            })
     }
 
     pub(crate) fn is_sentence_word(&self, word: &str) -> bool {
@@ -769,28 +839,10 @@ impl Vocabulary {
     }
 
     pub(crate) fn is_nota_word(&self, word: &str) -> bool {
-        // A whole line is asked about, and is ruled out before it is
-        // lowered: one of more than four bytes for each byte of the
-        // longest nota word has more characters than any (lowering never
-        // makes fewer; a character is at most four bytes), which most
-        // lines are ruled out by without being read; an ASCII one is no
-        // nota word unless one is as long (lowering ASCII keeps the
-        // length); any other, when it has more characters than the longest.
-        let longest_bytes = self.nota_words.iter().map(String::len).max();
-        if word.len() > 4 * longest_bytes.unwrap_or(0) {
-            return false;
-        }
-        if word.is_ascii() {
-            if !self.nota_words.iter().any(|w| w.len() == word.len()) {
-                return false;
-            }
-        } else {
-            let longest = self.nota_words.iter().map(|w| w.chars().count()).max();
-            if word.chars().nth(longest.unwrap_or(0)).is_some() {
-                return false;
-            }
-        }
-        with_lower(word, |lower| self.nota_words.contains(lower))
+        // A whole line is asked about: nearly every one is ruled out by its
+        // shape before it is lowered.
+        self.nota_word_shapes.may_hold(word)
+            && with_lower(word, |lower| self.nota_words.contains(lower))
     }
 
     pub(crate) fn is_file_extension(&self, extension: &str) -> bool {
@@ -1062,6 +1114,64 @@ mod tests {
             assert_eq!(vocabulary.is_nota_word(line), expected, "{line:?}");
         }
         assert!(vocabulary.is_nota_word("Beslisnota"));
+    }
+
+    #[test]
+    fn shapes_rule_out_no_word_of_their_set() {
+        // Words of every kind the shapes tell apart: ASCII and not, one
+        // that lowers to more bytes ("İ"), and longer than 31 bytes.
+        let mut vocabulary = Vocabulary::from_json(
+            r#"{"weekdays": ["dienstag", "sonnabend"],
+                "nota_words": ["note", "mémoire", "i̇ndex"]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for (name, month) in [
+            ("märz", 3),
+            ("sept", 9),
+            ("septembre-de-l-an-deux-mille-vingt", 9),
+        ] {
+            vocabulary
+                .add_month(name, month)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let cased = |word: &str| {
+            let mut initial = word.chars();
+            let capital: String = initial
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            [
+                word.to_owned(),
+                word.to_uppercase(),
+                capital + initial.as_str(),
+            ]
+        };
+        for (name, month) in &vocabulary.months {
+            for written in cased(name) {
+                assert_eq!(vocabulary.month(&written), Some(*month), "{written:?}");
+                assert!(vocabulary.is_month_or_weekday(&written), "{written:?}");
+            }
+        }
+        for day in &vocabulary.weekdays {
+            for written in cased(day) {
+                assert!(vocabulary.is_weekday(&written), "{written:?}");
+            }
+        }
+        for word in &vocabulary.nota_words {
+            for written in cased(word) {
+                assert!(vocabulary.is_nota_word(&written), "{written:?}");
+            }
+        }
+        assert!(vocabulary.is_nota_word("İNDEX"));
+        for word in ["Mär", "septembers", "dienstagabend", "mémoires"] {
+            assert!(!vocabulary.is_month_or_weekday(word), "{word:?}");
+            assert!(!vocabulary.is_nota_word(word), "{word:?}");
+        }
+        // Ruled out by shape alone: no name starts with a "b", and no nota
+        // word has five letters.
+        assert!(!vocabulary.date_word_shapes.may_hold("Begroting"));
+        assert!(!vocabulary.nota_word_shapes.may_hold("NOTES"));
     }
 
     #[test]

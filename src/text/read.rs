@@ -61,7 +61,10 @@ const SCAN_COVERAGE: f64 = 0.5;
 /// Whether a page is a scan without a text layer: it draws no text, not
 /// even invisible text, and images cover most of it.
 fn lacks_text_layer(layer: &TextLayer) -> bool {
-    !layer.draws_text && layer.image_coverage.is_some_and(|share| share > SCAN_COVERAGE)
+    !layer.draws_text
+        && layer
+            .image_coverage
+            .is_some_and(|share| share > SCAN_COVERAGE)
 }
 
 /// A page read and laid out.
