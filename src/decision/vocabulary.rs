@@ -396,12 +396,16 @@ impl Shapes {
     /// word has at most as many as the longest, and at most four bytes for
     /// each of them.
     fn may_hold(&self, word: &str) -> bool {
+        // The length first: a whole line asked about is ruled out unread.
+        if word.len() > 4 * self.longest {
+            return false;
+        }
         match word.as_bytes().first() {
             Some(&first) if word.is_ascii() => self
                 .ascii
                 .get(usize::from(first.to_ascii_lowercase()))
                 .is_some_and(|lengths| lengths & (1 << word.len().min(31)) != 0),
-            _ => word.len() <= 4 * self.longest && word.chars().nth(self.longest).is_none(),
+            _ => word.chars().nth(self.longest).is_none(),
         }
     }
 }

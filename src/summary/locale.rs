@@ -196,10 +196,10 @@ impl SummaryMarks {
         if !may_open_with(line, &self.titles) {
             return false;
         }
-        // Where the line's first bytes are ASCII, they are its first bytes
-        // in lower case too, each lowered alone: no copy of the line. A
-        // title that starts otherwise than an ASCII first byte lowered is
-        // passed over at once.
+        // A title that starts otherwise than an ASCII first byte lowered is
+        // passed over at once; the others are compared byte by byte while
+        // the line's bytes are ASCII, and only a line that is not ASCII
+        // where a title is compared with it is lowered whole.
         let first = line
             .bytes()
             .next()
@@ -209,16 +209,30 @@ impl SummaryMarks {
         self.titles
             .iter()
             .filter(|title| first.is_none_or(|b| title.as_bytes().first() == Some(&b)))
-            .any(|title| match line.get(..title.len()) {
-                Some(head) if head.is_ascii() => head
-                    .bytes()
-                    .map(|b| b.to_ascii_lowercase())
-                    .eq(title.bytes()),
-                _ => lower
-                    .get_or_insert_with(|| line.to_lowercase())
-                    .starts_with(title.as_str()),
+            .any(|title| {
+                ascii_start(line.as_bytes(), title.as_bytes()).unwrap_or_else(|| {
+                    lower
+                        .get_or_insert_with(|| line.to_lowercase())
+                        .starts_with(title.as_str())
+                })
             })
     }
+}
+
+/// Whether `line` in lower case starts with `prefix`, told from the line's
+/// first bytes while they are ASCII (each is then its lower-case self's
+/// byte at the same place); `None` when a byte that is not ASCII comes
+/// before the answer does.
+fn ascii_start(line: &[u8], prefix: &[u8]) -> Option<bool> {
+    for (at, &expected) in prefix.iter().enumerate() {
+        match line.get(at) {
+            None => return Some(false),
+            Some(byte) if !byte.is_ascii() => return None,
+            Some(byte) if byte.to_ascii_lowercase() != expected => return Some(false),
+            Some(_) => {}
+        }
+    }
+    Some(true)
 }
 
 /// Whether `line` in lower case may start with one of `prefixes` (in
@@ -387,6 +401,37 @@ mod tests {
         let marks = SummaryMarks::of(&[pt]);
         assert!(marks.is_title("Resumo dos comentários sobre x.pdf"));
         assert!(marks.is_entry_header("Número: 1 Autor: Silva"));
+    }
+
+    #[test]
+    fn titles_are_found_as_lowering_the_line_finds_them() {
+        let mut pt = SummaryLocale::new("pt");
+        pt.headers.push("Resumo dos comentários sobre".into());
+        let mut locales = SummaryLocale::builtin();
+        locales.push(pt);
+        let marks = SummaryMarks::of(&locales);
+        for line in [
+            "Overzicht van opmerkingen bij nota.pdf",
+            "OVERZICHT VAN OPMERKINGEN BIJ NOTA.PDF",
+            "Overzicht van opmerkingen",
+            "Overzicht van",
+            "Overzicht van opmerkingén",
+            "Overzicht van opmerkingen bij één nota",
+            "Overzİcht van opmerkingen bij nota",
+            "RESUMO DOS COMENTÁRIOS SOBRE x.pdf",
+            "Resumo dos comentarios sobre x.pdf",
+            "Summary of comments",
+            "Summary",
+            "Ｓummary of comments",
+            "",
+        ] {
+            let lower = line.to_lowercase();
+            let expected = marks
+                .titles
+                .iter()
+                .any(|title| lower.starts_with(title.as_str()));
+            assert_eq!(marks.is_title(line), expected, "{line:?}");
+        }
     }
 
     #[test]
