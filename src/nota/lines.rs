@@ -452,8 +452,17 @@ fn is_heading(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // An ASCII first letter is compared as a byte with each heading's
+    // first byte, the heading's first character not decoded.
+    let may_start = |heading: &str| match u8::try_from(first) {
+        Ok(byte) if byte.is_ascii() => heading
+            .as_bytes()
+            .first()
+            .is_some_and(|&h| h == byte || h == byte.to_ascii_lowercase()),
+        _ => heading.chars().next().is_some_and(|h| same_lower(first, h)),
+    };
     let starts_with_heading = HEADINGS.iter().any(|heading| {
-        heading.chars().next().is_some_and(|h| same_lower(first, h))
+        may_start(heading)
             && after_phrase(text, heading)
                 .is_some_and(|rest| ends_phrase(rest) || rest.starts_with('/'))
     });
@@ -610,9 +619,13 @@ mod tests {
             "Toelichting",
             "Politieke context",
             "Financiële/juridische overwegingen",
+            "kernpunten",
+            "KERNPUNTEN",
         ] {
             assert_eq!(role(text), Role::Heading, "{text}");
         }
+        // A first letter that is not ASCII is no heading's.
+        assert_eq!(role("Ķernpunten"), Role::Text);
         assert_eq!(
             role("Kern van de zaak is dat de Kamer dit wil en dat u het ook wilt"),
             Role::Text
