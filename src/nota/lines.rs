@@ -283,12 +283,11 @@ fn document_word(text: &str) -> Option<Role<'_>> {
         }
         None => {
             // "n Ota": a letter or two split off the word.
-            let second = tokens.next()?;
-            if first.chars().count() > 2 || !first.chars().all(char::is_alphabetic) {
+            if first.chars().nth(2).is_some() || !first.chars().all(char::is_alphabetic) {
                 return None;
             }
-            let joined = format!("{first}{}", second.trim_end_matches(':'));
-            let kind = document_kind(&joined)?;
+            let second = tokens.next()?;
+            let kind = document_kind_of(&[first, second.trim_end_matches(':')])?;
             let end = text.find(second)? + second.len();
             (
                 kind,
@@ -332,21 +331,35 @@ fn document_word(text: &str) -> Option<Role<'_>> {
 /// as `o`, is one of [`DOCUMENT_WORDS`]. Compared character by character,
 /// as nearly every line's first word is (no lower-case copy made).
 fn document_kind(word: &str) -> Option<NotaKind> {
-    if word.is_ascii() {
+    document_kind_of(&[word])
+}
+
+/// [`document_kind`] of the word `parts` make together ("n" and "Ota"),
+/// read without joining them.
+fn document_kind_of(parts: &[&str]) -> Option<NotaKind> {
+    if parts.iter().all(|part| part.is_ascii()) {
         // ASCII lowercases byte by byte, to ASCII: no Unicode tables.
         let fold = |b: u8| match b.to_ascii_lowercase() {
             b'0' => b'o',
             b => b,
         };
+        let len: usize = parts.iter().map(|part| part.len()).sum();
         return DOCUMENT_WORDS
             .iter()
             .find(|(known, _)| {
-                known.len() == word.len() && word.bytes().map(fold).eq(known.bytes())
+                known.len() == len
+                    && parts
+                        .iter()
+                        .flat_map(|part| part.bytes())
+                        .map(fold)
+                        .eq(known.bytes())
             })
             .map(|&(_, kind)| kind);
     }
     let folded = || {
-        word.chars()
+        parts
+            .iter()
+            .flat_map(|part| part.chars())
             .flat_map(char::to_lowercase)
             .map(|c| if c == '0' { 'o' } else { c })
     };
@@ -444,6 +457,28 @@ fn addressee_shape(value: &str) -> bool {
         && value.starts_with(|c: char| c.is_alphabetic() || c == '[')
 }
 
+/// The ASCII first bytes of [`HEADINGS`], as bits.
+const HEADING_STARTS: u128 = first_bytes(HEADINGS);
+
+/// The ASCII first bytes of `words`, as bits.
+const fn first_bytes(mut words: &[&str]) -> u128 {
+    let mut bits = 0;
+    while let Some((word, rest)) = words.split_first() {
+        if let Some((&first, _)) = word.as_bytes().split_first()
+            && first.is_ascii()
+        {
+            bits |= 1 << first;
+        }
+        words = rest;
+    }
+    bits
+}
+
+/// Whether `byte` is among the first bytes `bits`.
+fn starts_some(bits: u128, byte: u8) -> bool {
+    byte.is_ascii() && bits & (1 << byte) != 0
+}
+
 /// A heading of the body: a known heading word at the start of a short
 /// line ("Kernpunten", "Toelichting: politieke context").
 fn is_heading(text: &str) -> bool {
@@ -452,8 +487,15 @@ fn is_heading(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    // An ASCII first letter is compared as a byte with each heading's
-    // first byte, the heading's first character not decoded.
+    // An ASCII first letter is compared as a byte with the headings' first
+    // bytes, at once and then with each heading's.
+    if let Ok(byte) = u8::try_from(first)
+        && byte.is_ascii()
+        && !starts_some(HEADING_STARTS, byte)
+        && !starts_some(HEADING_STARTS, byte.to_ascii_lowercase())
+    {
+        return false;
+    }
     let may_start = |heading: &str| match u8::try_from(first) {
         Ok(byte) if byte.is_ascii() => heading
             .as_bytes()
@@ -504,6 +546,15 @@ mod tests {
                 after: After::Title("Signaal Arbeidsinspectie kidfluencers"),
             }
         );
+        assert_eq!(
+            role("In formatienota: Voortgang"),
+            Role::Document {
+                kind: NotaKind::Informatienota,
+                word: "In formatienota:",
+                after: After::Title("Voortgang"),
+            }
+        );
+        assert_eq!(role("Inf ormatienota"), Role::Text);
         assert_eq!(
             role("Memo: stand van zaken"),
             Role::Document {
