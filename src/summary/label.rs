@@ -93,9 +93,12 @@ pub(crate) struct Folded<'a> {
 impl<'a> Folded<'a> {
     /// Prepares at most the first `max_chars` characters of `text`.
     pub(crate) fn new(text: &'a str, max_chars: usize) -> Self {
-        let mut folded = Vec::new();
-        let mut original = Vec::new();
-        let mut offsets = Vec::new();
+        // A line has at most as many characters as bytes: each list is
+        // made once, not grown character by character.
+        let room = text.len().min(max_chars);
+        let mut folded = Vec::with_capacity(room);
+        let mut original = Vec::with_capacity(room);
+        let mut offsets = Vec::with_capacity(room);
         for (offset, c) in text.char_indices().take(max_chars) {
             folded.push(fold(c));
             original.push(c);
