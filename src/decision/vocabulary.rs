@@ -384,7 +384,7 @@ impl Shapes {
         self.longest = self.longest.max(word.chars().count());
         if let Some(&first) = word.as_bytes().first()
             && word.is_ascii()
-            && let Some(lengths) = self.ascii.get_mut(usize::from(first))
+            && let Some(lengths) = self.ascii.get_mut(usize::from(first.to_ascii_lowercase()))
         {
             *lengths |= 1 << word.len().min(31);
         }
