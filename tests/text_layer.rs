@@ -282,6 +282,41 @@ fn images_are_not_decoded() {
 }
 
 #[test]
+fn image_cover_is_reported_on_pages_that_draw_text() {
+    // A batch run measures the cover only where no text is drawn; the page
+    // text reports it for every page. Here an image fills the left half of
+    // a page that also draws text: exactly half the page is covered.
+    let mut pdf = Builder::new();
+    let font = pdf.courier();
+    let image = pdf.add(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 1,
+            "Height" => 1,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        vec![0],
+    ));
+    pdf.page(
+        "q 306 0 0 792 0 0 cm /Im1 Do Q BT /F1 10 Tf 320 700 Td (Kernpunten) Tj ET",
+        &[font],
+        dictionary! { "XObject" => dictionary! { "Im1" => image } },
+        Dictionary::new(),
+    );
+    let doc = open(pdf.bytes());
+    let text = doc.page_text(1).unwrap();
+    assert!(text.draws_text);
+    assert!(
+        (text.image_coverage - 0.5).abs() < 1e-9,
+        "{}",
+        text.image_coverage
+    );
+    assert!(doc.warnings().is_empty(), "{:?}", doc.warnings());
+}
+
+#[test]
 fn text_in_forms_with_rise_and_scaling_is_placed() {
     let mut pdf = Builder::new();
     let font = pdf.courier();
