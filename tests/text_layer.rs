@@ -240,12 +240,25 @@ fn cid_codes_without_unicode_are_left_out_with_a_warning() {
     );
 }
 
-/// A page with a scanned image and an invisible OCR layer over it.
-fn scanned_page(pdf: &mut Builder, image: Stream) -> ObjectId {
+/// An image XObject of `width` × `height` samples of 8 bits.
+fn image(width: i64, height: i64, colour_space: &str, data: Vec<u8>) -> Stream {
+    Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => width,
+            "Height" => height,
+            "ColorSpace" => colour_space,
+            "BitsPerComponent" => 8,
+        },
+        data,
+    )
+}
+
+/// A page that draws `image` as `/Im1` and `content` (Courier is `/F1`).
+fn image_page(pdf: &mut Builder, image: Stream, content: &str) -> ObjectId {
     let font = pdf.courier();
     let image = pdf.add(image);
-    let content = "q 612 0 0 792 0 0 cm /Im1 Do Q \
-                   BT 3 Tr /F1 10 Tf 72 700 Td (Beslisnota over de Woo-verzoeken) Tj ET";
     pdf.page(
         content,
         &[font],
@@ -254,25 +267,22 @@ fn scanned_page(pdf: &mut Builder, image: Stream) -> ObjectId {
     )
 }
 
+/// A page with a scanned image and an invisible OCR layer over it.
+fn scanned_page(pdf: &mut Builder, image: Stream) -> ObjectId {
+    let content = "q 612 0 0 792 0 0 cm /Im1 Do Q \
+                   BT 3 Tr /F1 10 Tf 72 700 Td (Beslisnota over de Woo-verzoeken) Tj ET";
+    image_page(pdf, image, content)
+}
+
 #[test]
 fn images_are_not_decoded() {
     // A JPEG that is not one, 60000 pixels square: decoding it would fail
     // with a warning (and, were it a JPEG, take gigabytes). Reading the
     // text does not try.
     let mut pdf = Builder::new();
-    let image = Stream::new(
-        dictionary! {
-            "Type" => "XObject",
-            "Subtype" => "Image",
-            "Width" => 60000,
-            "Height" => 60000,
-            "ColorSpace" => "DeviceRGB",
-            "BitsPerComponent" => 8,
-            "Filter" => "DCTDecode",
-        },
-        b"not a jpeg".to_vec(),
-    );
-    scanned_page(&mut pdf, image);
+    let mut jpeg = image(60000, 60000, "DeviceRGB", b"not a jpeg".to_vec());
+    jpeg.dict.set("Filter", "DCTDecode");
+    scanned_page(&mut pdf, jpeg);
     let doc = open(pdf.bytes());
     let started = Instant::now();
     let text = doc.page_text(1).unwrap();
@@ -287,23 +297,10 @@ fn image_cover_is_reported_on_pages_that_draw_text() {
     // text reports it for every page. Here an image fills the left half of
     // a page that also draws text: exactly half the page is covered.
     let mut pdf = Builder::new();
-    let font = pdf.courier();
-    let image = pdf.add(Stream::new(
-        dictionary! {
-            "Type" => "XObject",
-            "Subtype" => "Image",
-            "Width" => 1,
-            "Height" => 1,
-            "ColorSpace" => "DeviceGray",
-            "BitsPerComponent" => 8,
-        },
-        vec![0],
-    ));
-    pdf.page(
+    image_page(
+        &mut pdf,
+        image(1, 1, "DeviceGray", vec![0]),
         "q 306 0 0 792 0 0 cm /Im1 Do Q BT /F1 10 Tf 320 700 Td (Kernpunten) Tj ET",
-        &[font],
-        dictionary! { "XObject" => dictionary! { "Im1" => image } },
-        Dictionary::new(),
     );
     let doc = open(pdf.bytes());
     let text = doc.page_text(1).unwrap();
