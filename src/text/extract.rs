@@ -472,6 +472,36 @@ impl Axes {
     }
 }
 
+/// Where the glyphs of a string in a horizontal font go: [`apply`] of a
+/// placement to points of text space that share one y, with the terms of
+/// that y worked out once.
+struct Baseline {
+    /// The placement's x column and translation.
+    x: [f64; 2],
+    translation: [f64; 2],
+    /// The y column times the shared y.
+    y_terms: [f64; 2],
+}
+
+impl Baseline {
+    fn of(m: Matrix, y: f64) -> Self {
+        Self {
+            x: [m[0], m[1]],
+            translation: [m[4], m[5]],
+            y_terms: [m[2] * y, m[3] * y],
+        }
+    }
+
+    /// `apply(m, [x, y])`, term for term.
+    #[inline]
+    fn at(&self, x: f64) -> [f64; 2] {
+        [
+            self.x[0] * x + self.y_terms[0] + self.translation[0],
+            self.x[1] * x + self.y_terms[1] + self.translation[1],
+        ]
+    }
+}
+
 /// A glyph's place in user space.
 pub(crate) struct Placed {
     pub(crate) origin: [f32; 2],
@@ -607,6 +637,11 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         // The pen's position in text space, from where Tm is now; `m`
         // takes it to user space.
         let (mut pen_x, mut pen_y) = (0.0_f64, 0.0_f64);
+        // A horizontal font displaces no glyph from the pen and moves the
+        // pen along x only, so every glyph's y in text space is the same:
+        // its place is worked out from the pen's x alone, in the same
+        // operations as `apply` (the same bits).
+        let baseline = horizontal.then(|| Baseline::of(m, (pen_y + sy * 0.0) + rise));
         let stamp = std::ptr::from_ref::<Font<'_>>(&font) as usize;
         let mut at = 0;
         while at < bytes.len() {
@@ -619,9 +654,14 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             };
             let metrics = self.metrics_of(&font, code);
             if show {
-                let [dx, dy] = metrics.displacement;
-                let local = [pen_x + sx * dx, pen_y + sy * dy + rise];
-                self.shown((&font, axes.as_ref()), apply(m, local), metrics.width, code);
+                let origin = match &baseline {
+                    Some(baseline) => baseline.at(pen_x),
+                    None => {
+                        let [dx, dy] = metrics.displacement;
+                        apply(m, [pen_x + sx * dx, pen_y + sy * dy + rise])
+                    }
+                };
+                self.shown((&font, axes.as_ref()), origin, metrics.width, code);
             }
             let word_space = if code.code == 32 && len == 1 {
                 self.state.word_space
