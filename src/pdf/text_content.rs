@@ -119,6 +119,11 @@ const FORM_COST: usize = 4096;
 const MAX_CONTENT_ENTRIES: usize = 100_000;
 /// How many decoded bytes are gathered before they are interpreted.
 const PIECE: usize = 256 * 1024;
+/// How many decoded bytes one read from a stream gives at most: a page's
+/// content is a few kilobytes, and the buffer read into is zeroed for
+/// each page and each form drawn (64 KiB made that a tenth of reading a
+/// text page's glyphs, in page faults and zeroing).
+const CHUNK: usize = 16 * 1024;
 /// Most bytes held undecided at once, over all nested forms: an
 /// instruction longer than this (an inline image of megabytes) ends the
 /// content, as a broken instruction does.
@@ -364,7 +369,7 @@ impl<'a, 'f> Walker<'a, 'f> {
         let mut content = Content {
             streams: streams.into_iter(),
             current: None,
-            chunk: vec![0_u8; 64 * 1024],
+            chunk: vec![0_u8; CHUNK],
             started: false,
         };
         let mut saved = 0_usize;
