@@ -814,4 +814,39 @@ mod tests {
     fn no_images_no_cover() {
         assert_eq!(coverage(&[], rect(0.0, 0.0, 10.0, 10.0)), 0.0);
     }
+
+    /// A string's glyphs in a horizontal font land on the bits `apply`
+    /// gives: upright, turned, skewed and mirrored placements, a rise of
+    /// minus zero, and pens at fractions that round.
+    #[test]
+    fn a_baseline_places_as_the_matrix_does() {
+        let placements: [Matrix; 5] = [
+            [1.0, 0.0, 0.0, 1.0, 72.0, 700.0],
+            [0.0, 1.0, -1.0, 0.0, 595.3, 0.1],
+            [
+                0.7071067811865476,
+                0.7071067811865475,
+                -0.7071067811865475,
+                0.7071067811865476,
+                1e-3,
+                -3.3,
+            ],
+            [0.011, 0.0, 0.003, 0.0107, 123.456, 789.012],
+            [-1.0, 0.0, 0.0, -1.0, 612.0, 792.0],
+        ];
+        for m in placements {
+            for y in [0.0, -0.0, 2.5, -3.1] {
+                let baseline = Baseline::of(m, y);
+                for x in [0.0, 0.1, 1.0 / 3.0, 17.25, 1e6 + 0.7] {
+                    let [bx, by] = baseline.at(x);
+                    let [ax, ay] = apply(m, [x, y]);
+                    assert_eq!(
+                        (bx.to_bits(), by.to_bits()),
+                        (ax.to_bits(), ay.to_bits()),
+                        "{m:?} {x} {y}"
+                    );
+                }
+            }
+        }
+    }
 }
