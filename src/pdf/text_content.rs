@@ -121,8 +121,8 @@ const MAX_CONTENT_ENTRIES: usize = 100_000;
 const PIECE: usize = 256 * 1024;
 /// How many decoded bytes one read from a stream gives at most: a page's
 /// content is a few kilobytes, and the buffer read into is zeroed for
-/// each page and each form drawn (64 KiB made that a tenth of reading a
-/// text page's glyphs, in page faults and zeroing).
+/// each page and each form drawn (at 64 KiB, zeroing it and faulting it in
+/// again cost a tenth of a one-thread run over a text bundle).
 const CHUNK: usize = 16 * 1024;
 /// Most bytes held undecided at once, over all nested forms: an
 /// instruction longer than this (an inline image of megabytes) ends the
