@@ -49,18 +49,10 @@ struct IsoDate(NaiveDate);
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let date = self.0;
         // `%Y` pads years 0–9999 to four digits and signs any other.
-        if (0..=9999).contains(&date.year()) {
-            write!(
-                f,
-                "{:04}-{:02}-{:02}",
-                date.year(),
-                date.month(),
-                date.day()
-            )
-        } else {
-            write!(f, "{}", date.format(ISO_DATE))
+        match Short::date(self.0) {
+            Some(short) => f.write_str(short.as_str()),
+            None => write!(f, "{}", self.0.format(ISO_DATE)),
         }
     }
 }
@@ -70,6 +62,9 @@ struct IsoDateTime(NaiveDateTime);
 impl fmt::Display for IsoDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let local = self.0;
+        if let Some(short) = Short::date_time(local) {
+            return f.write_str(short.as_str());
+        }
         // A leap second (read back from a report) is chrono's to write:
         // `%S` gives it as 60.
         if local.nanosecond() >= 1_000_000_000 {
@@ -86,13 +81,96 @@ impl fmt::Display for IsoDateTime {
     }
 }
 
+/// A date, a date and time, or a timestamp as the report writes it, in
+/// ASCII on the stack. A report writes two timestamps an annotation; through
+/// `fmt` (nested, padded, and escaped piece by piece on the way into the
+/// JSON) they were most of the time it took to write one. The builders
+/// give `None` for what only `fmt` and chrono write: a year outside
+/// 0–9999, a leap second, an offset with seconds.
+struct Short {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Short {
+    fn date(date: NaiveDate) -> Option<Self> {
+        let year = u32::try_from(date.year())
+            .ok()
+            .filter(|&year| year <= 9999)?;
+        let mut short = Self {
+            bytes: [0; 32],
+            len: 0,
+        };
+        short.digits(year, 4);
+        short.push(b'-');
+        short.digits(date.month(), 2);
+        short.push(b'-');
+        short.digits(date.day(), 2);
+        Some(short)
+    }
+
+    fn date_time(local: NaiveDateTime) -> Option<Self> {
+        if local.nanosecond() >= 1_000_000_000 {
+            return None;
+        }
+        let mut short = Self::date(local.date())?;
+        short.push(b'T');
+        short.digits(local.hour(), 2);
+        short.push(b':');
+        short.digits(local.minute(), 2);
+        short.push(b':');
+        short.digits(local.second(), 2);
+        Some(short)
+    }
+
+    fn timestamp(timestamp: &Timestamp) -> Option<Self> {
+        let mut short = Self::date_time(timestamp.local)?;
+        match timestamp.offset {
+            None => {}
+            Some(Offset::Utc) => short.push(b'Z'),
+            Some(Offset::Fixed(offset)) => {
+                let seconds = offset.local_minus_utc();
+                if seconds % 60 != 0 {
+                    return None;
+                }
+                short.push(if seconds < 0 { b'-' } else { b'+' });
+                let minutes = seconds.unsigned_abs() / 60;
+                short.digits(minutes / 60, 2);
+                short.push(b':');
+                short.digits(minutes % 60, 2);
+            }
+        }
+        Some(short)
+    }
+
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    /// The last `width` decimal digits of `value`.
+    fn digits(&mut self, value: u32, width: u32) {
+        for place in (0..width).rev() {
+            let digit = value / 10_u32.pow(place) % 10;
+            self.push(b'0' + u8::try_from(digit).unwrap_or(0));
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 /// Serialises an optional date as [`ISO_DATE`], or `null`.
 pub(crate) fn serialize_iso_date<S: Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => serializer.collect_str(&iso_date(*date)),
+    match date.map(|date| (Short::date(date), date)) {
+        Some((Some(short), _)) => serializer.serialize_str(short.as_str()),
+        Some((None, date)) => serializer.collect_str(&iso_date(date)),
         None => serializer.serialize_none(),
     }
 }
@@ -128,8 +206,9 @@ pub(crate) fn serialize_iso_date_time<S: Serializer>(
     date: &Option<NaiveDateTime>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match date {
-        Some(date) => serializer.collect_str(&iso_date_time(*date)),
+    match date.map(|date| (Short::date_time(date), date)) {
+        Some((Some(short), _)) => serializer.serialize_str(short.as_str()),
+        Some((None, date)) => serializer.collect_str(&iso_date_time(date)),
         None => serializer.serialize_none(),
     }
 }
@@ -227,6 +306,9 @@ impl PartialOrd for Timestamp {
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(short) = Short::timestamp(self) {
+            return f.write_str(short.as_str());
+        }
         write!(f, "{}", iso_date_time(self.local))?;
         match self.offset {
             None => Ok(()),
@@ -238,7 +320,10 @@ impl fmt::Display for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match Short::timestamp(self) {
+            Some(short) => serializer.serialize_str(short.as_str()),
+            None => serializer.collect_str(self),
+        }
     }
 }
 
@@ -588,6 +673,88 @@ mod tests {
             "2026-06-08T07:11:02+00:00"
         );
         assert_eq!(parse("D:20260608091102").unwrap().to_utc(), None);
+    }
+
+    /// A timestamp is written as chrono writes its date and time and its
+    /// offset (`Z` as `Z`), and serialised as that text, whether it is
+    /// written on the stack or, at the edges, through `fmt`.
+    #[test]
+    fn timestamps_are_written_as_chrono_writes_them() {
+        let offsets = [
+            0,
+            60,
+            -60,
+            2 * 3600,
+            -(5 * 3600 + 30 * 60),
+            13 * 3600 + 45 * 60,
+            -(23 * 3600 + 59 * 60),
+            3600 + 30,
+            -59,
+        ];
+        for (year, month, day) in [
+            (2026, 6, 8),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 2, 3),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            let written = serde_json::to_string(&DateRecord {
+                date: Some(date),
+                time: None,
+            })
+            .unwrap();
+            assert_eq!(
+                written,
+                format!(r#"{{"date":"{}","time":null}}"#, date.format(ISO_DATE))
+            );
+            for local in [
+                date.and_hms_opt(0, 0, 0).unwrap(),
+                date.and_hms_opt(23, 59, 59).unwrap(),
+                date.and_hms_milli_opt(23, 59, 59, 1_500).unwrap(),
+            ] {
+                let plain = local.format(ISO_DATE_TIME).to_string();
+                let written = serde_json::to_string(&DateRecord {
+                    date: None,
+                    time: Some(local),
+                })
+                .unwrap();
+                assert_eq!(written, format!(r#"{{"date":null,"time":"{plain}"}}"#));
+                let mut stamps = vec![
+                    (Timestamp::local(local), plain.clone()),
+                    (
+                        Timestamp {
+                            local,
+                            offset: Some(Offset::Utc),
+                        },
+                        format!("{plain}Z"),
+                    ),
+                ];
+                for seconds in offsets {
+                    let offset = FixedOffset::east_opt(seconds).unwrap();
+                    stamps.push((
+                        Timestamp::with_offset(local, offset),
+                        format!("{plain}{offset}"),
+                    ));
+                }
+                for (stamp, expected) in stamps {
+                    assert_eq!(stamp.to_string(), expected);
+                    assert_eq!(
+                        serde_json::to_string(&stamp).unwrap(),
+                        format!("\"{expected}\"")
+                    );
+                }
+            }
+        }
+    }
+
+    /// Dates as the records that carry them serialise them.
+    #[derive(Serialize)]
+    struct DateRecord {
+        #[serde(serialize_with = "serialize_iso_date")]
+        date: Option<NaiveDate>,
+        #[serde(serialize_with = "serialize_iso_date_time")]
+        time: Option<NaiveDateTime>,
     }
 
     #[test]
