@@ -23,6 +23,17 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
 /// Decodes a PDF text string and says whether anything had to be replaced by
 /// U+FFFD (an unpaired surrogate, a truncated UTF-16 code unit or invalid UTF-8).
 pub(crate) fn decode_reporting(bytes: &[u8]) -> (String, bool) {
+    // Most strings are printable ASCII: PDFDocEncoding maps it to itself,
+    // and there is no escape, carriage return or NUL to normalise.
+    if bytes
+        .iter()
+        .all(|&b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+    {
+        return (
+            std::str::from_utf8(bytes).unwrap_or_default().to_owned(),
+            false,
+        );
+    }
     let (raw, lossy) = if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         utf16(rest, u16::from_be_bytes)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -138,6 +149,21 @@ pub(crate) fn pdf_doc_char(byte: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Printable ASCII, taken as it is, reads as the full decoding reads
+    /// it; every other byte takes the full decoding.
+    #[test]
+    fn ascii_reads_as_pdf_doc_encoding() {
+        let full =
+            |bytes: &[u8]| normalise(&bytes.iter().map(|&b| pdf_doc_char(b)).collect::<String>());
+        for byte in 0..=u8::MAX {
+            for bytes in [vec![byte], vec![b'a', byte, b'b'], vec![b'x', byte]] {
+                assert_eq!(decode_reporting(&bytes), (full(&bytes), false), "{bytes:?}");
+            }
+        }
+        let note = b"MWP akkoord 8/6\n\tOptie 2; zie ~ (p. 4)";
+        assert_eq!(decode(note), "MWP akkoord 8/6\n\tOptie 2; zie ~ (p. 4)");
+    }
 
     #[test]
     fn ascii_pdfdoc() {
