@@ -163,14 +163,26 @@ impl Short {
     }
 }
 
+/// Serialises the text written on the stack as one string, or, where it
+/// could not be, what `written` displays.
+fn serialize_short<S: Serializer>(
+    serializer: S,
+    short: Option<Short>,
+    written: &impl fmt::Display,
+) -> Result<S::Ok, S::Error> {
+    match short {
+        Some(short) => serializer.serialize_str(short.as_str()),
+        None => serializer.collect_str(written),
+    }
+}
+
 /// Serialises an optional date as [`ISO_DATE`], or `null`.
 pub(crate) fn serialize_iso_date<S: Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match date.map(|date| (Short::date(date), date)) {
-        Some((Some(short), _)) => serializer.serialize_str(short.as_str()),
-        Some((None, date)) => serializer.collect_str(&iso_date(date)),
+    match date {
+        Some(date) => serialize_short(serializer, Short::date(*date), &iso_date(*date)),
         None => serializer.serialize_none(),
     }
 }
@@ -206,9 +218,8 @@ pub(crate) fn serialize_iso_date_time<S: Serializer>(
     date: &Option<NaiveDateTime>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    match date.map(|date| (Short::date_time(date), date)) {
-        Some((Some(short), _)) => serializer.serialize_str(short.as_str()),
-        Some((None, date)) => serializer.collect_str(&iso_date_time(date)),
+    match date {
+        Some(date) => serialize_short(serializer, Short::date_time(*date), &iso_date_time(*date)),
         None => serializer.serialize_none(),
     }
 }
@@ -320,10 +331,7 @@ impl fmt::Display for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match Short::timestamp(self) {
-            Some(short) => serializer.serialize_str(short.as_str()),
-            None => serializer.collect_str(self),
-        }
+        serialize_short(serializer, Short::timestamp(self), self)
     }
 }
 
