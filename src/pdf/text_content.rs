@@ -16,10 +16,9 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
 use std::rc::Rc;
 
-use flate2::read::{DeflateDecoder, ZlibDecoder};
+use flate2::{Decompress, FlushDecompress, Status};
 use hayro_syntax::Filter;
 use hayro_syntax::content::TypedIter;
 use hayro_syntax::content::ops::TypedInstruction;
@@ -120,27 +119,43 @@ const MAX_CONTENT_ENTRIES: usize = 100_000;
 /// How many decoded bytes are gathered before they are interpreted.
 const PIECE: usize = 256 * 1024;
 /// How many decoded bytes one read from a stream gives at most: a page's
-/// content is a few kilobytes, and the buffer read into is zeroed for
-/// each page and each form drawn (at 64 KiB, zeroing it and faulting it in
-/// again cost a tenth of a one-thread run over a text bundle).
+/// content is a few kilobytes.
 const CHUNK: usize = 16 * 1024;
+/// The largest buffer of decoded content kept for the next page; a larger
+/// one (a page of megabytes) is given back.
+const KEEP_BUFFER: usize = 1 << 20;
 /// Most bytes held undecided at once, over all nested forms: an
 /// instruction longer than this (an inline image of megabytes) ends the
 /// content, as a broken instruction does.
 const MAX_HELD: usize = 4 << 20;
 
-/// Walks the content of a page.
+/// What walking content works in, kept from page to page by a thread that
+/// reads page after page: the piece a stream is read into, and a buffer of
+/// decoded content and an inflater for each level of forms drawn. Made for
+/// each page, they cost a tenth of reading a page's text (zeroing
+/// and faulting in tens of kilobytes a page, where the content is a few).
+#[derive(Debug, Default)]
+pub(crate) struct WalkScratch {
+    chunk: Vec<u8>,
+    buffers: Vec<Vec<u8>>,
+    inflaters: Vec<Decompress>,
+}
+
+/// Walks the content of a page, working in `scratch`.
 pub(crate) fn walk_page<'a>(
     page: &Dict<'a>,
     fonts: &Fonts<'a>,
     bounds: WalkBounds,
+    scratch: &mut WalkScratch,
     sink: &mut impl TextSink<'a>,
 ) -> WalkDefects {
     let (dict, xref) = page.parts();
     let mut walker = Walker::new(xref, fonts, bounds);
+    walker.scratch = std::mem::take(scratch);
     let resources = Resources::new(inherited_resources(dict, bounds.max_depth));
     let streams = content_streams(dict, &mut walker.defects);
     walker.run(streams, &resources, 0, 0, sink);
+    *scratch = std::mem::take(&mut walker.scratch);
     walker.finish()
 }
 
@@ -318,6 +333,7 @@ struct Walker<'a, 'f> {
     /// Forms being drawn, to refuse one that draws itself.
     active: HashSet<ObjectIdentifier>,
     defects: WalkDefects,
+    scratch: WalkScratch,
 }
 
 impl<'a, 'f> Walker<'a, 'f> {
@@ -330,6 +346,7 @@ impl<'a, 'f> Walker<'a, 'f> {
             max_bytes: bounds.max_bytes,
             active: HashSet::new(),
             defects: WalkDefects::default(),
+            scratch: WalkScratch::default(),
         }
     }
 
@@ -365,16 +382,43 @@ impl<'a, 'f> Walker<'a, 'f> {
         held_outside: usize,
         sink: &mut impl TextSink<'a>,
     ) {
-        let mut buffer: Vec<u8> = Vec::new();
+        let mut buffer = self.scratch.buffers.pop().unwrap_or_default();
+        buffer.clear();
         let mut content = Content {
             streams: streams.into_iter(),
             current: None,
-            chunk: vec![0_u8; CHUNK],
             started: false,
         };
+        self.interpret(
+            &mut content,
+            &mut buffer,
+            resources,
+            (depth, held_outside),
+            sink,
+        );
+        content.close(&mut self.scratch);
+        if buffer.capacity() <= KEEP_BUFFER {
+            self.scratch.buffers.push(buffer);
+        }
+    }
+
+    /// Interprets `content` piece by piece, decoded into `buffer`.
+    fn interpret(
+        &mut self,
+        content: &mut Content<'a>,
+        buffer: &mut Vec<u8>,
+        resources: &Resources<'a>,
+        (depth, held_outside): (usize, usize),
+        sink: &mut impl TextSink<'a>,
+    ) {
         let mut saved = 0_usize;
         loop {
-            let last = content.fill(&mut buffer, &mut self.budget, &mut self.defects, depth == 0);
+            let last = content.fill(
+                buffer,
+                &mut self.scratch,
+                (&mut self.budget, &mut self.defects),
+                depth == 0,
+            );
             // Interpret the instructions up to the last white space: an
             // operator before it is complete, and one that is not (a string
             // or an inline image cut in two) ends the parse there, to be
@@ -685,7 +729,6 @@ fn text_state<'a>(op: TypedInstruction<'_, '_>, sink: &mut impl TextSink<'a>) {
 struct Content<'a> {
     streams: std::vec::IntoIter<h::Stream<'a>>,
     current: Option<Source<'a>>,
-    chunk: Vec<u8>,
     started: bool,
 }
 
@@ -696,10 +739,13 @@ impl<'a> Content<'a> {
     fn fill(
         &mut self,
         buffer: &mut Vec<u8>,
-        budget: &mut usize,
-        defects: &mut WalkDefects,
+        scratch: &mut WalkScratch,
+        (budget, defects): (&mut usize, &mut WalkDefects),
         page: bool,
     ) -> bool {
+        if scratch.chunk.len() != CHUNK {
+            scratch.chunk = vec![0; CHUNK];
+        }
         let target = buffer.len() + PIECE;
         while buffer.len() < target {
             if *budget == 0 {
@@ -716,13 +762,13 @@ impl<'a> Content<'a> {
                     buffer.push(b' ');
                 }
                 self.started = true;
-                self.current = Some(Source::open(&stream, *budget));
+                self.current = Some(Source::open(&stream, *budget, &mut scratch.inflaters));
             }
             let Some(source) = self.current.as_mut() else {
                 return true;
             };
-            let room = self.chunk.len().min(*budget);
-            let read = source.read(self.chunk.get_mut(..room).unwrap_or_default());
+            let room = scratch.chunk.len().min(*budget);
+            let read = source.read(scratch.chunk.get_mut(..room).unwrap_or_default());
             if source.too_large {
                 defects.too_long = true;
             }
@@ -730,13 +776,24 @@ impl<'a> Content<'a> {
                 if source.broken() && page {
                     defects.broken += 1;
                 }
-                self.current = None;
+                self.close(scratch);
                 continue;
             }
             *budget -= read;
-            buffer.extend_from_slice(self.chunk.get(..read).unwrap_or_default());
+            buffer.extend_from_slice(scratch.chunk.get(..read).unwrap_or_default());
         }
         false
+    }
+
+    /// Ends the stream being read, its inflater kept for the next.
+    fn close(&mut self, scratch: &mut WalkScratch) {
+        if let Some(Source {
+            kind: SourceKind::Inflate(inflater),
+            ..
+        }) = self.current.take()
+        {
+            scratch.inflaters.push(inflater.inflate);
+        }
     }
 }
 
@@ -818,12 +875,14 @@ enum SourceKind<'a> {
 }
 
 impl<'a> Source<'a> {
-    fn open(stream: &h::Stream<'a>, max: usize) -> Self {
+    /// Opens a stream, decoded within `max` bytes; an inflater is taken
+    /// from `inflaters` when there is one.
+    fn open(stream: &h::Stream<'a>, max: usize, inflaters: &mut Vec<Decompress>) -> Self {
         let dict = stream.dict();
         let has_params = dict.contains_key(b"DecodeParms") || dict.contains_key(b"DP");
         if !has_params && matches!(stream.filters().as_slice(), [Filter::FlateDecode]) {
             return Self {
-                kind: SourceKind::Inflate(Inflater::new(stream.raw_data())),
+                kind: SourceKind::Inflate(Inflater::new(stream.raw_data(), inflaters.pop())),
                 too_large: false,
                 broken: false,
             };
@@ -868,10 +927,17 @@ impl<'a> Source<'a> {
 /// Inflates zlib data piece by piece (or, when the zlib wrapper is
 /// damaged, the raw deflate data inside it), keeping what decodes before
 /// an error, as readers do with a stream whose checksum is missing.
+///
+/// The data is inflated straight from the file's bytes, with an inflater
+/// reset for each stream rather than made anew. A read that finds the
+/// data broken gives nothing, as flate2's readers do: a stream broken
+/// before its first piece is read counts as one that cannot be decoded.
 struct Inflater<'a> {
-    data: Rc<Cow<'a, [u8]>>,
+    data: Cow<'a, [u8]>,
+    /// Where the input not yet inflated starts.
+    at: usize,
+    inflate: Decompress,
     attempt: usize,
-    reader: Box<dyn Read + 'a>,
     produced: bool,
     done: bool,
     /// Every attempt failed before giving a byte.
@@ -879,45 +945,47 @@ struct Inflater<'a> {
 }
 
 impl<'a> Inflater<'a> {
-    fn new(data: Cow<'a, [u8]>) -> Self {
-        let data = Rc::new(data);
-        let reader = Self::reader(&data, 0);
+    /// Inflates `data`, in `inflate` when given one.
+    fn new(data: Cow<'a, [u8]>, inflate: Option<Decompress>) -> Self {
+        let inflate = match inflate {
+            Some(mut inflate) => {
+                inflate.reset(true);
+                inflate
+            }
+            None => Decompress::new(true),
+        };
         Self {
             data,
+            at: 0,
+            inflate,
             attempt: 0,
-            reader,
             produced: false,
             done: false,
             failed: false,
         }
     }
 
-    fn reader(data: &Rc<Cow<'a, [u8]>>, attempt: usize) -> Box<dyn Read + 'a> {
-        let bytes = SharedBytes {
-            data: Rc::clone(data),
-            at: if attempt == 1 { 2 } else { 0 },
-        };
-        if attempt == 0 {
-            Box::new(ZlibDecoder::new(bytes))
-        } else {
-            Box::new(DeflateDecoder::new(bytes))
-        }
-    }
-
+    /// Reads inflated bytes into `out`; 0 at the end.
     fn read(&mut self, out: &mut [u8]) -> usize {
         while !self.done {
-            match self.reader.read(out) {
-                Ok(0) => self.done = true,
-                Ok(n) => {
-                    self.produced = true;
-                    return n;
-                }
-                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) if !self.produced && self.attempt < 2 => {
+            let (read, ended) = self.step(out);
+            if read > 0 {
+                self.produced = true;
+                self.done = ended.is_some();
+                return read;
+            }
+            match ended {
+                None => {}
+                Some(End::Finished) => self.done = true,
+                // Nothing decoded with the zlib wrapper: the raw deflate
+                // data after a damaged header (attempt 1), then the bytes
+                // as raw deflate data from the start (attempt 2).
+                Some(End::Broken) if !self.produced && self.attempt < 2 => {
                     self.attempt += 1;
-                    self.reader = Self::reader(&self.data, self.attempt);
+                    self.at = if self.attempt == 1 { 2 } else { 0 };
+                    self.inflate.reset(false);
                 }
-                Err(_) => {
+                Some(End::Broken) => {
                     self.failed = !self.produced;
                     self.done = true;
                 }
@@ -925,24 +993,42 @@ impl<'a> Inflater<'a> {
         }
         0
     }
-}
 
-/// Bytes shared with the inflater that reads them.
-struct SharedBytes<'a> {
-    data: Rc<Cow<'a, [u8]>>,
-    at: usize,
-}
-
-impl Read for SharedBytes<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let rest = self.data.get(self.at..).unwrap_or_default();
-        let n = rest.len().min(out.len());
-        if let (Some(to), Some(from)) = (out.get_mut(..n), rest.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        self.at += n;
-        Ok(n)
+    /// One call of the inflater: the bytes it gave, and whether the data
+    /// ended there, and how.
+    fn step(&mut self, out: &mut [u8]) -> (usize, Option<End>) {
+        let input = self.data.get(self.at..).unwrap_or_default();
+        let flush = if input.is_empty() {
+            FlushDecompress::Finish
+        } else {
+            FlushDecompress::None
+        };
+        let (before_in, before_out) = (self.inflate.total_in(), self.inflate.total_out());
+        let status = self.inflate.decompress(input, out, flush);
+        let consumed = usize::try_from(self.inflate.total_in() - before_in).unwrap_or(usize::MAX);
+        let read = usize::try_from(self.inflate.total_out() - before_out).unwrap_or(0);
+        self.at = self.at.saturating_add(consumed);
+        let ended = match status {
+            Ok(Status::StreamEnd) => Some(End::Finished),
+            // The data stops before the stream ends: broken, unless
+            // something was read, which is kept.
+            Ok(_) if input.is_empty() => Some(End::Broken),
+            // No progress on input that is there: broken.
+            Ok(_) if read == 0 && consumed == 0 && !out.is_empty() => Some(End::Broken),
+            Ok(_) => None,
+            Err(_) => return (0, Some(End::Broken)),
+        };
+        (read, ended)
     }
+}
+
+/// How an inflater's data ended.
+#[derive(Clone, Copy)]
+enum End {
+    /// At the end of the stream.
+    Finished,
+    /// Broken, or cut short.
+    Broken,
 }
 
 /// Optional content: which groups the document's default configuration
@@ -1087,5 +1173,89 @@ impl Ocg {
             Some(b"AllOff") => !ids.iter().any(on),
             _ => ids.iter().any(on),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+
+    use super::*;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+        encoder.write_all(data).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    /// Everything an inflater gives, read in pieces of `piece` bytes, and
+    /// whether it failed; the inflater is handed back for the next stream.
+    fn inflate_all(
+        data: &[u8],
+        inflate: Option<Decompress>,
+        piece: usize,
+    ) -> (Vec<u8>, bool, Decompress) {
+        let mut inflater = Inflater::new(Cow::Borrowed(data), inflate);
+        let (mut out, mut chunk) = (Vec::new(), vec![0; piece]);
+        loop {
+            let read = inflater.read(&mut chunk);
+            if read == 0 {
+                break;
+            }
+            out.extend_from_slice(chunk.get(..read).unwrap());
+        }
+        (out, inflater.failed, inflater.inflate)
+    }
+
+    /// Content longer than one piece, that compresses to several pieces'
+    /// worth of output per byte of input.
+    fn content() -> Vec<u8> {
+        (0..2000)
+            .flat_map(|i| format!("BT /F1 12 Tf 72 {i} Td (line {i}) Tj ET\n").into_bytes())
+            .collect()
+    }
+
+    #[test]
+    fn a_reused_inflater_reads_each_stream_whole() {
+        let content = content();
+        let full = zlib(&content);
+        let (out, failed, inflate) = inflate_all(&full, None, CHUNK);
+        assert_eq!((out.len(), failed), (content.len(), false));
+        assert!(out == content);
+        // Broken data leaves the inflater in an error state; reset for the
+        // next stream, it reads that one whole.
+        let (out, failed, inflate) =
+            inflate_all(b"\x00\x01\x02 not deflate at all", Some(inflate), CHUNK);
+        assert_eq!((out.len(), failed), (0, true));
+        let (out, failed, _) = inflate_all(&full, Some(inflate), 7);
+        assert_eq!((out.len(), failed), (content.len(), false));
+        assert!(out == content);
+    }
+
+    #[test]
+    fn a_missing_checksum_and_a_damaged_header_are_read() {
+        let content = b"BT /F1 12 Tf (akkoord) Tj ET".to_vec();
+        let full = zlib(&content);
+        let without_checksum = full.get(..full.len() - 4).unwrap();
+        assert_eq!(inflate_all(without_checksum, None, CHUNK).0, content);
+        let mut damaged_header = full.clone();
+        damaged_header[1] ^= 0xff;
+        assert_eq!(inflate_all(&damaged_header, None, CHUNK).0, content);
+        let raw = without_checksum.get(2..).unwrap();
+        assert_eq!(inflate_all(raw, None, CHUNK).0, content);
+    }
+
+    #[test]
+    fn data_cut_short_keeps_what_came_before() {
+        let content = content();
+        let full = zlib(&content);
+        let cut = full.get(..full.len() / 2).unwrap();
+        let (out, failed, _) = inflate_all(cut, None, 1024);
+        assert!(!failed);
+        assert!(!out.is_empty() && out.len() < content.len());
+        assert!(content.starts_with(&out));
     }
 }

@@ -17,7 +17,9 @@ use crate::limits::{Deadline, Limits};
 use crate::pdf::Dict;
 use crate::pdf::font::{Font, Fonts, Metrics};
 use crate::pdf::geometry::Rect;
-use crate::pdf::text_content::{self, Matrix, TextSink, WalkBounds, WalkDefects, apply, multiply};
+use crate::pdf::text_content::{
+    self, Matrix, TextSink, WalkBounds, WalkDefects, WalkScratch, apply, multiply,
+};
 
 /// What a page's content is made of, as far as finding its text goes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -63,9 +65,10 @@ fn bounds(limits: &Limits) -> WalkBounds {
 /// `buffer` is emptied and filled: a buffer that held the glyphs of the
 /// page before is already as large as a page needs, so that reading page
 /// after page does not grow a new one each time. The images' cover of the
-/// crop box is measured on the pages `measured` says.
+/// crop box is measured on the pages `measured` says. The content is
+/// decoded in `scratch`.
 pub(crate) fn read_glyphs<'a>(
-    mut buffer: Glyphs,
+    (mut buffer, scratch): (Glyphs, &mut WalkScratch),
     page: &Dict<'a>,
     fonts: &Fonts<'a>,
     (crop_box, measured): (Option<Rect>, Coverage),
@@ -75,7 +78,7 @@ pub(crate) fn read_glyphs<'a>(
     buffer.clear();
     let mut placer = Placer::new(fonts, limits.max_glyphs_per_page, deadline);
     placer.glyphs = buffer;
-    let walked = text_content::walk_page(page, fonts, bounds(limits), &mut placer);
+    let walked = text_content::walk_page(page, fonts, bounds(limits), scratch, &mut placer);
     let image_coverage = (measured == Coverage::Always || !placer.draws_text)
         .then(|| crop_box.map_or(0.0, |crop| coverage(&placer.images, crop)));
     placer.finish(walked, image_coverage)

@@ -16,6 +16,7 @@ use super::page_text::{self, PageText};
 use super::pages::Pages;
 use super::under::{self, LineIndex};
 use crate::pdf::font::Fonts as FontCache;
+use crate::pdf::text_content::WalkScratch;
 
 #[cfg(feature = "ocr")]
 use super::ocr::{self, OcrOptions};
@@ -93,7 +94,7 @@ fn read_page<'a>(
         timed_out,
         layer,
     } = extract::read_glyphs(
-        std::mem::take(&mut buffers.glyphs),
+        (std::mem::take(&mut buffers.glyphs), &mut buffers.content),
         dict,
         fonts,
         crop_box,
@@ -104,10 +105,11 @@ fn read_page<'a>(
 }
 
 /// What reading pages one after another works in, kept from page to page
-/// so that each page reuses the memory of the one before: the glyphs and
-/// the layout's working lists.
+/// so that each page reuses the memory of the one before: what its content
+/// is decoded in, the glyphs and the layout's working lists.
 #[derive(Debug, Default)]
 struct Buffers {
+    content: WalkScratch,
     glyphs: Glyphs,
     layout: layout::Scratch,
 }

@@ -65,7 +65,10 @@ pub(crate) fn compare(page: &PageSource<'_>, limits: &Limits) -> PageDiff {
         &deadline,
     );
     let ours = extract::read_glyphs(
-        super::glyph::Glyphs::default(),
+        (
+            super::glyph::Glyphs::default(),
+            &mut crate::pdf::text_content::WalkScratch::default(),
+        ),
         dict,
         &FontCache::new(),
         (page.crop_box, extract::Coverage::WithoutText),
