@@ -122,8 +122,10 @@ const PIECE: usize = 256 * 1024;
 /// content is a few kilobytes.
 const CHUNK: usize = 16 * 1024;
 /// The largest buffer of decoded content kept for the next page; a larger
-/// one (a page of megabytes) is given back.
-const KEEP_BUFFER: usize = 1 << 20;
+/// one (a page of hundreds of kilobytes) is given back. One is kept for
+/// each level of forms a page drew, so this bounds what a thread holds
+/// between pages: [`MAX_FORM_DEPTH`] levels, 3.2 MiB.
+const KEEP_BUFFER: usize = 64 * 1024;
 /// Most bytes held undecided at once, over all nested forms: an
 /// instruction longer than this (an inline image of megabytes) ends the
 /// content, as a broken instruction does.
