@@ -1012,11 +1012,15 @@ impl<'a> Inflater<'a> {
         self.at = self.at.saturating_add(consumed);
         let ended = match status {
             Ok(Status::StreamEnd) => Some(End::Finished),
-            // The data stops before the stream ends: broken, unless
-            // something was read, which is kept.
+            // Bytes came: more may, from the input or from what the
+            // inflater holds (the rest of a long match, with the input all
+            // taken in).
+            Ok(_) if read > 0 => None,
+            // Nothing more, and the stream has not ended: cut short (what
+            // came before is kept).
             Ok(_) if input.is_empty() => Some(End::Broken),
             // No progress on input that is there: broken.
-            Ok(_) if read == 0 && consumed == 0 && !out.is_empty() => Some(End::Broken),
+            Ok(_) if consumed == 0 && !out.is_empty() => Some(End::Broken),
             Ok(_) => None,
             Err(_) => return (0, Some(End::Broken)),
         };
@@ -1235,6 +1239,25 @@ mod tests {
         let (out, failed, _) = inflate_all(&full, Some(inflate), 7);
         assert_eq!((out.len(), failed), (content.len(), false));
         assert!(out == content);
+    }
+
+    /// Without its checksum the data ends with the last symbol: what
+    /// that symbol still has to give after a full piece is read in the
+    /// next, whatever the piece.
+    #[test]
+    fn data_without_its_checksum_is_read_whole_in_any_piece() {
+        let content = content();
+        let full = zlib(&content);
+        let without_checksum = full.get(..full.len() - 4).unwrap();
+        for piece in [1, 7, 100, 4096, CHUNK] {
+            let (out, failed, _) = inflate_all(without_checksum, None, piece);
+            assert_eq!(
+                (out.len(), failed),
+                (content.len(), false),
+                "pieces of {piece}"
+            );
+            assert!(out == content);
+        }
     }
 
     #[test]
