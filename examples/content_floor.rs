@@ -9,10 +9,9 @@
 //! file is memory-mapped, so the floor pays for no byte it does not touch.
 
 use std::error::Error;
-use std::io::Read;
 use std::sync::Arc;
 
-use flate2::read::ZlibDecoder;
+use flate2::{Decompress, FlushDecompress, Status};
 use hayro_syntax::Filter;
 use hayro_syntax::content::UntypedIter;
 use hayro_syntax::object::{Object, Stream};
@@ -31,6 +30,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let pdf = hayro_syntax::Pdf::new(Arc::new(bytes)).map_err(|e| format!("{e:?}"))?;
     let (mut content, mut operators) = (0_usize, 0_usize);
     let mut decoded = Vec::new();
+    // One inflater, reset for each stream, reading the stream's bytes in
+    // place: as kantlijn inflates content.
+    let mut inflate = Decompress::new(true);
     for page in pdf.pages().iter() {
         let streams: Vec<Stream<'_>> = match page.raw().get::<Object<'_>>(b"Contents") {
             Some(Object::Stream(stream)) => vec![stream],
@@ -40,7 +42,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         for stream in streams {
             decoded.clear();
             if stream.filters().as_slice() == [Filter::FlateDecode] {
-                ZlibDecoder::new(&*stream.raw_data()).read_to_end(&mut decoded)?;
+                inflate_into(&mut inflate, &stream.raw_data(), &mut decoded)?;
             } else if let Ok(data) = stream.decoded() {
                 decoded.extend_from_slice(&data);
             }
@@ -56,4 +58,25 @@ fn main() -> Result<(), Box<dyn Error>> {
         pdf.pages().len()
     );
     Ok(())
+}
+
+/// Inflates zlib `data` into `out`, with `inflate` reset first.
+fn inflate_into(
+    inflate: &mut Decompress,
+    data: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), Box<dyn Error>> {
+    inflate.reset(true);
+    let mut at = 0;
+    loop {
+        out.reserve(16 * 1024);
+        let (before_in, before_out) = (inflate.total_in(), inflate.total_out());
+        let input = data.get(at..).unwrap_or_default();
+        let status = inflate.decompress_vec(input, out, FlushDecompress::None)?;
+        at += usize::try_from(inflate.total_in() - before_in)?;
+        let progress = inflate.total_in() > before_in || inflate.total_out() > before_out;
+        if status == Status::StreamEnd || !progress {
+            return Ok(());
+        }
+    }
 }
