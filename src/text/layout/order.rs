@@ -9,37 +9,9 @@ const MAX_CUT_DEPTH: usize = 48;
 
 /// Steps 4 and 5: assigns blocks and returns the lines' reading order.
 pub(super) fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
-    // Lines by direction in whole degrees, and the glyphs in each.
-    let mut buckets: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); 360];
-    for (i, line) in lines.iter().enumerate() {
-        let key = usize::try_from(direction_key(line.dir)).unwrap_or(0);
-        if let Some((members, weight)) = buckets.get_mut(key) {
-            members.push(i);
-            *weight += line.len();
-        }
-    }
-    // Directions within two degrees of each other are one; the one with
-    // the most text comes first and takes its neighbours.
-    let mut keys: Vec<usize> = (0..360)
-        .filter(|&k| buckets.get(k).is_some_and(|b| b.1 > 0))
-        .collect();
-    keys.sort_by(|&a, &b| {
-        let weight = |k: usize| buckets.get(k).map_or(0, |b| b.1);
-        weight(b).cmp(&weight(a)).then(a.cmp(&b))
-    });
     let mut order = Vec::with_capacity(lines.len());
     let mut next_block = 0;
-    for key in keys {
-        let mut members: Vec<usize> = Vec::new();
-        for offset in [0, 1, 359, 2, 358] {
-            if let Some((bucket, _)) = buckets.get_mut((key + offset) % 360) {
-                members.append(bucket);
-            }
-        }
-        if members.is_empty() {
-            continue;
-        }
-        members.sort_unstable();
+    for members in directions(lines) {
         // One frame for the whole direction: the first line's.
         let Some(frame) = members.first().and_then(|&i| lines.get(i)) else {
             continue;
@@ -58,6 +30,53 @@ pub(super) fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
         cut.region(blocks, 0);
     }
     order
+}
+
+/// The lines by direction, each direction's in drawing order: directions
+/// within two degrees of each other are one, and the one with the most
+/// text comes first and takes its neighbours. Most pages have one
+/// direction, and are given it without sorting lines into the 360 whole
+/// degrees (every line has a glyph, so a direction with a line has text).
+fn directions(lines: &[LineBox]) -> Vec<Vec<usize>> {
+    let keys: Vec<usize> = lines
+        .iter()
+        .map(|line| usize::try_from(direction_key(line.dir)).unwrap_or(0))
+        .collect();
+    if keys.windows(2).all(|pair| pair.first() == pair.last()) {
+        return match lines.len() {
+            0 => Vec::new(),
+            n => vec![(0..n).collect()],
+        };
+    }
+    // Lines by direction in whole degrees, and the glyphs in each.
+    let mut buckets: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); 360];
+    for ((i, line), &key) in lines.iter().enumerate().zip(&keys) {
+        if let Some((members, weight)) = buckets.get_mut(key) {
+            members.push(i);
+            *weight += line.len();
+        }
+    }
+    let mut keys: Vec<usize> = (0..360)
+        .filter(|&k| buckets.get(k).is_some_and(|b| b.1 > 0))
+        .collect();
+    keys.sort_by(|&a, &b| {
+        let weight = |k: usize| buckets.get(k).map_or(0, |b| b.1);
+        weight(b).cmp(&weight(a)).then(a.cmp(&b))
+    });
+    let mut groups = Vec::new();
+    for key in keys {
+        let mut members: Vec<usize> = Vec::new();
+        for offset in [0, 1, 359, 2, 358] {
+            if let Some((bucket, _)) = buckets.get_mut((key + offset) % 360) {
+                members.append(bucket);
+            }
+        }
+        if !members.is_empty() {
+            members.sort_unstable();
+            groups.push(members);
+        }
+    }
+    groups
 }
 
 /// Step 5: the recursive cut.
@@ -196,4 +215,46 @@ fn split(blocks: &[Block], span: impl Fn(&Block) -> (f32, f32), min_gap: f32) ->
         reach = reach.max(end);
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of `glyphs` glyphs running at `degrees`.
+    fn line(degrees: f32, glyphs: u32) -> LineBox {
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        LineBox {
+            glyphs: 0..glyphs,
+            words: 0..1,
+            dir: [cos, sin],
+            normal: [-sin, cos],
+            x0: 0.0,
+            x1: 10.0,
+            baseline: 0.0,
+            size: 10.0,
+            block: 0,
+        }
+    }
+
+    #[test]
+    fn one_direction_is_every_line_in_drawing_order() {
+        let lines = [line(0.0, 3), line(0.0, 1), line(0.0, 2)];
+        assert_eq!(directions(&lines), vec![vec![0, 1, 2]]);
+        assert!(directions(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_direction_with_most_text_comes_first_and_takes_its_neighbours() {
+        // Sideways text (90°) outweighs the upright lines; a line 2° off
+        // upright joins them, one 3° off does not.
+        let lines = [
+            line(0.0, 2),
+            line(90.0, 9),
+            line(2.0, 1),
+            line(0.0, 2),
+            line(357.0, 1),
+        ];
+        assert_eq!(directions(&lines), vec![vec![1], vec![0, 2, 3], vec![4]]);
+    }
 }
