@@ -173,7 +173,8 @@ pub(crate) struct Parser {
     /// (headers, page lines, "no comments", entry fields): a line that
     /// starts with none of them is body text, found without trying each
     /// label. A label matches character by character after folding, so a
-    /// line without its first word cannot hold it.
+    /// line without its first word cannot hold it. Sorted, so that the
+    /// words with one first character lie together.
     starts: Vec<Vec<char>>,
     subjects: SubjectTable,
     /// Every locale's undated words.
@@ -472,20 +473,27 @@ impl Parser {
     /// body text; `true` means it must be looked at label by label.
     fn may_start_with_label(&self, line: &str) -> bool {
         let begins = |rest: &str| {
-            // The first character alone rules out nearly every line; a
-            // word with that first character is compared as far as it
-            // goes, each character folded once it is reached.
+            // The first character alone rules out nearly every line: the
+            // words that start with it are found by a binary search, and
+            // each is compared as far as it goes, each character folded
+            // once it is reached.
             let Some(first) = rest.chars().next().map(fold) else {
                 return false;
             };
-            self.starts.iter().any(|word| {
-                word.first() == Some(&first)
-                    && rest
-                        .chars()
+            let from = self
+                .starts
+                .partition_point(|word| word.first() < Some(&first));
+            self.starts
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|word| word.first() == Some(&first))
+                .any(|word| {
+                    rest.chars()
                         .map(fold)
                         .take(word.len())
                         .eq(word.iter().copied())
-            })
+                })
         };
         let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
         if begins(start) {
