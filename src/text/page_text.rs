@@ -200,10 +200,12 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
         let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
         push_texts(out, glyphs, members);
     };
-    // About every glyph's text once and a separator per word: written
-    // mostly without growing.
+    // A byte for each glyph (most are one ASCII letter) and a separator
+    // per word: written mostly without growing. (The glyphs' text buffer
+    // holds each text once, however often it is drawn, so its length is
+    // no guide.)
     let mut out =
-        String::with_capacity(glyphs.all_text().len() + layout.words.len() + layout.lines.len());
+        String::with_capacity(layout.order.len() + layout.words.len() + layout.lines.len());
     let mut carried = false;
     for (index, line) in layout.lines.iter().enumerate() {
         let words = words_of(line)
