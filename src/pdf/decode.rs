@@ -9,9 +9,8 @@
 //! expansion stays within the bound.
 
 use std::borrow::Cow;
-use std::io::Read;
 
-use flate2::read::{DeflateDecoder, ZlibDecoder};
+use flate2::{Decompress, FlushDecompress, Status};
 use hayro_syntax::Filter;
 use hayro_syntax::object as h;
 
@@ -62,48 +61,151 @@ pub(crate) fn decode_bounded<'a>(stream: &h::Stream<'a>, max: usize) -> Decoded<
 /// data inside it), keeping what decodes before an error at the end, as
 /// readers do with a stream whose checksum is missing.
 pub(crate) fn inflate<'a>(data: &[u8], max: usize) -> Decoded<'a> {
-    let attempts: [Box<dyn Read + '_>; 3] = [
-        Box::new(ZlibDecoder::new(data)),
-        Box::new(DeflateDecoder::new(data.get(2..).unwrap_or_default())),
-        Box::new(DeflateDecoder::new(data)),
-    ];
-    for attempt in attempts {
-        let (mut out, result) = read_up_to(attempt, max.saturating_add(1));
-        if out.len() > max {
-            out.truncate(max);
-            return Decoded::TooLarge(Some(Cow::Owned(out)));
-        }
-        if result.is_ok() || !out.is_empty() {
-            return Decoded::Data(Cow::Owned(out));
-        }
+    let mut inflater = Inflater::new(Cow::Borrowed(data), None);
+    let mut out = read_up_to(&mut inflater, max.saturating_add(1));
+    if out.len() > max {
+        out.truncate(max);
+        Decoded::TooLarge(Some(Cow::Owned(out)))
+    } else if inflater.failed {
+        Decoded::Broken
+    } else {
+        Decoded::Data(Cow::Owned(out))
     }
-    Decoded::Broken
 }
 
 /// Reads at most `limit` bytes. The buffer grows by half its size at a time
 /// and never past `limit`, so a stream cut at a 64 MiB bound costs 64 MiB,
 /// not the 128 MiB that doubling would reserve.
-fn read_up_to(mut reader: impl Read, limit: usize) -> (Vec<u8>, std::io::Result<()>) {
+fn read_up_to(inflater: &mut Inflater<'_>, limit: usize) -> Vec<u8> {
     let mut out: Vec<u8> = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
         let room = limit.saturating_sub(out.len());
         if room == 0 {
-            return (out, Ok(()));
+            return out;
         }
         let want = room.min(chunk.len());
-        let read = match reader.read(chunk.get_mut(..want).unwrap_or_default()) {
-            Ok(0) => return (out, Ok(())),
-            Ok(read) => read,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(error) => return (out, Err(error)),
-        };
+        let read = inflater.read(chunk.get_mut(..want).unwrap_or_default());
+        if read == 0 {
+            return out;
+        }
         if out.capacity() - out.len() < read {
             let grow = (out.len() / 2).max(chunk.len()).min(room);
             out.reserve_exact(grow.max(read));
         }
         out.extend_from_slice(chunk.get(..read).unwrap_or_default());
     }
+}
+
+/// Inflates zlib data piece by piece (or, when the zlib wrapper is
+/// damaged, the raw deflate data inside it), keeping what decodes before
+/// an error, as readers do with a stream whose checksum is missing.
+///
+/// The data is inflated straight from the file's bytes, with an inflater
+/// reset for each stream rather than made anew. A read that finds the
+/// data broken gives nothing, as flate2's readers do: a stream broken
+/// before its first piece is read counts as one that cannot be decoded.
+pub(crate) struct Inflater<'a> {
+    data: Cow<'a, [u8]>,
+    /// Where the input not yet inflated starts.
+    at: usize,
+    pub(crate) inflate: Decompress,
+    attempt: usize,
+    produced: bool,
+    done: bool,
+    /// Every attempt failed before giving a byte.
+    pub(crate) failed: bool,
+}
+
+impl<'a> Inflater<'a> {
+    /// Inflates `data`, in `inflate` when given one.
+    pub(crate) fn new(data: Cow<'a, [u8]>, inflate: Option<Decompress>) -> Self {
+        let inflate = match inflate {
+            Some(mut inflate) => {
+                inflate.reset(true);
+                inflate
+            }
+            None => Decompress::new(true),
+        };
+        Self {
+            data,
+            at: 0,
+            inflate,
+            attempt: 0,
+            produced: false,
+            done: false,
+            failed: false,
+        }
+    }
+
+    /// Reads inflated bytes into `out`; 0 at the end.
+    pub(crate) fn read(&mut self, out: &mut [u8]) -> usize {
+        while !self.done {
+            let (read, ended) = self.step(out);
+            if read > 0 {
+                self.produced = true;
+                self.done = ended.is_some();
+                return read;
+            }
+            match ended {
+                None => {}
+                Some(End::Finished) => self.done = true,
+                // Nothing decoded with the zlib wrapper: the raw deflate
+                // data after a damaged header (attempt 1), then the bytes
+                // as raw deflate data from the start (attempt 2).
+                Some(End::Broken) if !self.produced && self.attempt < 2 => {
+                    self.attempt += 1;
+                    self.at = if self.attempt == 1 { 2 } else { 0 };
+                    self.inflate.reset(false);
+                }
+                Some(End::Broken) => {
+                    self.failed = !self.produced;
+                    self.done = true;
+                }
+            }
+        }
+        0
+    }
+
+    /// One call of the inflater: the bytes it gave, and whether the data
+    /// ended there, and how.
+    fn step(&mut self, out: &mut [u8]) -> (usize, Option<End>) {
+        let input = self.data.get(self.at..).unwrap_or_default();
+        let flush = if input.is_empty() {
+            FlushDecompress::Finish
+        } else {
+            FlushDecompress::None
+        };
+        let (before_in, before_out) = (self.inflate.total_in(), self.inflate.total_out());
+        let status = self.inflate.decompress(input, out, flush);
+        let consumed = usize::try_from(self.inflate.total_in() - before_in).unwrap_or(usize::MAX);
+        let read = usize::try_from(self.inflate.total_out() - before_out).unwrap_or(0);
+        self.at = self.at.saturating_add(consumed);
+        let ended = match status {
+            Ok(Status::StreamEnd) => Some(End::Finished),
+            // Bytes came: more may, from the input or from what the
+            // inflater holds (the rest of a long match, with the input all
+            // taken in).
+            Ok(_) if read > 0 => None,
+            // Nothing more, and the stream has not ended: cut short (what
+            // came before is kept).
+            Ok(_) if input.is_empty() => Some(End::Broken),
+            // No progress on input that is there: broken.
+            Ok(_) if consumed == 0 && !out.is_empty() => Some(End::Broken),
+            Ok(_) => None,
+            Err(_) => return (0, Some(End::Broken)),
+        };
+        (read, ended)
+    }
+}
+
+/// How an inflater's data ended.
+#[derive(Clone, Copy)]
+enum End {
+    /// At the end of the stream.
+    Finished,
+    /// Broken, or cut short.
+    Broken,
 }
 
 fn cut(data: Cow<'_, [u8]>, max: usize) -> Cow<'_, [u8]> {
@@ -120,6 +222,9 @@ fn cut(data: Cow<'_, [u8]>, max: usize) -> Cow<'_, [u8]> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    /// The piece page content is read in.
+    const PIECE: usize = 16 * 1024;
 
     fn zlib(data: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
@@ -144,12 +249,18 @@ mod tests {
     }
 
     #[test]
-    fn raw_deflate_and_a_missing_checksum_are_read() {
+    fn raw_deflate_a_missing_checksum_and_a_damaged_header_are_read() {
         let data = b"0 0 m 10 10 l S".to_vec();
         let full = zlib(&data);
         let without_checksum = full.get(..full.len() - 4).unwrap();
         assert_eq!(
             inflate(without_checksum, 100),
+            Decoded::Data(Cow::Owned(data.clone()))
+        );
+        let mut damaged_header = full.clone();
+        damaged_header[1] ^= 0xff;
+        assert_eq!(
+            inflate(&damaged_header, 100),
             Decoded::Data(Cow::Owned(data.clone()))
         );
         let raw = without_checksum.get(2..).unwrap();
@@ -162,5 +273,79 @@ mod tests {
             inflate(b"\x00\x01\x02 not deflate at all", 100),
             Decoded::Broken
         );
+    }
+
+    /// Everything an inflater gives, read in pieces of `piece` bytes, and
+    /// whether it failed; the inflater is handed back for the next stream.
+    fn inflate_all(
+        data: &[u8],
+        inflate: Option<Decompress>,
+        piece: usize,
+    ) -> (Vec<u8>, bool, Decompress) {
+        let mut inflater = Inflater::new(Cow::Borrowed(data), inflate);
+        let (mut out, mut chunk) = (Vec::new(), vec![0; piece]);
+        loop {
+            let read = inflater.read(&mut chunk);
+            if read == 0 {
+                break;
+            }
+            out.extend_from_slice(chunk.get(..read).unwrap());
+        }
+        (out, inflater.failed, inflater.inflate)
+    }
+
+    /// Content longer than one piece, that compresses to several pieces'
+    /// worth of output per byte of input.
+    fn content() -> Vec<u8> {
+        (0..2000)
+            .flat_map(|i| format!("BT /F1 12 Tf 72 {i} Td (line {i}) Tj ET\n").into_bytes())
+            .collect()
+    }
+
+    #[test]
+    fn a_reused_inflater_reads_each_stream_whole() {
+        let content = content();
+        let full = zlib(&content);
+        let (out, failed, inflate) = inflate_all(&full, None, PIECE);
+        assert_eq!((out.len(), failed), (content.len(), false));
+        assert!(out == content);
+        // Broken data leaves the inflater in an error state; reset for the
+        // next stream, it reads that one whole.
+        let (out, failed, inflate) =
+            inflate_all(b"\x00\x01\x02 not deflate at all", Some(inflate), PIECE);
+        assert_eq!((out.len(), failed), (0, true));
+        let (out, failed, _) = inflate_all(&full, Some(inflate), 7);
+        assert_eq!((out.len(), failed), (content.len(), false));
+        assert!(out == content);
+    }
+
+    /// Without its checksum the data ends with the last symbol: what
+    /// that symbol still has to give after a full piece is read in the
+    /// next, whatever the piece.
+    #[test]
+    fn data_without_its_checksum_is_read_whole_in_any_piece() {
+        let content = content();
+        let full = zlib(&content);
+        let without_checksum = full.get(..full.len() - 4).unwrap();
+        for piece in [1, 7, 100, 4096, PIECE] {
+            let (out, failed, _) = inflate_all(without_checksum, None, piece);
+            assert_eq!(
+                (out.len(), failed),
+                (content.len(), false),
+                "pieces of {piece}"
+            );
+            assert!(out == content);
+        }
+    }
+
+    #[test]
+    fn data_cut_short_keeps_what_came_before() {
+        let content = content();
+        let full = zlib(&content);
+        let cut = full.get(..full.len() / 2).unwrap();
+        let (out, failed, _) = inflate_all(cut, None, 1024);
+        assert!(!failed);
+        assert!(!out.is_empty() && out.len() < content.len());
+        assert!(content.starts_with(&out));
     }
 }

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use flate2::{Decompress, FlushDecompress, Status};
+use flate2::Decompress;
 use hayro_syntax::Filter;
 use hayro_syntax::content::TypedIter;
 use hayro_syntax::content::ops::TypedInstruction;
@@ -27,7 +27,7 @@ use hayro_syntax::page::Resources;
 use hayro_syntax::xref::XRef;
 
 use super::Dict;
-use super::decode::{Decoded, decode_bounded};
+use super::decode::{Decoded, Inflater, decode_bounded};
 use super::font::{Font, Fonts};
 use crate::diagnostics::{Defect, WarningKind};
 
@@ -927,117 +927,6 @@ impl<'a> Source<'a> {
     }
 }
 
-/// Inflates zlib data piece by piece (or, when the zlib wrapper is
-/// damaged, the raw deflate data inside it), keeping what decodes before
-/// an error, as readers do with a stream whose checksum is missing.
-///
-/// The data is inflated straight from the file's bytes, with an inflater
-/// reset for each stream rather than made anew. A read that finds the
-/// data broken gives nothing, as flate2's readers do: a stream broken
-/// before its first piece is read counts as one that cannot be decoded.
-struct Inflater<'a> {
-    data: Cow<'a, [u8]>,
-    /// Where the input not yet inflated starts.
-    at: usize,
-    inflate: Decompress,
-    attempt: usize,
-    produced: bool,
-    done: bool,
-    /// Every attempt failed before giving a byte.
-    failed: bool,
-}
-
-impl<'a> Inflater<'a> {
-    /// Inflates `data`, in `inflate` when given one.
-    fn new(data: Cow<'a, [u8]>, inflate: Option<Decompress>) -> Self {
-        let inflate = match inflate {
-            Some(mut inflate) => {
-                inflate.reset(true);
-                inflate
-            }
-            None => Decompress::new(true),
-        };
-        Self {
-            data,
-            at: 0,
-            inflate,
-            attempt: 0,
-            produced: false,
-            done: false,
-            failed: false,
-        }
-    }
-
-    /// Reads inflated bytes into `out`; 0 at the end.
-    fn read(&mut self, out: &mut [u8]) -> usize {
-        while !self.done {
-            let (read, ended) = self.step(out);
-            if read > 0 {
-                self.produced = true;
-                self.done = ended.is_some();
-                return read;
-            }
-            match ended {
-                None => {}
-                Some(End::Finished) => self.done = true,
-                // Nothing decoded with the zlib wrapper: the raw deflate
-                // data after a damaged header (attempt 1), then the bytes
-                // as raw deflate data from the start (attempt 2).
-                Some(End::Broken) if !self.produced && self.attempt < 2 => {
-                    self.attempt += 1;
-                    self.at = if self.attempt == 1 { 2 } else { 0 };
-                    self.inflate.reset(false);
-                }
-                Some(End::Broken) => {
-                    self.failed = !self.produced;
-                    self.done = true;
-                }
-            }
-        }
-        0
-    }
-
-    /// One call of the inflater: the bytes it gave, and whether the data
-    /// ended there, and how.
-    fn step(&mut self, out: &mut [u8]) -> (usize, Option<End>) {
-        let input = self.data.get(self.at..).unwrap_or_default();
-        let flush = if input.is_empty() {
-            FlushDecompress::Finish
-        } else {
-            FlushDecompress::None
-        };
-        let (before_in, before_out) = (self.inflate.total_in(), self.inflate.total_out());
-        let status = self.inflate.decompress(input, out, flush);
-        let consumed = usize::try_from(self.inflate.total_in() - before_in).unwrap_or(usize::MAX);
-        let read = usize::try_from(self.inflate.total_out() - before_out).unwrap_or(0);
-        self.at = self.at.saturating_add(consumed);
-        let ended = match status {
-            Ok(Status::StreamEnd) => Some(End::Finished),
-            // Bytes came: more may, from the input or from what the
-            // inflater holds (the rest of a long match, with the input all
-            // taken in).
-            Ok(_) if read > 0 => None,
-            // Nothing more, and the stream has not ended: cut short (what
-            // came before is kept).
-            Ok(_) if input.is_empty() => Some(End::Broken),
-            // No progress on input that is there: broken.
-            Ok(_) if consumed == 0 && !out.is_empty() => Some(End::Broken),
-            Ok(_) => None,
-            Err(_) => return (0, Some(End::Broken)),
-        };
-        (read, ended)
-    }
-}
-
-/// How an inflater's data ended.
-#[derive(Clone, Copy)]
-enum End {
-    /// At the end of the stream.
-    Finished,
-    /// Broken, or cut short.
-    Broken,
-}
-
 /// Optional content: which groups the document's default configuration
 /// turns off, and whether the content being read is visible.
 struct Ocg {
@@ -1180,108 +1069,5 @@ impl Ocg {
             Some(b"AllOff") => !ids.iter().any(on),
             _ => ids.iter().any(on),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::io::Write;
-
-    use flate2::Compression;
-    use flate2::write::ZlibEncoder;
-
-    use super::*;
-
-    fn zlib(data: &[u8]) -> Vec<u8> {
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
-        encoder.write_all(data).unwrap();
-        encoder.finish().unwrap()
-    }
-
-    /// Everything an inflater gives, read in pieces of `piece` bytes, and
-    /// whether it failed; the inflater is handed back for the next stream.
-    fn inflate_all(
-        data: &[u8],
-        inflate: Option<Decompress>,
-        piece: usize,
-    ) -> (Vec<u8>, bool, Decompress) {
-        let mut inflater = Inflater::new(Cow::Borrowed(data), inflate);
-        let (mut out, mut chunk) = (Vec::new(), vec![0; piece]);
-        loop {
-            let read = inflater.read(&mut chunk);
-            if read == 0 {
-                break;
-            }
-            out.extend_from_slice(chunk.get(..read).unwrap());
-        }
-        (out, inflater.failed, inflater.inflate)
-    }
-
-    /// Content longer than one piece, that compresses to several pieces'
-    /// worth of output per byte of input.
-    fn content() -> Vec<u8> {
-        (0..2000)
-            .flat_map(|i| format!("BT /F1 12 Tf 72 {i} Td (line {i}) Tj ET\n").into_bytes())
-            .collect()
-    }
-
-    #[test]
-    fn a_reused_inflater_reads_each_stream_whole() {
-        let content = content();
-        let full = zlib(&content);
-        let (out, failed, inflate) = inflate_all(&full, None, CHUNK);
-        assert_eq!((out.len(), failed), (content.len(), false));
-        assert!(out == content);
-        // Broken data leaves the inflater in an error state; reset for the
-        // next stream, it reads that one whole.
-        let (out, failed, inflate) =
-            inflate_all(b"\x00\x01\x02 not deflate at all", Some(inflate), CHUNK);
-        assert_eq!((out.len(), failed), (0, true));
-        let (out, failed, _) = inflate_all(&full, Some(inflate), 7);
-        assert_eq!((out.len(), failed), (content.len(), false));
-        assert!(out == content);
-    }
-
-    /// Without its checksum the data ends with the last symbol: what
-    /// that symbol still has to give after a full piece is read in the
-    /// next, whatever the piece.
-    #[test]
-    fn data_without_its_checksum_is_read_whole_in_any_piece() {
-        let content = content();
-        let full = zlib(&content);
-        let without_checksum = full.get(..full.len() - 4).unwrap();
-        for piece in [1, 7, 100, 4096, CHUNK] {
-            let (out, failed, _) = inflate_all(without_checksum, None, piece);
-            assert_eq!(
-                (out.len(), failed),
-                (content.len(), false),
-                "pieces of {piece}"
-            );
-            assert!(out == content);
-        }
-    }
-
-    #[test]
-    fn a_missing_checksum_and_a_damaged_header_are_read() {
-        let content = b"BT /F1 12 Tf (akkoord) Tj ET".to_vec();
-        let full = zlib(&content);
-        let without_checksum = full.get(..full.len() - 4).unwrap();
-        assert_eq!(inflate_all(without_checksum, None, CHUNK).0, content);
-        let mut damaged_header = full.clone();
-        damaged_header[1] ^= 0xff;
-        assert_eq!(inflate_all(&damaged_header, None, CHUNK).0, content);
-        let raw = without_checksum.get(2..).unwrap();
-        assert_eq!(inflate_all(raw, None, CHUNK).0, content);
-    }
-
-    #[test]
-    fn data_cut_short_keeps_what_came_before() {
-        let content = content();
-        let full = zlib(&content);
-        let cut = full.get(..full.len() / 2).unwrap();
-        let (out, failed, _) = inflate_all(cut, None, 1024);
-        assert!(!failed);
-        assert!(!out.is_empty() && out.len() < content.len());
-        assert!(content.starts_with(&out));
     }
 }
