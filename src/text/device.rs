@@ -25,8 +25,7 @@ use hayro_interpret::{
     InterpreterCache, InterpreterSettings, InterpreterWarning, RenderContent, SoftMask,
 };
 
-use super::extract::Placed;
-use super::glyph::{Glyphs, Kind, TextRef};
+use super::glyph::{Glyphs, Kind, Placed, TextRef};
 use crate::diagnostics::{Defect, WarningKind};
 use crate::limits::Deadline;
 use crate::pdf::content::PageContent;
@@ -219,6 +218,7 @@ impl<'d> Collector<'d> {
             dir,
             em,
             width,
+            ..
         } = Self::geometry(placement, width)?;
         let (kind, text) = match &unicode {
             BfString::Char(c) => {

@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use super::glyph::{Glyphs, Kind, TextRef};
+use super::glyph::{Glyphs, Kind, Placed, TextRef, glyph_size};
 use crate::diagnostics::{Defect, WarningKind};
 use crate::limits::{Deadline, Limits};
 use crate::pdf::Dict;
@@ -396,8 +396,7 @@ impl<'a, 'f> Placer<'a, 'f> {
                 return;
             };
             self.draws_text |= !text.is_space();
-            self.glyphs
-                .push_same(text, at.origin, at.dir, at.em, at.width);
+            self.glyphs.push_placed(text, &at);
             return;
         }
         let Some(unicode) = self.fonts.unicode(font, code) else {
@@ -436,6 +435,9 @@ impl<'a, 'f> Placer<'a, 'f> {
 struct Axes {
     dir: [f32; 2],
     em: [f32; 2],
+    /// The font size in user space (see [`Glyph::size`](super::glyph::Glyph::size)),
+    /// the same for every glyph of the run.
+    size: f32,
     run: f64,
 }
 
@@ -450,10 +452,11 @@ impl Axes {
         }
         let dir = [(a / run) as f32, (b / run) as f32];
         let em = [(c * 1000.0) as f32, (d * 1000.0) as f32];
-        if (dir[0] * em[1] - dir[1] * em[0]).abs() < 1e-3 || em.iter().any(|v| !v.is_finite()) {
+        let size = glyph_size(dir, em);
+        if size < 1e-3 || em.iter().any(|v| !v.is_finite()) {
             return None;
         }
-        Some(Self { dir, em, run })
+        Some(Self { dir, em, size, run })
     }
 
     /// A glyph at `origin` with `width` in glyph space.
@@ -467,6 +470,7 @@ impl Axes {
             dir: self.dir,
             em: self.em,
             width: (width * self.run) as f32,
+            size: self.size,
         };
         let finite = placed.origin[0].is_finite()
             && placed.origin[1].is_finite()
@@ -503,14 +507,6 @@ impl Baseline {
             self.x[1] * x + self.y_terms[1] + self.translation[1],
         ]
     }
-}
-
-/// A glyph's place in user space.
-pub(crate) struct Placed {
-    pub(crate) origin: [f32; 2],
-    pub(crate) dir: [f32; 2],
-    pub(crate) em: [f32; 2],
-    pub(crate) width: f32,
 }
 
 /// Where a glyph is, from its placement (glyph space has 1000 units to the
@@ -626,6 +622,9 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             f64::from(size) * 0.001,
         );
         let rise = f64::from(self.state.rise);
+        // Placing a glyph changes no text state: read once, not reloaded
+        // after each glyph placed.
+        let (char_space, word_space) = (self.state.char_space, self.state.word_space);
         let m = multiply(self.state.ctm, self.state.text_matrix);
         if show && self.run.shared.is_none() {
             let linear = [m[0] * sx, m[1] * sx, m[2] * sy, m[3] * sy];
@@ -667,11 +666,11 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
                 self.shown((&font, axes.as_ref()), origin, metrics.width, code);
             }
             let word_space = if code.code == 32 && len == 1 {
-                self.state.word_space
+                word_space
             } else {
                 0.0
             };
-            let base = metrics.advance * size + self.state.char_space + word_space;
+            let base = metrics.advance * size + char_space + word_space;
             let (tx, ty) = if horizontal {
                 (base * scaling, 0.0)
             } else {

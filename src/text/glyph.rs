@@ -117,6 +117,24 @@ pub(crate) fn dot(a: Point, b: Point) -> f32 {
     a[0] * b[0] + a[1] * b[1]
 }
 
+/// A glyph's place in user space: its origin, the unit vector along the
+/// baseline, the em vector, its advance width and its font size (see
+/// [`Glyph::size`]).
+pub(crate) struct Placed {
+    pub(crate) origin: Point,
+    pub(crate) dir: Point,
+    pub(crate) em: Point,
+    pub(crate) width: f32,
+    pub(crate) size: f32,
+}
+
+/// The font size of a glyph whose baseline runs along `dir` and whose em
+/// vector is `em`: the em vector's length across the baseline. Worked out
+/// when a glyph is placed, not in each stage of the layout.
+pub(crate) fn glyph_size(dir: Point, em: Point) -> f32 {
+    cross(dir, em).abs()
+}
+
 pub(crate) fn cross(a: Point, b: Point) -> f32 {
     a[0] * b[1] - a[1] * b[0]
 }
@@ -254,13 +272,27 @@ impl Glyphs {
         em: Point,
         width: f32,
     ) {
+        self.push_placed(
+            text,
+            &Placed {
+                origin,
+                dir,
+                em,
+                width,
+                size: glyph_size(dir, em),
+            },
+        );
+    }
+
+    /// Adds a glyph placed before with `text`, its size already worked
+    /// out (once for a run of glyphs that share their axes).
+    pub(crate) fn push_placed(&mut self, text: TextRef, at: &Placed) {
         self.list.push(Glyph {
-            origin,
-            dir,
-            em,
-            width,
-            // Worked out once here, not in each stage of the layout.
-            size: cross(dir, em).abs(),
+            origin: at.origin,
+            dir: at.dir,
+            em: at.em,
+            width: at.width,
+            size: at.size,
             space: text.space,
             confidence: None,
             text_start: text.start,
