@@ -138,8 +138,13 @@ impl<'a> Inflater<'a> {
         }
     }
 
-    /// Reads inflated bytes into `out`; 0 at the end.
+    /// Reads inflated bytes into `out`; 0 at the end, or when `out` is
+    /// empty (nothing can be given, and the inflater would wait for room
+    /// without end).
     pub(crate) fn read(&mut self, out: &mut [u8]) -> usize {
+        if out.is_empty() {
+            return 0;
+        }
         while !self.done {
             let (read, ended) = self.step(out);
             if read > 0 {
@@ -223,7 +228,8 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    /// The piece page content is read in.
+    /// The piece page content is read in (`text_content::CHUNK`, which
+    /// is built only with the text layer).
     const PIECE: usize = 16 * 1024;
 
     fn zlib(data: &[u8]) -> Vec<u8> {
@@ -336,6 +342,22 @@ mod tests {
             );
             assert!(out == content);
         }
+    }
+
+    /// An empty buffer is given nothing, and the stream is read whole
+    /// after it.
+    #[test]
+    fn an_empty_buffer_reads_nothing_and_ends_nothing() {
+        let content = content();
+        let full = zlib(&content);
+        let mut inflater = Inflater::new(Cow::Borrowed(&full), None);
+        assert_eq!(inflater.read(&mut []), 0);
+        let (out, failed, _) = inflate_all(&full, Some(inflater.inflate), PIECE);
+        assert_eq!((out.len(), failed), (content.len(), false));
+        let mut inflater = Inflater::new(Cow::Borrowed(&full), None);
+        assert_eq!(inflater.read(&mut []), 0);
+        let mut chunk = vec![0; PIECE];
+        assert!(inflater.read(&mut chunk) > 0);
     }
 
     #[test]

@@ -38,11 +38,11 @@ pub(super) fn reading_order(lines: &mut [LineBox]) -> Vec<usize> {
 /// direction, and are given it without sorting lines into the 360 whole
 /// degrees (every line has a glyph, so a direction with a line has text).
 fn directions(lines: &[LineBox]) -> Vec<Vec<usize>> {
-    let keys: Vec<usize> = lines
+    let line_keys: Vec<usize> = lines
         .iter()
         .map(|line| usize::try_from(direction_key(line.dir)).unwrap_or(0))
         .collect();
-    if keys.windows(2).all(|pair| pair.first() == pair.last()) {
+    if line_keys.windows(2).all(|pair| pair.first() == pair.last()) {
         return match lines.len() {
             0 => Vec::new(),
             n => vec![(0..n).collect()],
@@ -50,7 +50,7 @@ fn directions(lines: &[LineBox]) -> Vec<Vec<usize>> {
     }
     // Lines by direction in whole degrees, and the glyphs in each.
     let mut buckets: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); 360];
-    for ((i, line), &key) in lines.iter().enumerate().zip(&keys) {
+    for ((i, line), &key) in lines.iter().enumerate().zip(&line_keys) {
         if let Some((members, weight)) = buckets.get_mut(key) {
             members.push(i);
             *weight += line.len();
