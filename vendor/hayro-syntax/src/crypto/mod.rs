@@ -6,8 +6,11 @@
 //! _already_ encrypted documents, where security isn't really relevant.
 
 use crate::crypto::DecryptionError::InvalidEncryption;
+#[cfg(not(feature = "unsafe"))]
 use crate::crypto::aes::{AES128Cipher, AES256Cipher};
 use crate::crypto::rc4::Rc4;
+#[cfg(feature = "unsafe")]
+use crate::crypto::rustcrypto::{AES128Cipher, AES256Cipher, sha256, sha384, sha512};
 use crate::object;
 use crate::object::dict::keys::{
     CF, CFM, ENCRYPT_META_DATA, FILTER, IDENTITY, LENGTH, O, OE, P, R, STM_F, STR_F, U, UE, V,
@@ -19,11 +22,17 @@ use alloc::vec::Vec;
 use core::cmp;
 use core::ops::Deref;
 
+#[cfg(not(feature = "unsafe"))]
 mod aes;
 mod md5;
 mod rc4;
+#[cfg(feature = "unsafe")]
+mod rustcrypto;
+#[cfg(not(feature = "unsafe"))]
 mod sha256;
+#[cfg(not(feature = "unsafe"))]
 mod sha384;
+#[cfg(not(feature = "unsafe"))]
 mod sha512;
 
 const PASSWORD_PADDING: [u8; 32] = [
