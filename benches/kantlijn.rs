@@ -123,6 +123,17 @@ fn fixtures(c: &mut Criterion) {
     });
     group.finish();
 
+    // The default run on one nota: every page's text read and normalised,
+    // as a batch run reads each file.
+    let mut group = c.benchmark_group("fixtures/default");
+    group.throughput(Throughput::Bytes(file_len(&path)));
+    group.bench_function("beslisnota.pdf", |b| {
+        let mut options = Options::default();
+        options.threads = 1;
+        b.iter(|| black_box(open(&path, &options).decisions().len()));
+    });
+    group.finish();
+
     let summary = std::fs::read_to_string(fixture("beslisnota-flattened.txt")).unwrap();
     let locales = SummaryLocale::builtin();
     let mut group = c.benchmark_group("fixtures/summary");

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use serde::Deserialize;
 
 use super::Verdict;
@@ -120,6 +122,9 @@ pub(crate) struct Phrases<T> {
     /// For each ASCII byte, the entries whose phrase starts with it in
     /// either case, in order.
     by_first: Vec<Vec<u32>>,
+    /// The pieces of the phrases that any text they match holds as they
+    /// are, once indexed.
+    pieces: Pieces,
 }
 
 impl<T> Default for Phrases<T> {
@@ -127,8 +132,135 @@ impl<T> Default for Phrases<T> {
         Self {
             entries: Vec::new(),
             by_first: Vec::new(),
+            pieces: Pieces::default(),
         }
     }
+}
+
+/// A search for the pieces of a list's phrases: the runs of a phrase's
+/// characters that `match_phrase` matches one for one with the same ASCII
+/// characters of a text, in either case. White space in a phrase matches
+/// any run of it, white space may follow a full stop inside a phrase, `'`
+/// matches `’` and `‘`, and a character other than ASCII may match
+/// another: a piece holds none of these, and ends at them. A character
+/// other than ASCII matches an ASCII one only in one case, the Kelvin sign
+/// (U+212A), whose lower case is `k`; a text with one is never ruled out.
+/// So a text in which no phrase has all its pieces matches no phrase
+/// anywhere, nor does any part of it.
+#[derive(Clone, Default)]
+struct Pieces {
+    /// The longest piece of each phrase, in either case; `None` before the
+    /// phrases are indexed, or when some phrase has no piece (it is all
+    /// punctuation other than ASCII), so that no text is ruled out.
+    search: Option<AhoCorasick>,
+    /// For each piece searched for, the other pieces (in lower case) of
+    /// each phrase it is the longest piece of.
+    others: Vec<Vec<Vec<String>>>,
+}
+
+impl Pieces {
+    fn of<'p>(phrases: impl Iterator<Item = &'p str>) -> Self {
+        let mut longest: Vec<String> = Vec::new();
+        let mut others: Vec<Vec<Vec<String>>> = Vec::new();
+        for phrase in phrases {
+            let mut found: Vec<String> = pieces(phrase)
+                .into_iter()
+                .map(str::to_ascii_lowercase)
+                .collect();
+            // The first of the longest.
+            let Some(at) = (0..found.len())
+                .rev()
+                .max_by_key(|&i| found.get(i).map_or(0, String::len))
+            else {
+                return Self::default();
+            };
+            let piece = found.remove(at);
+            let id = longest
+                .iter()
+                .position(|known| *known == piece)
+                .unwrap_or_else(|| {
+                    longest.push(piece);
+                    others.push(Vec::new());
+                    longest.len() - 1
+                });
+            if let Some(list) = others.get_mut(id) {
+                list.push(found);
+            }
+        }
+        match AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&longest)
+        {
+            Ok(search) => Self {
+                search: Some(search),
+                others,
+            },
+            Err(_) => Self::default(),
+        }
+    }
+
+    /// Whether a phrase could match somewhere in `text`.
+    fn may_occur_in(&self, text: &str) -> bool {
+        let Some(search) = self.search.as_ref().filter(|_| !text.contains(KELVIN)) else {
+            return true;
+        };
+        let mut lower: Option<String> = None;
+        search.find_overlapping_iter(text).any(|hit| {
+            let phrases = self
+                .others
+                .get(hit.pattern().as_usize())
+                .map_or(&[][..], Vec::as_slice);
+            let lower = lower.get_or_insert_with(|| text.to_ascii_lowercase());
+            phrases
+                .iter()
+                .any(|rest| rest.iter().all(|piece| lower.contains(piece.as_str())))
+        })
+    }
+}
+
+/// The pieces are worked out from the phrases, which the lists compare.
+impl PartialEq for Pieces {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Pieces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pieces")
+            .field(
+                "searched",
+                &self.search.as_ref().map(AhoCorasick::patterns_len),
+            )
+            .finish()
+    }
+}
+
+/// The one character other than ASCII whose lower case is ASCII.
+const KELVIN: char = '\u{212A}';
+
+/// The pieces of `phrase` (see [`Pieces`]): its runs of ASCII characters
+/// other than white space and `'`, each ending at white space, at `'`, at
+/// a character other than ASCII, or after a full stop that a character
+/// other than white space follows.
+fn pieces(phrase: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = None;
+    let mut chars = phrase.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !c.is_ascii() || c.is_ascii_whitespace() || c == '\'' {
+            pieces.extend(start.take().and_then(|from| phrase.get(from..at)));
+            continue;
+        }
+        let from = *start.get_or_insert(at);
+        let next = chars.peek().map(|&(_, next)| next);
+        if c == '.' && next.is_some_and(|next| next != ' ') {
+            pieces.extend(phrase.get(from..=at));
+            start = None;
+        }
+    }
+    pieces.extend(start.and_then(|from| phrase.get(from..)));
+    pieces
 }
 
 impl<T> std::ops::Deref for Phrases<T> {
@@ -172,6 +304,21 @@ impl<T> Phrases<T> {
                 bucket.push(index);
             }
         }
+        self.pieces = Pieces::default();
+    }
+
+    /// Indexes the phrases' pieces for [`Phrases::may_occur_in`], once
+    /// they are settled: only the lists it is asked of.
+    fn index_pieces(&mut self) {
+        self.pieces = Pieces::of(self.entries.iter().map(|entry| entry.phrase.as_str()));
+    }
+
+    /// Whether any phrase could match anywhere in `text`: `false` only for
+    /// a text in which no phrase has all its pieces (see [`Pieces`]),
+    /// found in one search instead of trying every phrase at every place.
+    /// Always `true` before [`Phrases::index_pieces`].
+    pub(crate) fn may_occur_in(&self, text: &str) -> bool {
+        self.pieces.may_occur_in(text)
     }
 
     /// The phrases that may match at the start of `text`, in order: an
@@ -484,6 +631,7 @@ impl Vocabulary {
     pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
         self.verdicts
             .upsert(verdict_phrase(phrase, verdict, "verdicts")?, verdict);
+        self.verdicts.index_pieces();
         Ok(())
     }
 
@@ -587,6 +735,9 @@ impl Vocabulary {
         }
         self.verdicts.settle();
         self.point_answers.settle();
+        // What `may_hold_verdict` searches for.
+        self.verdicts.index_pieces();
+        self.point_answers.index_pieces();
         self.actors.settle();
         self.ministry_roles.settle();
         self.ministries.settle();
@@ -683,6 +834,25 @@ impl Vocabulary {
 
     pub(crate) fn verdicts(&self) -> &Phrases<Verdict> {
         &self.verdicts
+    }
+
+    /// Whether a verdict phrase, or an answer to a point, could match
+    /// anywhere in `text` (see [`Phrases::may_occur_in`]); `false` rules
+    /// out a stamp. Points are numbered, so answers to them are looked for
+    /// only in a text with a digit.
+    pub(crate) fn may_hold_verdict(&self, text: &str) -> bool {
+        self.verdicts.may_occur_in(text)
+            || (text.bytes().any(|b| b.is_ascii_digit()) && self.point_answers.may_occur_in(text))
+    }
+
+    /// The vocabulary with nothing ruled out by [`Vocabulary::may_hold_verdict`],
+    /// to hold a reading with it to one without.
+    #[cfg(test)]
+    pub(crate) fn without_pieces(&self) -> Self {
+        let mut all = self.clone();
+        all.verdicts.pieces = Pieces::default();
+        all.point_answers.pieces = Pieces::default();
+        all
     }
 
     pub(crate) fn option_words(&self) -> &[String] {
@@ -981,6 +1151,61 @@ fn extend_set(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_are_what_a_match_holds_as_it_is() {
+        assert_eq!(pieces("akkoord"), ["akkoord"]);
+        assert_eq!(pieces("niet akkoord"), ["niet", "akkoord"]);
+        // White space may follow a full stop inside a phrase ("N. Akk.").
+        assert_eq!(pieces("n.akk."), ["n.", "akk."]);
+        assert_eq!(pieces("s.v.p. bespreken"), ["s.", "v.", "p.", "bespreken"]);
+        // `'` also matches `’`; other characters than ASCII, their
+        // own lower and upper case.
+        assert_eq!(pieces("d'accord"), ["d", "accord"]);
+        assert_eq!(pieces("oké"), ["ok"]);
+        assert_eq!(pieces("zurückgestellt"), ["zur", "ckgestellt"]);
+        assert!(pieces("✓").is_empty());
+    }
+
+    #[test]
+    fn a_verdict_is_looked_for_by_its_pieces() {
+        let vocabulary = Vocabulary::builtin();
+        for text in [
+            "MWP akkoord 8/6",
+            "MWP AKKOORD 8/6",
+            "N. Akk. SG 3/4",
+            "d’accord",
+            // The Kelvin sign's lower case is `k`.
+            "MWP a\u{212A}\u{212A}oord",
+            "1. ja 2. nee",
+        ] {
+            assert!(vocabulary.may_hold_verdict(text), "{text:?}");
+        }
+        for text in [
+            "Sociaal Domein, met het oog op verzending aan de Raad van State.",
+            "Pagina 1 van 2",
+            // An answer to a point needs a number.
+            "ja",
+        ] {
+            assert!(!vocabulary.may_hold_verdict(text), "{text:?}");
+        }
+        // `'` in a phrase also matches `’`.
+        let mut typed = Vocabulary::builtin();
+        typed.add_verdict("top'pie", Verdict::Approved).unwrap();
+        assert!(typed.may_hold_verdict("MWP top’pie 8/6"));
+        // A phrase with no piece rules nothing out.
+        let mut odd = Vocabulary::builtin();
+        odd.add_verdict("✓", Verdict::Approved).unwrap();
+        assert!(odd.may_hold_verdict("Pagina 1 van 2"));
+        assert!(
+            Vocabulary::builtin()
+                .without_pieces()
+                .verdicts
+                .pieces
+                .search
+                .is_none()
+        );
+    }
 
     /// Phrases added in one batch and settled once are what adding them
     /// one by one gives: each phrase once, with the last value given it,

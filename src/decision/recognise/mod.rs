@@ -226,6 +226,13 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     let Some(body) = refusal::body(text, mode, vocabulary) else {
         return Vec::new();
     };
+    // A stamp's verdict is a verdict phrase, or an answer to a point,
+    // matched in the body or in a part of it: a line of page text in which
+    // none could match is passed over at once. Nearly every short line of
+    // a page is one.
+    if mode == Mode::Stamp && !vocabulary.may_hold_verdict(body) {
+        return Vec::new();
+    }
     if let Some(points) = points::answers(body, mode, vocabulary) {
         return points;
     }

@@ -134,6 +134,66 @@ fn cases() {
     );
 }
 
+/// Every case's text, and variants of it: the stamp filter of
+/// `recognise_in_order` must not change what any of them reads as.
+#[test]
+fn ruling_out_stamps_changes_no_reading() {
+    let filtered = Vocabulary::builtin();
+    let all = filtered.without_pieces();
+    let texts: Vec<String> = CASES
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Map<String, Value>>(line).ok())
+        .filter_map(|case| case.get("text")?.as_str().map(str::to_owned))
+        .chain(
+            // The lines short enough to be stamps.
+            include_str!("../../../fixtures/beslisnota-flattened.txt")
+                .lines()
+                .chain(include_str!("../../../fixtures/notas-bundel.txt").lines())
+                .filter(|line| line.len() <= 80)
+                .map(str::to_owned),
+        )
+        // A stamp of every verdict phrase and every answer to a point.
+        .chain(
+            filtered
+                .verdicts()
+                .iter()
+                .map(|entry| format!("MWP {} 8/6", entry.phrase)),
+        )
+        .chain(
+            filtered
+                .point_answers()
+                .iter()
+                .map(|entry| format!("1. {} 2. akkoord MWP 8/6", entry.phrase)),
+        )
+        .collect();
+    let variants = |text: &str| {
+        [
+            text.to_owned(),
+            text.to_uppercase(),
+            text.replace('k', "\u{212A}"),
+            text.replace('\'', "’"),
+            text.replace('.', ". "),
+            format!("8/6 {text}"),
+            format!("1. {text} 2. {text}"),
+            format!("MWP: {text}"),
+        ]
+    };
+    let (mut read, mut ruled_out) = (0, 0);
+    for text in &texts {
+        for variant in variants(text) {
+            let found = recognise(&variant, Mode::Stamp, &filtered);
+            assert_eq!(found, recognise(&variant, Mode::Stamp, &all), "{variant:?}");
+            read += usize::from(!found.is_empty());
+            ruled_out += usize::from(!filtered.may_hold_verdict(variant.trim()));
+        }
+    }
+    // The texts hold stamps, and lines that no verdict could match.
+    assert!(
+        read > 500 && ruled_out > 500,
+        "{read} read, {ruled_out} ruled out"
+    );
+}
+
 #[test]
 fn hostile_text() {
     let vocabulary = Vocabulary::builtin();
