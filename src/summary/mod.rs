@@ -28,6 +28,7 @@ mod printed_date;
 mod subjects;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
@@ -231,7 +232,7 @@ pub fn parse_summaries<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     locales: &[SummaryLocale],
 ) -> Vec<Comment> {
-    parse::Parser::new(locales).parse(pages)
+    parser_for(locales).parse(pages)
 }
 
 /// [`parse_summaries`], with where each comment and each line of the
@@ -240,7 +241,33 @@ pub(crate) fn parse_placed<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     locales: &[SummaryLocale],
 ) -> (Vec<Comment>, Placements) {
-    parse::Parser::new(locales).parse_placed(pages)
+    parser_for(locales).parse_placed(pages)
+}
+
+/// The parsers last built, each with the locales it reads, the latest
+/// last. Building one (its labels folded, its table of subject names)
+/// takes about half a million instructions, as much as reading the
+/// summaries of a short nota, and a batch run asks for the same locales
+/// for every file.
+static PARSERS: Mutex<Vec<(Vec<SummaryLocale>, Arc<parse::Parser>)>> = Mutex::new(Vec::new());
+
+/// How many parsers [`PARSERS`] keeps.
+const KEPT_PARSERS: usize = 4;
+
+/// The parser for `locales`, built once for as long as it is kept.
+fn parser_for(locales: &[SummaryLocale]) -> Arc<parse::Parser> {
+    // A panic elsewhere while the list was held leaves it whole: it is
+    // only read and pushed to.
+    let mut kept = PARSERS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, parser)) = kept.iter().find(|(known, _)| known.as_slice() == locales) {
+        return Arc::clone(parser);
+    }
+    let parser = Arc::new(parse::Parser::new(locales));
+    if kept.len() >= KEPT_PARSERS {
+        kept.remove(0);
+    }
+    kept.push((locales.to_vec(), Arc::clone(&parser)));
+    parser
 }
 
 #[cfg(test)]

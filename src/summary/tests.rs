@@ -134,9 +134,8 @@ fn spanish_and_italian_entries() {
     assert_eq!(c.contents.as_deref(), Some("Va bene"));
 }
 
-#[test]
-fn user_locale() {
-    let mut locales = SummaryLocale::builtin();
+/// A locale the built-in ones do not have: Acrobat's Portuguese labels.
+fn portuguese() -> SummaryLocale {
     let mut pt = SummaryLocale::new("pt");
     pt.headers.push("Resumo dos comentários sobre".into());
     pt.page.push("Página".into());
@@ -145,6 +144,13 @@ fn user_locale() {
     pt.subject.push("Assunto".into());
     pt.date.push("Data".into());
     pt.undated.push("Indefinido".into());
+    pt
+}
+
+#[test]
+fn user_locale() {
+    let mut locales = SummaryLocale::builtin();
+    let mut pt = portuguese();
     pt.subjects.push(("Realçar".into(), Subtype::Highlight));
     locales.push(pt);
     let text = "Resumo dos comentários sobre a.pdf\nPágina: 2\n\
@@ -159,6 +165,32 @@ fn user_locale() {
     assert!(comments[1].fragment);
     // Without the table the lines are document text.
     assert!(parse_summaries(text_pages(text), &SummaryLocale::builtin()).is_empty());
+}
+
+#[test]
+fn parsers_are_kept_by_their_locales() {
+    let text = "Página: 2\nNúmero: 1 Autor: Silva Assunto: Notitie Data: Indefinido\nTekst\n";
+    let pt = portuguese();
+    // The same code with another word for the page: another parser.
+    let mut renamed = pt.clone();
+    renamed.page = vec!["Folha".into()];
+    renamed.number = vec!["Nº".into()];
+    let with_pt = [SummaryLocale::builtin(), vec![pt.clone()]].concat();
+    let sets: [(&[SummaryLocale], usize); 5] = [
+        (&with_pt, 1),
+        (&[pt.clone()], 1),
+        (&[renamed], 0),
+        (&[], 0),
+        (&SummaryLocale::builtin(), 0),
+    ];
+    // More sets than are kept, read in turn: each is read by its own
+    // parser, built anew once it was let go.
+    for _ in 0..3 {
+        for (locales, entries) in &sets {
+            let comments = parse_summaries(text_pages(text), locales);
+            assert_eq!(comments.len(), *entries, "{locales:?}");
+        }
+    }
 }
 
 #[test]
