@@ -178,7 +178,7 @@ fn parsers_are_kept_by_their_locales() {
     let with_pt = [SummaryLocale::builtin(), vec![pt.clone()]].concat();
     let sets: [(&[SummaryLocale], usize); 5] = [
         (&with_pt, 1),
-        (&[pt.clone()], 1),
+        (std::slice::from_ref(&pt), 1),
         (&[renamed], 0),
         (&[], 0),
         (&SummaryLocale::builtin(), 0),
