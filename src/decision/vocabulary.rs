@@ -161,6 +161,7 @@ struct Pieces {
 impl Pieces {
     fn of<'p>(phrases: impl Iterator<Item = &'p str>) -> Self {
         let mut longest: Vec<String> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::default();
         let mut others: Vec<Vec<Vec<String>>> = Vec::new();
         for phrase in phrases {
             let mut found: Vec<String> = pieces(phrase)
@@ -175,14 +176,11 @@ impl Pieces {
                 return Self::default();
             };
             let piece = found.remove(at);
-            let id = longest
-                .iter()
-                .position(|known| *known == piece)
-                .unwrap_or_else(|| {
-                    longest.push(piece);
-                    others.push(Vec::new());
-                    longest.len() - 1
-                });
+            let id = *ids.entry(piece).or_insert_with_key(|piece| {
+                longest.push(piece.clone());
+                others.push(Vec::new());
+                longest.len() - 1
+            });
             if let Some(list) = others.get_mut(id) {
                 list.push(found);
             }
