@@ -131,6 +131,12 @@ impl<'a> Cursor<'a> {
 /// case; any white space in the phrase matches a run of white space, white
 /// space may follow a full stop, and `'` matches `’`. Gives the bytes of
 /// `text` covered; a phrase ending in a letter or digit must end a word.
+///
+/// The vocabulary's verdict pieces (`Pieces` in `vocabulary.rs`) rule out
+/// lines by these rules: a phrase's characters other than white space,
+/// `'`, a full stop before optional white space and characters other than
+/// ASCII are matched by the same character in either case. A new leniency
+/// here must end a piece there too.
 #[inline]
 pub(super) fn match_phrase(text: &str, phrase: &str) -> Option<usize> {
     // Most phrases are tried where they do not stand, one after another
