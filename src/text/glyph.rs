@@ -33,6 +33,9 @@ pub(crate) struct Glyph {
     /// How sure OCR is of the glyph (0–100); `None` for a glyph the page
     /// draws.
     pub(crate) confidence: Option<u8>,
+    /// The text when it is one ASCII character (most glyphs are), else 0:
+    /// plain text is written from it without looking up the text buffer.
+    ascii: u8,
     text_start: u32,
     text_len: u32,
 }
@@ -157,6 +160,8 @@ pub(crate) struct TextRef {
     start: u32,
     len: u32,
     space: bool,
+    /// See [`Glyph::ascii`].
+    ascii: u8,
 }
 
 impl TextRef {
@@ -191,6 +196,13 @@ impl Glyphs {
         let start = glyph.text_start as usize;
         let end = start + glyph.text_len as usize;
         self.text.as_bytes().get(start..end).unwrap_or_default()
+    }
+
+    /// The text of glyph `index` when it is one ASCII character, else 0
+    /// (also for an index past the last glyph).
+    #[inline]
+    pub(crate) fn ascii(&self, index: u32) -> u8 {
+        self.list.get(index as usize).map_or(0, |glyph| glyph.ascii)
     }
 
     /// Empties the buffer, keeping its memory for the next page.
@@ -244,10 +256,15 @@ impl Glyphs {
             self.text.truncate(start);
             return (Kind::Nothing, None);
         };
+        let ascii = match self.text.as_bytes().get(start..) {
+            Some(&[byte]) if byte.is_ascii() && byte != 0 => byte,
+            _ => 0,
+        };
         let text = TextRef {
             start: text_start,
             len: text_len,
             space: kind == Kind::Space,
+            ascii,
         };
         self.push_same(text, origin, dir, em, width);
         (kind, Some(text))
@@ -295,6 +312,7 @@ impl Glyphs {
             size: at.size,
             space: text.space,
             confidence: None,
+            ascii: text.ascii,
             text_start: text.start,
             text_len: text.len,
         });

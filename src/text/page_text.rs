@@ -196,7 +196,7 @@ pub(crate) fn lines(glyphs: &Glyphs, layout: &Layout) -> Vec<TextLine> {
 pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
     let words_of =
         |line: &super::layout::Line| layout.words.get(line.words.clone()).unwrap_or_default();
-    let push_word = |out: &mut String, word: &super::layout::Word| {
+    let push_word = |out: &mut Vec<u8>, word: &super::layout::Word| {
         let members = layout.order.get(word.glyphs.clone()).unwrap_or_default();
         push_texts(out, glyphs, members);
     };
@@ -204,8 +204,7 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
     // per word: written mostly without growing. (The glyphs' text buffer
     // holds each text once, however often it is drawn, so its length is
     // no guide.)
-    let mut out =
-        String::with_capacity(layout.order.len() + layout.words.len() + layout.lines.len());
+    let mut out = Vec::with_capacity(layout.order.len() + layout.words.len() + layout.lines.len());
     let mut carried = false;
     for (index, line) in layout.lines.iter().enumerate() {
         let words = words_of(line)
@@ -214,12 +213,12 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
         carried = false;
         for (n, word) in words.iter().enumerate() {
             if n > 0 {
-                out.push(' ');
+                out.push(b' ');
             }
             let start = out.len();
             push_word(&mut out, word);
             if word.hyphen_break && out.len() > start {
-                out.pop();
+                pop_char(&mut out);
             }
         }
         if words.last().is_some_and(|w| w.hyphen_break)
@@ -231,19 +230,39 @@ pub(crate) fn plain_text(glyphs: &Glyphs, layout: &Layout) -> String {
             push_word(&mut out, rest);
             carried = true;
         }
-        out.push('\n');
+        out.push(b'\n');
     }
-    out
+    // Whole characters only were written: the check cannot fail.
+    String::from_utf8(out)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
-/// Appends the text of the glyphs `members`.
-fn push_texts(out: &mut String, glyphs: &Glyphs, members: &[u32]) {
-    for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
-        // Most glyphs are one ASCII letter: pushed as a byte, found
-        // without the character-boundary checks of a string slice.
-        match glyphs.text_bytes(glyph) {
-            &[byte] if byte.is_ascii() => out.push(char::from(byte)),
-            _ => out.push_str(glyphs.text(glyph)),
+/// Appends the text of the glyphs `members`. Most words are ASCII letters
+/// only: their bytes are written in one pass of known length, and a word
+/// with another glyph is written again glyph by glyph.
+fn push_texts(out: &mut Vec<u8>, glyphs: &Glyphs, members: &[u32]) {
+    let start = out.len();
+    let mut ascii = true;
+    out.extend(members.iter().map(|&i| {
+        let byte = glyphs.ascii(i);
+        ascii &= byte != 0;
+        byte
+    }));
+    if !ascii {
+        out.truncate(start);
+        for glyph in members.iter().filter_map(|&i| glyphs.list.get(i as usize)) {
+            out.extend_from_slice(glyphs.text_bytes(glyph));
+        }
+    }
+}
+
+/// Takes the last character off UTF-8 text.
+fn pop_char(out: &mut Vec<u8>) {
+    while let Some(byte) = out.pop() {
+        // Continuation bytes are 0b10xx_xxxx; the character's first byte
+        // is any other.
+        if byte & 0xC0 != 0x80 {
+            break;
         }
     }
 }
@@ -318,6 +337,12 @@ mod tests {
                 ("next", 72.0, 688.0),
             ],
             &[("non-", 72.0, 700.0), ("VM en -", 72.0, 688.0)],
+            // Words with glyphs that are not one ASCII character: accents,
+            // a ligature, a hyphen of three bytes that breaks a word.
+            &[
+                ("caf\u{e9} \u{fb01}ne regis\u{2010}", 72.0, 700.0),
+                ("ters \u{e9}\u{e8}", 72.0, 688.0),
+            ],
             &[],
         ];
         for lines_given in cases {
@@ -340,5 +365,11 @@ mod tests {
         let glyphs = set(&[("the regis-", 72.0, 700.0), ("ters of it", 72.0, 688.0)]);
         let layout = super::super::layout::layout(&glyphs);
         assert_eq!(plain_text(&glyphs, &layout), "the registers\nof it\n");
+        let glyphs = set(&[
+            ("st\u{fb01}e\u{2010}", 72.0, 700.0),
+            ("ren \u{e9}", 72.0, 688.0),
+        ]);
+        let layout = super::super::layout::layout(&glyphs);
+        assert_eq!(plain_text(&glyphs, &layout), "stfieren\n\u{e9}\n");
     }
 }
