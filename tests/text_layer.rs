@@ -514,26 +514,33 @@ fn bad_content_entries_are_counted() {
 
 #[test]
 fn glyphs_per_page_are_bounded() {
-    let mut pdf = Builder::new();
-    let font = pdf.courier();
-    pdf.page(
-        "BT /F1 10 Tf 72 700 Td (abcdefghijklmnopqrstuvwxyz) Tj ET",
-        &[font],
-        Dictionary::new(),
-        Dictionary::new(),
-    );
-    let mut options = Options::default();
-    options.limits.max_glyphs_per_page = 5;
-    let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
-    let text = doc.page_text(1).unwrap();
-    assert_eq!(text.plain_text(), "abcde\n");
-    assert!(
-        text.warnings
-            .iter()
-            .any(|w| w.message.contains("more than 5 glyphs")),
-        "{:?}",
-        text.warnings
-    );
+    // Codes all new to the page, and codes shown before (placed from the
+    // page's tables), the bound reached within a string.
+    for (content, expected) in [
+        ("(abcdefghijklmnopqrstuvwxyz) Tj", "abcde\n"),
+        ("(ab) Tj (abababab) Tj", "ababa\n"),
+    ] {
+        let mut pdf = Builder::new();
+        let font = pdf.courier();
+        pdf.page(
+            &format!("BT /F1 10 Tf 72 700 Td {content} ET"),
+            &[font],
+            Dictionary::new(),
+            Dictionary::new(),
+        );
+        let mut options = Options::default();
+        options.limits.max_glyphs_per_page = 5;
+        let doc = Document::from_bytes("built.pdf", pdf.bytes(), &options).unwrap();
+        let text = doc.page_text(1).unwrap();
+        assert_eq!(text.plain_text(), expected, "{content}");
+        assert!(
+            text.warnings
+                .iter()
+                .any(|w| w.message.contains("more than 5 glyphs")),
+            "{:?}",
+            text.warnings
+        );
+    }
 }
 
 #[test]

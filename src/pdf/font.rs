@@ -294,6 +294,12 @@ impl<'a> Font<'a> {
         )
     }
 
+    /// Whether the font is a simple one: one byte a code, written
+    /// horizontally.
+    pub(crate) fn simple(&self) -> bool {
+        matches!(self.kind, Kind::Simple(_))
+    }
+
     /// Whether the font writes horizontally.
     pub(crate) fn horizontal(&self) -> bool {
         match &self.kind {

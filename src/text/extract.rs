@@ -239,10 +239,10 @@ struct Placer<'a, 'f> {
     /// Texts of single-byte codes already in the glyph buffer, stamped
     /// with the font they belong to (its address: the fonts live as long
     /// as the page is read).
-    seen: Vec<(usize, Option<TextRef>)>,
+    seen: Box<[(usize, Option<TextRef>); 256]>,
     /// The metrics of single-byte codes already shown, stamped alike:
     /// looked up here without asking the font.
-    metrics: Vec<(usize, Metrics)>,
+    metrics: Box<[(usize, Metrics); 256]>,
     images: Vec<Matrix>,
 }
 
@@ -262,8 +262,8 @@ impl<'a, 'f> Placer<'a, 'f> {
             runs: 0,
             run: Run::default(),
             last_run: None,
-            seen: vec![(0, None); 256],
-            metrics: vec![(0, Metrics::default()); 256],
+            seen: Box::new([(0, None); 256]),
+            metrics: Box::new([(0, Metrics::default()); 256]),
             images: Vec::new(),
         }
     }
@@ -355,6 +355,91 @@ impl<'a, 'f> Placer<'a, 'f> {
                 self.place(font, axes, origin, width, code);
             }
         }
+    }
+
+    /// The loop of [`TextSink::show`] for what most text is: a simple font
+    /// (a byte a code, written horizontally) whose glyphs are shown and
+    /// have a place. Returns how far the pen moved along x in text space.
+    ///
+    /// The same operations on the same values as the general loop. Most
+    /// glyphs show a code placed on the page before, in the same font:
+    /// those are placed in a loop that keeps its state in local variables
+    /// and calls nothing that could change the placer, so that nothing is
+    /// reloaded from it glyph after glyph. A code whose metrics or text
+    /// are not in the page's tables yet, or a page that reaches its glyph
+    /// bound, takes one step of the general loop.
+    fn show_simple(
+        &mut self,
+        font: &Font<'a>,
+        bytes: &[u8],
+        (axes, baseline): (&Axes, &Baseline),
+        stamp: usize,
+        spacing: Spacing,
+    ) -> f64 {
+        let Some(last_at) = bytes.len().checked_sub(1) else {
+            return 0.0;
+        };
+        let mut pen_x = 0.0_f64;
+        let mut last_pen = 0.0_f64;
+        let mut at = 0;
+        while at < bytes.len() {
+            if !self.run.full {
+                let mut draws_text = false;
+                let (metrics, seen, glyphs) = (&self.metrics, &self.seen, &mut self.glyphs);
+                while let Some(&byte) = bytes.get(at) {
+                    // The tables have a row for every byte: found without
+                    // a check of the index.
+                    let slot = usize::from(byte);
+                    let (Some(&(metrics_stamp, code_metrics)), Some(&(text_stamp, Some(text)))) =
+                        (metrics.get(slot), seen.get(slot))
+                    else {
+                        break;
+                    };
+                    if metrics_stamp != stamp
+                        || text_stamp != stamp
+                        || glyphs.len() >= self.max_glyphs
+                    {
+                        break;
+                    }
+                    if let Some(placed) =
+                        axes.place(baseline.at(pen_x), f64::from(code_metrics.width))
+                    {
+                        draws_text |= !text.is_space();
+                        glyphs.push_placed(text, &placed);
+                    }
+                    last_pen = pen_x;
+                    pen_x += f64::from(spacing.advance(code_metrics.advance, byte == b' '));
+                    at += 1;
+                }
+                self.draws_text |= draws_text;
+            }
+            let Some(&byte) = bytes.get(at) else {
+                break;
+            };
+            let code = Code {
+                code: u32::from(byte),
+                slot: Some(usize::from(byte)),
+                stamp,
+            };
+            let code_metrics = self.metrics_of(font, code);
+            if !self.run.full {
+                if self.glyphs.len() >= self.max_glyphs {
+                    self.run.full = true;
+                } else {
+                    let origin = baseline.at(pen_x);
+                    self.place(font, Some(axes), origin, code_metrics.width, code);
+                }
+            }
+            last_pen = pen_x;
+            pen_x += f64::from(spacing.advance(code_metrics.advance, byte == b' '));
+            at += 1;
+        }
+        if self.run.shown == 0 {
+            self.run.first = baseline.at(0.0);
+        }
+        self.run.last = baseline.at(last_pen);
+        self.run.shown += last_at + 1;
+        pen_x
     }
 
     /// The metrics of a code, from the page's table when it was shown
@@ -476,6 +561,27 @@ impl Axes {
             && placed.origin[1].is_finite()
             && placed.width.is_finite();
         finite.then_some(placed)
+    }
+}
+
+/// The text state that moves the pen after a glyph of a horizontal font.
+#[derive(Clone, Copy)]
+struct Spacing {
+    size: f32,
+    /// `Tz` as a fraction.
+    scaling: f32,
+    char_space: f32,
+    word_space: f32,
+}
+
+impl Spacing {
+    /// How far a glyph of `advance` (in font sizes) moves the pen along x
+    /// in text space; `word` for the single-byte code 32, which word
+    /// spacing applies to.
+    #[inline]
+    fn advance(self, advance: f32, word: bool) -> f32 {
+        let word_space = if word { self.word_space } else { 0.0 };
+        (advance * self.size + self.char_space + word_space) * self.scaling
     }
 }
 
@@ -645,6 +751,20 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         // operations as `apply` (the same bits).
         let baseline = horizontal.then(|| Baseline::of(m, (pen_y + sy * 0.0) + rise));
         let stamp = std::ptr::from_ref::<Font<'_>>(&font) as usize;
+        if show
+            && font.simple()
+            && let (Some(axes), Some(baseline)) = (axes.as_ref(), baseline.as_ref())
+        {
+            let spacing = Spacing {
+                size,
+                scaling,
+                char_space,
+                word_space,
+            };
+            let pen_x = self.show_simple(&font, bytes, (axes, baseline), stamp, spacing);
+            self.state.text_matrix = translate(self.state.text_matrix, pen_x, pen_y);
+            return;
+        }
         let mut at = 0;
         while at < bytes.len() {
             let (code, len) = font.next_code(bytes, at);
