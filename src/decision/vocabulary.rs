@@ -434,6 +434,8 @@ pub struct Vocabulary {
     /// ("graag eerst bespreken"), longest first.
     request_words: Vec<String>,
     option_words: Vec<String>,
+    /// The pieces of the option words, for [`Vocabulary::may_hold_option`].
+    option_pieces: Pieces,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
     /// Words that open a condition right after the verdict ("akkoord, als
@@ -563,6 +565,7 @@ impl Vocabulary {
             interjections: Vec::new(),
             request_words: Vec::new(),
             option_words: Vec::new(),
+            option_pieces: Pieces::default(),
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
             condition_lead_ins: Vec::new(),
@@ -750,6 +753,8 @@ impl Vocabulary {
     /// The word lists and sets of a vocabulary file, after its tables.
     fn merge_word_lists(&mut self, file: VocabularyFile) -> Result<(), VocabularyError> {
         extend_list(&mut self.option_words, file.option_words, "option_words")?;
+        // What `may_hold_option` searches for.
+        self.option_pieces = Pieces::of(self.option_words.iter().map(String::as_str));
         extend_list(
             &mut self.option_lead_ins,
             file.option_lead_ins,
@@ -843,13 +848,23 @@ impl Vocabulary {
             || (text.bytes().any(|b| b.is_ascii_digit()) && self.point_answers.may_occur_in(text))
     }
 
-    /// The vocabulary with nothing ruled out by [`Vocabulary::may_hold_verdict`],
-    /// to hold a reading with it to one without.
+    /// Whether an option word could match anywhere in `text` (see
+    /// [`Phrases::may_occur_in`]); `false`, with [`Vocabulary::may_hold_verdict`]
+    /// `false`, rules out a decision in a comment: it has a verdict or an
+    /// option ("Optie 2").
+    pub(crate) fn may_hold_option(&self, text: &str) -> bool {
+        self.option_pieces.may_occur_in(text)
+    }
+
+    /// The vocabulary with nothing ruled out by [`Vocabulary::may_hold_verdict`]
+    /// or [`Vocabulary::may_hold_option`], to hold a reading with it to one
+    /// without.
     #[cfg(test)]
     pub(crate) fn without_pieces(&self) -> Self {
         let mut all = self.clone();
         all.verdicts.pieces = Pieces::default();
         all.point_answers.pieces = Pieces::default();
+        all.option_pieces = Pieces::default();
         all
     }
 

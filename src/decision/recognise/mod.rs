@@ -226,11 +226,14 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     let Some(body) = refusal::body(text, mode, vocabulary) else {
         return Vec::new();
     };
-    // A stamp's verdict is a verdict phrase, or an answer to a point,
-    // matched in the body or in a part of it: a line of page text in which
-    // none could match is passed over at once. Nearly every short line of
-    // a page is one.
-    if mode == Mode::Stamp && !vocabulary.may_hold_verdict(body) {
+    // A decision's verdict is a verdict phrase, or an answer to a point,
+    // matched in the body or in a part of it; a comment's may also be an
+    // option ("Optie 2", after an option word). A text in which none could
+    // match is passed over at once: nearly every short line of a page is
+    // one, and most comments.
+    let may_hold = vocabulary.may_hold_verdict(body)
+        || (mode == Mode::Comment && vocabulary.may_hold_option(body));
+    if !may_hold {
         return Vec::new();
     }
     if let Some(points) = points::answers(body, mode, vocabulary) {

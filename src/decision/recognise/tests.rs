@@ -134,10 +134,11 @@ fn cases() {
     );
 }
 
-/// Every case's text, and variants of it: the stamp filter of
-/// `recognise_in_order` must not change what any of them reads as.
+/// Every case's text, and variants of it: the filter of
+/// `recognise_in_order` must not change what any of them reads as, as a
+/// stamp or as a comment.
 #[test]
-fn ruling_out_stamps_changes_no_reading() {
+fn ruling_out_texts_changes_no_reading() {
     let filtered = Vocabulary::builtin();
     let all = filtered.without_pieces();
     let texts: Vec<String> = CASES
@@ -165,6 +166,13 @@ fn ruling_out_stamps_changes_no_reading() {
                 .iter()
                 .map(|entry| format!("1. {} 2. akkoord MWP 8/6", entry.phrase)),
         )
+        // A choice of every option word.
+        .chain(filtered.option_words().iter().flat_map(|word| {
+            [
+                format!("{word} 2; meer draagvlak"),
+                format!("MWP: {word} B"),
+            ]
+        }))
         .collect();
     let variants = |text: &str| {
         [
@@ -178,19 +186,32 @@ fn ruling_out_stamps_changes_no_reading() {
             format!("MWP: {text}"),
         ]
     };
-    let (mut read, mut ruled_out) = (0, 0);
+    let (mut read, mut ruled_out, mut options) = (0, 0, 0);
     for text in &texts {
         for variant in variants(text) {
-            let found = recognise(&variant, Mode::Stamp, &filtered);
-            assert_eq!(found, recognise(&variant, Mode::Stamp, &all), "{variant:?}");
-            read += usize::from(!found.is_empty());
-            ruled_out += usize::from(!filtered.may_hold_verdict(variant.trim()));
+            for mode in [Mode::Stamp, Mode::Comment] {
+                let found = recognise(&variant, mode, &filtered);
+                assert_eq!(
+                    found,
+                    recognise(&variant, mode, &all),
+                    "{mode:?} {variant:?}"
+                );
+                read += usize::from(!found.is_empty());
+                options += found
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Option)
+                    .count();
+            }
+            let body = variant.trim();
+            ruled_out +=
+                usize::from(!filtered.may_hold_verdict(body) && !filtered.may_hold_option(body));
         }
     }
-    // The texts hold stamps, and lines that no verdict could match.
+    // The texts hold stamps, comments and options, and lines that nothing
+    // could match.
     assert!(
-        read > 500 && ruled_out > 500,
-        "{read} read, {ruled_out} ruled out"
+        read > 1000 && ruled_out > 500 && options > 50,
+        "{read} read, {ruled_out} ruled out, {options} options"
     );
 }
 
