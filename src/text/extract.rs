@@ -376,9 +376,9 @@ impl<'a, 'f> Placer<'a, 'f> {
         stamp: usize,
         spacing: Spacing,
     ) -> f64 {
-        let Some(last_at) = bytes.len().checked_sub(1) else {
+        if bytes.is_empty() {
             return 0.0;
-        };
+        }
         let mut pen_x = 0.0_f64;
         let mut last_pen = 0.0_f64;
         let mut at = 0;
@@ -438,7 +438,7 @@ impl<'a, 'f> Placer<'a, 'f> {
             self.run.first = baseline.at(0.0);
         }
         self.run.last = baseline.at(last_pen);
-        self.run.shown += last_at + 1;
+        self.run.shown += bytes.len();
         pen_x
     }
 
@@ -575,13 +575,20 @@ struct Spacing {
 }
 
 impl Spacing {
-    /// How far a glyph of `advance` (in font sizes) moves the pen along x
-    /// in text space; `word` for the single-byte code 32, which word
-    /// spacing applies to.
+    /// How far a glyph of `advance` (in font sizes) moves the pen along
+    /// the writing direction, before horizontal scaling; `word` for the
+    /// single-byte code 32, which word spacing applies to.
+    #[inline]
+    fn unscaled(self, advance: f32, word: bool) -> f32 {
+        let word_space = if word { self.word_space } else { 0.0 };
+        advance * self.size + self.char_space + word_space
+    }
+
+    /// How far a glyph of a horizontal font moves the pen along x in text
+    /// space.
     #[inline]
     fn advance(self, advance: f32, word: bool) -> f32 {
-        let word_space = if word { self.word_space } else { 0.0 };
-        (advance * self.size + self.char_space + word_space) * self.scaling
+        self.unscaled(advance, word) * self.scaling
     }
 }
 
@@ -730,7 +737,12 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
         let rise = f64::from(self.state.rise);
         // Placing a glyph changes no text state: read once, not reloaded
         // after each glyph placed.
-        let (char_space, word_space) = (self.state.char_space, self.state.word_space);
+        let spacing = Spacing {
+            size,
+            scaling,
+            char_space: self.state.char_space,
+            word_space: self.state.word_space,
+        };
         let m = multiply(self.state.ctm, self.state.text_matrix);
         if show && self.run.shared.is_none() {
             let linear = [m[0] * sx, m[1] * sx, m[2] * sy, m[3] * sy];
@@ -755,12 +767,6 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
             && font.simple()
             && let (Some(axes), Some(baseline)) = (axes.as_ref(), baseline.as_ref())
         {
-            let spacing = Spacing {
-                size,
-                scaling,
-                char_space,
-                word_space,
-            };
             let pen_x = self.show_simple(&font, bytes, (axes, baseline), stamp, spacing);
             self.state.text_matrix = translate(self.state.text_matrix, pen_x, pen_y);
             return;
@@ -785,12 +791,7 @@ impl<'a> TextSink<'a> for Placer<'a, '_> {
                 };
                 self.shown((&font, axes.as_ref()), origin, metrics.width, code);
             }
-            let word_space = if code.code == 32 && len == 1 {
-                word_space
-            } else {
-                0.0
-            };
-            let base = metrics.advance * size + char_space + word_space;
+            let base = spacing.unscaled(metrics.advance, code.code == 32 && len == 1);
             let (tx, ty) = if horizontal {
                 (base * scaling, 0.0)
             } else {
