@@ -3,7 +3,7 @@
 //! [`Vocabulary`].
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::AhoCorasick;
 
@@ -123,8 +123,8 @@ pub(crate) struct Phrases<T> {
     /// either case, in order.
     by_first: Vec<Vec<u32>>,
     /// The pieces of the phrases that any text they match holds as they
-    /// are, once indexed.
-    pieces: Pieces,
+    /// are.
+    pieces: LazyPieces,
 }
 
 impl<T> Default for Phrases<T> {
@@ -132,7 +132,7 @@ impl<T> Default for Phrases<T> {
         Self {
             entries: Vec::new(),
             by_first: Vec::new(),
-            pieces: Pieces::default(),
+            pieces: LazyPieces::default(),
         }
     }
 }
@@ -149,9 +149,9 @@ impl<T> Default for Phrases<T> {
 /// anywhere, nor does any part of it.
 #[derive(Clone, Default)]
 struct Pieces {
-    /// The longest piece of each phrase, in either case; `None` before the
-    /// phrases are indexed, or when some phrase has no piece (it is all
-    /// punctuation other than ASCII), so that no text is ruled out.
+    /// The longest piece of each phrase, in either case; `None` when some
+    /// phrase has no piece (it is all punctuation other than ASCII), so
+    /// that no text is ruled out.
     search: Option<AhoCorasick>,
     /// For each piece searched for, the other pieces (in lower case) of
     /// each phrase it is the longest piece of.
@@ -216,10 +216,36 @@ impl Pieces {
     }
 }
 
+/// [`Pieces`] of a list's phrases, worked out the first time a text is
+/// checked against them: once the list is settled (adding phrases one by
+/// one does not index the list again each time), and only for the lists
+/// that are checked.
+#[derive(Clone, Default)]
+struct LazyPieces(OnceLock<Pieces>);
+
+impl LazyPieces {
+    /// The pieces of `phrases`, the list these pieces stand for.
+    fn of<'p>(&self, phrases: impl Iterator<Item = &'p str>) -> &Pieces {
+        self.0.get_or_init(|| Pieces::of(phrases))
+    }
+
+    /// Pieces that rule no text out, whatever the phrases.
+    #[cfg(test)]
+    fn ruling_out_nothing() -> Self {
+        Self(OnceLock::from(Pieces::default()))
+    }
+}
+
 /// The pieces are worked out from the phrases, which the lists compare.
-impl PartialEq for Pieces {
+impl PartialEq for LazyPieces {
     fn eq(&self, _: &Self) -> bool {
         true
+    }
+}
+
+impl std::fmt::Debug for LazyPieces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyPieces").field(&self.0.get()).finish()
     }
 }
 
@@ -302,21 +328,16 @@ impl<T> Phrases<T> {
                 bucket.push(index);
             }
         }
-        self.pieces = Pieces::default();
-    }
-
-    /// Indexes the phrases' pieces for [`Phrases::may_occur_in`], once
-    /// they are settled: only the lists it is asked of.
-    fn index_pieces(&mut self) {
-        self.pieces = Pieces::of(self.entries.iter().map(|entry| entry.phrase.as_str()));
+        self.pieces = LazyPieces::default();
     }
 
     /// Whether any phrase could match anywhere in `text`: `false` only for
     /// a text in which no phrase has all its pieces (see [`Pieces`]),
     /// found in one search instead of trying every phrase at every place.
-    /// Always `true` before [`Phrases::index_pieces`].
     pub(crate) fn may_occur_in(&self, text: &str) -> bool {
-        self.pieces.may_occur_in(text)
+        self.pieces
+            .of(self.entries.iter().map(|entry| entry.phrase.as_str()))
+            .may_occur_in(text)
     }
 
     /// The phrases that may match at the start of `text`, in order: an
@@ -435,7 +456,7 @@ pub struct Vocabulary {
     request_words: Vec<String>,
     option_words: Vec<String>,
     /// The pieces of the option words, for [`Vocabulary::may_hold_option`].
-    option_pieces: Pieces,
+    option_pieces: LazyPieces,
     option_lead_ins: Vec<String>,
     remark_lead_ins: Vec<String>,
     /// Words that open a condition right after the verdict ("akkoord, als
@@ -565,7 +586,7 @@ impl Vocabulary {
             interjections: Vec::new(),
             request_words: Vec::new(),
             option_words: Vec::new(),
-            option_pieces: Pieces::default(),
+            option_pieces: LazyPieces::default(),
             option_lead_ins: Vec::new(),
             remark_lead_ins: Vec::new(),
             condition_lead_ins: Vec::new(),
@@ -632,7 +653,6 @@ impl Vocabulary {
     pub fn add_verdict(&mut self, phrase: &str, verdict: Verdict) -> Result<(), VocabularyError> {
         self.verdicts
             .upsert(verdict_phrase(phrase, verdict, "verdicts")?, verdict);
-        self.verdicts.index_pieces();
         Ok(())
     }
 
@@ -736,9 +756,6 @@ impl Vocabulary {
         }
         self.verdicts.settle();
         self.point_answers.settle();
-        // What `may_hold_verdict` searches for.
-        self.verdicts.index_pieces();
-        self.point_answers.index_pieces();
         self.actors.settle();
         self.ministry_roles.settle();
         self.ministries.settle();
@@ -753,8 +770,7 @@ impl Vocabulary {
     /// The word lists and sets of a vocabulary file, after its tables.
     fn merge_word_lists(&mut self, file: VocabularyFile) -> Result<(), VocabularyError> {
         extend_list(&mut self.option_words, file.option_words, "option_words")?;
-        // What `may_hold_option` searches for.
-        self.option_pieces = Pieces::of(self.option_words.iter().map(String::as_str));
+        self.option_pieces = LazyPieces::default();
         extend_list(
             &mut self.option_lead_ins,
             file.option_lead_ins,
@@ -853,7 +869,9 @@ impl Vocabulary {
     /// `false`, rules out a decision in a comment: it has a verdict or an
     /// option ("Optie 2").
     pub(crate) fn may_hold_option(&self, text: &str) -> bool {
-        self.option_pieces.may_occur_in(text)
+        self.option_pieces
+            .of(self.option_words.iter().map(String::as_str))
+            .may_occur_in(text)
     }
 
     /// The vocabulary with nothing ruled out by [`Vocabulary::may_hold_verdict`]
@@ -862,9 +880,9 @@ impl Vocabulary {
     #[cfg(test)]
     pub(crate) fn without_pieces(&self) -> Self {
         let mut all = self.clone();
-        all.verdicts.pieces = Pieces::default();
-        all.point_answers.pieces = Pieces::default();
-        all.option_pieces = Pieces::default();
+        all.verdicts.pieces = LazyPieces::ruling_out_nothing();
+        all.point_answers.pieces = LazyPieces::ruling_out_nothing();
+        all.option_pieces = LazyPieces::ruling_out_nothing();
         all
     }
 
@@ -1202,8 +1220,10 @@ mod tests {
         ] {
             assert!(!vocabulary.may_hold_verdict(text), "{text:?}");
         }
-        // `'` in a phrase also matches `’`.
+        // `'` in a phrase also matches `’`; a phrase added after a text
+        // was checked is looked for too.
         let mut typed = Vocabulary::builtin();
+        assert!(!typed.may_hold_verdict("MWP top’pie 8/6"));
         typed.add_verdict("top'pie", Verdict::Approved).unwrap();
         assert!(typed.may_hold_verdict("MWP top’pie 8/6"));
         // A phrase with no piece rules nothing out.
@@ -1215,8 +1235,9 @@ mod tests {
                 .without_pieces()
                 .verdicts
                 .pieces
-                .search
-                .is_none()
+                .0
+                .get()
+                .is_some_and(|pieces| pieces.search.is_none())
         );
     }
 
