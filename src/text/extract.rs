@@ -348,6 +348,20 @@ impl<'a, 'f> Placer<'a, 'f> {
         }
         self.run.last = origin;
         self.run.shown += 1;
+        self.place_within_bound(font, axes, origin, width, code);
+    }
+
+    /// Places a glyph unless the page has its most glyphs: then the run
+    /// is marked full, and places none.
+    #[inline]
+    fn place_within_bound(
+        &mut self,
+        font: &Font<'a>,
+        axes: Option<&Axes>,
+        origin: [f64; 2],
+        width: f32,
+        code: Code,
+    ) {
         if !self.run.full {
             if self.glyphs.len() >= self.max_glyphs {
                 self.run.full = true;
@@ -422,14 +436,13 @@ impl<'a, 'f> Placer<'a, 'f> {
                 stamp,
             };
             let code_metrics = self.metrics_of(font, code);
-            if !self.run.full {
-                if self.glyphs.len() >= self.max_glyphs {
-                    self.run.full = true;
-                } else {
-                    let origin = baseline.at(pen_x);
-                    self.place(font, Some(axes), origin, code_metrics.width, code);
-                }
-            }
+            self.place_within_bound(
+                font,
+                Some(axes),
+                baseline.at(pen_x),
+                code_metrics.width,
+                code,
+            );
             last_pen = pen_x;
             pen_x += f64::from(spacing.advance(code_metrics.advance, byte == b' '));
             at += 1;
