@@ -117,6 +117,7 @@ impl Draft {
             dated: self.date.is_some(),
             date_after_colon: self.date_after_colon,
             remark: self.remark.is_some(),
+            option: self.option.is_some(),
         };
         if refusal::refuses(shape) {
             return None;

@@ -47,9 +47,9 @@
 //!   "prima", "vu", …, words that also open ordinary talk) may stand alone
 //!   or with an actor, date or initials but takes no remark, so "OK, de
 //!   planning is krap." is no decision; in stamp mode it needs an actor
-//!   ("OK 12/3" is a checklist row). In comment mode "akkoord met optie 2"
-//!   also records option 2, and the option leads in a remark as a lead-in
-//!   word does ("… optie 2 van de nota").
+//!   ("OK 12/3" is a checklist row). "akkoord met optie 2" also records
+//!   option 2, and the option leads in a remark as a lead-in word does
+//!   ("… optie 2 van de nota").
 //! - The **date** is one of the forms of [`date_text`](super::date_text),
 //!   after white space, `,`, `:` or a dash, a date lead-in ("d.d.", "op",
 //!   "am", …), or in brackets. Without one, a remark's meeting gives it:
@@ -61,9 +61,8 @@
 //! - A redaction placeholder ("[redacted]", or a Woo ground's code such as
 //!   "5.1.2e") in the actor's place is a withheld actor: the decision is
 //!   read, with no actor, when it has a date.
-//! - Anything after that must be, in [`Mode::Stamp`], at most two initials,
-//!   numbers or redaction placeholders. In [`Mode::Comment`] it may also be
-//!   a **remark**: text after a separator (`,` `;` `:` `.` `-` `(` or a
+//! - Anything after that is at most two initials, numbers or redaction
+//!   placeholders, or a **remark**: text after a separator (`,` `;` `:` `.` `-` `(` or a
 //!   line break) or after a lead-in word ("mits", "met", "maar", …). Not a remark: a question ending in `?`
 //!   without a separator; a comma followed by a finite verb ("bespreken, kun
 //!   je …"), which shows the verdict word ended a clause; and, after a
@@ -74,15 +73,21 @@
 //!   sentence; a verdict whose own sentence is a question ("Akkoord,
 //!   toch?"); and a form's open choice ("Akkoord: ja / nee"). A remark that
 //!   states a condition makes the decision **conditional** (see
-//!   [`condition`]).
+//!   [`condition`]). In [`Mode::Stamp`] a line with a remark or an option
+//!   must name its actor and carry a date ("MBZK akkoord met optie 2 -
+//!   9/6", "Minister akkoord, maar graag de brief inkorten. 8-6"): running
+//!   text may open with an actor and a verdict ("MinFin akkoord met de
+//!   dekking per 1 januari 2027") but seldom also ends its clause on a
+//!   date.
 //!
-//! Comment mode also reads **option statements**: "Optie 2; reasons" (option
+//! A text may also be an **option statement**: "Optie 2; reasons" (option
 //! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2", "Optie B".
 //! An option is a number of one or two digits or a letter A–H, which counts
 //! from A = 1 ("Optie B" → 2; later letters are more often roman numerals).
 //! Without an actor or lead-in, "Optie 1: Het wetsvoorstel agenderen" is a
 //! heading and "Optie 2 heeft de voorkeur" a sentence: neither is a
-//! decision.
+//! decision. In stamp mode it needs its actor and a date, as a remark does
+//! ("MWP optie 2 8/6").
 //!
 //! **Answers per point** ("Beslispunt 1: akkoord; beslispunt 2: niet
 //! akkoord. MWP 8/6", "1. akkoord 2. niet akkoord", "ad 1 akkoord") are read
@@ -94,8 +99,8 @@
 //! gelezen", e-mail headers "Onderwerp: …", "Bijlagen: …"), and any text that
 //! names a file (`….pdf`), and a verdict after an empty check box ("☐
 //! Akkoord", a form's option left unticked). Stamp mode also refuses lines
-//! with tabs (table rows) and lines over 80 characters, and needs an
-//! actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
+//! with tabs (table rows), lines over 160 characters and, over 80, lines
+//! without an actor or a date; and it needs an actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
 //! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
 //! its value in a document's control table.
 //!
@@ -139,7 +144,9 @@ pub(crate) enum Mode {
     /// Annotation contents and comment-summary entries: remarks after the
     /// verdict and option statements are allowed.
     Comment,
-    /// A standalone line of page text: the whole line must be a stamp.
+    /// A standalone line of page text: the whole line must be a stamp,
+    /// and one that says more than who decided what and when names its
+    /// actor and carries a date.
     Stamp,
 }
 
@@ -164,11 +171,15 @@ pub(crate) struct Recognised {
 /// nota's points one by one, else at most one.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
     let found = recognise_in_order(text, mode, vocabulary);
-    if found.is_empty() {
+    let found = if found.is_empty() {
         dated_first(text, mode, vocabulary).unwrap_or_default()
     } else {
         found
+    };
+    if mode == Mode::Stamp && found.iter().any(|d| refusal::long_line_refuses(text, d)) {
+        return Vec::new();
     }
+    found
 }
 
 /// A decision written after its date ("8/6 akkoord MWP", "8-6-2026: MWP
@@ -231,8 +242,7 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     // option ("Optie 2", after an option word). A text in which none could
     // match is passed over at once: nearly every short line of a page is
     // one, and most comments.
-    let may_hold = vocabulary.may_hold_verdict(body)
-        || (mode == Mode::Comment && vocabulary.may_hold_option(body));
+    let may_hold = vocabulary.may_hold_verdict(body) || vocabulary.may_hold_option(body);
     if !may_hold {
         return Vec::new();
     }

@@ -70,8 +70,7 @@ pub(super) fn answers(body: &str, mode: Mode, vocabulary: &Vocabulary) -> Option
         let text = text
             .trim()
             .trim_end_matches(|c: char| matches!(c, ';' | ',') || c.is_whitespace());
-        let draft =
-            read_draft(text, mode, vocabulary).or_else(|| answer(text, mode, vocabulary))?;
+        let draft = read_draft(text, mode, vocabulary).or_else(|| answer(text, vocabulary))?;
         drafts.push((number, draft));
     }
     if let Some(leading) = leading {
@@ -229,7 +228,7 @@ fn point_word(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
 /// A point answered with a word the vocabulary lists under
 /// `point_answers` ("ja", "nee"), with a remark after a separator in a
 /// comment.
-fn answer(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Draft> {
+fn answer(text: &str, vocabulary: &Vocabulary) -> Option<Draft> {
     let (len, verdict) = vocabulary
         .point_answers()
         .iter()
@@ -241,7 +240,7 @@ fn answer(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Draft> {
         question: false,
         dated: false,
     };
-    let remark = match read_tail(rest, mode, guide, vocabulary) {
+    let remark = match read_tail(rest, guide, vocabulary) {
         Tail::Nothing => None,
         Tail::Remark(remark) => Some(remark),
         Tail::Refuses => return None,

@@ -69,7 +69,7 @@ pub(super) fn read(
         question: body.ends_with('?'),
         dated: date.is_some(),
     };
-    let remark = match read_tail(at.rest(), mode, guide, vocabulary) {
+    let remark = match read_tail(at.rest(), guide, vocabulary) {
         Tail::Refuses => return None,
         Tail::Nothing => None,
         Tail::Remark(remark) => Some(remark),
@@ -275,7 +275,7 @@ impl<'a, 'v> Reading<'a, 'v> {
         let mut title = None;
         let next = role_end.skip_link();
         let verdict_next = verdict_at(next.rest(), self.vocabulary).is_some()
-            || (self.mode == Mode::Comment && option_at(next.rest(), self.vocabulary).is_some());
+            || option_at(next.rest(), self.vocabulary).is_some();
         if !verdict_next {
             let at = role_end.skip_ws();
             if let Some(qualifier) = qualifier_at(at.rest(), self.vocabulary) {
@@ -313,9 +313,6 @@ impl<'a, 'v> Reading<'a, 'v> {
                 needs_guide: false,
                 end,
             });
-        }
-        if self.mode != Mode::Comment {
-            return None;
         }
         let lead_in = option_lead_in_at(at.rest(), self.vocabulary);
         let start = at.advance(lead_in.unwrap_or(0));
@@ -377,7 +374,7 @@ impl<'a, 'v> Reading<'a, 'v> {
 
     /// "akkoord met optie 2" (comment mode, when the verdict has no option).
     fn linked_option(&self, at: Cursor<'a>, option: Option<u32>) -> Option<LinkedOption<'a>> {
-        if self.mode != Mode::Comment || option.is_some() {
+        if option.is_some() {
             return None;
         }
         let word = at.skip_ws();

@@ -2,14 +2,18 @@
 //! an empty check box, a file name, a table row or an over-long line of
 //! page text, and the shapes a stamp line may not have.
 
-use super::Mode;
+use super::{Mode, Recognised};
 use crate::decision::Vocabulary;
 
 /// Empty check boxes: a verdict after one was not chosen.
 const UNTICKED: [char; 2] = ['☐', '□'];
 
-/// The longest line page text may hold and still be a stamp.
-const MAX_STAMP_CHARS: usize = 80;
+/// The longest line of page text that is a stamp by its words alone.
+const PLAIN_STAMP_CHARS: usize = 80;
+/// The longest line of page text that may be a stamp: one over
+/// [`PLAIN_STAMP_CHARS`] must name its actor and carry a date (see
+/// [`long_line_refuses`]).
+const MAX_STAMP_CHARS: usize = 160;
 
 /// The part of `text` to read, or `None` when the text is refused as a
 /// whole. In comment mode white space and icons before the text are passed
@@ -31,16 +35,27 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
         }
         Mode::Stamp => {
             let line = text.trim();
-            // Characters are counted only where bytes are not characters.
-            let too_long = line.len() > MAX_STAMP_CHARS
-                && (line.is_ascii() || line.chars().nth(MAX_STAMP_CHARS).is_some());
-            if too_long || line.contains(['\t', '\n', '\r']) {
+            if longer_than(line, MAX_STAMP_CHARS) || line.contains(['\t', '\n', '\r']) {
                 return None;
             }
             line
         }
     };
     (!body.is_empty() && !names_a_file(body, vocabulary)).then_some(body)
+}
+
+/// Whether a line of page text is too long for what was read in it: over
+/// [`PLAIN_STAMP_CHARS`], a stamp must name its actor and carry a date
+/// ("MinFin: akkoord onder voorwaarde dat de dekking … wordt gevonden
+/// (8/6)"); without them a line that long is running text.
+pub(super) fn long_line_refuses(line: &str, found: &Recognised) -> bool {
+    longer_than(line.trim(), PLAIN_STAMP_CHARS) && (found.actor.is_none() || found.date.is_none())
+}
+
+/// Whether `text` has more than `chars` characters (counted only where
+/// bytes are not characters).
+fn longer_than(text: &str, chars: usize) -> bool {
+    text.len() > chars && (text.is_ascii() || text.chars().nth(chars).is_some())
 }
 
 /// Whether the text names a file (`… - 20260416 Nota vervolg.pdf`): an
@@ -74,6 +89,8 @@ pub(super) struct Shape {
     /// The date followed a colon ("Approved: 12/03/2021").
     pub(super) date_after_colon: bool,
     pub(super) remark: bool,
+    /// An option was chosen ("Optie 2", "akkoord met optie 2").
+    pub(super) option: bool,
 }
 
 /// Whether a reading of this shape is no decision.
@@ -89,5 +106,11 @@ pub(super) fn refuses(shape: Shape) -> bool {
     let withheld = shape.withheld_actor && !shape.dated;
     // "OK, de planning is krap": a weak word opening a sentence.
     let talk = shape.weak_verdict && shape.remark;
-    label || approval_block || withheld || talk
+    // A line of page text that says more than who decided what and when
+    // ("MWP akkoord met optie 2, mits … 8/6") is a stamp only when it
+    // names its actor and carries a date: a line of running text may open
+    // with an actor and a verdict ("MinFin akkoord met de dekking"), but
+    // seldom also ends its clause on a date.
+    let running_text = stamp && (shape.remark || shape.option) && !(shape.actor && shape.dated);
+    label || approval_block || withheld || talk || running_text
 }

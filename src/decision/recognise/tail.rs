@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Mode;
 use super::cursor::{Cursor, is_clause_end, is_separator, match_phrase};
 use crate::decision::Vocabulary;
 
@@ -46,14 +45,11 @@ pub(super) enum Tail {
 }
 
 /// Reads what follows the verdict and date.
-pub(super) fn read_tail(tail: &str, mode: Mode, guide: Guide, vocabulary: &Vocabulary) -> Tail {
+pub(super) fn read_tail(tail: &str, guide: Guide, vocabulary: &Vocabulary) -> Tail {
     let trimmed = tail.trim_start();
     if trimmed.chars().all(|c| matches!(c, '.' | '!')) || is_marks(trimmed, guide.dated, vocabulary)
     {
         return Tail::Nothing;
-    }
-    if mode == Mode::Stamp {
-        return Tail::Refuses;
     }
     let gap = tail.get(..tail.len() - trimmed.len()).unwrap_or_default();
     let Some(first) = trimmed.chars().next() else {
