@@ -123,6 +123,8 @@ pub(crate) fn normalise(
         &mut decisions,
         normalisers.vocabulary,
     );
+    let nota_dates: Vec<Option<NaiveDate>> = notas.iter().map(|nota| nota.date).collect();
+    decision::years_from_notas(&mut decisions, &nota_dates, normalisers.vocabulary);
     let ocr_pages = pages.ocr_pages();
     mark_ocr(&ocr_pages, &mut comments, &mut decisions);
     Normalised {

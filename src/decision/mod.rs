@@ -30,8 +30,8 @@ use crate::error::from_serde_name;
 
 pub use page_text::{StampLine, stamp_lines};
 pub(crate) use page_text::{line_count, stamp_lines_in, whole_date};
-pub(crate) use register::build_register_on;
 pub use register::{Statement, build_register};
+pub(crate) use register::{build_register_on, years_from_notas};
 pub(crate) use sources::statements;
 pub use vocabulary::{Vocabulary, VocabularyError};
 

@@ -172,6 +172,49 @@ pub fn build_register(
     build_register_on(statements, document_dates, vocabulary, 1)
 }
 
+/// Gives a year-less decision date the year of the nota the decision is
+/// tied to (`nota_dates`, by nota index) when nothing closer gave it one:
+/// a summary entry dated "Onbepaald", an annotation without a date, a stamp
+/// whose page names no date. The register settles dates before the notas
+/// are known, so such a date rested on the document's dates, or on
+/// nothing.
+pub(crate) fn years_from_notas(
+    decisions: &mut [Decision],
+    nota_dates: &[Option<NaiveDate>],
+    vocabulary: &Vocabulary,
+) {
+    for decision in decisions {
+        if !matches!(decision.date_basis, None | Some(DateBasis::Document)) {
+            continue;
+        }
+        let Some(nota) = decision
+            .nota
+            .and_then(|index| nota_dates.get(index).copied().flatten())
+        else {
+            continue;
+        };
+        let Some((written, _)) = decision
+            .date_text
+            .as_deref()
+            .and_then(|text| date_text::parse_at(text, vocabulary))
+        else {
+            continue;
+        };
+        if written.year.is_some() {
+            continue;
+        }
+        let anchors = Anchors {
+            written: None,
+            nota: Some(nota),
+            document: &[],
+        };
+        if let Some((date, basis)) = date_text::resolve(&written, &anchors) {
+            decision.date = Some(date);
+            decision.date_basis = Some(basis);
+        }
+    }
+}
+
 /// Fewest statements read on two threads: below it, starting a thread
 /// costs more than it saves.
 const MIN_PARALLEL_STATEMENTS: usize = 128;
@@ -721,6 +764,49 @@ mod tests {
         let decisions = register(&statements);
         assert_eq!(decisions[0].date, Some(ymd(2026, 1, 8)));
         assert_eq!(decisions[0].date_basis, Some(DateBasis::NotaDate));
+    }
+
+    #[test]
+    fn year_from_the_nota_a_decision_is_tied_to() {
+        // A summary entry dated "Onbepaald" (no written date) in a text
+        // input (no document dates), and one resting on the document's
+        // date; the decisions tied to a nota of 3 June 2025.
+        let statements = [
+            Statement::new("MWP akkoord 8/6", Source::CommentSummary),
+            Statement::new("SG akkoord 9/6", Source::Annotation),
+            Statement::new("DG akkoord 13/6/2024", Source::Annotation),
+            Statement::new("Stas akkoord 11/6", Source::Annotation)
+                .with_written(at(2026, 6, 11, 9, 0, 0)),
+        ];
+        let vocabulary = Vocabulary::builtin();
+        let mut decisions = build_register(&statements, &[ymd(2026, 9, 1)], &vocabulary);
+        assert_eq!(decisions[0].date, Some(ymd(2026, 6, 8)));
+        assert_eq!(decisions[0].date_basis, Some(DateBasis::Document));
+        for decision in &mut decisions {
+            decision.nota = Some(0);
+        }
+        decisions[0].date = None;
+        decisions[0].date_basis = None;
+        years_from_notas(&mut decisions, &[Some(ymd(2025, 6, 3))], &vocabulary);
+        let dates: Vec<_> = decisions.iter().map(|d| (d.date, d.date_basis)).collect();
+        assert_eq!(
+            dates,
+            [
+                (Some(ymd(2025, 6, 8)), Some(DateBasis::NotaDate)),
+                (Some(ymd(2025, 6, 9)), Some(DateBasis::NotaDate)),
+                // A year written, or a date the statement was written on,
+                // is closer than the nota's.
+                (Some(ymd(2024, 6, 13)), Some(DateBasis::Explicit)),
+                (Some(ymd(2026, 6, 11)), Some(DateBasis::Annotation)),
+            ]
+        );
+        // A decision tied to no nota, or to one without a date, keeps its date.
+        let mut untied = build_register(&statements[..1], &[], &vocabulary);
+        years_from_notas(&mut untied, &[Some(ymd(2025, 6, 3))], &vocabulary);
+        assert_eq!(untied[0].date, None);
+        untied[0].nota = Some(0);
+        years_from_notas(&mut untied, &[None], &vocabulary);
+        assert_eq!(untied[0].date, None);
     }
 
     #[test]
