@@ -27,7 +27,8 @@ use crate::summary::SummaryLocale;
 #[non_exhaustive]
 pub struct Options {
     /// The user (or owner) password of an encrypted document. Documents
-    /// encrypted with an empty user password open without one.
+    /// encrypted with an empty user password open without one, and with
+    /// any other: the password is tried, then the empty one.
     pub password: Option<String>,
     /// List `/Link` annotations (off by default: they are navigation, not
     /// comments). When off they are counted in the report's `skipped`.

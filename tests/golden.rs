@@ -229,6 +229,32 @@ fn a_real_password_is_needed_and_accepted() {
     );
 }
 
+/// A batch run with one file's password still opens the files that have
+/// an empty user password: the password given is tried, then the empty
+/// one.
+#[test]
+fn a_password_given_for_another_file_does_not_lock_this_one() {
+    let plain = serde_json::to_value(open("beslisnota.pdf").annotations()).unwrap();
+    for name in [
+        "beslisnota-aes-128.pdf",
+        "beslisnota-aes-256.pdf",
+        "beslisnota-rc4-40.pdf",
+        "beslisnota-rc4-128.pdf",
+    ] {
+        let doc = Document::open_with(
+            format!("fixtures/{name}"),
+            &Options::default().with_password("geheim"),
+        )
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert!(doc.is_encrypted(), "{name}");
+        assert_eq!(
+            serde_json::to_value(doc.annotations()).unwrap(),
+            plain,
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn incremental_update_newest_revision_wins() {
     let doc = open("beslisnota-incremental.pdf");

@@ -104,7 +104,8 @@ pub(crate) struct Args {
     pub(crate) exit_zero: bool,
 
     /// Password for encrypted files (files with an empty user password open
-    /// without one). Other users can see it in the process list: prefer
+    /// without one, and with any: a batch with one file's password reads
+    /// the others too). Other users can see it in the process list: prefer
     /// --password-file or the environment variable KANTLIJN_PASSWORD.
     #[arg(long, value_name = "PASSWORD", conflicts_with = "password_file")]
     pub(crate) password: Option<String>,

@@ -86,7 +86,9 @@ pub(crate) struct Pdf {
 
 impl Pdf {
     /// Opens a document. An encrypted document opens with the empty user
-    /// password when no password is given.
+    /// password when no password is given, and also when the password
+    /// given does not open it: a batch run with one file's password must
+    /// not lose the files anyone may open.
     pub(crate) fn open(bytes: Bytes, password: Option<&str>) -> Result<Self, OpenError> {
         let data = bytes.as_ref();
         let head = data
@@ -101,7 +103,19 @@ impl Pdf {
         // tree is walked here (`page_tree`), and building it reads every
         // page dictionary (about 4 ms for 1,500 pages, before anything else
         // can start).
-        let opened = hayro_syntax::Pdf::new_with_password_lazily(shared, password.unwrap_or(""));
+        let given = password.unwrap_or("");
+        let mut opened = hayro_syntax::Pdf::new_with_password_lazily(shared.clone(), given);
+        if !given.is_empty()
+            && matches!(
+                opened,
+                Err(LoadPdfError::Decryption(
+                    hayro_syntax::DecryptionError::PasswordProtected
+                ))
+            )
+            && let Ok(open) = hayro_syntax::Pdf::new_with_password_lazily(shared, "")
+        {
+            opened = Ok(open);
+        }
         let inner = opened.map_err(|error| match error {
             LoadPdfError::Decryption(reason) => decryption_error(reason, password.is_some()),
             LoadPdfError::Invalid => no_pages(encrypted),
