@@ -16,7 +16,10 @@ use crate::text::Pages;
 /// Reads an input and returns its report. PDFs are read as documents;
 /// text files (text already extracted from a PDF, as publishers and OCR
 /// tools release it) are read as text, form feeds separating pages. The kind
-/// is told by the content, not the file name.
+/// is told by the content, not the file name, with one exception: a file
+/// named `.pdf` that holds no PDF (an error page saved under the PDF's
+/// name, a file cut off before its header) is [`Error::NotPdf`], not a
+/// text input.
 pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
     let path = path.as_ref();
     let io = |source| Error::Io {
@@ -29,7 +32,7 @@ pub fn extract(path: impl AsRef<Path>, options: &Options) -> Result<Report> {
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut head)
         .map_err(io)?;
-    match input::sniff(&head) {
+    match pdf_named(path, input::sniff(&head))? {
         InputKind::Pdf => {
             let bytes = map(&file, needs_images(options)).map_err(io)?;
             Document::from_source(path.to_owned(), bytes, options).map(Document::into_report)
@@ -54,11 +57,25 @@ pub fn extract_bytes(
     options: &Options,
 ) -> Result<Report> {
     let name = name.into();
-    match input::sniff(&bytes) {
+    match pdf_named(&name, input::sniff(&bytes))? {
         InputKind::Pdf => Document::from_bytes(name, bytes, options).map(Document::into_report),
         InputKind::Text => Ok(text_report(&name, &bytes, options)),
         InputKind::Other => Err(Error::NotSupported { file: name }),
     }
+}
+
+/// The kind of an input named `path`: what its content was sniffed as,
+/// unless it is named `.pdf` and holds no PDF.
+fn pdf_named(path: &Path, kind: InputKind) -> Result<InputKind> {
+    let named_pdf = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"));
+    if named_pdf && kind != InputKind::Pdf {
+        return Err(Error::NotPdf {
+            file: path.to_owned(),
+        });
+    }
+    Ok(kind)
 }
 
 /// The report of a text input.

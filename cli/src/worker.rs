@@ -109,7 +109,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         } else {
             kantlijn::sniff_file(&job.path)
         };
-        let (header, payload) = if job.from_folder && !wanted(kind, args.text_inputs) {
+        let (header, payload) = if job.from_folder && !wanted(&job.path, kind, args.text_inputs) {
             let header = Header {
                 index: job.index,
                 skipped: true,
@@ -172,7 +172,12 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         ),
     };
     report.set_file(name);
-    report.input_kind = kind.filter(|kind| kind.is_read());
+    // A file not read as its kind (a text named .pdf) has none.
+    let unsupported = report
+        .error
+        .as_ref()
+        .is_some_and(|error| error.kind == ErrorKind::NotSupported);
+    report.input_kind = kind.filter(|kind| kind.is_read() && !unsupported);
     report
 }
 
@@ -335,7 +340,15 @@ pub(crate) fn read_chunks(input: &mut impl io::Read) -> Option<Vec<u8>> {
 
 /// Whether a folder gives a file of this kind: PDFs, text files with
 /// `--text-inputs`, and files it cannot read (which get an error record).
-fn wanted(kind: Option<InputKind>, text_inputs: bool) -> bool {
+fn wanted(path: &Path, kind: Option<InputKind>, text_inputs: bool) -> bool {
+    // A file named .pdf is always read: one that holds no PDF is reported,
+    // not passed over.
+    if path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
+    {
+        return true;
+    }
     match kind {
         None | Some(InputKind::Pdf) => true,
         Some(InputKind::Text) => text_inputs,

@@ -183,6 +183,46 @@ fn a_folder_gives_its_pdfs_and_its_text_files_only_when_asked() {
     assert_eq!(report["input_kind"], "text");
 }
 
+/// A file named .pdf that holds no PDF (an error page saved under the
+/// PDF's name, an empty download, a compressed copy) is not passed over in
+/// a folder nor read as text: it gets an error record.
+#[test]
+fn a_file_named_pdf_that_holds_none_is_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("beslisnota.pdf"), dir.path().join("a.pdf")).unwrap();
+    std::fs::write(dir.path().join("b-leeg.pdf"), b"").unwrap();
+    std::fs::write(
+        dir.path().join("c-fout.PDF"),
+        b"<html>404 Not Found</html>\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d-notitie.txt"), b"Akkoord MWP 8/6\n").unwrap();
+    let output = run(&[path(dir.path())]);
+    assert_eq!(
+        code(&output),
+        1,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reports = json_lines(&output);
+    assert_eq!(
+        report_names(&reports),
+        ["a.pdf", "b-leeg.pdf", "c-fout.PDF"]
+    );
+    assert!(reports[0]["error"].is_null());
+    for report in &reports[1..] {
+        assert_eq!(report["error"]["kind"], "not_supported", "{report}");
+        assert!(report["input_kind"].is_null(), "{report}");
+        let message = report["error"]["message"].as_str().unwrap();
+        assert!(message.contains("not a PDF"), "{message}");
+    }
+    // Named on its own, too.
+    let output = run(&[path(&dir.path().join("c-fout.PDF"))]);
+    assert_eq!(code(&output), 1);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["error"]["kind"], "not_supported");
+}
+
 #[test]
 fn a_folder_without_inputs_is_said_and_fails() {
     let empty = tempfile::tempdir().unwrap();
