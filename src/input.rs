@@ -102,6 +102,13 @@ mod tests {
             sniff(b"\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Type /Catalog>>\nendobj\n"),
             InputKind::Pdf
         );
+        // The first object on the line of the binary comment (hayro
+        // issue207), where the line end was lost with the header.
+        assert_eq!(
+            sniff(b"\n%\xE2\xE3\xCF\xD31 0 obj \n<</Type /Catalog>>\nendobj\n"),
+            InputKind::Pdf
+        );
+        assert_eq!(sniff(b"% 1 0 obj in een notitie; endobj"), InputKind::Text);
         assert_eq!(
             sniff(b"Zie object 1 0 obj in de bijlage; endobj is een sleutelwoord."),
             InputKind::Text

@@ -237,7 +237,15 @@ pub(crate) fn looks_like_pdf(head: &[u8]) -> bool {
             .rposition(|&b| b == b'\n' || b == b'\r')
             .map_or(0, |p| p + 1)
     });
-    let object_line = head.get(line_start..at).unwrap_or_default();
+    let mut object_line = head.get(line_start..at).unwrap_or_default();
+    // The binary comment that follows a header ("%âãÏÓ") may be all that
+    // is left of it, with the first object on its line.
+    if let Some(comment) = object_line.strip_prefix(b"%") {
+        let marker = comment.iter().take_while(|&&b| !b.is_ascii()).count();
+        if marker > 0 {
+            object_line = comment.get(marker..).unwrap_or_default();
+        }
+    }
     let is_object_number = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
     let mut numbers = object_line.split(|&b| b == b' ');
     let numbered = matches!((numbers.next(), numbers.next(), numbers.next()), (Some(n), Some(g), None) if is_object_number(n) && is_object_number(g));
