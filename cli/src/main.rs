@@ -184,6 +184,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         )
     };
     let stream = Stream::new(format, job_count, args.page_text && several);
+    let mut unwritten = 0_usize;
     let result = match destination {
         Destination::Directory(dir) => run(jobs, &mut |outcome: Outcome| {
             totals.add(&outcome.header);
@@ -191,10 +192,21 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
             if outcome.header.skipped {
                 return Ok(());
             }
-            sink::write_report_file(
-                &sink::report_path(&dir, &outcome.job.path, outcome.job.stdin),
-                &outcome.payload,
-            )
+            let path = sink::report_path(&dir, &outcome.job.path, outcome.job.stdin);
+            match sink::write_report_file(&path, &outcome.payload) {
+                // A report the file system cannot name fails its input,
+                // not the batch.
+                Err(error) if sink::is_name_error(&error) => {
+                    eprintln!(
+                        "kantlijn: {}: cannot write its report {}: {error}",
+                        outcome.job.name().display(),
+                        path.display()
+                    );
+                    unwritten += 1;
+                    Ok(())
+                }
+                written => written,
+            }
         }),
         Destination::File(mut file) => {
             let streamed = stream_all(stream, jobs, &mut file, &mut run, &mut totals, &progress);
@@ -219,7 +231,8 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         );
     }
     let empty_folders = say_empty_folders(&found.folders, &read_in_folder, args.text_inputs);
-    let failed = totals.errors > 0 || !found.unreadable.is_empty() || empty_folders > 0;
+    let failed =
+        totals.errors > 0 || !found.unreadable.is_empty() || empty_folders > 0 || unwritten > 0;
     if failed && !args.exit_zero {
         Ok(ExitCode::from(SOME_FAILED))
     } else {

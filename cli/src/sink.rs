@@ -20,10 +20,7 @@ impl AtomicFile {
         let name = target.file_name().ok_or_else(|| {
             io::Error::new(io::ErrorKind::InvalidInput, "the output path names no file")
         })?;
-        let mut temporary_name = std::ffi::OsString::from(".");
-        temporary_name.push(name);
-        temporary_name.push(format!(".kantlijn-{}.tmp", std::process::id()));
-        let temporary = target.with_file_name(temporary_name);
+        let temporary = target.with_file_name(temporary_name(name));
         let file = File::create(&temporary)?;
         Ok(Self {
             target: target.to_owned(),
@@ -32,14 +29,21 @@ impl AtomicFile {
         })
     }
 
-    /// Flushes, syncs and moves the file to its name.
+    /// Flushes, syncs and moves the file to its name; the temporary file
+    /// is removed when that fails.
     pub(crate) fn commit(mut self) -> io::Result<()> {
-        if let Some(file) = self.file.take() {
-            let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-            file.sync_all()?;
-            fs::rename(&self.temporary, &self.target)?;
+        let Some(file) = self.file.take() else {
+            return Ok(());
+        };
+        let committed = file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(|file| file.sync_all())
+            .and_then(|()| fs::rename(&self.temporary, &self.target));
+        if committed.is_err() {
+            let _ = fs::remove_file(&self.temporary);
         }
-        Ok(())
+        committed
     }
 
     fn remove(&mut self) {
@@ -69,6 +73,36 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         self.remove();
     }
+}
+
+/// The longest file name most file systems take (`NAME_MAX`), in bytes.
+const MAX_NAME: usize = 255;
+
+/// The temporary name of a file being written: `.NAME.kantlijn-PID.tmp`,
+/// or for a name too long to take that much more, `.kantlijn-PID-N.tmp`
+/// (N counting the files this process writes).
+fn temporary_name(name: &OsStr) -> OsString {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let pid = std::process::id();
+    let suffix = format!(".kantlijn-{pid}.tmp");
+    if 1 + name.len() + suffix.len() <= MAX_NAME {
+        let mut temporary = OsString::from(".");
+        temporary.push(name);
+        temporary.push(suffix);
+        temporary
+    } else {
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        format!(".kantlijn-{pid}-{n}.tmp").into()
+    }
+}
+
+/// Whether a write failed for the one file's name (too long, or not a
+/// name the file system takes), not for the output as a whole.
+pub(crate) fn is_name_error(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::InvalidFilename | io::ErrorKind::InvalidInput
+    )
 }
 
 /// The file named by `--output`: written whole or not at all when it is a
@@ -210,6 +244,17 @@ mod tests {
 
     fn report(input: &str) -> PathBuf {
         report_path(Path::new("out"), Path::new(input), false)
+    }
+
+    #[test]
+    fn a_long_name_gets_a_short_temporary_name() {
+        let short = temporary_name(OsStr::new("a.pdf.json"));
+        assert!(short.to_string_lossy().starts_with(".a.pdf.json.kantlijn-"));
+        let long = "m".repeat(240) + ".json";
+        let temporary = temporary_name(OsStr::new(&long));
+        assert!(temporary.len() <= MAX_NAME, "{temporary:?}");
+        assert!(temporary.to_string_lossy().starts_with(".kantlijn-"));
+        assert_ne!(temporary, temporary_name(OsStr::new(&long)), "each its own");
     }
 
     #[test]

@@ -614,6 +614,37 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// An input whose report the file system cannot name (its name is legal,
+/// with `.json` added it is not) fails alone: the other inputs get their
+/// reports, and nothing temporary is left. A name a little shorter takes a
+/// short temporary name, not the report's name and more.
+#[cfg(unix)]
+#[test]
+fn a_report_that_cannot_be_named_fails_its_input_not_the_batch() {
+    let inputs = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let too_long = format!("{}.pdf", "m".repeat(250));
+    let long = format!("{}.pdf", "l".repeat(236));
+    for name in ["a.pdf", too_long.as_str(), long.as_str(), "z.pdf"] {
+        std::fs::copy(fixture("beslisnota.pdf"), inputs.path().join(name)).unwrap();
+    }
+    let output = run(&[path(inputs.path()), "--output-dir", path(out.path())]);
+    assert_eq!(code(&output), 1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&too_long) && stderr.contains("cannot write its report"),
+        "{stderr}"
+    );
+    let written: Vec<String> = files_under(out.path())
+        .iter()
+        .map(|file| file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        written,
+        ["a.pdf.json", format!("{long}.json").as_str(), "z.pdf.json"]
+    );
+}
+
 #[test]
 fn output_dir_mirrors_inputs_without_escaping_or_colliding() {
     let out = tempfile::tempdir().unwrap();
