@@ -131,6 +131,19 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
     }
 
+    if let Some(output) = args.output.as_deref().filter(|o| o.as_os_str() != "-")
+        && let Some(input) = found
+            .files
+            .iter()
+            .find(|input| same_file(output, &input.path))
+    {
+        return Err(Fatal::usage(format!(
+            "the output {} is the input {}: it would be overwritten",
+            output.display(),
+            input.path.display()
+        )));
+    }
+
     let several = found.files.len() != 1 || !found.folders.is_empty() || found.listed;
     let format = args.format(several);
     let pretty = match (&args.output, &args.output_dir) {
@@ -347,6 +360,26 @@ fn stopped(result: Result<(), Stop>) -> Result<Option<ExitCode>, Fatal> {
         Err(Stop::Spawn(error)) => Err(Fatal::usage(format!(
             "cannot start a worker process: {error}"
         ))),
+    }
+}
+
+/// Whether two paths name one existing regular file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+            return false;
+        };
+        a.is_file() && b.is_file() && a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        a.is_file()
+            && matches!(
+                (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+                (Ok(a), Ok(b)) if a == b
+            )
     }
 }
 

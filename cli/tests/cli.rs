@@ -563,6 +563,33 @@ fn output_file_appears_only_when_complete() {
     );
 }
 
+/// `-o` naming one of the inputs (a slip such as `-o a.pdf b.pdf`, or
+/// the input found again in a folder) is refused before anything is read:
+/// the original stays.
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("nota.pdf");
+    std::fs::copy(fixture("beslisnota.pdf"), &input).unwrap();
+    let original = std::fs::read(&input).unwrap();
+    for args in [
+        vec!["-o", path(&input), path(&input)],
+        vec![
+            "-o",
+            path(&input),
+            path(&fixture("subtypes.pdf")),
+            path(dir.path()),
+        ],
+    ] {
+        let output = run(&args);
+        assert_eq!(code(&output), 2, "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("would be overwritten"), "{stderr}");
+        assert_eq!(std::fs::read(&input).unwrap(), original);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
 #[cfg(unix)]
 #[test]
 #[cfg(feature = "fault-injection")]
