@@ -102,9 +102,10 @@ impl Worker {
         })
     }
 
-    fn stop(&mut self) {
+    /// Stops the worker; how it ended, when that can be told.
+    fn stop(&mut self) -> Option<std::process::ExitStatus> {
         let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.child.wait().ok()
     }
 }
 
@@ -215,7 +216,13 @@ impl<'s> Crew<'s> {
             return Ok(None);
         };
         let mut dead = self.workers.swap_remove(position);
-        dead.stop();
+        // Ctrl-C in a terminal reaches the workers too, and one may die of
+        // it before this process has seen its own: that is an interruption,
+        // not a crash of the file it was reading.
+        if dead.stop().is_some_and(|status| by_interruption(&status)) {
+            interrupt_flag().store(true, Ordering::SeqCst);
+            return Err(Stop::Interrupted);
+        }
         let fresh = self.spawn()?;
         self.workers.push(fresh);
         Ok(dead.busy.take().map(|(job, _)| job))
@@ -338,12 +345,32 @@ pub(crate) fn run(
                 next_to_emit += 1;
             }
         }
+        // Interrupted while the last outcomes came in: not complete.
+        if interrupted.load(Ordering::SeqCst) {
+            return Err(Stop::Interrupted);
+        }
         Ok(())
     })();
 
     crew.stop_all();
     drop(events);
     result
+}
+
+/// Whether a process ended by the signal of an interruption (SIGINT,
+/// SIGTERM, SIGHUP), not of a crash.
+fn by_interruption(status: &std::process::ExitStatus) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        // SIGHUP, SIGINT, SIGTERM.
+        matches!(status.signal(), Some(1 | 2 | 15))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
 }
 
 /// A shared flag set by Ctrl-C.

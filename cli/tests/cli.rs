@@ -623,6 +623,63 @@ fn interrupted_output_leaves_no_file_and_exits_130() {
     );
 }
 
+/// Ctrl-C in a terminal signals the whole process group, the workers too;
+/// `kill` and service managers send SIGTERM to the tool alone. Either way
+/// the run is interrupted (exit 130), the output is not replaced, nothing
+/// temporary is left and no worker outlives the tool. The last input is
+/// the one a worker is busy with, so that a worker dying of the signal
+/// must not be taken for a crash that completes the run.
+#[cfg(unix)]
+#[test]
+#[cfg(feature = "fault-injection")]
+fn a_signal_to_the_group_or_a_term_interrupts_the_run() {
+    use std::os::unix::process::CommandExt;
+    for (signal, group) in [("-INT", true), ("-TERM", false), ("-TERM", true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("register.jsonl");
+        std::fs::write(&target, b"OLD").unwrap();
+        let mut child = kantlijn()
+            .env("KANTLIJN_TEST_FAULT", "hang:objstm")
+            .args([
+                "-j",
+                "1",
+                "--output",
+                path(&target),
+                path(&fixture("beslisnota.pdf")),
+                path(&fixture("beslisnota-objstm.pdf")),
+            ])
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        let pid = child.id().to_string();
+        let whom = if group { format!("-{pid}") } else { pid };
+        let status = Command::new("kill")
+            .args([signal, "--", &whom])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let exit = child.wait().unwrap();
+        assert_eq!(exit.code(), Some(130), "{signal} to the group: {group}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"OLD");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
+        // No worker left in the group.
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let alive = Command::new("kill")
+            .args(["-0", "--", &format!("-{}", child.id())])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(!alive.success(), "a worker outlived the tool ({signal})");
+    }
+}
+
 /// Every file under `dir`, relative to it.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
