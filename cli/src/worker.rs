@@ -157,9 +157,14 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         }
     });
     let name = job.name();
+    // A file not read as its kind (a text named .pdf) has none.
+    let mut kind = kind.filter(|kind| kind.is_read());
     let mut report = match result {
         Ok(Ok(report)) => return report,
         Ok(Err(error)) => {
+            if matches!(error, kantlijn::Error::NotPdf { .. }) {
+                kind = None;
+            }
             Report::failed_with(name.display().to_string(), error.kind(), said(&error))
         }
         Err(_) => Report::failed_with(
@@ -172,12 +177,7 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         ),
     };
     report.set_file(name);
-    // A file not read as its kind (a text named .pdf) has none.
-    let unsupported = report
-        .error
-        .as_ref()
-        .is_some_and(|error| error.kind == ErrorKind::NotSupported);
-    report.input_kind = kind.filter(|kind| kind.is_read() && !unsupported);
+    report.input_kind = kind;
     report
 }
 
