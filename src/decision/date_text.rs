@@ -1,7 +1,7 @@
 //! Dates as people write them next to a decision, and how their year is found.
 //!
 //! Forms read (day first unless the month is a name written first):
-//! `8/6`, `8-6`, `8.6`, `8-6-26`, `8-6-2026`, `08.06.2026`, `8/6/2026`,
+//! `8/6`, `8-6`, `8.6`, `8-6-26`, `8-6-'26`, `8-6-2026`, `08.06.2026`, `8/6/2026`,
 //! `8 juni`, `8 jun.`, `8 jun 2026`, `8 juni 2026`, `8-jun-2026`, `8e juni`,
 //! `1er juin`, `8. Juni 2026`, `June 8`, `June 8, 2026`, ISO `2026-06-08`;
 //! a weekday may come first (`ma 8/6`, `maandag 8 juni`, `Mo 8.6.2026`) and
@@ -48,7 +48,7 @@ const MAX_DOCUMENT_DATES: usize = 16;
 static ISO: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})").ok());
 static NUMERIC: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})(?:([/.\-])([0-9]{4}|[0-9]{2}))?").ok()
+    Regex::new(r"^([0-9]{1,2})([/.\-])([0-9]{1,2})(?:([/.\-])([0-9]{4}|'?[0-9]{2}))?").ok()
 });
 static DAY_NAME: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -439,6 +439,7 @@ mod tests {
     fn day_month_short_year() {
         assert_eq!(parsed("8-6-26"), (8, 6, Some(2026), "8-6-26"));
         assert_eq!(parsed("1-2-99"), (1, 2, Some(1999), "1-2-99"));
+        assert_eq!(parsed("8-6-'26"), (8, 6, Some(2026), "8-6-'26"));
     }
 
     #[test]
