@@ -161,7 +161,14 @@ def frame(reports: Iterable[Dict[str, Any]], records: str, strict: bool = False)
             f"the reports' {records} have keys the schema of this kantlijn does not list: {', '.join(extra)}"
         )
     table = pandas.DataFrame(rows, columns=names + extra)
-    return table.astype({"file": object, "error": object, **dict(known)})
+    table = table.astype({"file": object, "error": object, **dict(known)})
+    # A value missing from some rows comes out NaN where the others hold
+    # text or lists; in the reports it is null, which is None.
+    for name, dtype in table.dtypes.items():
+        if pandas.api.types.is_object_dtype(dtype):
+            column = table[name]
+            table[name] = column.where(column.notna(), None)
+    return table
 
 
 def to_pandas(reports: Iterable[Dict[str, Any]], records: str = "annotations") -> Any:

@@ -101,11 +101,15 @@ def to_dataframe(reports_or_paths: Any, records: str = "decisions", **options: A
     else:
         bag = reports(reports_or_paths, **options)
     meta = frame([], records)
-    return dask.dataframe.from_delayed(
-        [dask.delayed(_frame)(part, records) for part in bag.to_delayed()],
-        meta=meta,
-        verify_meta=False,
-    )
+    # Dask turns object columns into strings by default, and a list or a
+    # dict (a decision's `seen_in`, an annotation's `rect`) into its repr:
+    # the rows would not be to_pandas' rows.
+    with dask.config.set({"dataframe.convert-string": False}):
+        return dask.dataframe.from_delayed(
+            [dask.delayed(_frame)(part, records) for part in bag.to_delayed()],
+            meta=meta,
+            verify_meta=False,
+        )
 
 
 def _frame(reports: List[Dict[str, Any]], records: str) -> Any:

@@ -88,3 +88,16 @@ def test_decision_register_as_a_dataframe(cli, client):
     (failed,) = [line for line in lines if "error" in line]
     row = frame[frame["file"] == failed["file"]].iloc[0]
     assert row["error"].startswith("needs_password: ")
+
+
+@pytest.mark.parametrize("records", ["annotations", "comments", "decisions", "notas"])
+def test_dataframe_rows_are_to_pandas_rows(client, records):
+    """Nested values (an annotation's rect and flags, a decision's
+    seen_in, a nota's decisions) stay lists and dicts, as to_pandas gives
+    them, not the strings Dask makes of object columns by default."""
+    pandas = pytest.importorskip("pandas")
+    paths = [str(ROOT / p) for p in fixture_inputs()]
+    lazy = kantlijn.dask.to_dataframe(paths, records=records, partition_size=4)
+    frame = lazy.compute().reset_index(drop=True)
+    expected = kantlijn.to_pandas(list(kantlijn.extract_many(paths)), records)
+    pandas.testing.assert_frame_equal(frame, expected)
