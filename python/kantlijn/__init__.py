@@ -85,7 +85,7 @@ def extract(
     - ``flattened=False`` (``--no-flattened``): do not read every page's
       text for printed summaries and burned-in stamps.
     - ``password`` (``--password``): for encrypted files; files encrypted
-      with an empty user password open without one.
+      with an empty user password open without one, and with any.
     - ``links``, ``widgets`` (``--links``, ``--widgets``): also list
       ``/Link`` and ``/Widget`` annotations (otherwise only counted in
       ``skipped``).
@@ -108,6 +108,11 @@ def extract(
         threads=threads,
     )
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+        if isinstance(path_or_bytes, bytes) and _names_a_file(path_or_bytes):
+            raise TypeError(
+                "extract(): bytes are an input's content, and these name a file; "
+                "for a path given as bytes, pass os.fsdecode(path)"
+            )
         if name is not None and not isinstance(name, str):
             raise TypeError(f"extract(): name must be a str, not {type(name).__name__}")
         data = path_or_bytes if isinstance(path_or_bytes, bytes) else bytes(path_or_bytes)
@@ -115,6 +120,17 @@ def extract(
     if name is not None:
         raise TypeError("extract(): name= is for bytes input; a path names itself")
     return _kantlijn.extract_path(check_path("extract", path_or_bytes), options)
+
+
+def _names_a_file(data: bytes) -> bool:
+    """Whether bytes given as content are the name of an existing file (a
+    path from ``os.listdir(b".")``), which no input's content is."""
+    if len(data) > 4096 or b"\n" in data or b"\0" in data or data.startswith(b"%PDF"):
+        return False
+    try:
+        return os.path.exists(data)
+    except (OSError, ValueError):
+        return False
 
 
 def decisions(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List[Dict[str, Any]]:
@@ -145,8 +161,9 @@ def _reports(caller: str, inputs: Iterable[Union[PathLike, Report]], options: Di
     """The reports of a mix of paths and reports, in input order; the paths
     are read in one batch."""
     items = list(iterable(caller, inputs, "inputs"))
+    batch = {key: options.pop(key) for key in ("jobs", "timeout") if key in options}
     check_options(caller, options)
     paths = [item for item in items if not isinstance(item, dict)]
-    read = extract_many(paths, **options) if paths else iter(())
+    read = extract_many(paths, **batch, **options) if paths else iter(())
     for item in items:
         yield item if isinstance(item, dict) else next(read)

@@ -64,6 +64,10 @@ def check_path(caller: str, value: Any) -> str:
         raise TypeError(f"{caller}(): expected a path (str or os.PathLike), not {type(value).__name__}") from None
     if isinstance(path, bytes):
         return os.fsdecode(path)
+    try:
+        os.fsencode(path)
+    except UnicodeEncodeError:
+        raise ValueError(f"{caller}(): {path!r} cannot be a file name (it holds a lone surrogate)") from None
     return path
 
 

@@ -76,9 +76,11 @@ def extract_many(
     more than one worker each reads its document on one thread unless
     ``threads`` says otherwise.
 
-    Arguments are checked when this is called; the workers start when the
-    first report is asked for and stop when the iterator is exhausted or
-    closed.
+    Arguments are checked when this is called, and so are the paths of a
+    list or tuple; an item of another iterable (a generator) that is no
+    path gets an ``"unreadable"`` error report, as a missing file does.
+    The workers start when the first report is asked for and stop when
+    the iterator is exhausted or closed.
     """
     checked = check_options("extract_many", options)
     jobs = _check_jobs(jobs)
@@ -120,6 +122,16 @@ def _seconds(value: float) -> str:
 def _display(path: str) -> str:
     """A path as the report's ``file`` shows it: undecodable bytes replaced."""
     return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _not_a_path(value: Any, error: Exception) -> Dict[str, Any]:
+    """The report of a batch's input that is not a path."""
+    name = value if isinstance(value, str) else repr(value)
+    return _kantlijn.failed_report(_display_lossy(name), "unreadable", f"{_display_lossy(name)}: {error}")
+
+
+def _display_lossy(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class _Job:
@@ -192,12 +204,16 @@ class _Worker:
         except OSError:
             pass
         self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        # Its output streams belong to the threads reading them, which close
+        # them at their end: closing one here while its thread is inside
+        # `readline` takes the stream's lock from under it, and at
+        # interpreter shutdown (an unfinished batch's generator closed by
+        # the garbage collector, its threads frozen) that aborts Python.
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        except OSError:
+            pass
 
     def _read_answers(self) -> None:
         stdout = self.process.stdout
@@ -216,6 +232,8 @@ class _Worker:
                     self.events.put(("done", self, time.monotonic(), int(header[0]), payload))
         except (OSError, ValueError):
             pass
+        finally:
+            _close(stdout)
         self.events.put(("died", self, time.monotonic()))
 
     def _pass_stderr(self) -> None:
@@ -230,6 +248,15 @@ class _Worker:
                     pass
         except (OSError, ValueError):
             pass
+        finally:
+            _close(stderr)
+
+
+def _close(stream: Any) -> None:
+    try:
+        stream.close()
+    except (OSError, ValueError):
+        pass
 
 
 class _IdleWorkers:
@@ -259,7 +286,10 @@ class _IdleWorkers:
         with self.lock:
             self._after_fork()
             kept = self.kept.setdefault(key, [])
-            if len(kept) >= most or not worker.alive():
+            # While Python shuts down (a batch's generator left unfinished
+            # is closed then) no timer thread can start to stop the worker
+            # later: it is stopped now.
+            if len(kept) >= most or not worker.alive() or sys.is_finalizing():
                 worker.stop()
                 return
             worker.events = queue.Queue()  # nobody listens until it is taken
@@ -366,8 +396,13 @@ class _Pool:
                             except StopIteration:
                                 exhausted = True
                             else:
-                                pending = _Job(index, check_path("extract_many", path))
                                 taken += 1
+                                try:
+                                    pending = _Job(index, check_path("extract_many", path))
+                                except (TypeError, ValueError) as error:
+                                    # One input that is no path is one error
+                                    # report, not the end of the batch.
+                                    self.finished[index] = _not_a_path(path, error)
                         if pending is None or pending.index >= emitted + self.window:
                             break
                         job = pending

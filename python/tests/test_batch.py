@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -218,6 +220,13 @@ def test_to_pandas_has_a_row_per_record_and_per_empty_input():
     assert (row["actor"], row["verdict"], row["date"]) == ("MWP", "approved", "2026-06-08")
     failed = decisions[decisions["file"] == "fixtures/bestaat-niet.pdf"].iloc[0]
     assert failed["error"].startswith("unreadable: fixtures/bestaat-niet.pdf")
+    # A null is None in every object column, whether or not other rows
+    # hold a value there (not NaN, which `is None` misses).
+    assert row["error"] is None
+    for records in ("annotations", "decisions"):
+        frame = kantlijn.to_pandas(reports, records=records)
+        for name in frame.select_dtypes(include="object").columns:
+            assert not any(isinstance(v, float) for v in frame[name]), (records, name)
     annotations = kantlijn.to_pandas(reports[:1])
     assert list(annotations.columns[2:]) == list(reports[0]["annotations"][0])
 
@@ -254,3 +263,53 @@ def test_decision_table_has_the_new_keys_with_their_dtypes(summary_file):
     assert nota_columns == ["file", "error", "nota", *kantlijn.schema()["$defs"]["Nota"]["required"]]
     annotations = kantlijn.to_pandas([kantlijn.extract("fixtures/stamps.pdf")])
     assert annotations["appearance_text"].tolist()[2] == "Gezien. SG 9/6"
+
+
+def test_a_batch_left_unfinished_lets_python_exit_cleanly(tmp_path):
+    """A script that stops at the first hit and exits with the batch's
+    generator unfinished: the generator is closed while Python shuts down,
+    its reader threads frozen, and stopping its workers must not touch the
+    streams those threads hold."""
+    script = tmp_path / "first_hit.py"
+    script.write_text(
+        "import kantlijn\n"
+        "reports = kantlijn.extract_many(['fixtures/beslisnota.pdf'] * 200, jobs=2)\n"
+        "for report in reports:\n"
+        "    if report['decisions']:\n"
+        "        print(report['file'])\n"
+        "        break\n"
+    )
+    # It aborted or hung in most runs; a few runs tell.
+    for _ in range(6):
+        done = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=os.getcwd()
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == "fixtures/beslisnota.pdf\n"
+
+
+def test_an_item_of_a_generator_that_is_no_path_is_one_error_report():
+    """A NaN from a pandas column with a missing value, a name that no file
+    system takes: the batch goes on, and the reports before them come."""
+
+    def paths():
+        yield "fixtures/beslisnota.pdf"
+        yield float("nan")
+        yield "\ud800.pdf"
+        yield "fixtures/subtypes.pdf"
+
+    reports = list(kantlijn.extract_many(paths(), jobs=2))
+    assert [r["error"] and r["error"]["kind"] for r in reports] == [None, "unreadable", "unreadable", None]
+    assert reports[1]["file"] == "nan" and "expected a path" in reports[1]["error"]["message"]
+    assert [r["file"] for r in (reports[0], reports[3])] == ["fixtures/beslisnota.pdf", "fixtures/subtypes.pdf"]
+    # In a list, paths are checked before anything is read.
+    with pytest.raises(ValueError, match="cannot be a file name"):
+        kantlijn.extract_many(["fixtures/beslisnota.pdf", "\ud800.pdf"])
+
+
+def test_registers_take_the_batch_options():
+    rows = kantlijn.decisions(["fixtures/beslisnota.pdf"], jobs=1, timeout=30)
+    assert [(r["actor"], r["verdict"]) for r in rows] == [("MWP", "approved")]
+    assert len(kantlijn.notas(["fixtures/notas-bundel.pdf"], jobs=1, timeout=30)) >= 2
+    with pytest.raises(TypeError, match="unexpected option"):
+        kantlijn.decisions(["fixtures/beslisnota.pdf"], colour=True)

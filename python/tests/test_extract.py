@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 
 import pytest
@@ -75,6 +76,15 @@ def test_bytes_that_are_no_pdf():
     assert report["annotations"] == [] and report["pages"] is None
 
 
+def test_a_path_given_as_bytes_is_refused_not_read_as_content():
+    """os.listdir(b".") gives paths as bytes; read as an input's content
+    they would make an empty text report without an error."""
+    with pytest.raises(TypeError, match=r"os\.fsdecode"):
+        kantlijn.extract(os.fsencode("fixtures/beslisnota.pdf"))
+    # Text that names no file is content.
+    assert kantlijn.extract(b"MWP akkoord 8/6 2026")["input_kind"] == "text"
+
+
 def test_password(cli):
     path = "fixtures/beslisnota-wachtwoord.pdf"
     refused = kantlijn.extract(path)
@@ -85,6 +95,9 @@ def test_password(cli):
     assert opened["error"] is None and opened["encrypted"] is True
     plain = kantlijn.extract("fixtures/beslisnota.pdf")
     assert opened["annotations"] == plain["annotations"]
+    # A batch's password does not lock a file with an empty user password.
+    other = kantlijn.extract("fixtures/beslisnota-aes-128.pdf", password="geheim")
+    assert other["error"] is None and other["annotations"] == plain["annotations"]
     assert opened["decisions"] == plain["decisions"]
     (expected,) = cli("--password", "geheim", path)
     assert same(opened, expected)
