@@ -95,7 +95,8 @@ pub(crate) struct Args {
     #[arg(long, value_name = "SECONDS")]
     pub(crate) timeout: Option<f64>,
 
-    /// No progress and no summary on standard error.
+    /// No progress and no summary on standard error (each input that
+    /// could not be read is still said there).
     #[arg(short, long)]
     pub(crate) quiet: bool,
 

@@ -31,10 +31,17 @@ pub(crate) struct Inputs {
     pub(crate) files: Vec<Input>,
     /// The folders named (on the command line or in a list), in order.
     pub(crate) folders: Vec<PathBuf>,
+    /// For each folder, whether it holds one walked before (named before
+    /// it): that one's files were taken there, and may be all it has.
+    pub(crate) overlaps: Vec<bool>,
     /// Folders or lists that could not be read.
     pub(crate) unreadable: Vec<(PathBuf, io::Error)>,
     /// Whether a list of paths was read (an empty list is no error).
     pub(crate) listed: bool,
+    /// A list of paths that could not be read, or not to its end: which
+    /// inputs it held is not known, so the run cannot be one record per
+    /// input.
+    pub(crate) broken_list: Option<(PathBuf, io::Error)>,
     /// A PDF read from standard input, copied to a temporary file for the
     /// workers; removed when dropped.
     pub(crate) stdin_copy: Option<tempfile::NamedTempFile>,
@@ -60,27 +67,37 @@ pub(crate) fn collect(args: &Args) -> Inputs {
             Ok(Stdin::List(head)) => {
                 inputs.listed = true;
                 let reader = io::Cursor::new(head).chain(io::stdin().lock());
-                read_list(io::BufReader::new(reader), separator, &mut named);
+                if let Err(error) = read_list(io::BufReader::new(reader), separator, &mut named) {
+                    inputs.broken_list = Some((path.clone(), error));
+                }
             }
             Err(error) => inputs.unreadable.push((path.clone(), error)),
         }
     }
     if let Some(list) = &args.files_from {
         inputs.listed = true;
-        if list.as_os_str() == "-" {
-            read_list(io::stdin().lock(), separator, &mut named);
+        let read = if list.as_os_str() == "-" {
+            read_list(io::stdin().lock(), separator, &mut named)
         } else {
-            match File::open(list) {
-                Ok(file) => read_list(io::BufReader::new(file), separator, &mut named),
-                Err(error) => inputs.unreadable.push((list.clone(), error)),
-            }
+            File::open(list)
+                .and_then(|file| read_list(io::BufReader::new(file), separator, &mut named))
+        };
+        if let Err(error) = read {
+            inputs.broken_list = Some((list.clone(), error));
         }
     }
     let mut seen_dirs = HashSet::new();
     for (path, stdin) in named {
         if !stdin && path.is_dir() {
+            // A folder named again, or inside one named before: its files
+            // are read once, with that folder's.
+            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
+            if seen_dirs.contains(&key) {
+                continue;
+            }
             let folder = inputs.folders.len();
             inputs.folders.push(path.clone());
+            inputs.overlaps.push(false);
             walk(&path, folder, &mut seen_dirs, &mut inputs);
         } else {
             inputs.files.push(Input {
@@ -125,19 +142,20 @@ fn read_stdin(force_pdf: bool) -> io::Result<Stdin> {
 /// Reads a list of paths as bytes, one per line (a `\r` before the `\n`
 /// dropped, blank lines skipped) or, with `separator` NUL, one per NUL-ended
 /// entry, taken as they are. A name that is not UTF-8 is kept as it is; a
-/// read error ends the list.
-fn read_list(mut reader: impl BufRead, separator: u8, out: &mut Vec<(PathBuf, bool)>) {
+/// read error ends the list, and is returned.
+fn read_list(
+    mut reader: impl BufRead,
+    separator: u8,
+    out: &mut Vec<(PathBuf, bool)>,
+) -> io::Result<()> {
     let mut entry = Vec::new();
     loop {
         entry.clear();
         match reader.read_until(separator, &mut entry) {
-            Ok(0) => break,
+            Ok(0) => return Ok(()),
             Ok(_) => {}
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => {
-                eprintln!("kantlijn: cannot read the list of paths: {error}");
-                break;
-            }
+            Err(error) => return Err(error),
         }
         if entry.last() == Some(&separator) {
             entry.pop();
@@ -172,6 +190,9 @@ fn walk(dir: &Path, folder: usize, seen: &mut HashSet<PathBuf>, inputs: &mut Inp
     // A symlink loop or a folder named twice is walked once.
     let key = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
     if !seen.insert(key) {
+        if let Some(overlaps) = inputs.overlaps.get_mut(folder) {
+            *overlaps = true;
+        }
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -202,7 +223,7 @@ mod tests {
 
     fn list(bytes: &[u8], separator: u8) -> Vec<PathBuf> {
         let mut out = Vec::new();
-        read_list(bytes, separator, &mut out);
+        read_list(bytes, separator, &mut out).unwrap();
         out.into_iter().map(|(path, _)| path).collect()
     }
 

@@ -127,6 +127,12 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
     }
     let password = password(args)?;
     let found = inputs::collect(args);
+    if let Some((list, error)) = &found.broken_list {
+        return Err(Fatal::usage(format!(
+            "cannot read the list of paths {}: {error}",
+            list.display()
+        )));
+    }
     for (path, error) in &found.unreadable {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
     }
@@ -186,6 +192,11 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
             interrupted,
             &failure,
             &mut |outcome: Outcome| {
+                // Each input that failed is named, as with --page-text: the
+                // summary line only counts them.
+                if let Some(message) = &outcome.header.message {
+                    eprintln!("kantlijn: {message}");
+                }
                 if !outcome.header.skipped
                     && let Some(Some(folder)) = folder_of.get(outcome.job.index)
                     && let Some(count) = read_in_folder.get_mut(*folder)
@@ -196,7 +207,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
             },
         )
     };
-    let stream = Stream::new(format, job_count, args.page_text && several);
+    let stream = Stream::new(format, several, args.page_text && several);
     let mut unwritten = 0_usize;
     let result = match destination {
         Destination::Directory(dir) => run(jobs, &mut |outcome: Outcome| {
@@ -242,6 +253,12 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
             "{}",
             progress::summary(&totals, skipped, progress.elapsed())
         );
+    }
+    for (read, overlaps) in read_in_folder.iter_mut().zip(&found.overlaps) {
+        // Its files may all have been read with a folder named before.
+        if *overlaps {
+            *read = (*read).max(1);
+        }
     }
     let empty_folders = say_empty_folders(&found.folders, &read_in_folder, args.text_inputs);
     let failed =
@@ -467,10 +484,14 @@ struct Stream {
 }
 
 impl Stream {
-    fn new(format: Format, reports: usize, headers: bool) -> Self {
+    /// `several`: the inputs are not one file named alone (a folder, a
+    /// list, more than one path), so that JSON is an array however many
+    /// reports there turn out to be: a script reading a folder's output
+    /// must not find an object on the day the folder holds one PDF.
+    fn new(format: Format, several: bool, headers: bool) -> Self {
         Self {
             format,
-            array: format == Format::Json && reports != 1 && !headers,
+            array: format == Format::Json && several && !headers,
             headers,
             written: 0,
         }

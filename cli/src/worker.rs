@@ -67,6 +67,9 @@ pub(crate) struct Header {
     pub(crate) comments: usize,
     pub(crate) decisions: usize,
     pub(crate) error: Option<ErrorKind>,
+    /// The error's message (naming the input), said on standard error.
+    #[serde(default)]
+    pub(crate) message: Option<String>,
     /// The input was skipped (a folder's file that is neither PDF nor text);
     /// no output follows.
     #[serde(default)]
@@ -82,6 +85,7 @@ impl Header {
             comments: report.comments.len(),
             decisions: report.decisions.len(),
             error: report.error.as_ref().map(|e| e.kind),
+            message: report.error.as_ref().map(|e| e.message.clone()),
             skipped: false,
         }
     }

@@ -223,6 +223,62 @@ fn a_file_named_pdf_that_holds_none_is_an_error_record() {
     assert_eq!(report["error"]["kind"], "not_supported");
 }
 
+/// A list of paths that cannot be read is a usage error, whatever
+/// --exit-zero says: the inputs it held are not known, so an empty output
+/// would pass for an empty batch.
+#[test]
+fn a_list_that_cannot_be_read_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("lijst.txt");
+    for list in [missing.as_path(), dir.path()] {
+        let output = run(&["--files-from", path(list), "--exit-zero"]);
+        assert_eq!(code(&output), 2, "{}", path(list));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("cannot read the list of paths"), "{stderr}");
+    }
+}
+
+/// A folder's output has one shape whatever it holds: a JSON array, with
+/// one report as with many; the same folder named twice, or a folder and
+/// one inside it, is read once and is no "empty folder"; and each input
+/// that could not be read is named on standard error, not only counted.
+#[test]
+fn folders_give_arrays_once_and_failures_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(fixture("beslisnota.pdf"), dir.path().join("sub/a.pdf")).unwrap();
+    let output = run(&["-q", "-f", "json", path(dir.path())]);
+    assert_success(&output);
+    let reports: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(reports.as_array().map(Vec::len), Some(1), "{reports}");
+
+    let sub = dir.path().join("sub");
+    for twice in [
+        [dir.path(), dir.path()],
+        [dir.path(), sub.as_path()],
+        [sub.as_path(), dir.path()],
+    ] {
+        let output = run(&[path(twice[0]), path(twice[1])]);
+        assert_success(&output);
+        assert_eq!(json_lines(&output).len(), 1);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("folder"), "{stderr}");
+    }
+
+    let missing = dir.path().join("weg.pdf");
+    let output = run(&["-q", path(&missing), path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "kantlijn: {}: cannot read the file",
+            path(&missing)
+        )),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_folder_without_inputs_is_said_and_fails() {
     let empty = tempfile::tempdir().unwrap();
