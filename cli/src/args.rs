@@ -285,6 +285,12 @@ impl Args {
             }
         }
         if self.notas {
+            if format == Some(FormatArg::Json) {
+                return Some(
+                    "--notas writes JSON Lines, CSV with --format csv or Markdown with --format markdown; --format json would be ignored"
+                        .into(),
+                );
+            }
             if self.records.is_some_and(|r| r != RecordsArg::Notas) {
                 return Some("--notas writes one row per nota; --records would be ignored".into());
             }

@@ -1152,6 +1152,7 @@ fn options_that_would_be_ignored_are_usage_errors() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--decisions", "-f", "markdown"], "--decisions"),
         (vec!["--decisions", "-f", "json"], "--decisions"),
+        (vec!["--notas", "-f", "json"], "--notas"),
         (vec!["--records", "comments"], "--records"),
         (vec!["--records", "comments", "-f", "jsonl"], "--records"),
         (
