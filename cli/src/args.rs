@@ -79,7 +79,9 @@ pub(crate) struct Args {
     #[arg(long, value_name = "DIR")]
     pub(crate) output_dir: Option<PathBuf>,
 
-    /// With --output-dir: skip inputs whose report is already there.
+    /// With --output-dir: skip inputs whose report is already there and
+    /// records no error (an input that failed, timed out or crashed is read
+    /// again).
     #[arg(long, requires = "output_dir")]
     pub(crate) skip_existing: bool,
 

@@ -290,7 +290,7 @@ fn plan(args: &Args, files: &[inputs::Input]) -> Plan {
     for input in files {
         if args.skip_existing
             && let Some(dir) = &args.output_dir
-            && sink::report_path(dir, &input.path, input.stdin).exists()
+            && sink::report_without_error(&sink::report_path(dir, &input.path, input.stdin))
         {
             plan.skipped_existing += 1;
             continue;

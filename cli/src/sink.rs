@@ -75,6 +75,41 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Whether a report file is there and records no error: its last
+/// `"error"` key, the report's own (it is the report's last key, and no
+/// record holds one), is `null`. Only the file's end is read.
+pub(crate) fn report_without_error(path: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    const TAIL: u64 = 4096;
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    let Ok(len) = file.metadata().map(|meta| meta.len()) else {
+        return false;
+    };
+    let mut tail = Vec::new();
+    if file
+        .seek(SeekFrom::Start(len.saturating_sub(TAIL)))
+        .is_err()
+        || file.read_to_end(&mut tail).is_err()
+    {
+        return false;
+    }
+    let key = b"\"error\"";
+    let Some(at) = tail.windows(key.len()).rposition(|window| window == key) else {
+        return false;
+    };
+    let value = tail
+        .get(at + key.len()..)
+        .unwrap_or_default()
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == b':')
+        .take(4)
+        .copied()
+        .collect::<Vec<u8>>();
+    value == b"null"
+}
+
 /// The longest file name most file systems take (`NAME_MAX`), in bytes.
 const MAX_NAME: usize = 255;
 
@@ -244,6 +279,31 @@ mod tests {
 
     fn report(input: &str) -> PathBuf {
         report_path(Path::new("out"), Path::new(input), false)
+    }
+
+    #[test]
+    fn a_report_with_an_error_is_not_taken_as_done() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            fs::write(&path, text).unwrap();
+            path
+        };
+        let done = write("a.json", "{\"file\":\"a.pdf\",\"error\":null}\n");
+        let pretty = write(
+            "b.json",
+            "{\n  \"file\": \"b.pdf\",\n  \"error\": null\n}\n",
+        );
+        let failed = write(
+            "c.json",
+            "{\"file\":\"c.pdf\",\"error\":{\"kind\":\"timeout\",\"message\":\"c.pdf: \\\"error\\\": null\"}}\n",
+        );
+        let cut = write("d.json", "{\"file\":\"d.pdf\",\"annotations\":[");
+        assert!(report_without_error(&done));
+        assert!(report_without_error(&pretty));
+        assert!(!report_without_error(&failed));
+        assert!(!report_without_error(&cut));
+        assert!(!report_without_error(&dir.path().join("e.json")));
     }
 
     #[test]
