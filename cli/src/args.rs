@@ -18,9 +18,9 @@ const OCR_TIMEOUT: f64 = 1800.0;
 /// recognised by their content; --text-inputs also takes the text files in
 /// them. A file named on its own is always read: a PDF, or a text file
 /// (pages separated by form feeds). A file named .pdf that holds no PDF
-/// gets an error record, in a folder too. `-` reads standard input: a PDF is read
-/// as a PDF, anything else as a list of paths, one per line (-0: separated
-/// by NUL bytes). Each file is read in a worker process with a time limit,
+/// gets an error record, in a folder too. `-` reads standard input: a PDF
+/// is read as a PDF, text as a list of paths, one per line (-0: separated
+/// by NUL bytes), and other binary data is refused. Each file is read in a worker process with a time limit,
 /// so one broken file never stops a batch: it gets a report with an
 /// `error`. Output follows the order of the inputs.
 ///

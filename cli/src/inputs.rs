@@ -59,7 +59,7 @@ pub(crate) fn collect(args: &Args) -> Inputs {
             named.push((path.clone(), false));
             continue;
         }
-        match read_stdin(args.stdin_pdf) {
+        match read_stdin(args.stdin_pdf, args.null) {
             Ok(Stdin::Pdf(copy)) => {
                 named.push((copy.path().to_owned(), true));
                 inputs.stdin_copy = Some(copy);
@@ -70,6 +70,9 @@ pub(crate) fn collect(args: &Args) -> Inputs {
                 if let Err(error) = read_list(io::BufReader::new(reader), separator, &mut named) {
                     inputs.broken_list = Some((path.clone(), error));
                 }
+            }
+            Err(error) if error.kind() == io::ErrorKind::InvalidData => {
+                inputs.broken_list = Some((path.clone(), error));
             }
             Err(error) => inputs.unreadable.push((path.clone(), error)),
         }
@@ -119,14 +122,23 @@ enum Stdin {
 }
 
 /// Looks at the first bytes of standard input: a PDF (or anything, when
-/// `force_pdf`) is copied whole to a temporary file; else it is a list.
-fn read_stdin(force_pdf: bool) -> io::Result<Stdin> {
+/// `force_pdf`) is copied whole to a temporary file; text is a list (with
+/// `null`, anything is). Binary data that is no PDF (a compressed file, a
+/// picture) is neither: an `InvalidData` error.
+fn read_stdin(force_pdf: bool, null: bool) -> io::Result<Stdin> {
     let mut stdin = io::stdin().lock();
     let mut head = Vec::new();
     (&mut stdin)
         .take(kantlijn::SNIFF_LEN as u64)
         .read_to_end(&mut head)?;
-    if !force_pdf && kantlijn::sniff(&head) != kantlijn::InputKind::Pdf {
+    let kind = kantlijn::sniff(&head);
+    if !force_pdf && kind != kantlijn::InputKind::Pdf {
+        if kind == kantlijn::InputKind::Other && !null && !head.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "neither a PDF nor a list of paths (--stdin-pdf reads it as a PDF)",
+            ));
+        }
         return Ok(Stdin::List(head));
     }
     let mut copy = tempfile::Builder::new()

@@ -1085,6 +1085,18 @@ fn an_empty_path_list_is_no_error() {
     assert!(output.stdout.is_empty());
 }
 
+/// Binary data on standard input that is no PDF (a compressed copy, a
+/// picture) is not read as a list of paths, line by line of garbage.
+#[test]
+fn binary_standard_input_is_neither_a_pdf_nor_a_list() {
+    let picture = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".repeat(20);
+    let output = run_with_stdin(&["-"], &picture);
+    assert_eq!(code(&output), 2);
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--stdin-pdf"), "{stderr}");
+}
+
 #[test]
 fn a_pdf_on_standard_input_is_read_as_a_pdf() {
     let bytes = std::fs::read(fixture("beslisnota.pdf")).unwrap();
