@@ -99,8 +99,9 @@
 //! gelezen", e-mail headers "Onderwerp: …", "Bijlagen: …"), and any text that
 //! names a file (`….pdf`), and a verdict after an empty check box ("☐
 //! Akkoord", a form's option left unticked). Stamp mode also refuses lines
-//! with tabs (table rows), lines over 160 characters and, over 80, lines
-//! without an actor or a date; and it needs an actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
+//! with tabs (table rows), lines over 120 characters and, over 80, lines
+//! that do not end near a digit or have no actor or no date; and it needs
+//! an actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
 //! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
 //! its value in a document's control table.
 //!

@@ -11,9 +11,12 @@ const UNTICKED: [char; 2] = ['☐', '□'];
 /// The longest line of page text that is a stamp by its words alone.
 const PLAIN_STAMP_CHARS: usize = 80;
 /// The longest line of page text that may be a stamp: one over
-/// [`PLAIN_STAMP_CHARS`] must name its actor and carry a date (see
+/// [`PLAIN_STAMP_CHARS`] must end in its date and name its actor (see
 /// [`long_line_refuses`]).
-const MAX_STAMP_CHARS: usize = 160;
+const MAX_STAMP_CHARS: usize = 120;
+/// How near its end a long stamp line has its date: a digit must stand in
+/// its last bytes ("… wordt gevonden (8/6)", "… verzonden. MWP 8-6-2026").
+const LONG_STAMP_DATE_BYTES: usize = 12;
 
 /// The part of `text` to read, or `None` when the text is refused as a
 /// whole. In comment mode white space and icons before the text are passed
@@ -35,6 +38,12 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
         }
         Mode::Stamp => {
             let line = text.trim();
+            // Most lines of running text are over PLAIN_STAMP_CHARS: one
+            // is read only when a date may end it, which a look at its end
+            // tells before anything else is asked of it.
+            if !ends_near_digit(line) && longer_than(line, PLAIN_STAMP_CHARS) {
+                return None;
+            }
             if longer_than(line, MAX_STAMP_CHARS) || line.contains(['\t', '\n', '\r']) {
                 return None;
             }
@@ -47,9 +56,20 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
 /// Whether a line of page text is too long for what was read in it: over
 /// [`PLAIN_STAMP_CHARS`], a stamp must name its actor and carry a date
 /// ("MinFin: akkoord onder voorwaarde dat de dekking … wordt gevonden
-/// (8/6)"); without them a line that long is running text.
+/// (8/6)"); without them a line that long is running text. (That it ends
+/// near a digit is asked before it is read at all.)
 pub(super) fn long_line_refuses(line: &str, found: &Recognised) -> bool {
     longer_than(line.trim(), PLAIN_STAMP_CHARS) && (found.actor.is_none() || found.date.is_none())
+}
+
+/// Whether a digit stands among the last [`LONG_STAMP_DATE_BYTES`] bytes.
+fn ends_near_digit(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes
+        .get(bytes.len().saturating_sub(LONG_STAMP_DATE_BYTES)..)
+        .unwrap_or_default()
+        .iter()
+        .any(u8::is_ascii_digit)
 }
 
 /// Whether `text` has more than `chars` characters (counted only where
