@@ -274,6 +274,19 @@ fn document_word(text: &str) -> Option<Role<'_>> {
     let (kind, word, rest, separated) = match document_kind(first.trim_end_matches(':')) {
         Some(kind) => {
             let rest = text.get(first.len()..)?;
+            // "nota ter beslissing", "Notitie ter informatie": the word and
+            // the marker of its kind, in any case (Financiën's template).
+            let marked = MARKERS.iter().find(|(phrase, _)| {
+                after_phrase(rest.trim(), phrase)
+                    .is_some_and(|after| after.trim_end_matches(':').trim().is_empty())
+            });
+            if let Some(&(_, marked)) = marked {
+                return Some(Role::Document {
+                    kind: marked,
+                    word: text.trim_end().trim_end_matches(':'),
+                    after: After::Nothing,
+                });
+            }
             // Only a capitalised word has a title beside it: "nota over …"
             // and "nota Raad akkoord …" are sentences.
             if !first.starts_with(char::is_uppercase) && !rest.trim().is_empty() {
@@ -588,6 +601,24 @@ mod tests {
     #[test]
     fn markers() {
         assert_eq!(role("TER BESLISSING"), Role::Marker(NotaKind::Beslisnota));
+        // A document word with its marker, as Financiën writes it.
+        assert_eq!(
+            role("nota ter beslissing"),
+            Role::Document {
+                kind: NotaKind::Beslisnota,
+                word: "nota ter beslissing",
+                after: After::Nothing,
+            }
+        );
+        assert!(matches!(
+            role("Notitie ter informatie:"),
+            Role::Document {
+                kind: NotaKind::Informatienota,
+                ..
+            }
+        ));
+        // In a sentence the words go on.
+        assert_eq!(role("nota ter beslissing voorgelegd aan de SG"), Role::Text);
         assert_eq!(role("BRIEF ONDERTEKENEN"), Role::Marker(NotaKind::Brief));
         assert_eq!(
             role("TER  INFORMATIE:"),
