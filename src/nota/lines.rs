@@ -13,6 +13,9 @@ use crate::decision::{Vocabulary, line_count, whole_date};
 /// Longest line (in bytes) read for labels and document words; a longer
 /// one is text.
 const MAX_LABEL_LINE: usize = 1000;
+/// The most bytes after a document word that may be its marker ("  ter
+/// besluitvorming:" and some white space).
+const MAX_MARKED_REST: usize = 32;
 /// Most words an addressee written after "Aan " has.
 const MAX_ADDRESSEE_WORDS: usize = 14;
 /// Most words a reference written after its label without a colon has.
@@ -276,10 +279,15 @@ fn document_word(text: &str) -> Option<Role<'_>> {
             let rest = text.get(first.len()..)?;
             // "nota ter beslissing", "Notitie ter informatie": the word and
             // the marker of its kind, in any case (Financiën's template).
-            let marked = MARKERS.iter().find(|(phrase, _)| {
-                after_phrase(rest.trim(), phrase)
-                    .is_some_and(|after| after.trim_end_matches(':').trim().is_empty())
-            });
+            // (A marker is a few words: a longer rest is passed at once.)
+            let marked = (rest.len() <= MAX_MARKED_REST)
+                .then(|| {
+                    MARKERS.iter().find(|(phrase, _)| {
+                        after_phrase(rest.trim(), phrase)
+                            .is_some_and(|after| after.trim_end_matches(':').trim().is_empty())
+                    })
+                })
+                .flatten();
             if let Some(&(_, marked)) = marked {
                 return Some(Role::Document {
                     kind: marked,
