@@ -136,7 +136,7 @@ fn read_stdin(force_pdf: bool, null: bool) -> io::Result<Stdin> {
         if kind == kantlijn::InputKind::Other && !null && !head.is_empty() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                "neither a PDF nor a list of paths (--stdin-pdf reads it as a PDF)",
+                "neither a PDF nor a list of paths (-0 reads a list separated by NUL bytes, --stdin-pdf a PDF)",
             ));
         }
         return Ok(Stdin::List(head));

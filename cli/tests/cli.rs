@@ -1073,9 +1073,11 @@ fn nul_separated_path_lists() {
     assert_eq!(code(&output), 0);
     assert_eq!(json_lines(&output).len(), 2);
 
-    // Read by lines, the same list is one name that does not exist.
+    // Without -0 the NUL bytes make it binary data, neither a PDF nor a
+    // list by lines: refused, with the option that reads it.
     let output = run_with_stdin(&["-"], &list);
-    assert_eq!(code(&output), 1);
+    assert_eq!(code(&output), 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("-0"));
 }
 
 #[test]
