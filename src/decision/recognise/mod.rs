@@ -253,11 +253,14 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     if !reading::opens_decision(body, mode, vocabulary) {
         return Vec::new();
     }
-    drafts(body, mode, vocabulary)
+    let Some(found) = drafts(body, mode, vocabulary)
         .into_iter()
         .find_map(|draft| draft.settle(Some(body), mode, vocabulary))
-        .into_iter()
-        .collect()
+    else {
+        return Vec::new();
+    };
+    // "akkoord met beslispunt 1 en 3, niet akkoord met 2": one per point.
+    points::linked(&found, vocabulary).unwrap_or_else(|| vec![found])
 }
 
 /// The first reading of `text` as one decision, before the refusals: see

@@ -1,6 +1,8 @@
 //! Answers per point of a nota: "Beslispunt 1: akkoord; beslispunt 2:
 //! niet akkoord. MWP 8/6", "1. akkoord 2. niet akkoord", "ad 1 akkoord",
-//! "MWP: 1) akkoord, 2) graag bespreken".
+//! "MWP: 1) akkoord, 2) graag bespreken"; and points named after a
+//! verdict, in its remark (see [`linked`]): "akkoord met beslispunt 1 en
+//! 3, niet akkoord met 2".
 //!
 //! The text opens with a point marker (after an optional vocabulary actor
 //! and a link: "MWP: 1. …"): a number of one or two digits, up to
@@ -95,6 +97,188 @@ pub(super) fn answers(body: &str, mode: Mode, vocabulary: &Vocabulary) -> Option
             Some(found)
         })
         .collect()
+}
+
+/// Words that join the numbers of a list of points ("1 en 3", "1, 2 & 4").
+const LIST_JOINS: [&str; 4] = ["en", "and", "und", "et"];
+/// Words that span a range of points ("1 t/m 3", "1 tot en met 3").
+const RANGE_WORDS: [&str; 4] = ["t/m", "tot en met", "through", "bis"];
+/// Words that link a verdict to the points it answers ("akkoord met
+/// beslispunt 1", "niet akkoord voor 2").
+const POINT_LINKS: [&str; 4] = ["met", "voor", "with", "mit"];
+
+/// A decision whose remark names the points it answers, and maybe the
+/// verdicts of others ("akkoord met beslispunt 1 en 3, niet akkoord met
+/// 2", "akkoord met beslispunten 1 t/m 3"): one decision per point, each
+/// with its verdict, the rest of the remark kept. The first list needs a
+/// point word ("met 1 en 3" could count anything); a later one, after a
+/// separator and its verdict, does not. `None` when the remark is no such
+/// list.
+pub(super) fn linked(found: &Recognised, vocabulary: &Vocabulary) -> Option<Vec<Recognised>> {
+    if found.point.is_some() || found.option.is_some() {
+        return None;
+    }
+    let remark = found.remark.as_deref()?;
+    let at = Cursor::start(remark).skip_ws();
+    let at = skip_any(at, &POINT_LINKS);
+    let worded = point_words_at(at.rest(), vocabulary)?;
+    let (numbers, mut at) = number_list(at.advance(worded).skip_ws())?;
+    let mut answers = vec![(found.verdict, found.verdict_text.clone(), numbers)];
+    // Further clauses after a separator: a verdict, a link, maybe a point
+    // word, and their numbers ("niet akkoord met 2"); or a point word, its
+    // numbers and a verdict ("beslispunt 2 graag bespreken").
+    loop {
+        let next = at.skip_ws_and(|c| matches!(c, ',' | ';'));
+        if let Some(len) = point_words_at(next.rest(), vocabulary)
+            && let Some((numbers, end)) = number_list(next.advance(len).skip_ws())
+            && let Some(verdict) = super::verdict::verdict_at(end.skip_ws().rest(), vocabulary)
+            && !verdict.weak
+            && end.skip_ws() > end
+        {
+            let verdict_at = end.skip_ws();
+            let verdict_end = verdict_at.advance(verdict.len);
+            answers.push((
+                verdict.verdict,
+                verdict_end.since(verdict_at).to_owned(),
+                numbers,
+            ));
+            at = verdict_end;
+            continue;
+        }
+        let Some(verdict) = super::verdict::verdict_at(next.rest(), vocabulary) else {
+            break;
+        };
+        let after = next.advance(verdict.len);
+        let linked = skip_any(after.skip_ws(), &POINT_LINKS);
+        let numbers_at = point_words_at(linked.rest(), vocabulary)
+            .map_or(linked, |len| linked.advance(len).skip_ws());
+        let Some((numbers, end)) = number_list(numbers_at) else {
+            break;
+        };
+        if verdict.weak || after.since(next).is_empty() {
+            break;
+        }
+        answers.push((verdict.verdict, after.since(next).to_owned(), numbers));
+        at = end;
+    }
+    let rest = at
+        .rest()
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':'))
+        .trim_end();
+    let points: usize = answers.iter().map(|(_, _, numbers)| numbers.len()).sum();
+    if points > MAX_POINTS as usize {
+        return None;
+    }
+    let mut decisions = Vec::with_capacity(points);
+    for (verdict, verdict_text, numbers) in answers {
+        for number in numbers {
+            decisions.push(Recognised {
+                verdict,
+                verdict_text: verdict_text.clone(),
+                point: Some(number),
+                remark: (!rest.is_empty()).then(|| rest.to_owned()),
+                conditional: found.conditional && !rest.is_empty(),
+                ..found.clone()
+            });
+        }
+    }
+    Some(decisions)
+}
+
+/// Past one of `words` and white space, when one stands here.
+fn skip_any<'a>(at: Cursor<'a>, words: &[&str]) -> Cursor<'a> {
+    words
+        .iter()
+        .find_map(|word| match_phrase(at.rest(), word))
+        .map_or(at, |len| at.advance(len).skip_ws())
+}
+
+/// A point word at the start of `text`, singular or plural ("beslispunt",
+/// "beslispunten"), before white space; the bytes it covers.
+fn point_words_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
+    vocabulary.point_words().iter().find_map(|word| {
+        let head = text.get(..word.len())?;
+        if !head.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        let rest = text.get(word.len()..)?;
+        let plural = ["en", "s"]
+            .iter()
+            .find(|suffix| {
+                rest.get(..suffix.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+            })
+            .map_or(0, |suffix| suffix.len());
+        let end = word.len() + plural;
+        text.get(end..)?
+            .starts_with(char::is_whitespace)
+            .then_some(end)
+    })
+}
+
+/// Numbers of points at `at`: "1", "1 en 3", "1, 2 en 4", "1 t/m 3",
+/// "1-3"; each from 1 to [`MAX_POINTS`], ending a word. The numbers, in
+/// order and each once, and where the list ends.
+fn number_list(at: Cursor<'_>) -> Option<(Vec<u32>, Cursor<'_>)> {
+    let mut numbers: Vec<u32> = Vec::new();
+    let (first, mut at) = point_number(at)?;
+    numbers.push(first);
+    loop {
+        let joined = at.skip_ws_and(|c| matches!(c, ',' | '&' | '+'));
+        let joined = if joined == at.skip_ws() {
+            skip_any(at.skip_ws(), &LIST_JOINS)
+        } else {
+            skip_any(joined, &LIST_JOINS)
+        };
+        let ranged = at.skip_ws_and(|c| matches!(c, '-' | '–'));
+        let ranged = if ranged == at.skip_ws() {
+            skip_any(at.skip_ws(), &RANGE_WORDS)
+        } else {
+            ranged
+        };
+        if ranged > at.skip_ws()
+            && let Some((last, end)) = point_number(ranged)
+        {
+            let from = *numbers.last()?;
+            if last <= from {
+                return None;
+            }
+            numbers.extend(from + 1..=last);
+            at = end;
+            continue;
+        }
+        if joined > at.skip_ws()
+            && let Some((number, end)) = point_number(joined)
+        {
+            numbers.push(number);
+            at = end;
+            continue;
+        }
+        break;
+    }
+    let mut seen = numbers.clone();
+    seen.sort_unstable();
+    seen.dedup();
+    (seen.len() == numbers.len() && numbers.len() <= MAX_POINTS as usize).then_some((numbers, at))
+}
+
+/// One point number at `at`, of one or two digits, ending a word.
+fn point_number(at: Cursor<'_>) -> Option<(u32, Cursor<'_>)> {
+    let digits = at.rest().bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let number: u32 = at.rest().get(..digits)?.parse().ok()?;
+    let end = at.advance(digits);
+    // "1.5", "1a", "1/6": not a point's number.
+    if end.peek().is_some_and(|c| {
+        c.is_alphanumeric()
+            || c == '/'
+            || (c == '.' && end.advance(1).peek().is_some_and(|d| d.is_ascii_digit()))
+    }) {
+        return None;
+    }
+    (1..=MAX_POINTS).contains(&number).then_some((number, end))
 }
 
 /// A vocabulary actor and a link before the first marker ("MWP: 1. …"),
