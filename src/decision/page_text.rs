@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 
 use super::Vocabulary;
 use super::date_text;
-use super::recognise::{Mode, recognise};
+use super::recognise::{self, Mode, recognise};
 use super::register::Statement;
 use super::{SightingRef, Source};
 use crate::summary::{SummaryLocale, SummaryMarks, may_open_with};
@@ -91,6 +91,10 @@ struct Line<'a> {
     number: usize,
     page: Option<usize>,
     kind: Kind,
+    /// The page's text, of which `text` is a part.
+    page_text: &'a str,
+    /// A printed summary's entry header, or the comment under it.
+    summary: bool,
 }
 
 /// Finds the stamp lines of one page's text, or of a whole text (form feeds,
@@ -173,15 +177,19 @@ fn classify<'a>(
             } else {
                 Kind::Other
             };
-            previous_is_summary_header = summary_header;
+            let previous_summary_header =
+                std::mem::replace(&mut previous_is_summary_header, summary_header);
             lines.push(Line {
                 text: trimmed,
                 number,
                 page: page_number,
                 kind,
+                page_text: page,
+                summary: summary_header || previous_summary_header,
             });
         }
     }
+    join_stamp_boxes(&mut lines, vocabulary);
     // Dates after a label on a later line.
     for index in 0..lines.len() {
         let Some(line) = lines.get(index) else {
@@ -205,6 +213,91 @@ fn classify<'a>(
         }
     }
     lines
+}
+
+/// The most lines of a stamp box (see [`join_stamp_boxes`]).
+const MAX_BOX_LINES: usize = 4;
+
+/// Stamps drawn as a box of short lines ("Akkoord. MWP⏎8 juni 2026",
+/// "MWP⏎akkoord 8/6", a flattened text box): consecutive short lines on
+/// one page, none of them a stamp with its actor and date alone, that read
+/// together as a decision with an actor and a date. The first line becomes
+/// the stamp, its text the box's (line breaks kept); the others are taken
+/// into it. A box starts at a line that is no stamp of its own.
+fn join_stamp_boxes(lines: &mut [Line<'_>], vocabulary: &Vocabulary) {
+    let mut index = 0;
+    while index < lines.len() {
+        let taken = box_at(lines, index, vocabulary);
+        if let Some((text, last)) = taken {
+            if let Some(first) = lines.get_mut(index) {
+                first.text = text;
+                first.kind = Kind::Stamp;
+            }
+            for line in lines.get_mut(index + 1..=last).unwrap_or_default() {
+                line.kind = Kind::Other;
+            }
+            index = last + 1;
+        } else {
+            index += 1;
+        }
+    }
+}
+
+/// The stamp box starting at line `index`: its text and its last line.
+fn box_at<'a>(
+    lines: &[Line<'a>],
+    index: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(&'a str, usize)> {
+    let first = lines.get(index)?;
+    if first.kind != Kind::Other || first.summary || !recognise::is_box_line(first.text) {
+        return None;
+    }
+    let start = offset(first)?;
+    for last in index + 1..(index + MAX_BOX_LINES).min(lines.len()) {
+        let line = lines.get(last)?;
+        let follows = line.page == first.page && line.number == first.number + (last - index);
+        if !follows
+            || line.summary
+            || !recognise::is_box_line(line.text)
+            || !matches!(line.kind, Kind::Other | Kind::Stamp)
+        {
+            return None;
+        }
+        // A stamp that says who and when on its own stays a stamp.
+        if line.kind == Kind::Stamp && complete(line.text, vocabulary, false) {
+            return None;
+        }
+        let end = offset(line)? + line.text.len();
+        let text = first.page_text.get(start..end)?;
+        if complete(text, vocabulary, true) {
+            return Some((text, last));
+        }
+    }
+    None
+}
+
+/// Whether a stamp text names its actor and carries a date; for a box
+/// (`strict`), an actor the vocabulary knows and a verdict that is not
+/// weak: the cells of a table column ("10/1/96⏎CLINTON⏎OK") read alike.
+fn complete(text: &str, vocabulary: &Vocabulary, strict: bool) -> bool {
+    // Most boxes tried are header lines and titles: without a verdict or
+    // option word they are no decision, which one search tells.
+    if !(vocabulary.may_hold_verdict(text) || vocabulary.may_hold_option(text)) {
+        return false;
+    }
+    let found = recognise(text, Mode::Stamp, vocabulary);
+    !found.is_empty()
+        && found.iter().all(|d| {
+            let known = d.actor_title.is_some()
+                && !vocabulary.is_weak_phrase(&super::vocabulary::normalise(&d.verdict_text));
+            d.actor.is_some() && d.date.is_some() && (known || !strict)
+        })
+}
+
+/// Where a line's text starts in its page's text.
+fn offset(line: &Line<'_>) -> Option<usize> {
+    (line.text.as_ptr() as usize).checked_sub(line.page_text.as_ptr() as usize)
 }
 
 enum Label {
@@ -372,6 +465,40 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "MWP bespreken 7-5-2026");
         assert_eq!(found[0].nota_date, Some(ymd(2026, 4, 13)));
+    }
+
+    /// A stamp drawn as a box of short lines is one stamp, at its first
+    /// line, with its line breaks; what reads alike but is no stamp stays
+    /// out: a table's column, a form's unfilled block, the comment under a
+    /// summary entry's header with the next "Pagina:", and a stamp that is
+    /// whole on its own line.
+    #[test]
+    fn stamps_drawn_as_boxes_of_lines() {
+        let text = "Aan de Minister\nDatum 3 juni 2026\n\nMWP\nakkoord 8/6\n\nAkkoord. SG\n9 juni 2026\n\nAKKOORD\nMinister van SZW\n08-06-2026 09:11\n";
+        let found: Vec<(&str, usize)> = stamps(text).iter().map(|s| (s.text, s.line)).collect();
+        assert_eq!(
+            found,
+            [
+                ("MWP\nakkoord 8/6", 4),
+                ("Akkoord. SG\n9 juni 2026", 7),
+                ("AKKOORD\nMinister van SZW\n08-06-2026 09:11", 10),
+            ]
+        );
+        let not_boxes = [
+            "10/1/96\nCLINTON\nOK\n",
+            "Akkoord\nMinister van SZW\nDatum:\n",
+            "☐ Akkoord ☐ Niet akkoord\nMinister\nDatum: 8 juni 2026\n",
+            "Gaat u akkoord\nmet optie 2?\n8 juni 2026\n",
+            "Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Tekst plaatsen Datum: Onbepaald\nMinister akkoord\nPagina: 31\n",
+        ];
+        for text in not_boxes {
+            assert!(stamps(text).is_empty(), "{text:?}: {:?}", stamps(text));
+        }
+        let whole = stamps("Akkoord\nMWP akkoord 8/6\n");
+        assert_eq!(
+            whole.iter().map(|s| s.text).collect::<Vec<_>>(),
+            ["MWP akkoord 8/6"]
+        );
     }
 
     #[test]

@@ -100,7 +100,9 @@
 //! names a file (`….pdf`), and a verdict after an empty check box ("☐
 //! Akkoord", a form's option left unticked). Stamp mode also refuses lines
 //! with tabs (table rows), lines over 120 characters and, over 80, lines
-//! that do not end near a digit or have no actor or no date; and it needs
+//! that do not end near a digit or have no actor or no date; it reads a
+//! box of two to four short lines ("Akkoord. MWP\n8 juni 2026", a
+//! flattened text box) only with an actor and a date; and it needs
 //! an actor or a date: a bare "Akkoord" or "TE BESPREKEN" line is a heading,
 //! not a stamp, and without an actor "Approved: 12/03/2021" is a label and
 //! its value in a document's control table.
@@ -134,6 +136,7 @@ use actor::Actors;
 use draft::Draft;
 
 pub(crate) use cursor::ends_word;
+pub(crate) use refusal::is_box_line;
 
 use super::Verdict;
 use super::Vocabulary;
@@ -177,7 +180,7 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<
     } else {
         found
     };
-    if mode == Mode::Stamp && found.iter().any(|d| refusal::long_line_refuses(text, d)) {
+    if mode == Mode::Stamp && found.iter().any(|d| refusal::long_stamp_refuses(text, d)) {
         return Vec::new();
     }
     found

@@ -14,6 +14,11 @@ const PLAIN_STAMP_CHARS: usize = 80;
 /// [`PLAIN_STAMP_CHARS`] must end in its date and name its actor (see
 /// [`long_line_refuses`]).
 const MAX_STAMP_CHARS: usize = 120;
+/// The longest line of a stamp box: a stamp of a few short lines, as a
+/// flattened text box draws it ("Akkoord. MWP⏎8 juni 2026").
+const BOX_LINE_CHARS: usize = 40;
+/// The most lines of a stamp box.
+const MAX_BOX_LINES: usize = 4;
 /// How near its end a long stamp line has its date: a digit must stand in
 /// its last bytes ("… wordt gevonden (8/6)", "… verzonden. MWP 8-6-2026").
 const LONG_STAMP_DATE_BYTES: usize = 12;
@@ -36,6 +41,13 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
             }
             body.trim_end()
         }
+        Mode::Stamp if text.contains('\n') => {
+            let stamp = text.trim();
+            if !is_box(stamp) {
+                return None;
+            }
+            stamp
+        }
         Mode::Stamp => {
             let line = text.trim();
             // Most lines of running text are over PLAIN_STAMP_CHARS: one
@@ -53,13 +65,35 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
     (!body.is_empty() && !names_a_file(body, vocabulary)).then_some(body)
 }
 
-/// Whether a line of page text is too long for what was read in it: over
-/// [`PLAIN_STAMP_CHARS`], a stamp must name its actor and carry a date
-/// ("MinFin: akkoord onder voorwaarde dat de dekking … wordt gevonden
-/// (8/6)"); without them a line that long is running text. (That it ends
+/// Whether page text is too long for what was read in it: a line over
+/// [`PLAIN_STAMP_CHARS`], or a box of lines, is a stamp only when it names
+/// its actor and carries a date ("MinFin: akkoord onder voorwaarde dat de
+/// dekking … wordt gevonden (8/6)", "Akkoord. MWP⏎8 juni 2026"); without
+/// them it is running text, or a form's labels. (That a long line ends
 /// near a digit is asked before it is read at all.)
-pub(super) fn long_line_refuses(line: &str, found: &Recognised) -> bool {
-    longer_than(line.trim(), PLAIN_STAMP_CHARS) && (found.actor.is_none() || found.date.is_none())
+pub(super) fn long_stamp_refuses(text: &str, found: &Recognised) -> bool {
+    let text = text.trim();
+    (text.contains('\n') || longer_than(text, PLAIN_STAMP_CHARS))
+        && (found.actor.is_none() || found.date.is_none())
+}
+
+/// Whether a line may be one of a stamp box: short, and no table row.
+pub(crate) fn is_box_line(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && !line.contains('\t') && !longer_than(line, BOX_LINE_CHARS)
+}
+
+/// Whether a text is a stamp box: two to [`MAX_BOX_LINES`] lines, each a
+/// box line.
+fn is_box(text: &str) -> bool {
+    let mut count = 0;
+    for line in text.split('\n') {
+        count += 1;
+        if count > MAX_BOX_LINES || !is_box_line(line) {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Whether a digit stands among the last [`LONG_STAMP_DATE_BYTES`] bytes.
