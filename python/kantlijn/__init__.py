@@ -25,7 +25,7 @@ import os
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _kantlijn
-from ._options import check_options, check_path, iterable, options_object
+from ._options import check_options, check_path, check_timeout, iterable, options_object
 from ._pool import extract_many
 from ._records import decision_rows, nota_rows, schema, to_pandas
 
@@ -62,6 +62,7 @@ def extract(
     widgets: bool = False,
     threads: Optional[int] = None,
     name: Optional[str] = None,
+    timeout: Optional[float] = 60.0,
 ) -> Report:
     """Read one input and return its report.
 
@@ -93,6 +94,9 @@ def extract(
       ``None`` or 0 uses one per core when a document has enough pages.
     - ``name``: the report's ``file`` for bytes input (default
       ``"<bytes>"``); not allowed with a path.
+    - ``timeout`` (``--timeout``): seconds the reading may take (default
+      60; ``None``: no limit). The reading stops there, and the report
+      holds what was read, with ``complete: False`` and a warning.
 
     The reading releases the GIL, so threads can read files in parallel;
     for batches of untrusted files prefer :func:`extract_many`, which
@@ -106,6 +110,7 @@ def extract(
         links=links,
         widgets=widgets,
         threads=threads,
+        time_per_file=check_timeout("extract", timeout),
     )
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
         if isinstance(path_or_bytes, bytes) and _names_a_file(path_or_bytes):

@@ -4,7 +4,7 @@ the argument, before they reach the native module."""
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Iterable, Iterator, Union
+from typing import Any, Dict, Iterable, Iterator, Optional, Union
 
 from . import _kantlijn
 
@@ -48,12 +48,29 @@ def check_options(caller: str, options: Dict[str, Any]) -> Dict[str, Any]:
     return merged
 
 
-def options_object(caller: str, **options: Any) -> Any:
-    """The native options object for checked options."""
+def options_object(caller: str, time_per_file: Optional[float] = None, **options: Any) -> Any:
+    """The native options object for checked options, and the seconds one
+    input may take (``None``: the library's limit)."""
     checked = check_options(caller, options)
     if checked["threads"] is None:
         checked["threads"] = 0
-    return _kantlijn.Options(**checked)
+    return _kantlijn.Options(**checked, time_per_file=time_per_file)
+
+
+def check_timeout(caller: str, timeout: Any) -> Optional[float]:
+    """A time limit in seconds, or ``None`` for none (then a very long one:
+    the reading still stops within the library's bounds)."""
+    if timeout is None:
+        return NO_TIME_LIMIT
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"{caller}(): timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if not (timeout > 0 and timeout != float("inf")):
+        raise ValueError(f"{caller}(): timeout must be a positive number of seconds, not {timeout!r}")
+    return float(timeout)
+
+
+#: The time limit of ``timeout=None``: a year.
+NO_TIME_LIMIT = 365 * 24 * 3600.0
 
 
 def check_path(caller: str, value: Any) -> str:

@@ -25,7 +25,7 @@ import time
 from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from . import _kantlijn
-from ._options import check_options, check_path, iterable
+from ._options import NO_TIME_LIMIT, check_options, check_path, iterable
 
 #: The environment variable that carries the password to workers (not the
 #: command line, which other users can see).
@@ -358,7 +358,9 @@ class _Pool:
         threads = options["threads"]
         if threads is None:
             threads = 0 if jobs == 1 else 1
-        worker_options = {**options, "threads": threads, "time_per_file": timeout}
+        # No timeout is no limit, in the workers too (not the library's).
+        limit = NO_TIME_LIMIT if timeout is None else timeout
+        worker_options = {**options, "threads": threads, "time_per_file": limit}
         password = worker_options.pop("password")
         self.command = [sys.executable, "-c", _BOOTSTRAP, _PACKAGE_PARENT, json.dumps(worker_options)]
         self.env = dict(os.environ)

@@ -76,6 +76,21 @@ def test_bytes_that_are_no_pdf():
     assert report["annotations"] == [] and report["pages"] is None
 
 
+def test_timeout_stops_the_reading_of_one_input():
+    """As --timeout: the reading stops at the limit and says so; None is no
+    limit at all."""
+    full = kantlijn.extract("fixtures/notas-bundel.pdf")
+    assert full["complete"] is True
+    assert kantlijn.extract("fixtures/notas-bundel.pdf", timeout=None) == full
+    cut = kantlijn.extract("fixtures/notas-bundel.pdf", timeout=1e-9)
+    assert cut["complete"] is False
+    assert any(w["kind"] == "time_limit" for w in cut["warnings"]), cut["warnings"]
+    with pytest.raises(ValueError, match="timeout"):
+        kantlijn.extract("fixtures/beslisnota.pdf", timeout=0)
+    with pytest.raises(TypeError, match="timeout"):
+        kantlijn.extract("fixtures/beslisnota.pdf", timeout="60")
+
+
 def test_a_path_given_as_bytes_is_refused_not_read_as_content():
     """os.listdir(b".") gives paths as bytes; read as an input's content
     they would make an empty text report without an error."""
