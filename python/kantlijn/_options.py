@@ -57,11 +57,19 @@ def options_object(caller: str, time_per_file: Optional[float] = None, **options
     return _kantlijn.Options(**checked, time_per_file=time_per_file)
 
 
-def check_timeout(caller: str, timeout: Any) -> Optional[float]:
-    """A time limit in seconds, or ``None`` for none (then a very long one:
-    the reading still stops within the library's bounds)."""
+def check_timeout(caller: str, timeout: Any) -> float:
+    """The time limit of one reading: ``timeout`` seconds, or for ``None``
+    a very long one (the reading still stops within the library's other
+    bounds)."""
+    seconds = check_seconds(caller, timeout)
+    return NO_TIME_LIMIT if seconds is None else seconds
+
+
+def check_seconds(caller: str, timeout: Any) -> Optional[float]:
+    """A positive number of seconds, or ``None``; ``TypeError`` or
+    ``ValueError`` naming the caller otherwise."""
     if timeout is None:
-        return NO_TIME_LIMIT
+        return None
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise TypeError(f"{caller}(): timeout must be a number of seconds or None, not {type(timeout).__name__}")
     if not (timeout > 0 and timeout != float("inf")):

@@ -25,7 +25,7 @@ import time
 from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from . import _kantlijn
-from ._options import NO_TIME_LIMIT, check_options, check_path, iterable
+from ._options import NO_TIME_LIMIT, check_options, check_path, check_seconds, iterable
 
 #: The environment variable that carries the password to workers (not the
 #: command line, which other users can see).
@@ -105,13 +105,7 @@ def _check_jobs(jobs: Any) -> int:
 
 
 def _check_timeout(timeout: Any) -> Optional[float]:
-    if timeout is None:
-        return None
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise TypeError(f"extract_many(): timeout must be a number of seconds or None, not {type(timeout).__name__}")
-    if not (timeout > 0 and timeout != float("inf")):
-        raise ValueError(f"extract_many(): timeout must be a positive number of seconds, not {timeout!r}")
-    return float(timeout)
+    return check_seconds("extract_many", timeout)
 
 
 def _seconds(value: float) -> str:
