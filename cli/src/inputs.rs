@@ -95,13 +95,13 @@ pub(crate) fn collect(args: &Args) -> Inputs {
             // A folder named again, or inside one named before: its files
             // are read once, with that folder's.
             let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-            if seen_dirs.contains(&key) {
+            if !seen_dirs.insert(key) {
                 continue;
             }
             let folder = inputs.folders.len();
             inputs.folders.push(path.clone());
             inputs.overlaps.push(false);
-            walk(&path, folder, &mut seen_dirs, &mut inputs);
+            walk_entries(&path, folder, &mut seen_dirs, &mut inputs);
         } else {
             inputs.files.push(Input {
                 path,
@@ -207,6 +207,11 @@ fn walk(dir: &Path, folder: usize, seen: &mut HashSet<PathBuf>, inputs: &mut Inp
         }
         return;
     }
+    walk_entries(dir, folder, seen, inputs);
+}
+
+/// The files of a folder already marked seen, and those of its subfolders.
+fn walk_entries(dir: &Path, folder: usize, seen: &mut HashSet<PathBuf>, inputs: &mut Inputs) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {

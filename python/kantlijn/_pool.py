@@ -114,18 +114,18 @@ def _seconds(value: float) -> str:
 
 
 def _display(path: str) -> str:
-    """A path as the report's ``file`` shows it: undecodable bytes replaced."""
-    return os.fsencode(path).decode("utf-8", "replace")
+    """A path as the report's ``file`` shows it: undecodable bytes (and a
+    lone surrogate, which no file name holds) replaced."""
+    try:
+        return os.fsencode(path).decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "replace").decode("utf-8")
 
 
 def _not_a_path(value: Any, error: Exception) -> Dict[str, Any]:
     """The report of a batch's input that is not a path."""
     name = value if isinstance(value, str) else repr(value)
-    return _kantlijn.failed_report(_display_lossy(name), "unreadable", f"{_display_lossy(name)}: {error}")
-
-
-def _display_lossy(text: str) -> str:
-    return text.encode("utf-8", "replace").decode("utf-8")
+    return _kantlijn.failed_report(_display(name), "unreadable", f"{_display(name)}: {error}")
 
 
 class _Job:

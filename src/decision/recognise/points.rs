@@ -155,7 +155,7 @@ pub(super) fn linked(found: &Recognised, vocabulary: &Vocabulary) -> Option<Vec<
         let Some((numbers, end)) = number_list(numbers_at) else {
             break;
         };
-        if verdict.weak || after.since(next).is_empty() {
+        if verdict.weak {
             break;
         }
         answers.push((verdict.verdict, after.since(next).to_owned(), numbers));
@@ -193,26 +193,21 @@ fn skip_any<'a>(at: Cursor<'a>, words: &[&str]) -> Cursor<'a> {
         .map_or(at, |len| at.advance(len).skip_ws())
 }
 
-/// A point word at the start of `text`, singular or plural ("beslispunt",
-/// "beslispunten"), before white space; the bytes it covers.
+/// A point word at the start of `text` (see [`point_word`]), also in the
+/// plural ("beslispunten", "punten"); the bytes it covers.
 fn point_words_at(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
-    vocabulary.point_words().iter().find_map(|word| {
-        let head = text.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) {
-            return None;
-        }
-        let rest = text.get(word.len()..)?;
-        let plural = ["en", "s"]
-            .iter()
-            .find(|suffix| {
-                rest.get(..suffix.len())
-                    .is_some_and(|s| s.eq_ignore_ascii_case(suffix))
-            })
-            .map_or(0, |suffix| suffix.len());
-        let end = word.len() + plural;
-        text.get(end..)?
-            .starts_with(char::is_whitespace)
-            .then_some(end)
+    point_word(text, vocabulary).or_else(|| {
+        vocabulary.point_words().iter().find_map(|word| {
+            let head = text.get(..word.len())?;
+            if !head.eq_ignore_ascii_case(word) {
+                return None;
+            }
+            let rest = text.get(word.len()..)?;
+            ["en", "s"]
+                .iter()
+                .find_map(|suffix| match_phrase(rest, suffix))
+                .map(|plural| word.len() + plural)
+        })
     })
 }
 
@@ -224,17 +219,16 @@ fn number_list(at: Cursor<'_>) -> Option<(Vec<u32>, Cursor<'_>)> {
     let (first, mut at) = point_number(at)?;
     numbers.push(first);
     loop {
-        let joined = at.skip_ws_and(|c| matches!(c, ',' | '&' | '+'));
-        let joined = if joined == at.skip_ws() {
-            skip_any(at.skip_ws(), &LIST_JOINS)
+        // "1, 3", "1 & 3", "1, en 3"; "1-3", "1 t/m 3".
+        let joined = skip_any(
+            at.skip_ws_and(|c| matches!(c, ',' | '&' | '+')),
+            &LIST_JOINS,
+        );
+        let dashed = at.skip_ws_and(|c| matches!(c, '-' | '–'));
+        let ranged = if dashed > at.skip_ws() {
+            dashed
         } else {
-            skip_any(joined, &LIST_JOINS)
-        };
-        let ranged = at.skip_ws_and(|c| matches!(c, '-' | '–'));
-        let ranged = if ranged == at.skip_ws() {
-            skip_any(at.skip_ws(), &RANGE_WORDS)
-        } else {
-            ranged
+            skip_any(dashed, &RANGE_WORDS)
         };
         if ranged > at.skip_ws()
             && let Some((last, end)) = point_number(ranged)
