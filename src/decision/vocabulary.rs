@@ -87,6 +87,7 @@ struct VocabularyFile {
     date_lead_ins: Vec<String>,
     meeting_words: Vec<String>,
     meeting_date_links: Vec<String>,
+    remark_date_links: Vec<String>,
     portfolio_links: Vec<String>,
     portfolio_joiners: Vec<String>,
     actors: BTreeMap<String, String>,
@@ -420,6 +421,7 @@ impl<T> Phrases<T> {
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
 /// | `meeting_date_links` | list | words between a meeting word and its date ("van", "op") |
+/// | `remark_date_links` | list | words after which a date that ends a text belongs to the remark ("akkoord met de brief **van** 3 juni", "**per** 1 januari"); after any other word it is the decision's ("akkoord mits FEZ instemt 8/6") |
 /// | `actors` | spelling → title | actors and their titles (`{"MWP": "Minister van Werk en Participatie"}`) |
 /// | `ministry_roles` | prefix → title | role prefixes that combine with a ministry code (`{"M": "Minister van"}` makes `MSZW` a minister) |
 /// | `ministries` | code → name | ministries (`{"SZW": "Sociale Zaken en Werkgelegenheid"}`), also read as a role's portfolio ("Minister SZW") |
@@ -490,6 +492,9 @@ pub struct Vocabulary {
     meeting_words: HashSet<String>,
     /// Words between a meeting word and its date ("van", "op").
     meeting_date_links: Vec<String>,
+    /// Words after which a date ending a text is the remark's ("van 3
+    /// juni", "per 1 januari").
+    remark_date_links: HashSet<String>,
     /// Words between a role and its portfolio ("Minister van Financiën").
     portfolio_links: Vec<String>,
     /// Words joining the parts of a portfolio ("Participatie en Integratie").
@@ -601,6 +606,7 @@ impl Vocabulary {
             date_lead_ins: Vec::new(),
             meeting_words: HashSet::default(),
             meeting_date_links: Vec::new(),
+            remark_date_links: HashSet::default(),
             portfolio_links: Vec::new(),
             portfolio_joiners: Vec::new(),
             actors: Phrases::default(),
@@ -821,6 +827,11 @@ impl Vocabulary {
         extend_list(&mut self.request_words, file.request_words, "request_words")?;
         extend_set(&mut self.weak_verdicts, file.weak_verdicts, "weak_verdicts")?;
         extend_set(&mut self.meeting_words, file.meeting_words, "meeting_words")?;
+        extend_set(
+            &mut self.remark_date_links,
+            file.remark_date_links,
+            "remark_date_links",
+        )?;
         extend_list(
             &mut self.nota_date_labels,
             file.nota_date_labels,
@@ -954,6 +965,10 @@ impl Vocabulary {
 
     pub(crate) fn is_meeting_word(&self, word: &str) -> bool {
         with_lower(word, |lower| self.meeting_words.contains(lower))
+    }
+
+    pub(crate) fn is_remark_date_link(&self, word: &str) -> bool {
+        with_lower(word, |lower| self.remark_date_links.contains(lower))
     }
 
     pub(crate) fn meeting_date_links(&self) -> &[String] {

@@ -21,6 +21,8 @@
 //! anything weaker (an actor without a date, initials, a date alone) must
 //! follow a separator, a line break or stand in brackets, so that "akkoord
 //! met de brief van 3 juni" keeps its letter's date out of the decision.
+//! A date alone may also follow a clause that ends on a verb ("akkoord
+//! mits FEZ instemt 8/6", "ondertekend 8-6-2026"); see [`dates_freely`].
 //! Nor does a signature follow a word of the vocabulary's
 //! `addressee_links` directly: in "stuur door naar SG 8/6" the SG is
 //! addressed.
@@ -165,6 +167,36 @@ fn after_addressee_link(text: &str, start: usize, vocabulary: &Vocabulary) -> bo
         .is_some_and(|word| vocabulary.is_addressee_link(word))
 }
 
+/// Whether a date alone at `start` may sign `text` without a separator
+/// before it, because a clause ends on a verb there ("akkoord mits FEZ
+/// instemt 8/6", "akkoord met de brief, ondertekend 8-6-2026", "signed 8
+/// June"): the word before it is in lower case and ends as a finite verb
+/// or a participle does (in "t", "d" or "en"), and is neither one of the
+/// vocabulary's `remark_date_links` ("de brief van 3 juni", "per 1
+/// januari": the remark's own date) nor a meeting ("in de staf 24/3",
+/// dated by the meeting rule). A noun names what the date is of ("met
+/// inwerkingtreding 1 januari 2027"); a number ("versie 3 8/6") is left
+/// alone too, and so is a date after a lead-in ("versturen op 3 juni":
+/// the action's date). Such a date must end the text: in "akkoord 8/6
+/// MWP" the date is the verdict's and MWP its actor.
+fn dates_freely(text: &str, start: usize, vocabulary: &Vocabulary) -> bool {
+    text.get(..start)
+        .unwrap_or_default()
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|word| {
+            word_of(
+                text.get(start..).unwrap_or_default(),
+                vocabulary.date_lead_ins(),
+            )
+            .is_none()
+                && word.chars().all(char::is_lowercase)
+                && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+                && !vocabulary.is_remark_date_link(word)
+                && !vocabulary.is_meeting_word(word)
+        })
+}
+
 /// The signature that starts at `start` and runs to the end of `text`.
 fn signature_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Signature> {
     let origin = Cursor::start(text).advance(start);
@@ -207,7 +239,15 @@ fn signature_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Sig
         }
         let allowed = match (&signer, &date) {
             (None, None) => false,
-            (None, Some(_)) => separated,
+            (None, Some(_)) => {
+                separated
+                    || (end
+                        .rest()
+                        .trim_end()
+                        .trim_end_matches(['.', ')'])
+                        .is_empty()
+                        && dates_freely(text, start, vocabulary))
+            }
             (Some((_, Strength::Known, _)), dated) => dated.is_some() || separated || by_link,
             (Some((_, Strength::Letter, _)), dated) => dated.is_some(),
             (Some((_, Strength::Weak, _)), dated) => dated.is_some() && (separated || by_link),
@@ -502,6 +542,13 @@ mod tests {
         );
         assert_eq!(signed("Akkoord\n8/6"), owned("Akkoord", None, Some("8/6")));
         assert_eq!(signed("Akkoord met de brief van 3 juni"), None);
+        assert_eq!(
+            signed("akkoord mits FEZ instemt 8/6"),
+            owned("akkoord mits FEZ instemt", None, Some("8/6"))
+        );
+        assert_eq!(signed("Akkoord met inwerkingtreding 1 januari 2027"), None);
+        assert_eq!(signed("Akkoord, graag versturen op 3 juni"), None);
+        assert_eq!(signed("akkoord mits FEZ instemt 8/6 JdV"), None);
         assert_eq!(signed("Akkoord JdV 5/3"), None);
         assert_eq!(signed("akkoord 8/6 MWP"), None);
         assert_eq!(signed("Akkoord. M"), None);
