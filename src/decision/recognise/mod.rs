@@ -262,8 +262,59 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     else {
         return Vec::new();
     };
+    if let Some(decided) = decided_after_discussion(&found, vocabulary) {
+        return decided;
+    }
     // "akkoord met beslispunt 1 en 3, niet akkoord met 2": one per point.
     points::linked(&found, vocabulary).unwrap_or_else(|| vec![found])
+}
+
+/// The decision taken in a discussion that a text reports first ("MWP
+/// besproken 8/6, akkoord", "Besproken in BS 8/6: akkoord optie 2"): the
+/// first clause of the remark that reads as a decision of its own, other
+/// than another report of a discussion, gives the verdict and what comes
+/// with it; the discussion's actor and date stand unless the clause names
+/// its own. A comment's short sentences before its verdict are read so
+/// already (see [`preamble`]); this also reads a stamp line and a remark
+/// after a meeting.
+fn decided_after_discussion(
+    found: &Recognised,
+    vocabulary: &Vocabulary,
+) -> Option<Vec<Recognised>> {
+    if found.verdict != Verdict::Discussed {
+        return None;
+    }
+    let remark = found.remark.as_deref()?;
+    let clauses = std::iter::once(0).chain(
+        remark
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '\n'))
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    clauses.into_iter().find_map(|start| {
+        let clause = remark.get(start..)?.trim_start();
+        let decided = recognise_in_order(clause, Mode::Comment, vocabulary);
+        let taken = !decided.is_empty()
+            && decided
+                .iter()
+                .all(|d| !matches!(d.verdict, Verdict::Discussed | Verdict::Noted));
+        taken.then(|| {
+            decided
+                .into_iter()
+                .map(|mut d| {
+                    if d.actor.is_none() {
+                        d.actor.clone_from(&found.actor);
+                        d.actor_title.clone_from(&found.actor_title);
+                    }
+                    if d.date.is_none() {
+                        d.date = found.date;
+                        d.date_text.clone_from(&found.date_text);
+                    }
+                    d
+                })
+                .collect()
+        })
+    })
 }
 
 /// The first reading of `text` as one decision, before the refusals: see
