@@ -7,7 +7,7 @@ use super::Mode;
 use super::actor::{
     ActorRules, Actors, actor_at, known_actor_at, portfolio_at, qualifier_at, title_of,
 };
-use super::cursor::{Cursor, is_separator};
+use super::cursor::{Cursor, is_separator, match_phrase};
 use super::date::{DateMatch, DatedText, date_after};
 use super::draft::{Draft, Named};
 use super::preamble::after_preamble;
@@ -56,6 +56,8 @@ pub(super) fn read(
     };
     if let Some(found) = &date {
         at = found.end;
+    } else if core.answer {
+        return None;
     }
     if actor.is_none()
         && let Some(found) = reading.known_actor_after(at)
@@ -176,6 +178,8 @@ struct Core<'a> {
     option: Option<u32>,
     /// An option statement with no actor or lead-in ("Optie 2 …").
     needs_guide: bool,
+    /// A bare answer after the actor ("Minister nee 8/6"): it needs a date.
+    answer: bool,
     end: Cursor<'a>,
 }
 
@@ -311,8 +315,12 @@ impl<'a, 'v> Reading<'a, 'v> {
                 weak: found.weak,
                 option: None,
                 needs_guide: false,
+                answer: false,
                 end,
             });
+        }
+        if actor_first && let Some(core) = self.answer(at) {
+            return Some(core);
         }
         let lead_in = option_lead_in_at(at.rest(), self.vocabulary);
         let start = at.advance(lead_in.unwrap_or(0));
@@ -324,6 +332,29 @@ impl<'a, 'v> Reading<'a, 'v> {
             weak: false,
             option: Some(found.number),
             needs_guide: lead_in.is_none() && !actor_first,
+            answer: false,
+            end,
+        })
+    }
+
+    /// A bare answer after the actor, a word the vocabulary lists under
+    /// `point_answers` ("DG: ja, 8-6", "Minister nee 8/6"): the answer to
+    /// the nota's question. It is weak (it takes no remark) and needs a
+    /// date, so that a reply "Ja" or "SG: nee" in a thread is none.
+    fn answer(&self, at: Cursor<'a>) -> Option<Core<'a>> {
+        let (len, verdict) = self
+            .vocabulary
+            .point_answers()
+            .iter()
+            .find_map(|entry| Some((match_phrase(at.rest(), &entry.phrase)?, entry.value)))?;
+        let end = at.advance(len);
+        Some(Core {
+            verdict,
+            verdict_text: end.since(at),
+            weak: true,
+            option: None,
+            needs_guide: false,
+            answer: true,
             end,
         })
     }
