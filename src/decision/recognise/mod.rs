@@ -47,7 +47,9 @@
 //!   "prima", "vu", …, words that also open ordinary talk) may stand alone
 //!   or with an actor, date or initials but takes no remark, so "OK, de
 //!   planning is krap." is no decision; in stamp mode it needs an actor
-//!   ("OK 12/3" is a checklist row). "akkoord met optie 2" also records
+//!   ("OK 12/3" is a checklist row). After an actor, a bare answer of
+//!   `point_answers` ("DG: ja, 8-6", "Minister nee 8/6") is a weak verdict
+//!   that needs a date. "akkoord met optie 2" also records
 //!   option 2, and the option leads in a remark as a lead-in word does
 //!   ("… optie 2 van de nota").
 //! - The **date** is one of the forms of [`date_text`](super::date_text),
@@ -79,6 +81,11 @@
 //!   text may open with an actor and a verdict ("MinFin akkoord met de
 //!   dekking per 1 januari 2027") but seldom also ends its clause on a
 //!   date.
+//!
+//! A text that reports a **discussion and then its outcome** ("MWP
+//! besproken 8/6, akkoord", "Besproken in BS 8/6: akkoord optie 2") is
+//! the decision of the outcome's clause, with the discussion's actor and
+//! date where the clause has none.
 //!
 //! A text may also be an **option statement**: "Optie 2; reasons" (option
 //! 2, the reasons as remark), "Keuze: optie 2", "MWP: optie 2", "Optie B".
