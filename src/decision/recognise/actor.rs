@@ -177,6 +177,11 @@ fn portfolio_words<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> (Cursor<'a
         };
         end = at.advance(len);
         let gap = end.skip_ws();
+        // A line break ends the portfolio: a label may stand on the next
+        // line ("Minister van SZW⏎Datum: …").
+        if gap.since(end).contains('\n') {
+            break;
+        }
         if let Some(joiner) = word_of(gap.rest(), vocabulary.portfolio_joiners()) {
             let after = gap.advance(joiner);
             let next = after.skip_ws();

@@ -1,6 +1,7 @@
 //! The scanner's primitives: a cursor over one text with named moves, the
 //! separator sets, the word boundary, and phrase matching.
 
+use crate::decision::Vocabulary;
 use std::cmp::Ordering;
 
 /// Dashes as typed and as word processors replace them.
@@ -119,6 +120,16 @@ impl<'a> Cursor<'a> {
     /// stands here; else here ("approved by SG", "d.d. 8-6-2026").
     pub(super) fn skip_word(self, words: &[String]) -> Self {
         word_of(self.rest(), words).map_or(self, |len| self.advance(len).skip_ws())
+    }
+
+    /// Past a date lead-in and the colon of a label after it ("d.d.",
+    /// "Datum: 8 juni 2026"), and the white space after them.
+    pub(super) fn skip_date_lead_in(self, vocabulary: &Vocabulary) -> Self {
+        let after = self.skip_word(vocabulary.date_lead_ins());
+        match after.peek() {
+            Some(':') if after > self => after.advance(1).skip_ws(),
+            _ => after,
+        }
     }
 
     /// Whether a word ends here.

@@ -44,7 +44,7 @@ pub(super) fn date_after<'a>(from: Cursor<'a>, vocabulary: &Vocabulary) -> Optio
         Some('(') => (at.advance(1).skip_ws(), true),
         _ => (at, false),
     };
-    let at = at.skip_word(vocabulary.date_lead_ins());
+    let at = at.skip_date_lead_in(vocabulary);
     if at <= from {
         return None;
     }

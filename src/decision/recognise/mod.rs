@@ -128,6 +128,7 @@ mod condition;
 mod cursor;
 mod date;
 mod draft;
+mod form;
 mod mention;
 mod points;
 mod preamble;
@@ -181,6 +182,11 @@ pub(crate) struct Recognised {
 /// Reads one short text: its decisions, one per point when it answers a
 /// nota's points one by one, else at most one.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
+    // "☒ Akkoord ☐ Niet akkoord": the option ticked is what was decided.
+    // The settled text has no boxes left.
+    if let Some(settled) = form::settled(text) {
+        return recognise(&settled, mode, vocabulary);
+    }
     let found = recognise_in_order(text, mode, vocabulary);
     let found = if found.is_empty() {
         dated_first(text, mode, vocabulary).unwrap_or_default()

@@ -383,7 +383,7 @@ impl<'a, 'v> Reading<'a, 'v> {
     /// ("SG 3/4: akkoord", "MWP 8/6 akkoord"); the date and where the
     /// verdict starts.
     fn date_before_verdict(&self, at: Cursor<'a>) -> Option<(DatedText, Cursor<'a>)> {
-        let start = at.skip_word(self.vocabulary.date_lead_ins());
+        let start = at.skip_date_lead_in(self.vocabulary);
         let (dated, end) = DatedText::at(start, self.vocabulary)?;
         let verdict = end.skip_link();
         (verdict > end && verdict_at(verdict.rest(), self.vocabulary).is_some())

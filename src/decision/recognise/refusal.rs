@@ -2,11 +2,9 @@
 //! an empty check box, a file name, a table row or an over-long line of
 //! page text, and the shapes a stamp line may not have.
 
+use super::form::UNTICKED;
 use super::{Mode, Recognised};
 use crate::decision::Vocabulary;
-
-/// Empty check boxes: a verdict after one was not chosen.
-const UNTICKED: [char; 2] = ['☐', '□'];
 
 /// The longest line of page text that is a stamp by its words alone.
 const PLAIN_STAMP_CHARS: usize = 80;
@@ -36,7 +34,7 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
                 c.is_whitespace() || !(c.is_alphanumeric() || c.is_ascii_punctuation())
             });
             let icons = text.get(..text.len() - body.len()).unwrap_or_default();
-            if icons.contains(UNTICKED) {
+            if UNTICKED.iter().any(|b| icons.contains(b)) {
                 return None;
             }
             body.trim_end()

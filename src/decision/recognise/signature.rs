@@ -425,7 +425,7 @@ fn dated<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Option<(DatedText, Curs
         Some(time) => at.advance(time.end()),
         None => at,
     };
-    let at = at.skip_word(vocabulary.date_lead_ins());
+    let at = at.skip_date_lead_in(vocabulary);
     DatedText::at(at, vocabulary)
 }
 

@@ -1,0 +1,89 @@
+//! Check-box forms: a nota's decision block filled in and flattened ("☒
+//! Akkoord ☐ Niet akkoord ☐ Bespreken"), or typed in a comment ("[x]
+//! akkoord [ ] niet akkoord"). The option ticked is the verdict; the options
+//! left empty are no part of what was decided.
+
+/// Boxes ticked: the option after one was chosen.
+const TICKED: [&str; 6] = ["☒", "☑", "✓", "✔", "[x]", "[X]"];
+/// Boxes left empty: the option after one was not chosen.
+pub(super) const UNTICKED: [&str; 3] = ["☐", "□", "[ ]"];
+
+/// `text` with its form settled, or `None` when it has no ticked box.
+/// In each line that holds a box, every box and the option after it (up to
+/// the next box or the line's end) is kept without its box when the box is
+/// ticked, and left out when it is empty; what stands before the first box
+/// (a label) stays. Lines without a box stay as they are.
+pub(super) fn settled(text: &str) -> Option<String> {
+    // Every box starts with one of these bytes ('☐' and its kin with 0xE2).
+    if !text.bytes().any(|b| b == 0xE2 || b == b'[') || next_box(text, 0).is_none() {
+        return None;
+    }
+    let mut any_ticked = false;
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let Some((first, _, _)) = next_box(line, 0) else {
+            out.push_str(line);
+            continue;
+        };
+        let mut kept: Vec<&str> = Vec::new();
+        kept.extend(Some(line.get(..first)?.trim()).filter(|label| !label.is_empty()));
+        let mut at = first;
+        while let Some((start, len, ticked)) = next_box(line, at) {
+            let option_start = start + len;
+            let option_end = next_box(line, option_start).map_or(line.len(), |(next, _, _)| next);
+            if ticked {
+                any_ticked = true;
+                kept.extend(
+                    Some(line.get(option_start..option_end)?.trim()).filter(|o| !o.is_empty()),
+                );
+            }
+            at = option_end;
+        }
+        out.push_str(&kept.join(" "));
+    }
+    any_ticked.then_some(out)
+}
+
+/// The first box at or after byte `from`: where it starts, its length and
+/// whether it is ticked.
+fn next_box(line: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let rest = line.get(from..)?;
+    let ticked = TICKED.iter().map(|b| (b, true));
+    let empty = UNTICKED.iter().map(|b| (b, false));
+    ticked
+        .chain(empty)
+        .filter_map(|(mark, ticked)| Some((from + rest.find(mark)?, mark.len(), ticked)))
+        .min_by_key(|&(start, _, _)| start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::settled;
+
+    #[test]
+    fn the_ticked_option_is_kept_and_the_empty_ones_go() {
+        assert_eq!(
+            settled("☒ Akkoord   ☐ Niet akkoord   ☐ Bespreken\nMinister van SZW").as_deref(),
+            Some("Akkoord\nMinister van SZW")
+        );
+        assert_eq!(
+            settled("Besluit: ☐ Akkoord ☑ Niet akkoord ☐ Bespreken").as_deref(),
+            Some("Besluit: Niet akkoord")
+        );
+        assert_eq!(
+            settled("[ ] akkoord [x] graag bespreken, SG 8/6").as_deref(),
+            Some("graag bespreken, SG 8/6")
+        );
+    }
+
+    #[test]
+    fn a_form_left_empty_or_no_form_is_left_alone() {
+        assert_eq!(settled("☐ Akkoord ☐ Niet akkoord"), None);
+        assert_eq!(settled("MWP akkoord 8/6"), None);
+        assert_eq!(settled("[redacted] akkoord 8/6"), None);
+        assert_eq!(settled("Akkoord – MWP"), None);
+    }
+}
