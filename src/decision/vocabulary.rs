@@ -83,6 +83,7 @@ struct VocabularyFile {
     addressee_links: Vec<String>,
     option_links: Vec<String>,
     actor_links: Vec<String>,
+    actor_labels: Vec<String>,
     discussed_with_links: Vec<String>,
     date_lead_ins: Vec<String>,
     meeting_words: Vec<String>,
@@ -417,6 +418,7 @@ impl<T> Phrases<T> {
 /// | `addressee_links` | list | words after which a named actor is not the one who decided: an addressee ("aan SG"), a companion ("met DG"), an article ("de minister") |
 /// | `subordinators` | list | words that open a subordinate clause ("dat", "omdat"): a verb after them is not the verdict's sentence's |
 /// | `actor_links` | list | words between a verdict and its actor ("approved by SG", "akkoord namens MWP"), or before a leading actor ("Namens MWP: akkoord") |
+/// | `actor_labels` | list | a form's label before the actor ("**Paraaf** SG: akkoord 5/6"); a decision after one needs a date, without it the text is the form's label |
 /// | `discussed_with_links` | list | words between "besproken" and who it was discussed with, the decision's actor ("Besproken met M 3/4") |
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
@@ -482,6 +484,8 @@ pub struct Vocabulary {
     option_links: Vec<String>,
     /// Words between a verdict and its actor ("approved by SG").
     actor_links: Vec<String>,
+    /// A form's label before the actor ("Paraaf SG: akkoord 5/6").
+    actor_labels: Vec<String>,
     /// Words between "besproken" and who it was discussed with ("besproken
     /// met M 3/4").
     discussed_with_links: Vec<String>,
@@ -602,6 +606,7 @@ impl Vocabulary {
             addressee_links: HashSet::default(),
             option_links: Vec::new(),
             actor_links: Vec::new(),
+            actor_labels: Vec::new(),
             discussed_with_links: Vec::new(),
             date_lead_ins: Vec::new(),
             meeting_words: HashSet::default(),
@@ -802,6 +807,7 @@ impl Vocabulary {
         )?;
         extend_list(&mut self.option_links, file.option_links, "option_links")?;
         extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
+        extend_list(&mut self.actor_labels, file.actor_labels, "actor_labels")?;
         extend_list(
             &mut self.discussed_with_links,
             file.discussed_with_links,
@@ -939,6 +945,10 @@ impl Vocabulary {
 
     pub(crate) fn actor_links(&self) -> &[String] {
         &self.actor_links
+    }
+
+    pub(crate) fn actor_labels(&self) -> &[String] {
+        &self.actor_labels
     }
 
     pub(crate) fn discussed_with_links(&self) -> &[String] {

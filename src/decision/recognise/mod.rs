@@ -25,7 +25,8 @@
 //!   abbreviation there is initials), or sign the text at its end (see
 //!   [`signature`]: "Akkoord. SG 5/3", "akkoord (MWP, 8/6)", "Akkoord, mits
 //!   … M 10/6", "AKKOORD\nMinister van SZW\n08-06-2026 09:11"); an actor
-//!   link may come first ("Namens MWP: akkoord", "akkoord door SG"). A
+//!   link may come first ("Namens MWP: akkoord", "akkoord door SG"), or a
+//!   form's label, then with a date ("Paraaf SG: akkoord 5/6"). A
 //!   signature's actor and date are the decision's unless the text before
 //!   it names another; the text before it is read as a whole text is. In a
 //!   comment without an actor, a vocabulary actor named elsewhere (see

@@ -56,7 +56,7 @@ pub(super) fn read(
     };
     if let Some(found) = &date {
         at = found.end;
-    } else if core.answer {
+    } else if core.answer || opening.labelled {
         return None;
     }
     if actor.is_none()
@@ -142,6 +142,9 @@ struct Opening<'a> {
     /// A redaction placeholder stands in the actor's place ("[redacted]
     /// akkoord 8/6").
     withheld_actor: bool,
+    /// A form's label stands before the actor ("Paraaf SG: akkoord 5/6"):
+    /// without a date the text is the label of an empty field.
+    labelled: bool,
 }
 
 /// An actor read from the text.
@@ -231,7 +234,8 @@ impl<'a, 'v> Reading<'a, 'v> {
 
     /// "Ja, akkoord": an interjection before the verdict, and in a comment
     /// short sentences ("Eens. Akkoord."); "[redacted] akkoord 8/6": a
-    /// withheld actor, which like an unknown one needs a date.
+    /// withheld actor, which like an unknown one needs a date; "Paraaf SG:
+    /// akkoord 5/6": a form's label before the actor, which needs one too.
     fn opening(&self) -> Opening<'a> {
         let start = Cursor::start(self.text);
         let preamble = match self.mode {
@@ -241,14 +245,19 @@ impl<'a, 'v> Reading<'a, 'v> {
         let at = after_interjection(start, self.vocabulary)
             .or(preamble)
             .unwrap_or(start);
-        // "Namens MWP: akkoord", "Door SG akkoord bevonden".
+        // "Namens MWP: akkoord", "Door SG akkoord bevonden"; "Paraaf SG:
+        // akkoord 5/6", a form's label.
         let linked = at.skip_word(self.vocabulary.actor_links());
-        let at = if linked > at
-            && known_actor_at(linked.rest(), self.vocabulary, ActorRules::KNOWN).is_some()
-        {
-            linked
+        let label = at.skip_word(self.vocabulary.actor_labels());
+        let known = |at: Cursor<'a>| {
+            known_actor_at(at.rest(), self.vocabulary, ActorRules::KNOWN).is_some()
+        };
+        let (at, labelled) = if linked > at && known(linked) {
+            (linked, false)
+        } else if label > at && known(label) {
+            (label, true)
         } else {
-            at
+            (at, false)
         };
         if let Some(len) = placeholder_at(self.text) {
             let placeholder = start.advance(len);
@@ -257,12 +266,14 @@ impl<'a, 'v> Reading<'a, 'v> {
                 return Opening {
                     at: verdict,
                     withheld_actor: true,
+                    labelled: false,
                 };
             }
         }
         Opening {
             at,
             withheld_actor: false,
+            labelled,
         }
     }
 
