@@ -161,6 +161,7 @@ fn read_list(
     out: &mut Vec<(PathBuf, bool)>,
 ) -> io::Result<()> {
     let mut entry = Vec::new();
+    let mut first = true;
     loop {
         entry.clear();
         match reader.read_until(separator, &mut entry) {
@@ -172,7 +173,13 @@ fn read_list(
         if entry.last() == Some(&separator) {
             entry.pop();
         }
+        let first_entry = std::mem::replace(&mut first, false);
         if separator == b'\n' {
+            // A list saved by a Windows editor may open with a byte-order
+            // mark, which is no part of the first name.
+            if first_entry && entry.starts_with(BOM) {
+                entry.drain(..BOM.len());
+            }
             if entry.last() == Some(&b'\r') {
                 entry.pop();
             }
@@ -185,6 +192,9 @@ fn read_list(
         out.push((path_from_bytes(std::mem::take(&mut entry)), false));
     }
 }
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[cfg(unix)]
 fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
@@ -253,6 +263,14 @@ mod tests {
                 PathBuf::from("b c.pdf"),
                 PathBuf::from("last.pdf")
             ]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_first_name() {
+        assert_eq!(
+            list(b"\xEF\xBB\xBFa.pdf\r\nb.pdf\r\n", b'\n'),
+            [PathBuf::from("a.pdf"), PathBuf::from("b.pdf")]
         );
     }
 
