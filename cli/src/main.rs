@@ -137,6 +137,16 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         eprintln!("kantlijn: cannot read {}: {error}", path.display());
     }
 
+    // Found now, not after a batch of hours: the report is written to a
+    // temporary file beside it and renamed at the end.
+    if let Some(output) = args.output.as_deref().filter(|o| o.as_os_str() != "-")
+        && output.is_dir()
+    {
+        return Err(Fatal::usage(format!(
+            "the output {} is a folder: name a file, or use --output-dir for a report per input",
+            output.display()
+        )));
+    }
     if let Some(output) = args.output.as_deref().filter(|o| o.as_os_str() != "-")
         && let Some(input) = found
             .files

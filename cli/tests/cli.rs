@@ -646,6 +646,22 @@ fn an_output_that_is_an_input_is_refused() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// `-o` naming a folder is refused before anything is read (a usage error,
+/// 2), not found when the finished report cannot be moved there (3).
+#[test]
+fn an_output_that_is_a_folder_is_refused_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&["-o", path(dir.path()), path(&fixture("beslisnota.pdf"))]);
+    assert_eq!(code(&output), 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a folder") && stderr.contains("--output-dir"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 #[cfg(unix)]
 #[test]
 #[cfg(feature = "fault-injection")]
