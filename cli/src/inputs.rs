@@ -34,7 +34,7 @@ pub(crate) struct Inputs {
     /// For each folder, whether it holds one walked before (named before
     /// it): that one's files were taken there, and may be all it has.
     pub(crate) overlaps: Vec<bool>,
-    /// Folders or lists that could not be read.
+    /// Standard input that could not be read.
     pub(crate) unreadable: Vec<(PathBuf, io::Error)>,
     /// Whether a list of paths was read (an empty list is no error).
     pub(crate) listed: bool,
@@ -222,12 +222,15 @@ fn walk(dir: &Path, folder: usize, seen: &mut HashSet<PathBuf>, inputs: &mut Inp
 
 /// The files of a folder already marked seen, and those of its subfolders.
 fn walk_entries(dir: &Path, folder: usize, seen: &mut HashSet<PathBuf>, inputs: &mut Inputs) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            inputs.unreadable.push((dir.to_owned(), error));
-            return;
-        }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // A folder that cannot be listed is an input of its own: its
+        // record tells why its files are missing.
+        inputs.files.push(Input {
+            path: dir.to_owned(),
+            folder: Some(folder),
+            stdin: false,
+        });
+        return;
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();

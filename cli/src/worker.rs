@@ -153,6 +153,22 @@ fn said(error: &kantlijn::Error) -> String {
 
 /// The report of one input. A panic inside kantlijn costs this input only.
 fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Report {
+    // A folder is a job only when it could not be listed: its files are
+    // not known, and its record says so.
+    if !job.stdin && job.path.is_dir() {
+        let why = std::fs::read_dir(&job.path).err().map_or_else(
+            || "it could not be listed before".to_owned(),
+            |e| e.to_string(),
+        );
+        let name = job.name();
+        let mut report = Report::failed_with(
+            name.display().to_string(),
+            ErrorKind::Unreadable,
+            format!("{}: cannot list the folder: {why}", name.display()),
+        );
+        report.set_file(name);
+        return report;
+    }
     let result = std::panic::catch_unwind(|| {
         if job.stdin {
             open_stdin_copy(job, options).map(kantlijn::Document::into_report)

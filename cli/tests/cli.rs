@@ -646,6 +646,59 @@ fn an_output_that_is_an_input_is_refused() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// A folder inside a named one that cannot be listed gets an error record
+/// of its own (its files are not known), beside the records of the files
+/// that could be read, and is named on standard error.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_listed_gets_a_record() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(dir.path(), 0o755);
+    let copy = dir.path().join("a.pdf");
+    std::fs::copy(fixture("beslisnota.pdf"), &copy).unwrap();
+    mode(&copy, 0o644);
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    mode(&locked, 0o000);
+    // Root lists any folder: the tool then runs as nobody, where it can.
+    let mut command = if std::fs::read_dir(&locked).is_ok() {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipped: running as root without setpriv");
+            mode(&locked, 0o755);
+            return;
+        }
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(env!("CARGO_BIN_EXE_kantlijn"));
+        command
+    } else {
+        kantlijn()
+    };
+    let output = command
+        .args(["-f", "jsonl", "--compact", path(dir.path())])
+        .output()
+        .unwrap();
+    mode(&locked, 0o755);
+    assert_eq!(code(&output), 1, "{output:?}");
+    let records: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert_eq!(records[0]["file"], path(&copy));
+    assert!(records[0]["error"].is_null());
+    assert_eq!(records[1]["file"], path(&locked));
+    assert_eq!(records[1]["error"]["kind"], "unreadable");
+    let message = records[1]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("cannot list the folder"), "{message}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot list the folder"), "{stderr}");
+}
+
 /// `-o` naming a folder is refused before anything is read (a usage error,
 /// 2), not found when the finished report cannot be moved there (3).
 #[test]
