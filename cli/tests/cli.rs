@@ -355,6 +355,7 @@ fn password_opens_and_a_wrong_one_is_reported() {
     assert_eq!(code(&wrong), 1);
     let report: Value = serde_json::from_slice(&wrong.stdout).unwrap();
     assert_eq!(report["error"]["kind"], "needs_password");
+    assert_eq!(report["encrypted"], true);
     assert!(
         report["error"]["message"]
             .as_str()

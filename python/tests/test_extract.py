@@ -104,7 +104,7 @@ def test_password(cli):
     path = "fixtures/beslisnota-wachtwoord.pdf"
     refused = kantlijn.extract(path)
     assert refused["error"]["kind"] == "needs_password"
-    assert refused["annotations"] == []
+    assert refused["encrypted"] is True and refused["annotations"] == []
     assert kantlijn.extract(path, password="fout")["error"]["kind"] == "needs_password"
     opened = kantlijn.extract(path, password="geheim")
     assert opened["error"] is None and opened["encrypted"] is True

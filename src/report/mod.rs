@@ -118,7 +118,9 @@ pub struct Report {
     pub pages: Option<usize>,
     /// `/Producer` of the document information dictionary.
     pub producer: Option<String>,
-    /// Whether the document is encrypted (it was opened all the same).
+    /// Whether the document is encrypted (it was opened all the same);
+    /// `true` also for a document refused for want of its password
+    /// (`needs_password`), `None` for other inputs that could not be read.
     pub encrypted: Option<bool>,
     /// Whether everything was read: `false` when a bound of
     /// [`Limits`](crate::Limits) or the time limit cut the reading short
@@ -225,12 +227,7 @@ impl Report {
 
     /// The report for an input that could not be read.
     pub fn failed(file: impl Into<String>, error: &Error) -> Self {
-        let mut report = Self::new(file.into());
-        report.error = Some(ReportError {
-            kind: error.kind(),
-            message: error.to_string(),
-        });
-        report
+        Self::failed_with(file, error.kind(), error.to_string())
     }
 
     /// The report for an input that failed outside the library (a time limit,
@@ -241,6 +238,8 @@ impl Report {
         message: impl Into<String>,
     ) -> Self {
         let mut report = Self::new(file.into());
+        // A file refused for want of a password is known to be encrypted.
+        report.encrypted = (kind == ErrorKind::NeedsPassword).then_some(true);
         report.error = Some(ReportError {
             kind,
             message: message.into(),
