@@ -29,8 +29,12 @@
 //!    decision takes the option and, when it has no remark of its own, the
 //!    option's remark (else both, joined by "; "); the nearest such decision
 //!    in input order wins, and a decision already holding another option is
-//!    passed over. An option statement that enriches nothing is a decision of
-//!    its own with verdict `option`.
+//!    passed over. A note, a request to discuss and a deferral take no
+//!    option, nor does any decision from a statement that names another
+//!    actor or writes another date
+//!    ("SG gezien 4/6" and "MWP: optie 2 5/6" on one page are two
+//!    decisions). An option statement that enriches nothing is a decision
+//!    of its own with verdict `option`.
 //!
 //! A decision's own fields (`text`, `page`, `source`, `ref`, `verdict_text`,
 //! `remark`, `date_text`, `date_basis`) come from its first sighting in this
@@ -492,9 +496,23 @@ fn enrich_target(
             continue;
         }
         for member in assembly.members.iter().filter_map(|&m| items.get(m)) {
+            // A note, a request to discuss and a deferral choose nothing
+            // ("gezien", "graag bespreken", "aanhouden").
+            if matches!(
+                member.recognised.verdict,
+                Verdict::Noted | Verdict::ToDiscuss | Verdict::Deferred
+            ) {
+                continue;
+            }
             for chooser in option_group.iter().filter_map(|&m| items.get(m)) {
+                // A choice that names its actor or its date is another
+                // decision unless they are the decision's ("SG gezien 4/6"
+                // is not MWP's "optie 2 5/6").
+                let other_date = chooser.recognised.date.is_some() && chooser.date != member.date;
                 if member.statement.author_key() != chooser.statement.author_key()
                     || !same_nota(member, chooser, statements)
+                    || other_date
+                    || (!chooser.from_author && !actors_agree(member, chooser))
                 {
                     continue;
                 }
@@ -1047,6 +1065,28 @@ mod tests {
         assert_eq!(decisions[1].option, Some(2));
         assert_eq!(decisions[1].actor.as_deref(), Some("Jansen"));
         assert!(decisions[1].actor_from_author);
+    }
+
+    #[test]
+    fn option_of_another_actor_date_or_verdict_stands_alone() {
+        let on_page = |text| Statement::new(text, Source::PageText).with_page(1);
+        for (decision, choice) in [
+            ("SG gezien 4-6-2026", "MWP: optie 2 5-6-2026"),
+            ("SG akkoord 4-6-2026", "MWP: optie 2 4-6-2026"),
+            ("MWP akkoord 4-6-2026", "MWP: optie 2 5-6-2026"),
+            ("MWP graag bespreken 4-6-2026", "MWP: optie 2 4-6-2026"),
+        ] {
+            let decisions = register(&[on_page(decision), on_page(choice)]);
+            assert_eq!(decisions.len(), 2, "{decision} / {choice}");
+            assert_eq!(decisions[0].option, None, "{decision}");
+            assert_eq!(decisions[1].verdict, Verdict::Option, "{choice}");
+        }
+        let same = register(&[
+            on_page("MWP akkoord 4-6-2026"),
+            on_page("MWP: optie 2 4-6-2026"),
+        ]);
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].option, Some(2));
     }
 
     #[test]
