@@ -254,8 +254,17 @@ fn box_at<'a>(
         return None;
     }
     let start = offset(first)?;
-    for last in index + 1..(index + MAX_BOX_LINES).min(lines.len()) {
+    // A form's options left unticked, each on a line of its own ("☐
+    // bespreken"), are not counted among the box's lines.
+    let mut counted = 1;
+    for last in index + 1..lines.len() {
+        if counted == MAX_BOX_LINES {
+            break;
+        }
         let line = lines.get(last)?;
+        if !recognise::is_unticked_line(line.text) {
+            counted += 1;
+        }
         let follows = line.page == first.page && line.number == first.number + (last - index);
         if !follows
             || line.summary
@@ -494,6 +503,18 @@ mod tests {
         for text in not_boxes {
             assert!(stamps(text).is_empty(), "{text:?}: {:?}", stamps(text));
         }
+        // A filled-in form: its unticked options, each on a line of its
+        // own, do not count among the box's lines.
+        let form = "Besluit SG:\n☐ akkoord\n☒ niet akkoord\n☐ bespreken\nDatum: 10-6-2026\n";
+        assert_eq!(
+            stamps(form)
+                .iter()
+                .map(|s| (s.text, s.line))
+                .collect::<Vec<_>>(),
+            [(form.trim_end(), 1)]
+        );
+        let unticked = "Besluit SG:\n☐ akkoord\n☐ niet akkoord\n☐ bespreken\nDatum: 10-6-2026\n";
+        assert!(stamps(unticked).is_empty(), "{:?}", stamps(unticked));
         let whole = stamps("Akkoord\nMWP akkoord 8/6\n");
         assert_eq!(
             whole.iter().map(|s| s.text).collect::<Vec<_>>(),

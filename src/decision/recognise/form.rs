@@ -12,7 +12,8 @@ pub(super) const UNTICKED: [&str; 3] = ["☐", "□", "[ ]"];
 /// In each line that holds a box, every box and the option after it (up to
 /// the next box or the line's end) is kept without its box when the box is
 /// ticked, and left out when it is empty; what stands before the first box
-/// (a label) stays. Lines without a box stay as they are.
+/// (a label) stays, and a line left with nothing goes. Lines without a box
+/// stay as they are.
 pub(super) fn settled(text: &str) -> Option<String> {
     // Every box starts with one of these bytes ('☐' and its kin with 0xE2).
     if !text.bytes().any(|b| b == 0xE2 || b == b'[') || next_box(text, 0).is_none() {
@@ -20,12 +21,17 @@ pub(super) fn settled(text: &str) -> Option<String> {
     }
     let mut any_ticked = false;
     let mut out = String::with_capacity(text.len());
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
+    // A line left with nothing (an option not ticked, on a line of its
+    // own) goes with its line break.
+    let push_line = |out: &mut String, line: &str| {
+        if !out.is_empty() {
             out.push('\n');
         }
+        out.push_str(line);
+    };
+    for line in text.split('\n') {
         let Some((first, _, _)) = next_box(line, 0) else {
-            out.push_str(line);
+            push_line(&mut out, line);
             continue;
         };
         let mut kept: Vec<&str> = Vec::new();
@@ -42,9 +48,25 @@ pub(super) fn settled(text: &str) -> Option<String> {
             }
             at = option_end;
         }
-        out.push_str(&kept.join(" "));
+        if !kept.is_empty() {
+            push_line(&mut out, &kept.join(" "));
+        }
     }
     any_ticked.then_some(out)
+}
+
+/// Whether a line of page text is one option of a form, not ticked ("☐
+/// bespreken" on a line of its own): a stamp box does not count it among
+/// its lines.
+pub(crate) fn is_unticked_line(line: &str) -> bool {
+    let line = line.trim_start();
+    if !line.starts_with(|c: char| c == '[' || !c.is_ascii()) {
+        return false;
+    }
+    let Some((0, len, false)) = next_box(line, 0) else {
+        return false;
+    };
+    next_box(line, len).is_none_or(|(_, _, ticked)| !ticked)
 }
 
 /// The first box at or after byte `from`: where it starts, its length and
@@ -77,6 +99,27 @@ mod tests {
             settled("[ ] akkoord [x] graag bespreken, SG 8/6").as_deref(),
             Some("graag bespreken, SG 8/6")
         );
+    }
+
+    #[test]
+    fn options_on_lines_of_their_own() {
+        assert_eq!(
+            settled("Besluit SG:\n☐ akkoord\n☒ niet akkoord\n☐ bespreken\nDatum: 10-6-2026")
+                .as_deref(),
+            Some("Besluit SG:\nniet akkoord\nDatum: 10-6-2026")
+        );
+    }
+
+    /// Whether a line is an option of a form that was not ticked, and nothing
+    /// else.
+    #[test]
+    fn unticked_lines() {
+        assert!(super::is_unticked_line("[ ] niet akkoord"));
+        assert!(super::is_unticked_line("  ☐ bespreken"));
+        assert!(!super::is_unticked_line("☒ akkoord"));
+        assert!(!super::is_unticked_line("Besluit: ☐ akkoord"));
+        assert!(!super::is_unticked_line("akkoord"));
+        assert!(!super::is_unticked_line("☐ bespreken ☒ akkoord"));
     }
 
     #[test]

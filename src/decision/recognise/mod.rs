@@ -145,6 +145,7 @@ use actor::Actors;
 use draft::Draft;
 
 pub(crate) use cursor::ends_word;
+pub(crate) use form::is_unticked_line;
 pub(crate) use refusal::is_box_line;
 
 use super::Verdict;
