@@ -204,7 +204,10 @@ impl<'a, 'v> Reading<'a, 'v> {
             .and_then(|found| self.date_before_verdict(found.end));
         let verdict_at = match (&early, &leading) {
             (Some((_, end)), _) => *end,
-            (None, Some(found)) => found.end,
+            // "MWP: Ja, akkoord": an interjection may follow the actor too.
+            (None, Some(found)) => {
+                after_interjection(found.end, self.vocabulary).unwrap_or(found.end)
+            }
             (None, None) => opening.at,
         };
         let core = self.core(verdict_at, leading.is_some())?;
