@@ -468,6 +468,32 @@ fn a_stamp_above_the_letterhead_without_page_breaks() {
 }
 
 #[test]
+fn a_stamp_box_above_the_header_without_page_breaks() {
+    // A decision block of several lines at the top of a nota's first page
+    // is the nota's, as a one-line stamp there is: all its lines are the
+    // stamp's, its date line too.
+    let text = "Besluit SG:\n☐ akkoord\n☒ niet akkoord\n☐ bespreken\nDatum: 10-6-2026\n\n\
+        Aan Minister van Werk en Participatie\n\nnota\n\nVerdeling middelen re-integratie 2027\n\n\
+        TER BESLISSING\n\nDatum\n3 juni 2026\n\nOnze referentie\n2026-0000123496\n\n\
+        Aanleiding\nDe middelen worden verdeeld.\n";
+    let found = read(text);
+    assert_eq!(
+        heads(&found.notas),
+        [(
+            Some("Verdeling middelen re-integratie 2027"),
+            ymd(2026, 6, 3),
+            Some("2026-0000123496"),
+            None
+        )]
+    );
+    assert_eq!(
+        decided(&found),
+        [vec![(Some("SG"), Verdict::Rejected, ymd(2026, 6, 10))]]
+    );
+    consistent(&found);
+}
+
+#[test]
 fn nothing_to_split() {
     for text in [
         "Een gewone tekst over een nota.\nAan de orde is de begroting.\n",

@@ -161,13 +161,18 @@ pub(crate) fn register(
     decisions: &mut [Decision],
     vocabulary: &Vocabulary,
 ) -> Vec<Nota> {
+    // A stamp drawn as a box of lines holds every line of the box: its
+    // text is theirs, line breaks kept.
     let mut stamps: Vec<usize> = decisions
         .iter()
         .flat_map(|decision| &decision.seen_in)
         .filter_map(|sighting| match sighting.reference {
-            Some(SightingRef::Line(line)) => Some(line),
+            Some(SightingRef::Line(line)) => {
+                Some(line..=line + sighting.text.matches('\n').count())
+            }
             _ => None,
         })
+        .flatten()
         .collect();
     stamps.sort_unstable();
     stamps.dedup();
