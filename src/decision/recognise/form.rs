@@ -16,7 +16,9 @@ pub(super) const UNTICKED: [&str; 3] = ["☐", "□", "[ ]"];
 /// stay as they are.
 pub(super) fn settled(text: &str) -> Option<String> {
     // Every box starts with one of these bytes ('☐' and its kin with 0xE2).
-    if !text.bytes().any(|b| b == 0xE2 || b == b'[') || next_box(text, 0).is_none() {
+    // Nearly every line of a page comes here: one pass of memchr2 looks
+    // for both.
+    if memchr::memchr2(b'[', 0xE2, text.as_bytes()).is_none() || next_box(text, 0).is_none() {
         return None;
     }
     let mut any_ticked = false;
