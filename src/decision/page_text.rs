@@ -217,6 +217,8 @@ fn classify<'a>(
 
 /// The most lines of a stamp box (see [`join_stamp_boxes`]).
 const MAX_BOX_LINES: usize = 4;
+/// The most lines of a form's unticked options a stamp box passes over.
+const MAX_FORM_OPTIONS: usize = 8;
 
 /// Stamps drawn as a box of short lines ("Akkoord. MWP⏎8 juni 2026",
 /// "MWP⏎akkoord 8/6", a flattened text box): consecutive short lines on
@@ -250,19 +252,28 @@ fn box_at<'a>(
     vocabulary: &Vocabulary,
 ) -> Option<(&'a str, usize)> {
     let first = lines.get(index)?;
-    if first.kind != Kind::Other || first.summary || !recognise::is_box_line(first.text) {
+    if first.kind != Kind::Other
+        || first.summary
+        || !recognise::is_box_line(first.text)
+        || recognise::is_unticked_line(first.text)
+    {
         return None;
     }
     let start = offset(first)?;
     // A form's options left unticked, each on a line of its own ("☐
-    // bespreken"), are not counted among the box's lines.
-    let mut counted = 1;
+    // bespreken"), are not counted among the box's lines; at most
+    // MAX_FORM_OPTIONS of them, so that a page of such lines is not read
+    // again from each of them.
+    let (mut counted, mut unticked) = (1, 0);
     for last in index + 1..lines.len() {
-        if counted == MAX_BOX_LINES {
+        if counted == MAX_BOX_LINES || unticked > MAX_FORM_OPTIONS {
             break;
         }
         let line = lines.get(last)?;
-        if !recognise::is_unticked_line(line.text) {
+        let option_left = recognise::is_unticked_line(line.text);
+        if option_left {
+            unticked += 1;
+        } else {
             counted += 1;
         }
         let follows = line.page == first.page && line.number == first.number + (last - index);
@@ -279,7 +290,8 @@ fn box_at<'a>(
         }
         let end = offset(line)? + line.text.len();
         let text = first.page_text.get(start..end)?;
-        if complete(text, vocabulary, true) {
+        // An option left unticked adds nothing to read.
+        if !option_left && complete(text, vocabulary, true) {
             return Some((text, last));
         }
     }

@@ -253,6 +253,19 @@ fn dated_first(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Option<Vec<Re
 
 /// Reads a text whose decision comes first (see [`recognise`]).
 fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
+    let found = read_in_order(text, mode, vocabulary);
+    if let [discussion] = found.as_slice()
+        && let Some(decided) = decided_after_discussion(discussion, vocabulary)
+    {
+        return decided;
+    }
+    found
+}
+
+/// [`recognise_in_order`] without looking for the outcome of a discussion:
+/// a clause after one is read by this, so that a text of many discussions
+/// is not read again from each of them.
+fn read_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
     let Some(body) = refusal::body(text, mode, vocabulary) else {
         return Vec::new();
     };
@@ -277,12 +290,12 @@ fn recognise_in_order(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Re
     else {
         return Vec::new();
     };
-    if let Some(decided) = decided_after_discussion(&found, vocabulary) {
-        return decided;
-    }
     // "akkoord met beslispunt 1 en 3, niet akkoord met 2": one per point.
     points::linked(&found, vocabulary).unwrap_or_else(|| vec![found])
 }
+
+/// The most clauses of a discussion's remark tried for its outcome.
+const MAX_OUTCOME_CLAUSES: usize = 8;
 
 /// The decision taken in a discussion that a text reports first ("MWP
 /// besproken 8/6, akkoord", "Besproken in BS 8/6: akkoord optie 2"): the
@@ -306,9 +319,9 @@ fn decided_after_discussion(
             .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '\n'))
             .map(|(i, c)| i + c.len_utf8()),
     );
-    clauses.into_iter().find_map(|start| {
+    clauses.take(MAX_OUTCOME_CLAUSES).find_map(|start| {
         let clause = remark.get(start..)?.trim_start();
-        let decided = recognise_in_order(clause, Mode::Comment, vocabulary);
+        let decided = read_in_order(clause, Mode::Comment, vocabulary);
         let taken = !decided.is_empty()
             && decided
                 .iter()
