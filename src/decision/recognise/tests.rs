@@ -225,6 +225,13 @@ fn hostile_text() {
     assert!(recognise(&long, Mode::Stamp, &vocabulary).is_empty());
     let points: String = (1..=200).map(|n| format!("{n}. akkoord ")).collect();
     assert!(recognise(&points, Mode::Comment, &vocabulary).is_empty());
+    // Each clause after a discussion is read once: read again from each
+    // of its own clauses, this text would take 2^40 readings.
+    let discussions = format!("{}akkoord", "MWP besproken 8/6, ".repeat(40));
+    let found = recognise(&discussions, Mode::Comment, &vocabulary);
+    assert!(found.iter().all(|d| d.verdict == Verdict::Discussed), "{found:?}");
+    let form = format!("☒ akkoord {}", "☐ x ".repeat(5_000));
+    assert_eq!(recognise(&form, Mode::Comment, &vocabulary).len(), 1);
 }
 
 /// The phrases a place in a text is tried against are, in order, every
