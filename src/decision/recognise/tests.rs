@@ -229,7 +229,10 @@ fn hostile_text() {
     // of its own clauses, this text would take 2^40 readings.
     let discussions = format!("{}akkoord", "MWP besproken 8/6, ".repeat(40));
     let found = recognise(&discussions, Mode::Comment, &vocabulary);
-    assert!(found.iter().all(|d| d.verdict == Verdict::Discussed), "{found:?}");
+    assert!(
+        found.iter().all(|d| d.verdict == Verdict::Discussed),
+        "{found:?}"
+    );
     let form = format!("☒ akkoord {}", "☐ x ".repeat(5_000));
     assert_eq!(recognise(&form, Mode::Comment, &vocabulary).len(), 1);
 }
