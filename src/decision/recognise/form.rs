@@ -72,15 +72,20 @@ pub(crate) fn is_unticked_line(line: &str) -> bool {
 }
 
 /// The first box at or after byte `from`: where it starts, its length and
-/// whether it is ticked.
+/// whether it is ticked. Only the places where a box may start (`[`, and
+/// 0xE2, the first byte of every box character) are tried, so a line is
+/// passed over once however many boxes it holds.
 fn next_box(line: &str, from: usize) -> Option<(usize, usize, bool)> {
     let rest = line.get(from..)?;
-    let ticked = TICKED.iter().map(|b| (b, true));
-    let empty = UNTICKED.iter().map(|b| (b, false));
-    ticked
-        .chain(empty)
-        .filter_map(|(mark, ticked)| Some((from + rest.find(mark)?, mark.len(), ticked)))
-        .min_by_key(|&(start, _, _)| start)
+    memchr::memchr2_iter(b'[', 0xE2, rest.as_bytes()).find_map(|at| {
+        let here = rest.get(at..)?;
+        let ticked = TICKED.iter().map(|mark| (mark, true));
+        let empty = UNTICKED.iter().map(|mark| (mark, false));
+        ticked
+            .chain(empty)
+            .find(|(mark, _)| here.starts_with(**mark))
+            .map(|(mark, ticked)| (from + at, mark.len(), ticked))
+    })
 }
 
 #[cfg(test)]
@@ -122,6 +127,14 @@ mod tests {
         assert!(!super::is_unticked_line("Besluit: ☐ akkoord"));
         assert!(!super::is_unticked_line("akkoord"));
         assert!(!super::is_unticked_line("☐ bespreken ☒ akkoord"));
+    }
+
+    /// `next_box` and `settled` look only where `[` or 0xE2 stands.
+    #[test]
+    fn every_box_starts_with_a_byte_looked_for() {
+        for mark in super::TICKED.iter().chain(&super::UNTICKED) {
+            assert!(matches!(mark.as_bytes()[0], b'[' | 0xE2), "{mark}");
+        }
     }
 
     #[test]
