@@ -26,6 +26,7 @@ use super::cursor::{Cursor, is_separator, match_phrase, word_of};
 use super::draft::{Draft, Named};
 use super::signature::{self, Signature, Signer};
 use super::tail::{Guide, Tail, read_tail};
+use super::verdict::answer_at;
 use super::{Mode, Recognised, read_draft};
 use crate::decision::Vocabulary;
 
@@ -407,10 +408,7 @@ fn point_word(text: &str, vocabulary: &Vocabulary) -> Option<usize> {
 /// `point_answers` ("ja", "nee"), with a remark after a separator in a
 /// comment.
 fn answer(text: &str, vocabulary: &Vocabulary) -> Option<Draft> {
-    let (len, verdict) = vocabulary
-        .point_answers()
-        .iter()
-        .find_map(|entry| match_phrase(text, &entry.phrase).map(|len| (len, entry.value)))?;
+    let (len, verdict) = answer_at(text, vocabulary)?;
     let rest = text.get(len..)?;
     let guide = Guide {
         needs_guide: true,

@@ -7,12 +7,12 @@ use super::Mode;
 use super::actor::{
     ActorRules, Actors, actor_at, known_actor_at, portfolio_at, qualifier_at, title_of,
 };
-use super::cursor::{Cursor, is_separator, match_phrase};
+use super::cursor::{Cursor, is_separator};
 use super::date::{DateMatch, DatedText, date_after};
 use super::draft::{Draft, Named};
 use super::preamble::after_preamble;
 use super::tail::{Guide, Tail, placeholder_at, read_tail};
-use super::verdict::{after_interjection, option_at, option_lead_in_at, verdict_at};
+use super::verdict::{after_interjection, answer_at, option_at, option_lead_in_at, verdict_at};
 use crate::decision::{Verdict, Vocabulary};
 
 /// One reading of a text (already passed by [`refusal::body`]), step by
@@ -356,11 +356,7 @@ impl<'a, 'v> Reading<'a, 'v> {
     /// the nota's question. It is weak (it takes no remark) and needs a
     /// date, so that a reply "Ja" or "SG: nee" in a thread is none.
     fn answer(&self, at: Cursor<'a>) -> Option<Core<'a>> {
-        let (len, verdict) = self
-            .vocabulary
-            .point_answers()
-            .iter()
-            .find_map(|entry| Some((match_phrase(at.rest(), &entry.phrase)?, entry.value)))?;
+        let (len, verdict) = answer_at(at.rest(), self.vocabulary)?;
         let end = at.advance(len);
         Some(Core {
             verdict,

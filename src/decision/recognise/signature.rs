@@ -180,21 +180,23 @@ fn after_addressee_link(text: &str, start: usize, vocabulary: &Vocabulary) -> bo
 /// the action's date). Such a date must end the text: in "akkoord 8/6
 /// MWP" the date is the verdict's and MWP its actor.
 fn dates_freely(text: &str, start: usize, vocabulary: &Vocabulary) -> bool {
-    text.get(..start)
-        .unwrap_or_default()
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|word| {
-            word_of(
-                text.get(start..).unwrap_or_default(),
-                vocabulary.date_lead_ins(),
-            )
-            .is_none()
-                && word.chars().all(char::is_lowercase)
-                && (word.ends_with(['t', 'd']) || word.ends_with("en"))
-                && !vocabulary.is_remark_date_link(word)
-                && !vocabulary.is_meeting_word(word)
-        })
+    let after_lead_in = word_of(
+        text.get(start..).unwrap_or_default(),
+        vocabulary.date_lead_ins(),
+    )
+    .is_some();
+    !after_lead_in
+        && text
+            .get(..start)
+            .unwrap_or_default()
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| {
+                word.chars().all(char::is_lowercase)
+                    && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+                    && !vocabulary.is_remark_date_link(word)
+                    && !vocabulary.is_meeting_word(word)
+            })
 }
 
 /// The signature that starts at `start` and runs to the end of `text`.

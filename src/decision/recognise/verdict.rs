@@ -60,6 +60,15 @@ fn phrase_at(text: &str, vocabulary: &Vocabulary) -> Option<VerdictMatch> {
     })
 }
 
+/// A word the vocabulary lists under `point_answers` at the start of
+/// `text` ("ja", "nee"): the bytes it covers and the verdict it gives.
+pub(super) fn answer_at(text: &str, vocabulary: &Vocabulary) -> Option<(usize, Verdict)> {
+    vocabulary
+        .point_answers()
+        .iter()
+        .find_map(|entry| Some((match_phrase(text, &entry.phrase)?, entry.value)))
+}
+
 /// Where the interjection before a verdict ends ("Ja, akkoord", "Prima,
 /// akkoord"): only when a verdict follows it.
 pub(super) fn after_interjection<'a>(
