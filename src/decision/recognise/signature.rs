@@ -21,8 +21,10 @@
 //! anything weaker (an actor without a date, initials, a date alone) must
 //! follow a separator, a line break or stand in brackets, so that "akkoord
 //! met de brief van 3 juni" keeps its letter's date out of the decision.
-//! A date alone may also follow a clause that ends on a verb ("akkoord
-//! mits FEZ instemt 8/6", "ondertekend 8-6-2026"); see [`dates_freely`].
+//! A date alone may also end a clause that ends on a verb ("akkoord mits
+//! FEZ instemt 8/6", "ondertekend 8-6-2026"), and a day and month jotted
+//! in figures may end any clause ("akkoord met advies 11/6"); see
+//! [`dates_freely`].
 //! Nor does a signature follow a word of the vocabulary's
 //! `addressee_links` directly: in "stuur door naar SG 8/6" the SG is
 //! addressed.
@@ -168,23 +170,29 @@ fn after_addressee_link(text: &str, start: usize, vocabulary: &Vocabulary) -> bo
 }
 
 /// Whether a date alone at `start` may sign `text` without a separator
-/// before it, because a clause ends on a verb there ("akkoord mits FEZ
-/// instemt 8/6", "akkoord met de brief, ondertekend 8-6-2026", "signed 8
-/// June"): the word before it is in lower case and ends as a finite verb
-/// or a participle does (in "t", "d" or "en"), and is neither one of the
+/// before it. Such a date must end the text: in "akkoord 8/6 MWP" the date
+/// is the verdict's and MWP its actor. It never does after one of the
 /// vocabulary's `remark_date_links` ("de brief van 3 juni", "per 1
-/// januari": the remark's own date) nor a meeting ("in de staf 24/3",
-/// dated by the meeting rule). A noun names what the date is of ("met
-/// inwerkingtreding 1 januari 2027"); a number ("versie 3 8/6") is left
-/// alone too, and so is a date after a lead-in ("versturen op 3 juni":
-/// the action's date). Such a date must end the text: in "akkoord 8/6
-/// MWP" the date is the verdict's and MWP its actor.
-fn dates_freely(text: &str, start: usize, vocabulary: &Vocabulary) -> bool {
+/// januari": the remark's own date), after a meeting ("in de staf 24/3",
+/// dated by the meeting rule), after a number ("versie 3 8/6"), or after a
+/// date lead-in ("versturen op 3 juni": the action's date). Beyond that:
+/// - a day and month in figures without a year, as a signature's date is
+///   jotted ("akkoord met advies 11/6", "eerst overleg met VNG 11/6"),
+///   may follow any word but an actor's ("stuur door naar SG 8/6",
+///   "besproken met M 3/4": the date is of what the actor is to do or
+///   did);
+/// - any other date only a clause that ends on a verb ("akkoord mits FEZ
+///   instemt 8/6", "akkoord met de brief, ondertekend 8-6-2026", "signed
+///   8 June"): a word in lower case ending as a finite verb or a
+///   participle does (in "t", "d" or "en"). After a noun it names what
+///   the date is of ("met inwerkingtreding 1 januari 2027").
+fn dates_freely(text: &str, start: usize, date: &DatedText, vocabulary: &Vocabulary) -> bool {
     let after_lead_in = word_of(
         text.get(start..).unwrap_or_default(),
         vocabulary.date_lead_ins(),
     )
     .is_some();
+    let jotted = date.date.year.is_none() && !date.text.chars().any(char::is_alphabetic);
     !after_lead_in
         && text
             .get(..start)
@@ -192,8 +200,13 @@ fn dates_freely(text: &str, start: usize, vocabulary: &Vocabulary) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|word| {
-                word.chars().all(char::is_lowercase)
-                    && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+                let ends_clause = if jotted {
+                    word.chars().any(char::is_alphabetic) && vocabulary.actor_title(word).is_none()
+                } else {
+                    word.chars().all(char::is_lowercase)
+                        && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+                };
+                ends_clause
                     && !vocabulary.is_remark_date_link(word)
                     && !vocabulary.is_meeting_word(word)
             })
@@ -241,14 +254,14 @@ fn signature_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Sig
         }
         let allowed = match (&signer, &date) {
             (None, None) => false,
-            (None, Some(_)) => {
+            (None, Some(dated)) => {
                 separated
                     || (end
                         .rest()
                         .trim_end()
                         .trim_end_matches(['.', ')'])
                         .is_empty()
-                        && dates_freely(text, start, vocabulary))
+                        && dates_freely(text, start, dated, vocabulary))
             }
             (Some((_, Strength::Known, _)), dated) => dated.is_some() || separated || by_link,
             (Some((_, Strength::Letter, _)), dated) => dated.is_some(),
@@ -551,7 +564,21 @@ mod tests {
         assert_eq!(signed("Akkoord met inwerkingtreding 1 januari 2027"), None);
         assert_eq!(signed("Akkoord, graag versturen op 3 juni"), None);
         assert_eq!(signed("akkoord mits FEZ instemt 8/6 JdV"), None);
-        assert_eq!(signed("Akkoord JdV 5/3"), None);
+        assert_eq!(signed("Akkoord JdV 5-3-2026"), None);
+        assert_eq!(signed("Akkoord met inwerkingtreding 1-1-2027"), None);
+        // A day and month jotted in figures may end any clause, but not
+        // after an actor, a number or a reference.
+        assert_eq!(
+            signed("akkoord na overleg met UWV 3/6"),
+            owned("akkoord na overleg met UWV", None, Some("3/6"))
+        );
+        assert_eq!(
+            signed("Akkoord JdV 5/3"),
+            owned("Akkoord JdV", None, Some("5/3"))
+        );
+        assert_eq!(signed("Akkoord, brief versie 3 8/6"), None);
+        assert_eq!(signed("Akkoord. Zie 5/3"), None);
+        assert_eq!(signed("Akkoord, in de staf 5/3"), None);
         assert_eq!(signed("akkoord 8/6 MWP"), None);
         assert_eq!(signed("Akkoord. M"), None);
         assert_eq!(signed("Akkoord, stuur door naar SG 8/6"), None);
