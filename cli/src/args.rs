@@ -186,13 +186,15 @@ pub(crate) struct Args {
     pub(crate) until: Option<chrono::NaiveDate>,
 
     /// Only the decisions ("MWP akkoord 8/6"): one JSON line (or, with
-    /// --format csv, one row) per decision, with its file.
+    /// --format csv, one row) per decision, with its file; an input without
+    /// any gives one with its file alone.
     #[arg(long)]
     pub(crate) decisions: bool,
 
     /// Only the notas of each bundle (title, date, reference, pages, the
     /// decisions taken on each): one JSON line (with --format csv, one row;
-    /// with --format markdown, one table row) per nota, with its file.
+    /// with --format markdown, one table row) per nota, with its file; an
+    /// input without any gives one with its file alone.
     #[arg(long, conflicts_with = "decisions")]
     pub(crate) notas: bool,
 

@@ -396,9 +396,16 @@ fn decisions_register_lines() {
         "--decisions",
         path(&fixture("beslisnota.pdf")),
         path(&fixture("beslisnota-flattened.txt")),
+        path(&fixture("dates.pdf")),
     ]);
     assert_eq!(code(&output), 0);
-    let lines = json_lines(&output);
+    let mut lines = json_lines(&output);
+    // An input without decisions has a line all the same: its file alone.
+    let last = lines.pop().unwrap();
+    assert_eq!(
+        last,
+        serde_json::json!({"file": path(&fixture("dates.pdf"))})
+    );
     assert!(!lines.is_empty());
     for line in &lines {
         assert!(line["file"].is_string());
@@ -465,7 +472,13 @@ fn nota_register_lines() {
     let bundle = fixture("notas-bundel.pdf");
     let output = run(&["--notas", path(&bundle), path(&fixture("dates.pdf"))]);
     assert_eq!(code(&output), 0);
-    let lines = json_lines(&output);
+    let mut lines = json_lines(&output);
+    // The file without notas has a line all the same: its file alone.
+    let last = lines.pop().unwrap();
+    assert_eq!(
+        last,
+        serde_json::json!({"file": path(&fixture("dates.pdf"))})
+    );
     let titles: Vec<&str> = lines.iter().map(|l| l["title"].as_str().unwrap()).collect();
     assert_eq!(
         titles,
@@ -1427,8 +1440,9 @@ fn the_timeout_is_the_time_limit_of_the_reading() {
 #[test]
 fn ocr_reads_scanned_pages_or_is_refused_without_it() {
     let scan = fixture("beslisnota-gescand.pdf");
+    // Without OCR the scan has no decision: its line names the file alone.
     let without: Vec<Value> = json_lines(&run(&["--decisions", path(&scan)]));
-    assert!(without.is_empty(), "{without:?}");
+    assert_eq!(without, [serde_json::json!({"file": path(&scan)})]);
     let output = run(&["--ocr", "--ocr-lang", "nld+eng", "--decisions", path(&scan)]);
     if cfg!(feature = "ocr") {
         assert_success(&output);

@@ -143,7 +143,8 @@ def decisions(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List
 
     Each dict is the decision's record with the input's ``file`` first, as
     ``kantlijn --decisions`` writes them; an input that could not be read
-    gives one ``{"file": ..., "error": {...}}``. ``inputs`` are paths, read
+    gives one ``{"file": ..., "error": {...}}``, and one without decisions
+    one ``{"file": ...}``. ``inputs`` are paths, read
     with :func:`extract_many` (``options`` as there), or reports already
     read.
     """
@@ -156,7 +157,8 @@ def notas(inputs: Iterable[Union[PathLike, Report]], **options: Any) -> List[Dic
     Each dict is a line of ``kantlijn --notas``: the input's ``file``, the
     nota's index in the report's ``notas`` (``nota``), its keys, and its
     decisions as the decision records themselves rather than indices; an
-    input that could not be read gives one ``{"file": ..., "error": {...}}``.
+    input that could not be read gives one ``{"file": ..., "error": {...}}``,
+    and one without notas one ``{"file": ...}``.
     ``inputs`` as for :func:`decisions`.
     """
     return [row for report in _reports("notas", inputs, options) for row in nota_rows(report)]

@@ -13,8 +13,10 @@ RECORDS = ("annotations", "comments", "decisions", "notas")
 def decision_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
     """A report's decisions, each with the report's ``file`` first and the
     title, date and reference of its nota last, as ``kantlijn --decisions``
-    writes them; a report with an error gives one row with it."""
-    return _error_row(report) + [{"file": report["file"], **decision} for decision in _decisions(report)]
+    writes them; a report with an error gives one row with it, and one
+    without decisions a row with its ``file`` alone."""
+    rows = [{"file": report["file"], **decision} for decision in _decisions(report)]
+    return _file_row(report, rows) + rows
 
 
 # The keys of the nota a decision was taken on, after the decision's own.
@@ -38,8 +40,9 @@ def nota_rows(report: Dict[str, Any]) -> List[Dict[str, Any]]:
     """A report's notas as ``kantlijn --notas`` writes them: the report's
     ``file``, the nota's index (``nota``), its keys, and its decisions as
     records rather than indices; a report with an error gives one row with
-    it."""
-    return _error_row(report) + [{"file": report["file"], **nota} for nota in _notas(report)]
+    it, and one without notas a row with its ``file`` alone."""
+    rows = [{"file": report["file"], **nota} for nota in _notas(report)]
+    return _file_row(report, rows) + rows
 
 
 def _notas(report: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -57,9 +60,14 @@ def _notas(report: Dict[str, Any]) -> List[Dict[str, Any]]:
     return notas
 
 
-def _error_row(report: Dict[str, Any]) -> List[Dict[str, Any]]:
+def _file_row(report: Dict[str, Any], rows: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The row a report gives beside its ``rows`` in a register: its
+    ``file`` and error when it has one, its ``file`` alone when it has no
+    row either (so that every input has one), else none."""
     error = report.get("error")
-    return [{"file": report["file"], "error": error}] if error is not None else []
+    if error is not None:
+        return [{"file": report["file"], "error": error}]
+    return [] if rows else [{"file": report["file"]}]
 
 
 def check_records(caller: str, records: Any) -> str:

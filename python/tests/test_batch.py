@@ -201,7 +201,8 @@ def test_notas_fold_in_the_decisions_of_reports():
     for index, (row, nota) in enumerate(zip(rows, report["notas"])):
         assert row["nota"] == index
         assert row["decisions"] == [report["decisions"][i] for i in nota["decisions"]]
-    assert kantlijn.notas([kantlijn.extract("fixtures/dates.pdf")]) == []
+    # An input without notas has a row all the same.
+    assert kantlijn.notas([kantlijn.extract("fixtures/dates.pdf")]) == [{"file": "fixtures/dates.pdf"}]
 
 
 def test_to_pandas_has_a_row_per_record_and_per_empty_input():

@@ -113,21 +113,28 @@ pub fn write_jsonl(out: &mut impl Write, report: &Report) -> io::Result<()> {
     write_json(out, report, false)
 }
 
-/// The line a report that has an error gives in a register of records
-/// (`{"file": …, "error": …}`, the file first as on every register line);
-/// nothing for a report without one.
-pub(crate) fn write_error_line(out: &mut impl Write, report: &Report) -> io::Result<()> {
+/// The line a report gives in a register of records beside its records:
+/// `{"file": …, "error": …}` when it has an error (the file first as on
+/// every register line), `{"file": …}` alone when it has neither an error
+/// nor a record (`has_records`), so that every input has a line; nothing
+/// else.
+pub(crate) fn write_file_line(
+    out: &mut impl Write,
+    report: &Report,
+    has_records: bool,
+) -> io::Result<()> {
     #[derive(serde::Serialize)]
-    struct ErrorLine<'r> {
+    struct FileLine<'r> {
         file: &'r str,
-        error: &'r crate::report::ReportError,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<&'r crate::report::ReportError>,
     }
-    if let Some(error) = &report.error {
+    if report.error.is_some() || !has_records {
         serde_json::to_writer(
             &mut *out,
-            &ErrorLine {
+            &FileLine {
                 file: &report.file,
-                error,
+                error: report.error.as_ref(),
             },
         )?;
         out.write_all(b"\n")?;
@@ -139,7 +146,8 @@ pub(crate) fn write_error_line(out: &mut impl Write, report: &Report) -> io::Res
 /// first and, after the decision's keys, the title, date and reference of
 /// the nota it was taken on (`nota_title`, `nota_date`, `nota_reference`;
 /// `null` without one), so that a line of the register stands on its own;
-/// a report that has an error gives one line with it.
+/// a report that has an error gives one line with it, and one without
+/// decisions a line with its file alone (see [`write_file_line`]).
 pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'r, T: serde::Serialize> {
@@ -149,7 +157,7 @@ pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> 
         #[serde(flatten)]
         nota: notas::NotaOfDecision<'r>,
     }
-    write_error_line(out, report)?;
+    write_file_line(out, report, !report.decisions.is_empty())?;
     for decision in &report.decisions {
         serde_json::to_writer(
             &mut *out,

@@ -112,9 +112,10 @@ pub(super) fn decision_in_brief(decision: &Decision) -> String {
 
 /// Writes a report's notas as JSON lines, one per nota, each with the
 /// report's file, the nota's index and its decisions in full; a report
-/// that has an error gives one line with it.
+/// that has an error gives one line with it, and one without notas a line
+/// with its file alone, so that every input has a line.
 pub fn write_notas(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    super::write_error_line(out, report)?;
+    super::write_file_line(out, report, !report.notas.is_empty())?;
     for (index, nota) in report.notas.iter().enumerate() {
         serde_json::to_writer(&mut *out, &NotaLine::new(report, index, nota))?;
         out.write_all(b"\n")?;
