@@ -11,7 +11,7 @@ use super::cursor::{Cursor, is_separator};
 use super::date::{DateMatch, DatedText, date_after};
 use super::draft::{Draft, Named};
 use super::preamble::after_preamble;
-use super::tail::{Guide, Tail, placeholder_at, read_tail};
+use super::tail::{Guide, Tail, after_bracketed_initials, placeholder_at, read_tail};
 use super::verdict::{after_interjection, answer_at, option_at, option_lead_in_at, verdict_at};
 use crate::decision::{Verdict, Vocabulary};
 
@@ -314,7 +314,7 @@ impl<'a, 'v> Reading<'a, 'v> {
             text: end.since(start),
             title,
             first: true,
-            end: end.skip_link(),
+            end: after_bracketed_initials(end, self.vocabulary).skip_link(),
         })
     }
 

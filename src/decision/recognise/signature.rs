@@ -36,7 +36,7 @@ use regex::Regex;
 use super::actor::{ActorRules, actor_at, is_one_letter, portfolio_at, qualifier_at, title_of};
 use super::cursor::{Cursor, is_separator, word_at, word_of};
 use super::date::DatedText;
-use super::tail::{is_initials, is_marks};
+use super::tail::{after_bracketed_initials, is_initials, is_marks};
 use crate::decision::Vocabulary;
 
 /// The most whitespace-separated words a signature may have ("Minister
@@ -235,7 +235,7 @@ fn signature_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Sig
     }
     signers.into_iter().find_map(|signer| {
         let at = match &signer {
-            Some((_, _, end)) => end.skip_link(),
+            Some((_, _, end)) => after_bracketed_initials(*end, vocabulary).skip_link(),
             None => linked,
         };
         let (date, date_after_colon, end) = match dated_maybe_bracketed(at, vocabulary) {

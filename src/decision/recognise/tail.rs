@@ -193,6 +193,28 @@ pub(super) fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool
     count > 0
 }
 
+/// Past initials in brackets after an actor ("MWP (El) akkoord",
+/// "akkoord SG (JdV) 8/6"): the signer's own mark beside the role; else
+/// `at` itself.
+pub(super) fn after_bracketed_initials<'a>(at: Cursor<'a>, vocabulary: &Vocabulary) -> Cursor<'a> {
+    let open = at.skip_ws();
+    if open.peek() != Some('(') {
+        return at;
+    }
+    let inner = open.advance(1);
+    let token = inner.rest().split(')').next().unwrap_or_default();
+    let closed = inner.rest().len() > token.len();
+    if closed
+        && !token.is_empty()
+        && !token.contains(char::is_whitespace)
+        && is_initials(token, false, vocabulary)
+    {
+        inner.advance(token.len() + 1)
+    } else {
+        at
+    }
+}
+
 /// A redaction placeholder at the start of `text` (see [`PLACEHOLDER`]),
 /// ending a word; the bytes it covers.
 pub(super) fn placeholder_at(text: &str) -> Option<usize> {
