@@ -423,7 +423,7 @@ impl<T> Phrases<T> {
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
 /// | `meeting_date_links` | list | words between a meeting word and its date ("van", "op") |
-/// | `remark_date_links` | list | words after which a date that ends a text belongs to the remark ("akkoord met de brief **van** 3 juni", "**per** 1 januari"); after any other word it is the decision's ("akkoord mits FEZ instemt 8/6") |
+/// | `remark_date_links` | list | words after which a date that ends a text belongs to the remark ("akkoord met de brief **van** 3 juni", "**per** 1 januari", "**zie** 5/3"); after a verb, or any other word for a day and month in figures, it is the decision's ("akkoord mits FEZ instemt 8/6", "akkoord met advies 11/6") |
 /// | `actors` | spelling → title | actors and their titles (`{"MWP": "Minister van Werk en Participatie"}`) |
 /// | `ministry_roles` | prefix → title | role prefixes that combine with a ministry code (`{"M": "Minister van"}` makes `MSZW` a minister) |
 /// | `ministries` | code → name | ministries (`{"SZW": "Sociale Zaken en Werkgelegenheid"}`), also read as a role's portfolio ("Minister SZW") |
