@@ -147,7 +147,7 @@ pub(crate) fn write_file_line(
 /// the nota it was taken on (`nota_title`, `nota_date`, `nota_reference`;
 /// `null` without one), so that a line of the register stands on its own;
 /// a report that has an error gives one line with it, and one without
-/// decisions a line with its file alone (see [`write_file_line`]).
+/// decisions a line with its file alone.
 pub fn write_decisions(out: &mut impl Write, report: &Report) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct Line<'r, T: serde::Serialize> {
