@@ -108,6 +108,13 @@ pub(crate) fn normalise(
         lines,
     } = text;
     summary::link(&mut comments, annotations);
+    // A comment's text in a printed summary is read as the comment; its
+    // lines read again as stamps on the page would give each decision a
+    // second time, without the comment's date.
+    let stamps: Vec<StampLine<'_>> = stamps
+        .into_iter()
+        .filter(|stamp| !placements.hold_any(stamp.line, stamp.last_line()))
+        .collect();
     let statements = decision::statements(annotations, &comments, &stamps);
     let mut decisions = decision::build_register_on(
         &statements,
@@ -196,5 +203,53 @@ mod tests {
         assert!(!one.decisions.is_empty());
         assert!(!one.notas.is_empty());
         assert_eq!(read(0), one);
+    }
+
+    /// The lines of a comment in a printed summary are read once, as the
+    /// comment, not again as stamps on the page.
+    #[test]
+    fn a_summary_comment_is_not_read_again_as_page_stamps() {
+        let text = "Overzicht van opmerkingen bij nota.pdf\n\
+                    Pagina: 2\n\
+                    Nummer: 1 Auteur: Jansen, J. Onderwerp: Notitie Datum: 3-5-2026 10:00:00\n\
+                    ad 1 akkoord\n\
+                    ad 2 niet akkoord\n\
+                    ad 3 bespreken\n\
+                    SG 3/5\n";
+        let pages = Pages::from_text(text);
+        let vocabulary = Vocabulary::builtin();
+        let summary_locales = SummaryLocale::builtin();
+        let normalisers = Normalisers {
+            vocabulary: &vocabulary,
+            summary_locales: &summary_locales,
+            threads: 1,
+        };
+        let found = normalise(
+            &pages,
+            read_text(&pages, normalisers),
+            &[],
+            &[],
+            normalisers,
+        );
+        let read: Vec<_> = found
+            .decisions
+            .iter()
+            .map(|d| (d.point, d.verdict, d.date, d.seen_in.len()))
+            .collect();
+        let date = NaiveDate::from_ymd_opt(2026, 5, 3);
+        assert_eq!(
+            read,
+            [
+                (Some(1), decision::Verdict::Approved, date, 1),
+                (Some(2), decision::Verdict::Rejected, date, 1),
+                (Some(3), decision::Verdict::ToDiscuss, date, 1),
+            ]
+        );
+        assert!(
+            found
+                .decisions
+                .iter()
+                .all(|d| d.seen_in[0].source == decision::Source::CommentSummary)
+        );
     }
 }

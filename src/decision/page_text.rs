@@ -64,6 +64,12 @@ pub struct StampLine<'a> {
 }
 
 impl<'a> StampLine<'a> {
+    /// The 1-based line number of its last line: a stamp of several lines
+    /// (a box) is the text of consecutive lines.
+    pub fn last_line(&self) -> usize {
+        self.line + memchr::memchr_iter(b'\n', self.text.as_bytes()).count()
+    }
+
     /// The statement for [`build_register`](super::build_register): source
     /// page text, reference `"line:<n>"`.
     pub fn statement(&self) -> Statement<'a> {

@@ -140,6 +140,17 @@ pub(crate) struct Placements {
     pub(crate) lines: Vec<(usize, usize)>,
 }
 
+impl Placements {
+    /// Whether any of the input lines `first..=last` is a summary's (a
+    /// header, a page line, an entry's text).
+    pub(crate) fn hold_any(&self, first: usize, last: usize) -> bool {
+        // The ranges are in order and apart: the first that does not end
+        // before `first` is the only one that may reach into the lines.
+        let at = self.lines.partition_point(|&(_, end)| end < first);
+        self.lines.get(at).is_some_and(|&(start, _)| start <= last)
+    }
+}
+
 /// The lines of one comment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Placement {
@@ -711,6 +722,21 @@ fn text_after_blank_line(subtype: Option<&Subtype>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placements_hold_the_lines_of_their_ranges() {
+        let placements = Placements {
+            comments: Vec::new(),
+            lines: vec![(3, 5), (9, 9)],
+        };
+        let held = |first, last| placements.hold_any(first, last);
+        assert!(!held(1, 2));
+        assert!(held(2, 3) && held(4, 4) && held(5, 7));
+        assert!(!held(6, 8));
+        assert!(held(8, 10) && held(1, 20));
+        assert!(!held(10, 12));
+        assert!(!Placements::default().hold_any(1, 1));
+    }
 
     #[test]
     fn lines_that_may_hold_a_label() {
