@@ -177,10 +177,11 @@ fn after_addressee_link(text: &str, start: usize, vocabulary: &Vocabulary) -> bo
 /// dated by the meeting rule), after a number ("versie 3 8/6"), or after a
 /// date lead-in ("versturen op 3 juni": the action's date). Beyond that:
 /// - a day and month in figures without a year, as a signature's date is
-///   jotted ("akkoord met advies 11/6", "eerst overleg met VNG 11/6"),
-///   may follow any word but an actor's ("stuur door naar SG 8/6",
-///   "besproken met M 3/4": the date is of what the actor is to do or
-///   did);
+///   jotted ("akkoord met advies 11/6", "eerst overleg met VNG 11/6",
+///   "akkoord, naar M 4/6"), may follow any word but an actor: an actor
+///   addressed may be followed ("stuur door naar SG 8/6": the one who
+///   sends signs), not one discussed with ("besproken met M 3/4": the
+///   discussion's date, with its actor) or one alone ("MWP 8/6");
 /// - any other date only a clause that ends on a verb ("akkoord mits FEZ
 ///   instemt 8/6", "akkoord met de brief, ondertekend 8-6-2026", "signed
 ///   8 June"): a word in lower case ending as a finite verb or a
@@ -193,23 +194,27 @@ fn dates_freely(text: &str, start: usize, date: &DatedText, vocabulary: &Vocabul
     )
     .is_some();
     let jotted = date.date.year.is_none() && !date.text.chars().any(char::is_alphabetic);
+    let mut before = text.get(..start).unwrap_or_default().split_whitespace();
+    let word = before.next_back();
+    // "naar M 4/6": the one addressed does not sign, so the date is the
+    // signer's; "besproken met M 3/4": the discussion's date, with its actor.
+    let addressed = before.next_back().is_some_and(|link| {
+        vocabulary.is_addressee_link(link)
+            && word_of(link, vocabulary.discussed_with_links()).is_none()
+    });
     !after_lead_in
-        && text
-            .get(..start)
-            .unwrap_or_default()
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|word| {
-                let ends_clause = if jotted {
-                    word.chars().any(char::is_alphabetic) && vocabulary.actor_title(word).is_none()
-                } else {
-                    word.chars().all(char::is_lowercase)
-                        && (word.ends_with(['t', 'd']) || word.ends_with("en"))
-                };
-                ends_clause
-                    && !vocabulary.is_remark_date_link(word)
-                    && !vocabulary.is_meeting_word(word)
-            })
+        && word.is_some_and(|word| {
+            let ends_clause = if jotted {
+                word.chars().any(char::is_alphabetic)
+                    && (addressed || vocabulary.actor_title(word).is_none())
+            } else {
+                word.chars().all(char::is_lowercase)
+                    && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+            };
+            ends_clause
+                && !vocabulary.is_remark_date_link(word)
+                && !vocabulary.is_meeting_word(word)
+        })
 }
 
 /// The signature that starts at `start` and runs to the end of `text`.
@@ -581,7 +586,12 @@ mod tests {
         assert_eq!(signed("Akkoord, in de staf 5/3"), None);
         assert_eq!(signed("akkoord 8/6 MWP"), None);
         assert_eq!(signed("Akkoord. M"), None);
-        assert_eq!(signed("Akkoord, stuur door naar SG 8/6"), None);
+        // The one addressed does not sign; the date is the sender's.
+        assert_eq!(
+            signed("Akkoord, stuur door naar SG 8/6"),
+            owned("Akkoord, stuur door naar SG", None, Some("8/6"))
+        );
+        assert_eq!(signed("Besproken met M 3/4"), None);
     }
 
     #[test]
