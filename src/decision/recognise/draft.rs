@@ -5,7 +5,7 @@
 
 use super::actor::{ActorRules, actor_at, title_of};
 use super::condition::is_conditional;
-use super::cursor::Cursor;
+use super::cursor::{Cursor, word_of};
 use super::date::{DatedText, date_after, meeting_date};
 use super::mention::mentioned_actor;
 use super::refusal::{self, Shape};
@@ -28,6 +28,18 @@ impl Named {
         normalise(&self.text) == normalise(&other.text)
             || (self.title.is_some() && self.title == other.title)
     }
+}
+
+/// Whether a remark opens with a word for "with" (the vocabulary's
+/// `discussed_with_links`) and a word in lower case: what is agreed with
+/// ("met het advies", "with the proposal"), not whom ("with Peter", "met
+/// SG": a reply to someone).
+fn says_with_what(remark: &str, vocabulary: &Vocabulary) -> bool {
+    let at = Cursor::start(remark);
+    word_of(remark, vocabulary.discussed_with_links()).is_some_and(|len| {
+        let next = at.advance(len).skip_ws();
+        next > at.advance(len) && next.peek().is_some_and(char::is_lowercase)
+    })
 }
 
 /// What one reading found, before the refusals.
@@ -117,6 +129,10 @@ impl Draft {
             dated: self.date.is_some(),
             date_after_colon: self.date_after_colon,
             remark: self.remark.is_some(),
+            remark_says_with: self
+                .remark
+                .as_deref()
+                .is_some_and(|remark| says_with_what(remark, vocabulary)),
             option: self.option.is_some(),
         };
         if refusal::refuses(shape) {

@@ -141,6 +141,9 @@ pub(super) struct Shape {
     /// The date followed a colon ("Approved: 12/03/2021").
     pub(super) date_after_colon: bool,
     pub(super) remark: bool,
+    /// The remark opens with a word for "with" and says what the verdict
+    /// agrees with ("eens met het advies").
+    pub(super) remark_says_with: bool,
     /// An option was chosen ("Optie 2", "akkoord met optie 2").
     pub(super) option: bool,
 }
@@ -156,8 +159,9 @@ pub(super) fn refuses(shape: Shape) -> bool {
     let approval_block = stamp && shape.actor && !shape.actor_first && !shape.dated;
     // A withheld actor, like an unknown one, needs a date.
     let withheld = shape.withheld_actor && !shape.dated;
-    // "OK, de planning is krap": a weak word opening a sentence.
-    let talk = shape.weak_verdict && shape.remark;
+    // "OK, de planning is krap": a weak word opening a sentence; "eens met
+    // het advies", "prima met de aanpak" say what they agree with.
+    let talk = shape.weak_verdict && shape.remark && !shape.remark_says_with;
     // A line of page text that says more than who decided what and when
     // ("MWP akkoord met optie 2, mits … 8/6") is a stamp only when it
     // names its actor and carries a date: a line of running text may open
