@@ -305,8 +305,9 @@ fn box_at<'a>(
 }
 
 /// Whether a stamp text names its actor and carries a date; for a box
-/// (`strict`), an actor the vocabulary knows and a verdict that is not
-/// weak: the cells of a table column ("10/1/96⏎CLINTON⏎OK") read alike.
+/// (`strict`), a verdict that is not weak and an actor the vocabulary
+/// knows, or one a line signs for ("Door Aartsen, A.A. om 9:11, …"): the
+/// cells of a table column ("10/1/96⏎CLINTON⏎OK") read alike.
 fn complete(text: &str, vocabulary: &Vocabulary, strict: bool) -> bool {
     // Most boxes tried are header lines and titles: without a verdict or
     // option word they are no decision, which one search tells.
@@ -316,9 +317,13 @@ fn complete(text: &str, vocabulary: &Vocabulary, strict: bool) -> bool {
     let found = recognise(text, Mode::Stamp, vocabulary);
     !found.is_empty()
         && found.iter().all(|d| {
-            let known = d.actor_title.is_some()
+            let Some(actor) = &d.actor else {
+                return false;
+            };
+            let known = (d.actor_title.is_some()
+                || recognise::signed_by_link(text, actor, vocabulary))
                 && !vocabulary.is_weak_phrase(&super::vocabulary::normalise(&d.verdict_text));
-            d.actor.is_some() && d.date.is_some() && (known || !strict)
+            d.date.is_some() && (known || !strict)
         })
 }
 
@@ -501,7 +506,7 @@ mod tests {
     /// whole on its own line.
     #[test]
     fn stamps_drawn_as_boxes_of_lines() {
-        let text = "Aan de Minister\nDatum 3 juni 2026\n\nMWP\nakkoord 8/6\n\nAkkoord. SG\n9 juni 2026\n\nAKKOORD\nMinister van SZW\n08-06-2026 09:11\n";
+        let text = "Aan de Minister\nDatum 3 juni 2026\n\nMWP\nakkoord 8/6\n\nAkkoord. SG\n9 juni 2026\n\nAKKOORD\nMinister van SZW\n08-06-2026 09:11\n\nGOEDGEKEURD\nDoor Vos, B. om 14:02, 12-05-2026\n";
         let found: Vec<(&str, usize)> = stamps(text).iter().map(|s| (s.text, s.line)).collect();
         assert_eq!(
             found,
@@ -509,6 +514,8 @@ mod tests {
                 ("MWP\nakkoord 8/6", 4),
                 ("Akkoord. SG\n9 juni 2026", 7),
                 ("AKKOORD\nMinister van SZW\n08-06-2026 09:11", 10),
+                // A dynamic stamp: the person it names after "Door" signs.
+                ("GOEDGEKEURD\nDoor Vos, B. om 14:02, 12-05-2026", 14),
             ]
         );
         let not_boxes = [
@@ -531,6 +538,8 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(form.trim_end(), 1)]
         );
+        let form = "Beslissing Minister:\n☒ Akkoord\n☐ Niet akkoord\nDatum: 9-6-2026\n";
+        assert_eq!(stamps(form).len(), 1, "{form:?}");
         let unticked = "Besluit SG:\n☐ akkoord\n☐ niet akkoord\n☐ bespreken\nDatum: 10-6-2026\n";
         assert!(stamps(unticked).is_empty(), "{:?}", stamps(unticked));
         let whole = stamps("Akkoord\nMWP akkoord 8/6\n");

@@ -147,6 +147,7 @@ use draft::Draft;
 pub(crate) use cursor::ends_word;
 pub(crate) use form::is_unticked_line;
 pub(crate) use refusal::is_box_line;
+pub(crate) use signature::signed_by_link;
 
 use super::Verdict;
 use super::Vocabulary;

@@ -217,6 +217,20 @@ fn dates_freely(text: &str, start: usize, date: &DatedText, vocabulary: &Vocabul
         })
 }
 
+/// Whether a line of `text` opens with an actor link and `signer`, as the
+/// signature line of Acrobat's dynamic stamps does ("GOEDGEKEURD⏎Door
+/// Aartsen, A.A. om 9:11, 08-06-2026"): a person named so signs, though
+/// the vocabulary does not know them.
+pub(crate) fn signed_by_link(text: &str, signer: &str, vocabulary: &Vocabulary) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        word_of(line, vocabulary.actor_links()).is_some_and(|len| {
+            let named = Cursor::start(line).advance(len).skip_ws();
+            named.rest().starts_with(signer)
+        })
+    })
+}
+
 /// The signature that starts at `start` and runs to the end of `text`.
 fn signature_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Signature> {
     let origin = Cursor::start(text).advance(start);
