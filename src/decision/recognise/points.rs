@@ -22,13 +22,13 @@
 //! the signature, the text is no list of answers.
 
 use super::actor::{ActorRules, actor_at, title_of};
-use super::cursor::{Cursor, is_separator, match_phrase, word_of};
+use super::cursor::{Cursor, is_separator, match_phrase, word_at, word_of};
 use super::draft::{Draft, Named};
 use super::signature::{self, Signature, Signer};
 use super::tail::{Guide, Tail, read_tail};
 use super::verdict::answer_at;
 use super::{Mode, Recognised, read_draft};
-use crate::decision::Vocabulary;
+use crate::decision::{Verdict, Vocabulary};
 
 /// The highest point number read; also the most points a text may have.
 pub(super) const MAX_POINTS: u32 = 20;
@@ -146,6 +146,11 @@ pub(super) fn linked(found: &Recognised, vocabulary: &Vocabulary) -> Option<Vec<
             at = verdict_end;
             continue;
         }
+        if let Some((numbers, negation, end)) = negated_points(next, &answers, vocabulary) {
+            answers.push((Verdict::Rejected, negation.to_owned(), numbers));
+            at = end;
+            continue;
+        }
         let Some(verdict) = super::verdict::verdict_at(next.rest(), vocabulary) else {
             break;
         };
@@ -184,6 +189,33 @@ pub(super) fn linked(found: &Recognised, vocabulary: &Vocabulary) -> Option<Vec<
         }
     }
     Some(decisions)
+}
+
+/// A clause that leaves out the verdict it negates, after points
+/// approved ("akkoord met beslispunt 1 en 3, niet met 2"): a negation, a
+/// link and the points, which are rejected; their numbers, the negation's
+/// text and where they end.
+fn negated_points<'a>(
+    at: Cursor<'a>,
+    answers: &[(Verdict, String, Vec<u32>)],
+    vocabulary: &Vocabulary,
+) -> Option<(Vec<u32>, &'a str, Cursor<'a>)> {
+    if answers.last()?.0 != Verdict::Approved {
+        return None;
+    }
+    let negation = word_at(at.rest());
+    if negation.is_empty() || !vocabulary.is_negation(negation) {
+        return None;
+    }
+    let after = at.advance(negation.len()).skip_ws();
+    let linked = skip_any(after, &POINT_LINKS);
+    if linked == after {
+        return None;
+    }
+    let numbers_at = point_words_at(linked.rest(), vocabulary)
+        .map_or(linked, |len| linked.advance(len).skip_ws());
+    let (numbers, end) = number_list(numbers_at)?;
+    Some((numbers, negation, end))
 }
 
 /// Past one of `words` and white space, when one stands here.
