@@ -30,15 +30,27 @@ impl Named {
     }
 }
 
+/// The most words after "with" in a remark that says what is agreed with:
+/// an article and a noun ("met het advies").
+const MAX_AGREED_WITH_WORDS: usize = 2;
+
 /// Whether a remark opens with a word for "with" (the vocabulary's
-/// `discussed_with_links`) and a word in lower case: what is agreed with
-/// ("met het advies", "with the proposal"), not whom ("with Peter", "met
-/// SG": a reply to someone).
+/// `discussed_with_links`) and a short clause in lower case: what is
+/// agreed with ("eens met het advies", "with the proposal"). Not whom
+/// ("Agree with Peter", "Eens met Piet": a reply to someone), nor a longer
+/// clause, where "eens" means "even" or "once" ("niet eens met de minister
+/// besproken", "eens met de DG bespreken").
 fn says_with_what(remark: &str, vocabulary: &Vocabulary) -> bool {
-    let at = Cursor::start(remark);
     word_of(remark, vocabulary.discussed_with_links()).is_some_and(|len| {
-        let next = at.advance(len).skip_ws();
-        next > at.advance(len) && next.peek().is_some_and(char::is_lowercase)
+        let rest = remark.get(len..).unwrap_or_default();
+        let clause = rest
+            .split(['.', ',', ';', ':', '!', '?', '\n'])
+            .next()
+            .unwrap_or_default();
+        let words = clause.split_whitespace().count();
+        rest.starts_with(char::is_whitespace)
+            && rest.trim_start().starts_with(char::is_lowercase)
+            && (1..=MAX_AGREED_WITH_WORDS).contains(&words)
     })
 }
 
