@@ -159,9 +159,11 @@ pub(super) fn refuses(shape: Shape) -> bool {
     let approval_block = stamp && shape.actor && !shape.actor_first && !shape.dated;
     // A withheld actor, like an unknown one, needs a date.
     let withheld = shape.withheld_actor && !shape.dated;
-    // "OK, de planning is krap": a weak word opening a sentence; "eens met
-    // het advies", "prima met de aanpak" say what they agree with.
-    let talk = shape.weak_verdict && shape.remark && !shape.remark_says_with;
+    // "OK, de planning is krap": a weak word opening a sentence. "Eens met
+    // het advies. Minister 9-6" says what its actor agrees with; without an
+    // actor named it is a reviewer's reply ("Niet eens met de
+    // formulering").
+    let talk = shape.weak_verdict && shape.remark && !(shape.remark_says_with && shape.actor);
     // A line of page text that says more than who decided what and when
     // ("MWP akkoord met optie 2, mits … 8/6") is a stamp only when it
     // names its actor and carries a date: a line of running text may open
