@@ -20,7 +20,9 @@
 //!    two of them come from the same kind of source. So a burned-in stamp, a
 //!    live annotation and a summary entry of "MWP akkoord 8/6" make one
 //!    decision seen three times, while two stamps with the same text (two
-//!    notas decided on the same day) stay two decisions.
+//!    notas decided on the same day) stay two decisions. Only two
+//!    annotations with the same text on the same page are one decision
+//!    pasted twice.
 //! 4. **Options.** An option statement ("Optie 2; …") enriches a decision by
 //!    the same author on the same nota: for annotations the same page, for
 //!    summary entries the same target page within one run of entries (no
@@ -76,6 +78,10 @@ pub struct Statement<'a> {
     pub written: Option<NaiveDateTime>,
     /// The date of the nota it is on.
     pub nota_date: Option<NaiveDate>,
+    /// It replies to a comment that asks nothing (a text change, a
+    /// remark): a bare word of assent in it ("Eens", "Ok") agrees with that
+    /// comment, not with the nota.
+    pub replies_to_remark: bool,
 }
 
 impl<'a> Statement<'a> {
@@ -90,6 +96,7 @@ impl<'a> Statement<'a> {
             author: None,
             written: None,
             nota_date: None,
+            replies_to_remark: false,
         }
     }
 
@@ -368,8 +375,22 @@ fn read<'s, 'a>(
     };
     recognise(statement.text, mode, vocabulary)
         .into_iter()
+        .filter(|recognised| !agrees_with_reply_parent(statement, recognised, vocabulary))
         .map(|recognised| item(index, statement, recognised, document_dates, vocabulary))
         .collect()
+}
+
+/// Whether a reading is a bare word of assent ("Eens", "Ok", "Mee eens":
+/// a weak verdict, no actor named) in a reply to a comment that asks
+/// nothing: the reply agrees with that comment.
+fn agrees_with_reply_parent(
+    statement: &Statement<'_>,
+    recognised: &Recognised,
+    vocabulary: &Vocabulary,
+) -> bool {
+    statement.replies_to_remark
+        && recognised.actor.is_none()
+        && vocabulary.is_weak_phrase(&super::vocabulary::normalise(&recognised.verdict_text))
 }
 
 /// One decision of a statement, its actor and date settled.
@@ -433,7 +454,7 @@ fn usable_author(author: Option<&str>) -> Option<&str> {
 /// decision.
 fn agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
     if a.statement.source == b.statement.source {
-        return false;
+        return pasted_twice(a.statement, b.statement) && actors_agree(a, b);
     }
     if let (Some(x), Some(y)) = (a.statement.nota_date, b.statement.nota_date)
         && x != y
@@ -441,6 +462,16 @@ fn agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
         return false;
     }
     actors_agree(a, b)
+}
+
+/// Whether two annotations are one decision pasted twice: the same text
+/// on the same page. Two notas decided on the same day are two pages.
+fn pasted_twice(a: &Statement<'_>, b: &Statement<'_>) -> bool {
+    a.source == Source::Annotation
+        && b.source == Source::Annotation
+        && a.page.is_some()
+        && a.page == b.page
+        && a.text.trim() == b.text.trim()
 }
 
 fn actors_agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
@@ -771,6 +802,23 @@ mod tests {
             sources,
             [Source::PageText, Source::Annotation, Source::CommentSummary]
         );
+    }
+
+    #[test]
+    fn an_annotation_pasted_twice_is_one_decision() {
+        let note = |reference: &str, page, minute| {
+            Statement::new("MWP akkoord 8/6", Source::Annotation)
+                .with_page(page)
+                .with_reference(reference.parse().unwrap())
+                .with_author("Aartsen, A.A.")
+                .with_written(at(2026, 6, 8, 9, minute, 0))
+        };
+        let decisions = register(&[note("12 0 R", 1, 11), note("13 0 R", 1, 12)]);
+        assert_eq!(decisions.len(), 1, "{decisions:#?}");
+        assert_eq!(decisions[0].seen_in.len(), 2);
+        // On two pages (two notas), they are two decisions.
+        let decisions = register(&[note("12 0 R", 1, 11), note("13 0 R", 2, 12)]);
+        assert_eq!(decisions.len(), 2, "{decisions:#?}");
     }
 
     #[test]

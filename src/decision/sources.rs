@@ -1,22 +1,26 @@
 //! The statements a report's records make: annotation contents, summary
 //! entries and stamp lines of page text.
 
+use std::collections::HashSet;
+
 use super::register::Statement;
 use super::{SightingRef, Source, StampLine};
-use crate::annotation::Annotation;
+use crate::annotation::{Annotation, Reference};
 use crate::summary::Comment;
 
 /// One statement per annotation with contents (or, without them, with
 /// text in its appearance: a dynamic stamp), per summary entry with
 /// contents, and per stamp line, in that order. Left out: replies that only
 /// set a review state, and text markup whose contents repeat the text under
-/// it (see [`repeats_marked_text`]).
+/// it (see [`repeats_marked_text`]). A reply to a remark is marked, so that
+/// a bare word of assent in it is not read as a decision.
 pub(crate) fn statements<'a>(
     annotations: &'a [Annotation],
     comments: &'a [Comment],
     stamps: &[StampLine<'a>],
 ) -> Vec<Statement<'a>> {
     let mut statements = Vec::new();
+    let questions = questions(annotations);
     for annotation in annotations {
         let Some(text) = said(annotation) else {
             continue;
@@ -38,6 +42,9 @@ pub(crate) fn statements<'a>(
         if let Some(written) = annotation.modified.or(annotation.created) {
             statement = statement.with_written(written.naive());
         }
+        statement.replies_to_remark = annotation
+            .in_reply_to
+            .is_some_and(|parent| !questions.contains(&parent));
         statements.push(statement);
     }
     for (index, comment) in comments.iter().enumerate() {
@@ -58,6 +65,18 @@ pub(crate) fn statements<'a>(
     }
     statements.extend(stamps.iter().map(StampLine::statement));
     statements
+}
+
+/// The annotations that ask something: what they say ends in a question
+/// mark ("Akkoord met optie 2?"). A reply to one answers it; a reply to any
+/// other ("Tekst vervangen: …", a highlight, one not in the file) replies
+/// to a remark.
+fn questions(annotations: &[Annotation]) -> HashSet<Reference> {
+    annotations
+        .iter()
+        .filter(|annotation| said(annotation).is_some_and(|text| text.trim_end().ends_with('?')))
+        .map(|annotation| annotation.reference)
+        .collect()
 }
 
 /// What an annotation says: its contents, else the text its appearance
@@ -136,6 +155,43 @@ mod tests {
             .iter()
             .map(|statement| statement.text)
             .collect()
+    }
+
+    /// A reply is marked as one to a remark unless its parent asks
+    /// something; the register then leaves a bare word of assent in it out.
+    #[test]
+    fn replies_to_remarks_and_to_questions() {
+        let mut edit = annotation(Subtype::Text, "Tekst vervangen: \"per 1 juli\"", None);
+        edit.reference = "7 0 R".parse().unwrap();
+        let mut question = annotation(Subtype::Text, "Akkoord met optie 2?", None);
+        question.reference = "8 0 R".parse().unwrap();
+        let reply = |reference: &str, parent: &str| {
+            let mut reply = annotation(Subtype::Text, "Eens", None);
+            reply.reference = reference.parse().unwrap();
+            reply.in_reply_to = Some(parent.parse().unwrap());
+            reply
+        };
+        let annotations = [
+            edit,
+            question,
+            reply("9 0 R", "7 0 R"),
+            reply("10 0 R", "8 0 R"),
+            reply("11 0 R", "99 0 R"),
+        ];
+        let marked: Vec<bool> = statements(&annotations, &[], &[])
+            .iter()
+            .map(|statement| statement.replies_to_remark)
+            .collect();
+        assert_eq!(marked, [false, false, true, false, true]);
+        let vocabulary = crate::decision::Vocabulary::builtin();
+        let register =
+            crate::decision::build_register(&statements(&annotations, &[], &[]), &[], &vocabulary);
+        // Only the answer to the question is a decision.
+        assert_eq!(register.len(), 1, "{register:#?}");
+        assert_eq!(
+            register[0].reference.map(|r| r.to_string()).as_deref(),
+            Some("10 0 R")
+        );
     }
 
     #[test]
