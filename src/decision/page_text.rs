@@ -322,7 +322,7 @@ fn complete(text: &str, vocabulary: &Vocabulary, strict: bool) -> bool {
             };
             let known = (d.actor_title.is_some()
                 || recognise::signed_by_link(text, actor, vocabulary))
-                && !vocabulary.is_weak_phrase(&super::vocabulary::normalise(&d.verdict_text));
+                && !d.weak_verdict(vocabulary);
             d.date.is_some() && (known || !strict)
         })
 }

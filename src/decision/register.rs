@@ -388,9 +388,7 @@ fn agrees_with_reply_parent(
     recognised: &Recognised,
     vocabulary: &Vocabulary,
 ) -> bool {
-    statement.replies_to_remark
-        && recognised.actor.is_none()
-        && vocabulary.is_weak_phrase(&super::vocabulary::normalise(&recognised.verdict_text))
+    statement.replies_to_remark && recognised.actor.is_none() && recognised.weak_verdict(vocabulary)
 }
 
 /// One decision of a statement, its actor and date settled.

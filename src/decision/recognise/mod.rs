@@ -182,6 +182,14 @@ pub(crate) struct Recognised {
     pub(crate) date_text: Option<String>,
 }
 
+impl Recognised {
+    /// Whether its verdict is a weak one, a word that also opens ordinary
+    /// talk ("ok", "eens", "prima").
+    pub(crate) fn weak_verdict(&self, vocabulary: &Vocabulary) -> bool {
+        vocabulary.is_weak_phrase(&super::vocabulary::normalise(&self.verdict_text))
+    }
+}
+
 /// Reads one short text: its decisions, one per point when it answers a
 /// nota's points one by one, else at most one.
 pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<Recognised> {
