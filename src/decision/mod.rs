@@ -29,7 +29,7 @@ use crate::annotation::{Reference, ReferenceError, serde_as_text};
 use crate::error::from_serde_name;
 
 pub use page_text::{StampLine, stamp_lines};
-pub(crate) use page_text::{line_count, stamp_lines_in, whole_date};
+pub(crate) use page_text::{last_line_of, line_count, stamp_lines_in, whole_date};
 pub use register::{Statement, build_register};
 pub(crate) use register::{build_register_on, years_from_notas};
 pub(crate) use sources::statements;

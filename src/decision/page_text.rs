@@ -67,7 +67,7 @@ impl<'a> StampLine<'a> {
     /// The 1-based line number of its last line: a stamp of several lines
     /// (a box) is the text of consecutive lines.
     pub fn last_line(&self) -> usize {
-        self.line + memchr::memchr_iter(b'\n', self.text.as_bytes()).count()
+        last_line_of(self.line, self.text)
     }
 
     /// The statement for [`build_register`](super::build_register): source
@@ -140,6 +140,13 @@ pub(crate) fn stamp_lines_in<'a>(
         });
     }
     stamps
+}
+
+/// The last line of a stamp that starts at line `first` with `text`: a
+/// stamp of several lines (a box) is the text of consecutive lines, line
+/// breaks kept.
+pub(crate) fn last_line_of(first: usize, text: &str) -> usize {
+    first + memchr::memchr_iter(b'\n', text.as_bytes()).count()
 }
 
 /// How many lines the pages have, at most: room for the lines kept, made

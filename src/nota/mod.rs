@@ -29,7 +29,7 @@ mod words;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::decision::{Decision, SightingRef, Vocabulary};
+use crate::decision::{Decision, SightingRef, Vocabulary, last_line_of};
 use crate::summary::{Comment, Placements};
 use crate::text::Pages;
 use header::Header;
@@ -167,9 +167,7 @@ pub(crate) fn register(
         .iter()
         .flat_map(|decision| &decision.seen_in)
         .filter_map(|sighting| match sighting.reference {
-            Some(SightingRef::Line(line)) => {
-                Some(line..=line + sighting.text.matches('\n').count())
-            }
+            Some(SightingRef::Line(line)) => Some(line..=last_line_of(line, &sighting.text)),
             _ => None,
         })
         .flatten()
