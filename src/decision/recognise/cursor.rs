@@ -1,8 +1,9 @@
 //! The scanner's primitives: a cursor over one text with named moves, the
 //! separator sets, the word boundary, and phrase matching.
 
-use crate::decision::Vocabulary;
 use std::cmp::Ordering;
+
+use crate::decision::Vocabulary;
 
 /// Dashes as typed and as word processors replace them.
 const DASHES: [char; 3] = ['-', '–', '—'];

@@ -51,17 +51,9 @@ fn after_sentence<'a>(start: Cursor<'a>, vocabulary: &Vocabulary) -> Option<Curs
     let words: Vec<&str> = sentence.split_whitespace().collect();
     // "n.akk.", "DG n.akk.", "v.k.a.": the full stop is inside a verdict
     // phrase that starts the sentence or a word of it.
-    let word_starts = sentence
-        .char_indices()
-        .filter(|&(i, c)| {
-            !c.is_whitespace()
-                && sentence.get(..i).is_some_and(|before| {
-                    before.is_empty() || before.ends_with(char::is_whitespace)
-                })
-        })
-        .map(|(i, _)| i)
-        .take(MAX_WORDS + 1);
-    for word_start in word_starts {
+    for word in words.iter().take(MAX_WORDS + 1) {
+        // Where the word starts in the sentence, which starts `rest`.
+        let word_start = word.as_ptr() as usize - sentence.as_ptr() as usize;
         let phrase = rest.get(word_start..).unwrap_or_default();
         if verdict_at(phrase, vocabulary).is_some_and(|found| word_start + found.len > end) {
             return None;

@@ -202,16 +202,15 @@ pub(super) fn after_bracketed_initials<'a>(at: Cursor<'a>, vocabulary: &Vocabula
         return at;
     }
     let inner = open.advance(1);
-    let token = inner.rest().split(')').next().unwrap_or_default();
-    let closed = inner.rest().len() > token.len();
-    if closed
-        && !token.is_empty()
-        && !token.contains(char::is_whitespace)
-        && is_initials(token, false, vocabulary)
-    {
-        inner.advance(token.len() + 1)
-    } else {
-        at
+    match inner.rest().split_once(')') {
+        Some((token, _))
+            if !token.is_empty()
+                && !token.contains(char::is_whitespace)
+                && is_initials(token, false, vocabulary) =>
+        {
+            inner.advance(token.len() + 1)
+        }
+        _ => at,
     }
 }
 
