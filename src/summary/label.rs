@@ -3,10 +3,13 @@
 //! Text from OCR and from PDF text layers confuses look-alike characters, so
 //! both the label and the line are compared after folding every character to
 //! a representative: letters to lower case without accents, `0` to `o`, and
-//! `1`, `i`, `I` and `|` to `l` ("0nderwerp" matches "Onderwerp",
-//! "Nurnmer" does not). A space in a label matches any run of white space
-//! (tabs, no-break spaces); a field label may have white space before its
-//! colon ("Auteur :", the French "Date :").
+//! `1`, `i`, `I` and `|` to `l` ("0nderwerp" matches "Onderwerp"). The
+//! letter pairs OCR reads for one letter match it: `rn` for `m` ("Nurnmer"),
+//! `vv` for `w`. A space in a label matches any run of white space (tabs,
+//! no-break spaces); a field label may have white space before its colon
+//! ("Auteur :", the French "Date :"), and a semicolon for it ("Auteur;"). A
+//! field label may follow a digit directly: a text layer that drops the
+//! spaces runs the number into the next label ("Nummer:1Auteur:").
 
 /// Longest line (in characters) examined for labels. Acrobat's entry lines
 /// are short (number, author, subject, date); a longer line is body text.
@@ -65,6 +68,30 @@ pub(crate) fn fold(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' => 'u',
         other => other,
     }
+}
+
+/// The two letters OCR reads for `c`, where it often does: `rn` for `m`,
+/// `vv` for `w` (both folded).
+pub(crate) fn ocr_pair(c: char) -> Option<[char; 2]> {
+    match c {
+        'm' => Some(['r', 'n']),
+        'w' => Some(['v', 'v']),
+        _ => None,
+    }
+}
+
+/// Whether the folded characters `chars` start with the folded `word`,
+/// a letter of it written as its [`ocr_pair`] included.
+pub(crate) fn starts_with_word(chars: impl Iterator<Item = char>, word: &[char]) -> bool {
+    let mut chars = chars.peekable();
+    for &c in word {
+        match chars.next() {
+            Some(read) if read == c => {}
+            Some(read) if ocr_pair(c).is_some_and(|[a, b]| read == a && chars.next_if_eq(&b).is_some()) => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Folds a short text for whole-value comparison (subjects, undated words):
@@ -184,15 +211,16 @@ impl<'a> Folded<'a> {
             .then(|| self.skip_decor(i))
     }
 
-    /// Whether `index` starts a word (the character before it, if any, is
-    /// not a letter or digit).
+    /// Whether `index` may start a label: the character before it, if any,
+    /// is not a letter (a digit run into the label is a value without its
+    /// space).
     fn at_word_start(&self, index: usize) -> bool {
         match index.checked_sub(1) {
             None => true,
             Some(before) => self
                 .original
                 .get(before)
-                .is_none_or(|c| !c.is_alphanumeric()),
+                .is_none_or(|c| !c.is_alphanumeric() || c.is_ascii_digit()),
         }
     }
 
@@ -208,6 +236,10 @@ impl<'a> Folded<'a> {
                 i = after;
             } else if self.folded.get(i) == Some(&c) {
                 i += 1;
+            } else if let Some(pair) = ocr_pair(c)
+                && self.folded.get(i..i + 2) == Some(pair.as_slice())
+            {
+                i += 2;
             } else {
                 return None;
             }
@@ -223,7 +255,7 @@ impl<'a> Folded<'a> {
         }
         let end = self.phrase_at(index, label)?;
         let colon = self.skip_space(end);
-        matches!(self.original.get(colon), Some(':' | '：')).then_some(colon + 1)
+        matches!(self.original.get(colon), Some(':' | '：' | ';')).then_some(colon + 1)
     }
 
     /// The first of `labels` written at `index`: where the value starts.

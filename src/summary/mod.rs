@@ -163,11 +163,19 @@ pub struct Comment {
 /// - when a text layer ran the text onto the entry line, so that words
 ///   follow a date and time or an undated word ("Datum: Onbepaald Graag
 ///   bespreken"), those words are the text's first line, and it goes on
-///   with the lines directly below (not after a blank line).
+///   with the lines directly below (not after a blank line);
+/// - the entry numbered next settles what lies before it: Acrobat numbers
+///   a page's comments from 1, so what stands between entries 2 and 3 is
+///   entry 2's. A note's (as above) later paragraphs, each after one blank
+///   line, are its text when the entry numbered next follows them (one
+///   blank line allowed); so are the lines at the top of the next input
+///   page when the text ran to the end of one (a comment broken over the
+///   summary's pages). At most 4 paragraphs and 40 lines are taken so.
 ///
-/// So a comment of several paragraphs keeps only its first, and a note
-/// without text directly followed, after one blank line, by body text takes
-/// that text. Both are the price of not reading the body into comments.
+/// So a comment of several paragraphs that is the last of its page keeps
+/// only its first, and a note without text directly followed, after one
+/// blank line, by body text takes that text. Both are the price of not
+/// reading the body into comments.
 ///
 /// # Which header and page apply
 ///
@@ -176,7 +184,10 @@ pub struct Comment {
 /// only the summary lies in between: entries, their text, blank and decor
 /// lines, page lines, and page breaks of the input. A body line ends the
 /// summary: the entries after it have neither until a new header or page
-/// line. A header clears the page, unless it repeats the file name of the
+/// line, except the entry numbered next after the last one (on the same or
+/// the next input page), which is on the same page of the same summary
+/// (a layout with connector lines prints the document between a page's
+/// comments). A header clears the page, unless it repeats the file name of the
 /// summary in progress (a running header on the summary's next page); a
 /// page line after body text sets the page but not the file name (which
 /// summary it belongs to is not known). Entries whose

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use crate::annotation::Subtype;
 
 use super::Comment;
-use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, fold, ocr_number};
+use super::label::{Folded, Label, MAX_LABEL_LINE_CHARS, fold, ocr_number, starts_with_word};
 use super::locale::{DateOrder, SummaryLocale};
 use super::printed_date::{date_prefix_len, parse_printed_date};
 use super::subjects::SubjectTable;
@@ -20,6 +20,10 @@ const MAX_HEADER_CONTINUATION_LINES: usize = 2;
 const MAX_HEADER_CONTINUATION_CHARS: usize = 200;
 /// Longest leading word skipped as an icon spelled as letters ("o", "m").
 const MAX_ICON_TOKEN_CHARS: usize = 2;
+/// Most paragraphs read as a comment's own after its first (see
+/// [`Parser::continued`]), and most lines they may take together.
+const MAX_CONTINUED_PARAGRAPHS: usize = 4;
+const MAX_CONTINUED_LINES: usize = 40;
 
 /// One locale's words, folded for matching.
 #[derive(Debug)]
@@ -125,6 +129,17 @@ impl Kind {
 struct Context {
     summary_of: Option<String>,
     target_page: Option<usize>,
+    /// The number of the last entry read under this page line, and the
+    /// input page it was read on.
+    last_number: Option<u32>,
+    last_page_index: usize,
+}
+
+impl Context {
+    /// Whether neither a header nor a page line applies.
+    fn is_empty(&self) -> bool {
+        self.summary_of.is_none() && self.target_page.is_none()
+    }
 }
 
 /// Where the summaries of an input stand in its text, beside the comments
@@ -171,9 +186,17 @@ pub(crate) struct Placement {
 struct Cursor {
     /// Lines before the current page.
     offset: usize,
+    /// The input page being read, counted from 0.
+    page_index: usize,
     run: usize,
     /// Whether document text came since the last entry.
     body_since_entry: bool,
+    /// The context that document text ended: the next entry takes it up
+    /// again when it is numbered next.
+    suspended: Option<Context>,
+    /// The entry whose text ran to the end of the previous input page: the
+    /// index of its comment and its number.
+    open: Option<(usize, u32)>,
 }
 
 /// A summary reader for a set of locales.
@@ -253,6 +276,7 @@ impl Parser {
                 &mut placements,
             );
             cursor.offset += lines.len();
+            cursor.page_index += 1;
         }
         (comments, placements)
     }
@@ -266,7 +290,7 @@ impl Parser {
         comments: &mut Vec<Comment>,
         placements: &mut Placements,
     ) {
-        let mut i = 0;
+        let mut i = self.continue_open_text(lines, cursor, comments, placements);
         while i < lines.len() {
             let kind = self.classify(lines, i);
             let first_line = cursor.offset + i + 1;
@@ -281,8 +305,10 @@ impl Parser {
                     // summary's next page: the page line still applies.
                     if name.is_none() || name != context.summary_of {
                         context.target_page = None;
+                        context.last_number = None;
                     }
                     context.summary_of = name;
+                    cursor.suspended = None;
                     if let Some(range) = placements.lines.last_mut() {
                         range.1 += used;
                     }
@@ -290,6 +316,8 @@ impl Parser {
                 }
                 Kind::Page(number) => {
                     context.target_page = Some(number);
+                    context.last_number = None;
+                    cursor.suspended = None;
                     i += 1;
                 }
                 Kind::Entry(entry, used) => {
@@ -298,9 +326,26 @@ impl Parser {
                         .subject
                         .as_deref()
                         .and_then(|subject| self.subjects.subtype(subject, entry.locale));
-                    let (contents, used) =
-                        self.contents(lines, i, subtype.as_ref(), entry.text.as_deref());
+                    let (contents, used) = self.contents(lines, i, &entry, subtype.as_ref());
                     i += used;
+                    // Document text between an entry and the one numbered
+                    // next is the summary's sheet still: the page and
+                    // header apply again.
+                    if let Some(suspended) = cursor.suspended.take()
+                        && context.is_empty()
+                        && suspended.last_page_index + 1 >= cursor.page_index
+                        && follows(suspended.last_number, entry.number)
+                    {
+                        *context = suspended;
+                    }
+                    context.last_number = entry.number;
+                    context.last_page_index = cursor.page_index;
+                    if i == lines.len()
+                        && contents.is_some()
+                        && let Some(number) = entry.number
+                    {
+                        cursor.open = Some((comments.len(), number));
+                    }
                     comments.push(self.comment(entry, subtype, contents, page, context));
                     if std::mem::take(&mut cursor.body_since_entry) {
                         cursor.run += 1;
@@ -314,7 +359,10 @@ impl Parser {
                     });
                 }
                 Kind::Body => {
-                    *context = Context::default();
+                    let ended = std::mem::take(context);
+                    if ended.last_number.is_some() {
+                        cursor.suspended = Some(ended);
+                    }
                     cursor.body_since_entry = true;
                     i += 1;
                 }
@@ -354,18 +402,18 @@ impl Parser {
         }
     }
 
-    /// The comment text of an entry whose fields end before line `start`
-    /// (`on_entry_line`: the text that followed the date on the entry's own
-    /// line), and the number of lines it takes below the entry (blank lines
-    /// before it included).
+    /// The comment text of `entry`, whose fields end before line `start`
+    /// (its `text`: what followed the date on the entry's own line), and
+    /// the number of lines it takes below the entry (blank lines before it
+    /// included).
     fn contents(
         &self,
         lines: &[&str],
         start: usize,
+        entry: &EntryLine,
         subtype: Option<&Subtype>,
-        on_entry_line: Option<&str>,
     ) -> (Option<String>, usize) {
-        let mut text = on_entry_line.unwrap_or_default().to_owned();
+        let mut text = entry.text.as_deref().unwrap_or_default().to_owned();
         let mut first = start;
         if text.is_empty() {
             while lines.get(first).is_some_and(|line| line.trim().is_empty()) {
@@ -398,10 +446,114 @@ impl Parser {
             end += 1;
         }
         if text.is_empty() {
-            (None, 0)
-        } else {
-            (Some(text), end - start)
+            return (None, 0);
         }
+        // More paragraphs of a note's text, up to the entry numbered next.
+        if text_after_blank_line(subtype)
+            && let Some(number) = entry.number
+            && let Some((paragraphs, after)) = self.continued(lines, end, number, Vec::new())
+        {
+            for line in paragraphs {
+                text.push('\n');
+                text.push_str(line);
+            }
+            end = after;
+        }
+        (Some(text), end - start)
+    }
+
+    /// The paragraphs from line `at` on that are the text of the entry
+    /// numbered `number`, after `taken` (lines already known to be its
+    /// text), and the line after them: each after one blank line, up to the
+    /// entry numbered next on the same input page (one blank line allowed
+    /// before it). `None` when something else comes first: a page line, a
+    /// header, two blank lines, an entry of another number, the end of the
+    /// page, or more than a few paragraphs.
+    ///
+    /// Acrobat numbers a page's entries from 1, so the entry numbered next
+    /// is the next comment on the same page, and what stands between is
+    /// the comment's text, not the document. Without that entry below,
+    /// what follows a blank line may as well be the document, and is left
+    /// to it.
+    fn continued<'l>(
+        &self,
+        lines: &[&'l str],
+        mut at: usize,
+        number: u32,
+        mut taken: Vec<&'l str>,
+    ) -> Option<(Vec<&'l str>, usize)> {
+        let mut paragraphs = 0;
+        loop {
+            let blank = lines.get(at).is_some_and(|line| line.trim().is_empty());
+            let next = at + usize::from(blank);
+            match self.classify(lines, next) {
+                Kind::Entry(entry, _)
+                    if !taken.is_empty() && follows(Some(number), entry.number) =>
+                {
+                    return Some((taken, at));
+                }
+                Kind::Body if blank && paragraphs < MAX_CONTINUED_PARAGRAPHS => {
+                    paragraphs += 1;
+                    at = next;
+                    while let Some(line) = lines.get(at)
+                        && self.classify(lines, at) == Kind::Body
+                    {
+                        if taken.len() >= MAX_CONTINUED_LINES {
+                            return None;
+                        }
+                        taken.push(line.trim());
+                        at += 1;
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Takes the lines at the top of an input page that continue the text
+    /// of the entry the previous page ended in (Acrobat breaks a long
+    /// comment over its summary's pages), when the entry numbered next
+    /// follows them; returns the line to go on from.
+    fn continue_open_text(
+        &self,
+        lines: &[&str],
+        cursor: &mut Cursor,
+        comments: &mut [Comment],
+        placements: &mut Placements,
+    ) -> usize {
+        let Some((index, number)) = cursor.open.take() else {
+            return 0;
+        };
+        let top = lines
+            .iter()
+            .position(|line| !line.trim().is_empty())
+            .unwrap_or(lines.len());
+        let mut end = top;
+        let mut block = Vec::new();
+        while let Some(line) = lines.get(end)
+            && block.len() < MAX_CONTINUED_LINES
+            && self.classify(lines, end) == Kind::Body
+        {
+            block.push(line.trim());
+            end += 1;
+        }
+        let Some((continued, after)) = self.continued(lines, end, number, block) else {
+            return 0;
+        };
+        let Some(comment) = comments.get_mut(index) else {
+            return 0;
+        };
+        let contents = comment.contents.get_or_insert_with(String::new);
+        for line in continued {
+            contents.push('\n');
+            contents.push_str(line);
+        }
+        let (first_line, last_line) = (cursor.offset + top + 1, cursor.offset + after);
+        placements.lines.push((first_line, last_line));
+        if let Some(placement) = placements.comments.get_mut(index) {
+            placement.last_line = last_line;
+        }
+        after
     }
 
     /// Lines right after a header that continue a file name wrapped onto
@@ -499,12 +651,7 @@ impl Parser {
                 .unwrap_or_default()
                 .iter()
                 .take_while(|word| word.first() == Some(&first))
-                .any(|word| {
-                    rest.chars()
-                        .map(fold)
-                        .take(word.len())
-                        .eq(word.iter().copied())
-                })
+                .any(|word| starts_with_word(rest.chars().map(fold), word))
         };
         let start = line.trim_start_matches(|c: char| !c.is_alphanumeric());
         if begins(start) {
@@ -699,6 +846,12 @@ impl Parser {
                 .then(|| value.len() - rest.len())
         })
     }
+}
+
+/// Whether an entry numbered `next` is the one after the entry numbered
+/// `last` on the same page.
+fn follows(last: Option<u32>, next: Option<u32>) -> bool {
+    matches!((last, next), (Some(last), Some(next)) if last.checked_add(1) == Some(next))
 }
 
 /// Whether an entry of this subtype takes comment text that follows it after

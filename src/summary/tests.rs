@@ -355,6 +355,30 @@ fn ocr_noise() {
 }
 
 #[test]
+fn ocr_letter_pairs_semicolons_and_labels_run_together() {
+    let c = one("Nurnmer: 2 Auteur; Bakker, C. Onderwerp: Opmerking Datum: 2-6-2026 14:07:10\n");
+    assert_eq!(c.number, Some(2));
+    assert_eq!(c.author.as_deref(), Some("Bakker, C."));
+    assert_eq!(c.date, at(2026, 6, 2, 14, 7, 10));
+    let c = one("Number: 1 Author: X Subject: Sticky Note Date: 6/8/2026 9:11:02 PM\nvv\n");
+    assert_eq!(c.contents.as_deref(), Some("vv"));
+    let c = one(
+        "Nummer:1Auteur:Aartsen, A.A.Onderwerp:Opmerking Datum:2-4-2026 10:02:11\nGraag scherper.\n",
+    );
+    assert_eq!(c.number, Some(1));
+    assert_eq!(c.author.as_deref(), Some("Aartsen, A.A."));
+    assert_eq!(c.subject.as_deref(), Some("Opmerking"));
+    assert_eq!(c.date, at(2026, 4, 2, 10, 2, 11));
+    assert_eq!(c.contents.as_deref(), Some("Graag scherper."));
+    // A letter run into a label is no label: without its author the line
+    // is no entry.
+    assert_eq!(
+        parse("Nummer: 1 XAuteur: X Onderwerp: N Datum: 2-4-2026 10:02:11\n"),
+        []
+    );
+}
+
+#[test]
 fn unreadable_number() {
     let c = one("Nummer: ? Auteur: X Onderwerp: Notitie Datum: 8-6-2026 09:11:02\n");
     assert_eq!(c.number, None);
@@ -482,6 +506,66 @@ fn text_does_not_cross_input_pages() {
     assert_eq!(comments[0].page, Some(1));
 }
 
+#[test]
+fn paragraphs_up_to_the_entry_numbered_next_are_the_text() {
+    let comments = parse(
+        "Pagina: 1\nNummer: 1 Auteur: A Onderwerp: Opmerking Datum: 21-4-2026 09:30:00\n\
+         Nog niet afgestemd met JenV.\nVoorstel: de passage schrappen.\n\n\
+         Graag voor vrijdag een nieuwe versie.\n\n\
+         Nummer: 2 Auteur: A Onderwerp: Opmerking Datum: 21-4-2026 09:34:12\nWelke?\n",
+    );
+    assert_eq!(comments.len(), 2);
+    assert_eq!(
+        comments[0].contents.as_deref(),
+        Some(
+            "Nog niet afgestemd met JenV.\nVoorstel: de passage schrappen.\n\
+             Graag voor vrijdag een nieuwe versie."
+        )
+    );
+    assert_eq!(comments[1].target_page, Some(1));
+    assert_eq!(comments[1].contents.as_deref(), Some("Welke?"));
+}
+
+#[test]
+fn a_paragraph_not_followed_by_the_next_entry_is_the_document() {
+    // Followed by the first entry of another page, a page line, or a
+    // highlight's entry: the paragraph may be the document's.
+    for next in [
+        "Nummer: 1 Auteur: A Onderwerp: Opmerking Datum: Onbepaald\n",
+        "Pagina: 2\n",
+        "",
+    ] {
+        let text = format!(
+            "Pagina: 1\nNummer: 1 Auteur: A Onderwerp: Opmerking Datum: Onbepaald\n\
+             Eerste alinea.\n\nDe Raad van State adviseert.\n\n{next}"
+        );
+        let comments = parse(&text);
+        assert_eq!(comments[0].contents.as_deref(), Some("Eerste alinea."), "{next}");
+    }
+    let comments = parse(
+        "Pagina: 1\nNummer: 1 Auteur: A Onderwerp: Markering Datum: Onbepaald\nKlopt dit?\n\n\
+         Toelichting\n\nNummer: 2 Auteur: A Onderwerp: Opmerking Datum: Onbepaald\n",
+    );
+    assert_eq!(comments[0].contents.as_deref(), Some("Klopt dit?"));
+}
+
+#[test]
+fn text_broken_over_summary_pages_goes_on_to_the_entry_numbered_next() {
+    let comments = parse(
+        "Pagina: 1\nNummer: 1 Auteur: A Onderwerp: Notitie Datum: Onbepaald\nEerste regel,\x0c\
+         vervolg op de volgende pagina.\n\
+         Nummer: 2 Auteur: A Onderwerp: Notitie Datum: Onbepaald\nTweede\n",
+    );
+    assert_eq!(comments.len(), 2);
+    assert_eq!(
+        comments[0].contents.as_deref(),
+        Some("Eerste regel,\nvervolg op de volgende pagina.")
+    );
+    assert_eq!(comments[0].page, Some(1));
+    assert_eq!(comments[1].target_page, Some(1));
+    assert_eq!(comments[1].page, Some(2));
+}
+
 // Which header and page apply.
 
 #[test]
@@ -497,6 +581,34 @@ fn page_value_ends_at_body_text() {
     assert_eq!(comments[0].summary_of.as_deref(), Some("a.pdf"));
     assert_eq!(comments[1].target_page, None);
     assert_eq!(comments[1].summary_of, None);
+}
+
+#[test]
+fn page_value_goes_on_to_the_entry_numbered_next() {
+    // Document text between entries 1 and 2 of one page (a layout with
+    // connector lines): entry 2 is on page 1 still, within the next input
+    // page too; entry 1 after the text is another page's.
+    let entry = |n| format!("Nummer: {n} Auteur: A Onderwerp: Markering Datum: Onbepaald\n");
+    let text = format!(
+        "Overzicht van opmerkingen bij a.pdf\nPagina: 1\n{}\ndocument\n\n{}\x0cdocument\n\n{}",
+        entry(1),
+        entry(2),
+        entry(3)
+    );
+    let comments = parse(&text);
+    assert_eq!(comments.len(), 3);
+    for c in &comments {
+        assert_eq!(c.target_page, Some(1));
+        assert_eq!(c.summary_of.as_deref(), Some("a.pdf"));
+    }
+    let text = format!("Pagina: 1\n{}\ndocument\n\n{}", entry(1), entry(1));
+    assert_eq!(parse(&text)[1].target_page, None);
+    let text = format!(
+        "Pagina: 1\n{}\x0cdocument\x0cdocument\n\n{}",
+        entry(1),
+        entry(2)
+    );
+    assert_eq!(parse(&text)[1].target_page, None, "two input pages on");
 }
 
 #[test]
