@@ -531,11 +531,13 @@ fn ends_joined(line: &str) -> bool {
 
 /// A value cut where a label or heading glued to it starts: a capital
 /// right after a character that is not white space, where a label's text
-/// begins ("2026- [redacted]Opgesteld door" → "2026- [redacted]").
+/// begins ("2026- [redacted]Opgesteld door" → "2026- [redacted]"). After a
+/// hyphen a capital is a name in a compound ("de motie-Van den Berg",
+/// "commissie-Van Ark"), not a label.
 pub(super) fn cut_glued(value: &str) -> &str {
     let mut previous: Option<char> = None;
     for (at, c) in value.char_indices() {
-        let glued = previous.is_some_and(|p| !p.is_whitespace());
+        let glued = previous.is_some_and(|p| !p.is_whitespace() && !matches!(p, '-' | '‐' | '–'));
         previous = Some(c);
         if !glued || !c.is_uppercase() {
             continue;
@@ -581,6 +583,11 @@ mod tests {
             "Beleidsstaf MWP, 20/4: Voortgangsbrief"
         );
         assert_eq!(cut_glued("VanDam"), "VanDam");
+        assert_eq!(
+            cut_glued("Uitwerking van de motie-Van den Berg over jongeren"),
+            "Uitwerking van de motie-Van den Berg over jongeren"
+        );
+        assert_eq!(cut_glued("Uitvoering motie-Aan de Stegge"), "Uitvoering motie-Aan de Stegge");
     }
 
     #[test]

@@ -463,15 +463,35 @@ fn label_value<'a>(
     fits.then_some(Some(value))
 }
 
+/// Roles an addressee may name in lower case ("aan de minister van
+/// Financiën").
+const ROLES: &[&str] = &[
+    "minister",
+    "minister-president",
+    "staatssecretaris",
+    "secretaris-generaal",
+    "directeur-generaal",
+    "directeur",
+    "plaatsvervangend",
+    "psg",
+    "dg",
+    "sg",
+];
+
 /// Whether text after "Aan" reads as an addressee ("Minister van WenP",
 /// "de Staatssecretaris …") and not as a sentence that starts with "Aan".
 fn addressee_shape(value: &str) -> bool {
     let words = value.split_whitespace().count();
     let sentence_end = value.ends_with(['.', ';', '!', '?']) && words > 3;
-    // A role or a name: "Minister", "SG", "[redacted]".
+    // A role or a name first, after an article: "Minister", "de SG",
+    // "[redacted]"; not "de slag met de Participatiewet".
     let names_someone = value
         .split_whitespace()
-        .any(|word| word.starts_with(|c: char| c.is_uppercase() || c == '['));
+        .find(|word| !matches!(word.to_lowercase().as_str(), "de" | "het" | "'t"))
+        .is_some_and(|word| {
+            word.starts_with(|c: char| c.is_uppercase() || c == '[')
+                || ROLES.contains(&word.to_lowercase().as_str())
+        });
     words <= MAX_ADDRESSEE_WORDS
         && !sentence_end
         && names_someone
@@ -664,6 +684,10 @@ mod tests {
             label(Field::Addressee, Some("Minister van WenP"))
         );
         assert_eq!(
+            role("Aan de minister van Financiën"),
+            label(Field::Addressee, Some("de minister van Financiën"))
+        );
+        assert_eq!(
             role("Aan:\t[redacted]"),
             label(Field::Addressee, Some("[redacted]"))
         );
@@ -692,6 +716,7 @@ mod tests {
             "Onderwerp: Markering\tDatum: 27-5-2026 11:41:52",
             "aan de besluit uitvoering en samenwerking arbeidsbelasting",
             "Aan de orde is de begroting",
+            "Aan de slag met de Participatiewet",
         ] {
             assert!(
                 matches!(role(text), Role::Text | Role::Heading),
