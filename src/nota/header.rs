@@ -587,7 +587,10 @@ mod tests {
             cut_glued("Uitwerking van de motie-Van den Berg over jongeren"),
             "Uitwerking van de motie-Van den Berg over jongeren"
         );
-        assert_eq!(cut_glued("Uitvoering motie-Aan de Stegge"), "Uitvoering motie-Aan de Stegge");
+        assert_eq!(
+            cut_glued("Uitvoering motie-Aan de Stegge"),
+            "Uitvoering motie-Aan de Stegge"
+        );
     }
 
     #[test]

@@ -87,7 +87,9 @@ pub(crate) fn starts_with_word(chars: impl Iterator<Item = char>, word: &[char])
     for &c in word {
         match chars.next() {
             Some(read) if read == c => {}
-            Some(read) if ocr_pair(c).is_some_and(|[a, b]| read == a && chars.next_if_eq(&b).is_some()) => {}
+            Some(read)
+                if ocr_pair(c)
+                    .is_some_and(|[a, b]| read == a && chars.next_if_eq(&b).is_some()) => {}
             _ => return false,
         }
     }

@@ -540,7 +540,11 @@ fn a_paragraph_not_followed_by_the_next_entry_is_the_document() {
              Eerste alinea.\n\nDe Raad van State adviseert.\n\n{next}"
         );
         let comments = parse(&text);
-        assert_eq!(comments[0].contents.as_deref(), Some("Eerste alinea."), "{next}");
+        assert_eq!(
+            comments[0].contents.as_deref(),
+            Some("Eerste alinea."),
+            "{next}"
+        );
     }
     let comments = parse(
         "Pagina: 1\nNummer: 1 Auteur: A Onderwerp: Markering Datum: Onbepaald\nKlopt dit?\n\n\
