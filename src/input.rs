@@ -97,6 +97,19 @@ mod tests {
     }
 
     #[test]
+    fn text_that_mentions_a_header_is_text() {
+        // Past the first kilobyte, where Acrobat stops looking, a header
+        // in text is a mention of one: a README, a note on file formats.
+        let mut text = "Het bestand begint met een kop.\n".repeat(40).into_bytes();
+        text.extend_from_slice(b"De kop is `%PDF-1.7`, gevolgd door objecten.\n");
+        assert_eq!(sniff(&text), InputKind::Text);
+        // After bytes that are no text, the header is a PDF's still.
+        let mut binary = vec![0x9C_u8; 2000];
+        binary.extend_from_slice(b"%PDF-1.7\n");
+        assert_eq!(sniff(&binary), InputKind::Pdf);
+    }
+
+    #[test]
     fn pdf_without_header() {
         assert_eq!(
             sniff(b"\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<</Type /Catalog>>\nendobj\n"),

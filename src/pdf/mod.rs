@@ -73,6 +73,15 @@ pub(crate) enum OpenError {
     Damaged(&'static str),
 }
 
+/// Whether `bytes` read as plain text: UTF-8 without control characters
+/// other than white space.
+fn is_plain_text(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        && std::str::from_utf8(bytes).is_ok()
+}
+
 /// How far into a file the `%PDF-` header may start. The spec wants it at
 /// byte 0; readers accept junk before it (Acrobat: within the first
 /// kilobyte), and so do we, more generously.
@@ -221,12 +230,18 @@ fn decryption_error(reason: hayro_syntax::DecryptionError, password_given: bool)
     }
 }
 
+/// Where Acrobat looks for the `%PDF-` header: within the first kilobyte.
+const ACROBAT_HEADER_WINDOW: usize = 1024;
+
 /// Whether the first bytes of a file are those of a PDF: a `%PDF-` header,
 /// or, when the header was lost, an indirect object at the start of a line
-/// (`1 0 obj`) followed by `endobj`.
+/// (`1 0 obj`) followed by `endobj`. A header further in than Acrobat looks
+/// counts only after bytes that are not text: a text that mentions
+/// "%PDF-1.7" (a README, an extracted note about file formats) is text.
 pub(crate) fn looks_like_pdf(head: &[u8]) -> bool {
-    if contains(head, b"%PDF-") {
-        return true;
+    if let Some(at) = find(head, b"%PDF-") {
+        let before = head.get(..at).unwrap_or_default();
+        return at < ACROBAT_HEADER_WINDOW || !is_plain_text(before);
     }
     let Some(at) = find(head, b" obj") else {
         return false;
