@@ -302,12 +302,26 @@ impl Args {
                 return Some("--output-dir writes whole reports; --notas would be ignored".into());
             }
         }
-        let register = self.decisions || (csv && self.records == Some(RecordsArg::Decisions));
-        if register && (!self.subtype.is_empty() || self.author.is_some()) {
-            return Some(
-                "decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
-                    .into(),
-            );
+        let by_date = |records| {
+            (if records == RecordsArg::Decisions {
+                self.decisions
+            } else {
+                self.notas
+            }) || (csv && self.records == Some(records))
+        };
+        if !self.subtype.is_empty() || self.author.is_some() {
+            if by_date(RecordsArg::Decisions) {
+                return Some(
+                    "decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
+                        .into(),
+                );
+            }
+            if by_date(RecordsArg::Notas) {
+                return Some(
+                    "a nota's decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
+                        .into(),
+                );
+            }
         }
         if self.output_dir.is_some()
             && let Some(format) = format.filter(|f| *f != FormatArg::Json)

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
 use kantlijn::output::{CsvWriter, Format};
-use kantlijn::{ErrorKind, Report};
+use kantlijn::{ErrorKind, InputKind, Report};
 
 use crate::args::Args;
 use crate::pool::{Outcome, Spawner, Stop};
@@ -151,7 +151,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         && let Some(input) = found
             .files
             .iter()
-            .find(|input| same_file(output, &input.path))
+            .find(|input| same_file(output, &input.path) && read_as_input(args, input))
     {
         return Err(Fatal::usage(format!(
             "the output {} is the input {}: it would be overwritten",
@@ -172,6 +172,7 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
         jobs,
         folder_of,
         skipped_existing,
+        existing_in_folder,
     } = plan(args, &found.files);
     let (spawner, workers) = spawner(args, password, format, pretty, jobs.len())?;
     let destination = destination(args)?;
@@ -192,6 +193,11 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
     let progress = Progress::new(jobs.len(), args.quiet);
     let mut totals = Totals::default();
     let mut read_in_folder = vec![0usize; found.folders.len()];
+    for &folder in &existing_in_folder {
+        if let Some(count) = read_in_folder.get_mut(folder) {
+            *count += 1;
+        }
+    }
     let job_count = jobs.len();
     let mut run = |jobs: Vec<Job>, emit: &mut dyn FnMut(Outcome) -> io::Result<()>| {
         pool::run(
@@ -287,6 +293,9 @@ struct Plan {
     folder_of: Vec<Option<usize>>,
     /// Inputs left out because their report exists (--skip-existing).
     skipped_existing: usize,
+    /// The folder of each of those found in a folder: its input was read,
+    /// by an earlier run.
+    existing_in_folder: Vec<usize>,
 }
 
 /// The jobs for the inputs found, less those whose report already exists
@@ -296,6 +305,7 @@ fn plan(args: &Args, files: &[inputs::Input]) -> Plan {
         jobs: Vec::with_capacity(files.len()),
         folder_of: Vec::with_capacity(files.len()),
         skipped_existing: 0,
+        existing_in_folder: Vec::new(),
     };
     for input in files {
         if args.skip_existing
@@ -303,6 +313,7 @@ fn plan(args: &Args, files: &[inputs::Input]) -> Plan {
             && sink::report_without_error(&sink::report_path(dir, &input.path, input.stdin))
         {
             plan.skipped_existing += 1;
+            plan.existing_in_folder.extend(input.folder);
             continue;
         }
         plan.folder_of.push(input.folder);
@@ -388,6 +399,18 @@ fn stopped(result: Result<(), Stop>) -> Result<Option<ExitCode>, Fatal> {
             "cannot start a worker process: {error}"
         ))),
     }
+}
+
+/// Whether an input would be read: a file named on its own always is; one
+/// found in a folder only when it is a PDF or, with --text-inputs, a text
+/// file (the register a previous run wrote into the folder is neither).
+fn read_as_input(args: &Args, input: &inputs::Input) -> bool {
+    input.folder.is_none()
+        || match kantlijn::sniff_file(&input.path) {
+            Some(InputKind::Pdf) => true,
+            Some(InputKind::Text) => args.text_inputs,
+            _ => false,
+        }
 }
 
 /// Whether two paths name one existing regular file.

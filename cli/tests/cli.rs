@@ -660,6 +660,36 @@ fn an_output_that_is_an_input_is_refused() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// The register a run wrote into the folder it reads is no input of the
+/// next run (a folder gives PDFs), so `-o register.jsonl .` runs again;
+/// with --text-inputs it would be read, and is refused.
+#[test]
+fn a_register_in_the_folder_read_is_no_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("beslisnota.pdf"), dir.path().join("nota.pdf")).unwrap();
+    let register = dir.path().join("register.jsonl");
+    for round in 0..2 {
+        let output = run(&["-q", "-o", path(&register), path(dir.path())]);
+        assert_eq!(
+            code(&output),
+            0,
+            "round {round}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let written = std::fs::read_to_string(&register).unwrap();
+        assert_eq!(written.lines().count(), 1, "round {round}");
+    }
+    let output = run(&[
+        "-q",
+        "--text-inputs",
+        "-o",
+        path(&register),
+        path(dir.path()),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("would be overwritten"));
+}
+
 /// A folder inside a named one that cannot be listed gets an error record
 /// of its own (its files are not known), beside the records of the files
 /// that could be read, and is named on standard error.
@@ -935,6 +965,27 @@ fn output_dir_mirrors_inputs_without_escaping_or_colliding() {
         .unwrap();
     assert_eq!(code(&again), 0);
     assert!(String::from_utf8_lossy(&again.stderr).contains("2 skipped"));
+}
+
+/// A folder whose every input has its report from an earlier run is no
+/// empty folder: a finished batch run again with --skip-existing succeeds.
+#[test]
+fn a_folder_read_before_is_not_empty_under_skip_existing() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::copy(fixture("beslisnota.pdf"), inputs.join("nota.pdf")).unwrap();
+    let out = dir.path().join("out");
+    let args = ["--output-dir", path(&out), "--skip-existing", path(&inputs)];
+    for (round, skipped) in [(0, "0 skipped"), (1, "1 skipped")] {
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(code(&output), 0, "round {round}: {stderr}");
+        assert!(!stderr.contains("no PDF"), "round {round}: {stderr}");
+        if round == 1 {
+            assert!(stderr.contains(skipped), "{stderr}");
+        }
+    }
 }
 
 #[test]
@@ -1261,6 +1312,11 @@ fn options_that_would_be_ignored_are_usage_errors() {
             "--output-dir",
         ),
         (vec!["--decisions", "--subtype", "Highlight"], "--subtype"),
+        (vec!["--notas", "--author", "x"], "--author"),
+        (
+            vec!["-f", "csv", "--records", "notas", "--subtype", "Ink"],
+            "--subtype",
+        ),
         (
             vec!["-f", "csv", "--records", "decisions", "--author", "x"],
             "--author",
