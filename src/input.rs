@@ -53,6 +53,17 @@ pub fn sniff_file(path: impl AsRef<std::path::Path>) -> Option<InputKind> {
         .map(|_| sniff(&head))
 }
 
+/// What the report of an input that could not be read says it was
+/// (`input_kind`), given what its first bytes tell ([`sniff_file`]):
+/// nothing for an input refused as no PDF (a text named `.pdf` was not read
+/// as text), else the kind told when kantlijn reads inputs of that kind.
+pub fn failed_input_kind(error: &crate::Error, told: Option<InputKind>) -> Option<InputKind> {
+    match error {
+        crate::Error::NotPdf { .. } => None,
+        _ => told.filter(|kind| kind.is_read()),
+    }
+}
+
 /// Decodes a text input: UTF-8 (a byte order mark dropped), UTF-16 with a
 /// byte order mark, else Windows-1252.
 pub(crate) fn decode_text(bytes: &[u8]) -> String {

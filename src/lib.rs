@@ -154,7 +154,7 @@ pub use document::{Document, Page};
 pub use error::{Error, ErrorKind, Result, UnknownName};
 pub use extract::{extract, extract_bytes};
 
-pub use input::{InputKind, SNIFF_LEN, sniff, sniff_file};
+pub use input::{InputKind, SNIFF_LEN, failed_input_kind, sniff, sniff_file};
 pub use limits::Limits;
 pub use nota::{Nota, NotaKind};
 pub use options::Options;

@@ -177,27 +177,28 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         }
     });
     let name = job.name();
-    // A file not read as its kind (a text named .pdf) has none.
-    let mut kind = kind.filter(|kind| kind.is_read());
     let mut report = match result {
         Ok(Ok(report)) => return report,
         Ok(Err(error)) => {
-            if matches!(error, kantlijn::Error::NotPdf { .. }) {
-                kind = None;
-            }
-            Report::failed_with(name.display().to_string(), error.kind(), said(&error))
+            let mut report =
+                Report::failed_with(name.display().to_string(), error.kind(), said(&error));
+            report.input_kind = kantlijn::failed_input_kind(&error, kind);
+            report
         }
-        Err(_) => Report::failed_with(
-            name.display().to_string(),
-            ErrorKind::Crashed,
-            format!(
-                "{}: reading the file failed inside kantlijn (a bug; please report it)",
-                name.display()
-            ),
-        ),
+        Err(_) => {
+            let mut report = Report::failed_with(
+                name.display().to_string(),
+                ErrorKind::Crashed,
+                format!(
+                    "{}: reading the file failed inside kantlijn (a bug; please report it)",
+                    name.display()
+                ),
+            );
+            report.input_kind = kind.filter(|kind| kind.is_read());
+            report
+        }
     };
     report.set_file(name);
-    report.input_kind = kind;
     report
 }
 

@@ -129,29 +129,27 @@ fn read_path(path: &Path, options: &kantlijn::Options) -> Report {
 /// Runs a read, turning its error into an error report and a panic (a bug
 /// in kantlijn) into a `crashed` one, as the command-line tool's workers do;
 /// such a report says what the input was taken for (`kind`, asked only
-/// then) when kantlijn reads inputs of that kind.
+/// then) as they say it ([`kantlijn::failed_input_kind`]).
 fn guarded(
     name: &Path,
     kind: impl FnOnce() -> Option<InputKind>,
     read: impl FnOnce() -> kantlijn::Result<Report>,
 ) -> Report {
-    let mut report = failed_or_read(name, read);
-    if report.error.is_some() {
-        report.input_kind = kind().filter(|kind| kind.is_read());
-    }
-    report
-}
-
-fn failed_or_read(name: &Path, read: impl FnOnce() -> kantlijn::Result<Report>) -> Report {
     let file = name.display().to_string();
     match catch_unwind(AssertUnwindSafe(read)) {
         Ok(Ok(report)) => report,
-        Ok(Err(error)) => Report::failed_with(file, error.kind(), said(&error)),
+        Ok(Err(error)) => {
+            let mut report = Report::failed_with(file, error.kind(), said(&error));
+            report.input_kind = kantlijn::failed_input_kind(&error, kind());
+            report
+        }
         Err(_) => {
             let message = format!(
                 "{file}: reading the file failed inside kantlijn (a bug; please report it)"
             );
-            Report::failed_with(file, ErrorKind::Crashed, message)
+            let mut report = Report::failed_with(file, ErrorKind::Crashed, message);
+            report.input_kind = kind().filter(|kind| kind.is_read());
+            report
         }
     }
 }

@@ -126,7 +126,16 @@ def test_unreadable_inputs_give_error_reports(cli, tmp_path):
     empty = tmp_path / "leeg.pdf"
     empty.write_bytes(b"")
     missing = tmp_path / "bestaat-niet.pdf"
-    for path, kind in [(picture, "not_supported"), (empty, "not_supported"), (missing, "unreadable")]:
+    # Text named .pdf is refused as no PDF, not read as text: no input_kind.
+    text = tmp_path / "nota.pdf"
+    text.write_text("MWP akkoord 8/6\n")
+    inputs = [
+        (picture, "not_supported"),
+        (empty, "not_supported"),
+        (missing, "unreadable"),
+        (text, "not_supported"),
+    ]
+    for path, kind in inputs:
         report = kantlijn.extract(str(path))
         assert report["error"]["kind"] == kind, report
         assert str(path) in report["error"]["message"]
