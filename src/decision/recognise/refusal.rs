@@ -47,7 +47,7 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
             stamp
         }
         Mode::Stamp => {
-            let line = text.trim();
+            let line = without_specks(text.trim())?;
             // Most lines of running text are over PLAIN_STAMP_CHARS: one
             // is read only when a date may end it, which a look at its end
             // tells before anything else is asked of it.
@@ -61,6 +61,44 @@ pub(super) fn body<'a>(text: &'a str, mode: Mode, vocabulary: &Vocabulary) -> Op
         }
     };
     (!body.is_empty() && !names_a_file(body, vocabulary)).then_some(body)
+}
+
+/// A stamp line without the specks a scan's OCR puts around it
+/// ("_-MWP niet akkoord 30-3-2026", "MWP akkoord 8/6 |"): marks that are
+/// no letter or digit before it, and stray marks after it. `None` for a
+/// line that starts with an empty check box (a form's option not ticked)
+/// or is an item of a list ("• MWP bespreken 7-5-2026", "- MWP akkoord
+/// 8/6": a nota that lists what was decided before is no stamp).
+fn without_specks(line: &str) -> Option<&str> {
+    let body = line.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '['));
+    let specks = line.get(..line.len() - body.len()).unwrap_or_default();
+    let list_item = specks.contains(['•', '◦', '▪', '‣', '⁃', '·', '∙'])
+        || specks.trim_start().starts_with(['-', '–', '—', '*']) && specks.ends_with(' ');
+    if list_item || UNTICKED.iter().any(|b| specks.contains(b)) {
+        return None;
+    }
+    let body = body.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '|' | '¦'
+                    | '©'
+                    | '®'
+                    | '_'
+                    | '~'
+                    | '`'
+                    | '^'
+                    | '*'
+                    | '•'
+                    | '‘'
+                    | '’'
+                    | '“'
+                    | '”'
+                    | '"'
+                    | '\''
+            )
+    });
+    Some(body)
 }
 
 /// Whether page text is too long for what was read in it: a line over
