@@ -592,6 +592,32 @@ fn a_nota_without_title_or_date() {
     assert_eq!(nota.kind_text.as_deref(), Some("TER BESLISSING"));
 }
 
+/// A stamp set down inside a header (OCR puts it between the addressee
+/// and the sender), a title with a name after a hyphen and a date at the
+/// end of a sentence: the header is read whole, the stamp belongs to it.
+#[test]
+fn a_stamp_inside_the_header() {
+    let found = read(
+        "Beslisnota\nAan:\nde Minister van Werk en Participatie\nMWP akkoord 8/6\nVan:\nDG Werk\n\
+         Datum:\n27 mei 2026.\nOns kenmerk:\n2026-0000412003\nOnderwerp:\n\
+         Reactie op de motie-Van Hijum over vaste contracten\n\nBeslispunten\n\
+         1. Instemmen met de brief.\n",
+    );
+    assert_eq!(found.notas.len(), 1);
+    let nota = &found.notas[0];
+    assert_eq!(
+        nota.title.as_deref(),
+        Some("Reactie op de motie-Van Hijum over vaste contracten")
+    );
+    assert_eq!(nota.date, ymd(2026, 5, 27));
+    assert_eq!(nota.date_text.as_deref(), Some("27 mei 2026."));
+    assert_eq!(nota.reference.as_deref(), Some("2026-0000412003"));
+    assert_eq!(
+        decided(&found),
+        [vec![(Some("MWP"), Verdict::Approved, ymd(2026, 6, 8))]]
+    );
+}
+
 /// A header printed as two columns, the labels first and then their values,
 /// as `pdftotext` prints a two-column table.
 const FINANCIEN_COLUMNS: &str = "Ministerie van Financiën

@@ -369,7 +369,15 @@ fn nota_date_label(line: &str, vocabulary: &Vocabulary) -> Option<Label> {
 
 /// A line that is one whole date with its year ("27 mei 2026"), and no time.
 pub(crate) fn whole_date(text: &str, vocabulary: &Vocabulary) -> Option<NaiveDate> {
-    let text = text.trim();
+    // A full stop or a comma after it, quotes around it ("27 mei 2026.",
+    // "“24 maart 2026"): the end of a sentence, or OCR's specks.
+    let text = text.trim().trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | '"' | '\'' | '“' | '”' | '‘' | '’' | '„'
+            )
+    });
     let (date, len) = date_text::parse_at(text, vocabulary)?;
     if len != text.len() || text.contains(':') {
         return None;

@@ -170,7 +170,12 @@ fn cores(lines: &[Line<'_>]) -> Vec<Core> {
     for (index, line) in lines.iter().enumerate() {
         let Some(slot) = slot(&line.role) else {
             let ends_core = match line.role {
-                Role::Summary | Role::Stamp => true,
+                Role::Summary => true,
+                // A stamp ends a header, unless it was set down inside one:
+                // the header's next field follows it.
+                Role::Stamp => !current
+                    .as_ref()
+                    .is_some_and(|core| goes_on_after_stamps(lines, index, core)),
                 Role::Text => is_sentence(line.text) && !takes_value(lines, index),
                 _ => false,
             };
@@ -192,6 +197,50 @@ fn cores(lines: &[Line<'_>]) -> Vec<Core> {
     }
     cores.extend(current);
     cores
+}
+
+/// A title without the marks a scan's OCR or a bullet leaves before it
+/// ("- Arbeidsmarktkrapte in de zorg"); `None` when nothing is left.
+fn without_specks(title: String) -> Option<String> {
+    let kept = title.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '–' | '—' | '•' | '·' | '_' | ':' | ';' | '|' | ',' | '.'
+            )
+    });
+    if kept.is_empty() {
+        None
+    } else if kept.len() == title.len() {
+        Some(title)
+    } else {
+        Some(kept.to_owned())
+    }
+}
+
+/// Whether the header `core` goes on after the stamp at line `index`: a
+/// field it lacks follows, near and on the same page, with nothing that
+/// ends a header in between (a stamp set down between a nota's addressee
+/// and its subject).
+fn goes_on_after_stamps(lines: &[Line<'_>], index: usize, core: &Core) -> bool {
+    let page = lines.get(core.last).map(|line| line.page);
+    for (at, line) in lines.iter().enumerate().skip(index + 1) {
+        if at - core.last > CORE_GAP || Some(line.page) != page {
+            return false;
+        }
+        if let Some(slot) = slot(&line.role) {
+            return !core.has(slot);
+        }
+        let ends_core = match line.role {
+            Role::Summary => true,
+            Role::Text => is_sentence(line.text) && !takes_value(lines, at),
+            _ => false,
+        };
+        if ends_core {
+            return false;
+        }
+    }
+    false
 }
 
 /// A line of running text: it ends a sentence and has a few words. Body
@@ -281,7 +330,7 @@ impl<'a> Reader<'_, 'a> {
         let (kind, kind_text) = self.kind();
         Some(Header {
             first: core.first,
-            title: subject_title.or(document_title),
+            title: subject_title.or(document_title).and_then(without_specks),
             kind,
             kind_text,
             addressee: self.addressee(),
@@ -565,6 +614,21 @@ pub(super) fn cut_glued(value: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn specks_before_a_title() {
+        let kept = |title: &str| without_specks(title.to_owned());
+        assert_eq!(
+            kept("- Arbeidsmarktkrapte in de zorg").as_deref(),
+            Some("Arbeidsmarktkrapte in de zorg")
+        );
+        assert_eq!(kept("“Aan de slag”").as_deref(), Some("“Aan de slag”"));
+        assert_eq!(
+            kept("(Concept) Voortgang").as_deref(),
+            Some("(Concept) Voortgang")
+        );
+        assert_eq!(kept(" - "), None);
+    }
 
     #[test]
     fn glued_labels_are_cut() {
