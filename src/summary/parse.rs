@@ -789,7 +789,7 @@ impl Parser {
         let mut field = first;
         while let Some(next) = field.next() {
             let (label_start, next_value) = line.find_field(value_start, words.labels(next))?;
-            values.push((field, line.slice(value_start, label_start).trim()));
+            values.push((field, trim_noise(line.slice(value_start, label_start))));
             field = next;
             value_start = next_value;
         }
@@ -846,6 +846,19 @@ impl Parser {
                 .then(|| value.len() - rest.len())
         })
     }
+}
+
+/// A field value (number, author or subject) without white space around it
+/// and without the marks OCR leaves at its end ("Markering :", "Vries, D.
+/// de ‘", "2°"): none of them ends a number, a name or a subject.
+fn trim_noise(value: &str) -> &str {
+    value.trim().trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | ';' | '|' | '_' | '°' | '©' | '‘' | '’' | '\'' | '"' | '“' | '”'
+            )
+    })
 }
 
 /// Whether an entry numbered `next` is the one after the entry numbered

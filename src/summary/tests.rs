@@ -360,6 +360,13 @@ fn ocr_letter_pairs_semicolons_and_labels_run_together() {
     assert_eq!(c.number, Some(2));
     assert_eq!(c.author.as_deref(), Some("Bakker, C."));
     assert_eq!(c.date, at(2026, 6, 2, 14, 7, 10));
+    // OCR's marks at the end of a value.
+    let c =
+        one("Nummer: 2° Auteur: Vries, D. de ‘ Onderwerp: Markering : Datum: 2-6-2026 14:07:10\n");
+    assert_eq!(c.number, Some(2));
+    assert_eq!(c.author.as_deref(), Some("Vries, D. de"));
+    assert_eq!(c.subject.as_deref(), Some("Markering"));
+    assert_eq!(subtype(&c), Some("Highlight"));
     let c = one("Number: 1 Author: X Subject: Sticky Note Date: 6/8/2026 9:11:02 PM\nvv\n");
     assert_eq!(c.contents.as_deref(), Some("vv"));
     let c = one(
