@@ -108,12 +108,21 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
         };
         #[cfg(feature = "fault-injection")]
         inject_fault(fault.as_deref(), &job);
-        let kind = if job.stdin {
-            Some(InputKind::Pdf)
-        } else {
-            kantlijn::sniff_file(&job.path)
+        // A pipe or a device gives its bytes once: read here, not opened
+        // again to be read. One found in a folder is no file to read.
+        let streamed = !job.stdin && is_stream(&job.path);
+        let bytes = (streamed && !job.from_folder).then(|| read_stream(&job.path));
+        let kind = match &bytes {
+            _ if job.stdin => Some(InputKind::Pdf),
+            Some(Ok(bytes)) => Some(kantlijn::sniff(bytes)),
+            Some(Err(_)) => None,
+            None => (!streamed)
+                .then(|| kantlijn::sniff_file(&job.path))
+                .flatten(),
         };
-        let (header, payload) = if job.from_folder && !wanted(&job.path, kind, args.text_inputs) {
+        let passed_over =
+            job.from_folder && (streamed || !wanted(&job.path, kind, args.text_inputs));
+        let (header, payload) = if passed_over {
             let header = Header {
                 index: job.index,
                 skipped: true,
@@ -121,9 +130,9 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
             };
             (header, Vec::new())
         } else if args.page_text {
-            page_text(&job, &options)
+            page_text(&job, bytes, &options)
         } else {
-            let mut report = read(&job, kind, &options);
+            let mut report = read(&job, kind, bytes, &options);
             filter.apply(&mut report);
             let header = Header::of(job.index, &report);
             let sent = send_with(&mut stdout, &header, |out| renderer.write(out, &report));
@@ -151,8 +160,53 @@ fn said(error: &kantlijn::Error) -> String {
     }
 }
 
-/// The report of one input. A panic inside kantlijn costs this input only.
-fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Report {
+/// The most bytes read from a pipe or a device named as an input: it is
+/// held in memory whole, and a device such as /dev/zero never ends.
+const MAX_STREAM: u64 = 512 * 1024 * 1024;
+
+/// Whether a path names neither a regular file nor a folder: a pipe
+/// (`<(…)`, a named FIFO), a device or a socket.
+fn is_stream(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+/// The bytes of a pipe or device, read once.
+fn read_stream(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_STREAM + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_STREAM {
+        return Err(io::Error::other(
+            "a pipe or device of over 512 MiB: save it to a file and name that",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The input's bytes as read from a pipe or device, as the library reads
+/// them; `None` for an input read from its path.
+fn streamed_input(
+    job: &Job,
+    bytes: Option<io::Result<Vec<u8>>>,
+) -> Option<kantlijn::Result<Vec<u8>>> {
+    bytes.map(|read| {
+        read.map_err(|source| kantlijn::Error::Io {
+            file: job.name().to_owned(),
+            source,
+        })
+    })
+}
+
+/// The report of one input (`bytes`: those of a pipe or device, read
+/// already). A panic inside kantlijn costs this input only.
+fn read(
+    job: &Job,
+    kind: Option<InputKind>,
+    bytes: Option<io::Result<Vec<u8>>>,
+    options: &kantlijn::Options,
+) -> Report {
     // A folder is a job only when it could not be listed: its files are
     // not known, and its record says so.
     if !job.stdin && job.path.is_dir() {
@@ -169,13 +223,14 @@ fn read(job: &Job, kind: Option<InputKind>, options: &kantlijn::Options) -> Repo
         report.set_file(name);
         return report;
     }
-    let result = std::panic::catch_unwind(|| {
-        if job.stdin {
-            open_stdin_copy(job, options).map(kantlijn::Document::into_report)
-        } else {
-            kantlijn::extract(&job.path, options)
-        }
-    });
+    let streamed = streamed_input(job, bytes);
+    // The closure owns what it reads; nothing is left half-changed by a
+    // panic in it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match streamed {
+        Some(bytes) => bytes.and_then(|bytes| kantlijn::extract_bytes(job.name(), bytes, options)),
+        None if job.stdin => open_stdin_copy(job, options).map(kantlijn::Document::into_report),
+        None => kantlijn::extract(&job.path, options),
+    }));
     let name = job.name();
     let mut report = match result {
         Ok(Ok(report)) => return report,
@@ -216,15 +271,21 @@ fn open_stdin_copy(job: &Job, options: &kantlijn::Options) -> kantlijn::Result<k
 /// The text of every page of one file, pages separated by form feeds; a
 /// file that cannot be read is said on standard error, and its header
 /// carries the kind of error.
-fn page_text(job: &Job, options: &kantlijn::Options) -> (Header, Vec<u8>) {
+fn page_text(
+    job: &Job,
+    bytes: Option<io::Result<Vec<u8>>>,
+    options: &kantlijn::Options,
+) -> (Header, Vec<u8>) {
     let mut header = Header {
         index: job.index,
         ..Header::default()
     };
-    let opened = if job.stdin {
-        open_stdin_copy(job, options)
-    } else {
-        kantlijn::Document::open_with(&job.path, options)
+    let opened = match streamed_input(job, bytes) {
+        Some(bytes) => {
+            bytes.and_then(|bytes| kantlijn::Document::from_bytes(job.name(), bytes, options))
+        }
+        None if job.stdin => open_stdin_copy(job, options),
+        None => kantlijn::Document::open_with(&job.path, options),
     };
     let document = match opened {
         Ok(document) => document,

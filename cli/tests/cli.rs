@@ -690,6 +690,44 @@ fn a_register_in_the_folder_read_is_no_input() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("would be overwritten"));
 }
 
+/// A pipe named as an input (a named FIFO, as `<(…)` gives one) is read
+/// once, as the file it carries; a pipe inside a folder is no file there.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_as_an_input_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("nota.pdf");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("no mkfifo; skipped");
+        return;
+    }
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            std::fs::write(fifo, std::fs::read(fixture("beslisnota.pdf")).unwrap())
+        })
+    };
+    let output = run(&["--compact", path(&fifo)]);
+    writer.join().unwrap().unwrap();
+    assert_success(&output);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let file: Value =
+        serde_json::from_slice(&run(&["--compact", path(&fixture("beslisnota.pdf"))]).stdout)
+            .unwrap();
+    assert_eq!(report["input_kind"], "pdf");
+    assert_eq!(report["annotations"], file["annotations"]);
+    assert_eq!(report["decisions"], file["decisions"]);
+
+    // In a folder, beside a PDF: passed over, not waited on.
+    std::fs::copy(fixture("stamps.pdf"), dir.path().join("stamps.pdf")).unwrap();
+    let output = run(&["-q", "--timeout", "20", path(dir.path())]);
+    assert_success(&output);
+    let reports = json_lines(&output);
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0]["file"].as_str().unwrap().ends_with("stamps.pdf"));
+}
+
 /// A folder inside a named one that cannot be listed gets an error record
 /// of its own (its files are not known), beside the records of the files
 /// that could be read, and is named on standard error.
