@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn pdf_after_junk() {
         let mut bytes = vec![b'x'; 700];
-        bytes.extend_from_slice(b"%PDF-1.7\n");
+        bytes.extend_from_slice(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
         assert_eq!(sniff(&bytes), InputKind::Pdf);
     }
 
@@ -114,10 +114,19 @@ mod tests {
         let mut text = "Het bestand begint met een kop.\n".repeat(40).into_bytes();
         text.extend_from_slice(b"De kop is `%PDF-1.7`, gevolgd door objecten.\n");
         assert_eq!(sniff(&text), InputKind::Text);
+        // Early in a short note too, where nothing follows it.
+        assert_eq!(
+            sniff(b"# Notes\n\nEvery PDF starts with %PDF-1.7.\n"),
+            InputKind::Text
+        );
         // After bytes that are no text, the header is a PDF's still.
         let mut binary = vec![0x9C_u8; 2000];
         binary.extend_from_slice(b"%PDF-1.7\n");
         assert_eq!(sniff(&binary), InputKind::Pdf);
+        // And after a mail's or a server's text, when objects follow it.
+        let dump = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n\
+                     %PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+        assert_eq!(sniff(dump), InputKind::Pdf);
     }
 
     #[test]

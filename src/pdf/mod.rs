@@ -73,13 +73,14 @@ pub(crate) enum OpenError {
     Damaged(&'static str),
 }
 
-/// Whether `bytes` read as plain text: UTF-8 without control characters
-/// other than white space.
+/// Whether `bytes` read as plain text: UTF-8 (perhaps cut in the middle of
+/// a character at the end) without control characters other than white
+/// space.
 fn is_plain_text(bytes: &[u8]) -> bool {
     bytes
         .iter()
         .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        && std::str::from_utf8(bytes).is_ok()
+        && std::str::from_utf8(bytes).map_or_else(|e| e.error_len().is_none(), |_| true)
 }
 
 /// How far into a file the `%PDF-` header may start. The spec wants it at
@@ -235,13 +236,20 @@ const ACROBAT_HEADER_WINDOW: usize = 1024;
 
 /// Whether the first bytes of a file are those of a PDF: a `%PDF-` header,
 /// or, when the header was lost, an indirect object at the start of a line
-/// (`1 0 obj`) followed by `endobj`. A header further in than Acrobat looks
-/// counts only after bytes that are not text: a text that mentions
-/// "%PDF-1.7" (a README, an extracted note about file formats) is text.
+/// (`1 0 obj`) followed by `endobj`. A header that does not open the file
+/// counts in bytes that are not all plain text (binary junk before it, or
+/// the PDF's own binary data after it), or in plain text when objects
+/// follow it within the kilobyte where Acrobat looks for it (a mail or an
+/// HTTP dump with an uncompressed PDF): a text that mentions "%PDF-1.7" (a
+/// README, an extracted note about file formats) is text.
 pub(crate) fn looks_like_pdf(head: &[u8]) -> bool {
     if let Some(at) = find(head, b"%PDF-") {
-        let before = head.get(..at).unwrap_or_default();
-        return at < ACROBAT_HEADER_WINDOW || !is_plain_text(before);
+        if at == 0 || !is_plain_text(head) {
+            return true;
+        }
+        let after = head.get(at..).unwrap_or_default();
+        return at < ACROBAT_HEADER_WINDOW
+            && (contains(after, b"endobj") || contains(after, b"startxref"));
     }
     let Some(at) = find(head, b" obj") else {
         return false;
