@@ -696,7 +696,11 @@ impl Parser {
         self.words
             .iter()
             .flat_map(|words| &words.page)
-            .find_map(|label| ocr_number(line.rest(line.field_at(start, label)?)))
+            .find_map(|label| {
+                // OCR's specks around the number ("Pagina:-2.").
+                let value = line.rest(line.field_at(start, label)?);
+                ocr_number(value.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
     }
 
     fn no_comments(&self, line: &Folded<'_>, start: usize) -> bool {

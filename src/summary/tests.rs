@@ -360,6 +360,8 @@ fn ocr_letter_pairs_semicolons_and_labels_run_together() {
     assert_eq!(c.number, Some(2));
     assert_eq!(c.author.as_deref(), Some("Bakker, C."));
     assert_eq!(c.date, at(2026, 6, 2, 14, 7, 10));
+    let c = one("* Pagina:-2.\nNummer: 1 Auteur: X Onderwerp: Notitie Datum: 2-6-2026 14:07:10\n");
+    assert_eq!(c.target_page, Some(2));
     // OCR's marks at the end of a value.
     let c =
         one("Nummer: 2° Auteur: Vries, D. de ‘ Onderwerp: Markering : Datum: 2-6-2026 14:07:10\n");
