@@ -81,11 +81,20 @@ pub(super) fn known_actor_at(
         .map(|_| len)
 }
 
-/// The title of an actor as written, or of its first word ("Minister WB").
+/// The title of an actor as written, or of its first word ("Minister WB");
+/// a `W` that OCR read as `VV` ("MVVP") is read as one.
 pub(super) fn title_of(actor: &str, vocabulary: &Vocabulary) -> Option<String> {
-    vocabulary.actor_title(actor).or_else(|| {
-        let (first, _) = actor.split_once(char::is_whitespace)?;
-        vocabulary.actor_title(first)
+    let title = |actor: &str| {
+        vocabulary.actor_title(actor).or_else(|| {
+            let (first, _) = actor.split_once(char::is_whitespace)?;
+            vocabulary.actor_title(first)
+        })
+    };
+    title(actor).or_else(|| {
+        actor
+            .contains("VV")
+            .then(|| title(&actor.replace("VV", "W")))
+            .flatten()
     })
 }
 
