@@ -84,6 +84,7 @@ struct VocabularyFile {
     option_links: Vec<String>,
     actor_links: Vec<String>,
     actor_labels: Vec<String>,
+    sign_off_labels: Vec<String>,
     discussed_with_links: Vec<String>,
     date_lead_ins: Vec<String>,
     meeting_words: Vec<String>,
@@ -419,6 +420,7 @@ impl<T> Phrases<T> {
 /// | `subordinators` | list | words that open a subordinate clause ("dat", "omdat"): a verb after them is not the verdict's sentence's |
 /// | `actor_links` | list | words between a verdict and its actor ("approved by SG", "akkoord namens MWP"), or before a leading actor ("Namens MWP: akkoord") |
 /// | `actor_labels` | list | a form's label before the actor ("**Paraaf** SG: akkoord 5/6"); a decision after one needs a date, without it the text is the form's label |
+/// | `sign_off_labels` | list | labels whose field filled with a signer and a date, and nothing else, is that signer's approval ("**Paraaf** SG 13-4-2026", "SG **paraaf** 13/4"); empty, or without a date, it is the form's |
 /// | `discussed_with_links` | list | words between "besproken" and who it was discussed with, the decision's actor ("Besproken met M 3/4") |
 /// | `date_lead_ins` | list | words before a date ("d.d. 8-6-2026", "op 8 juni") |
 /// | `meeting_words` | list | meetings whose date in a remark dates the decision ("besproken in de staf van 24/3") |
@@ -486,6 +488,9 @@ pub struct Vocabulary {
     actor_links: Vec<String>,
     /// A form's label before the actor ("Paraaf SG: akkoord 5/6").
     actor_labels: Vec<String>,
+    /// Labels whose field, filled with a signer and a date, is a sign-off
+    /// ("Paraaf SG 13/4").
+    sign_off_labels: Vec<String>,
     /// Words between "besproken" and who it was discussed with ("besproken
     /// met M 3/4").
     discussed_with_links: Vec<String>,
@@ -607,6 +612,7 @@ impl Vocabulary {
             option_links: Vec::new(),
             actor_links: Vec::new(),
             actor_labels: Vec::new(),
+            sign_off_labels: Vec::new(),
             discussed_with_links: Vec::new(),
             date_lead_ins: Vec::new(),
             meeting_words: HashSet::default(),
@@ -809,6 +815,11 @@ impl Vocabulary {
         extend_list(&mut self.actor_links, file.actor_links, "actor_links")?;
         extend_list(&mut self.actor_labels, file.actor_labels, "actor_labels")?;
         extend_list(
+            &mut self.sign_off_labels,
+            file.sign_off_labels,
+            "sign_off_labels",
+        )?;
+        extend_list(
             &mut self.discussed_with_links,
             file.discussed_with_links,
             "discussed_with_links",
@@ -949,6 +960,10 @@ impl Vocabulary {
 
     pub(crate) fn actor_labels(&self) -> &[String] {
         &self.actor_labels
+    }
+
+    pub(crate) fn sign_off_labels(&self) -> &[String] {
+        &self.sign_off_labels
     }
 
     pub(crate) fn discussed_with_links(&self) -> &[String] {

@@ -135,6 +135,7 @@ mod points;
 mod preamble;
 mod reading;
 mod refusal;
+mod sign_off;
 mod signature;
 mod tail;
 #[cfg(test)]
@@ -200,7 +201,10 @@ pub(crate) fn recognise(text: &str, mode: Mode, vocabulary: &Vocabulary) -> Vec<
     }
     let found = recognise_in_order(text, mode, vocabulary);
     let found = if found.is_empty() {
-        dated_first(text, mode, vocabulary).unwrap_or_default()
+        dated_first(text, mode, vocabulary)
+            .filter(|found| !found.is_empty())
+            .or_else(|| sign_off::sign_off(text, vocabulary).map(|found| vec![found]))
+            .unwrap_or_default()
     } else {
         found
     };

@@ -1,0 +1,62 @@
+//! Sign-offs: a form's signature field filled in ("Paraaf SG 13-4-2026",
+//! "Paraaf: MinFin 3/4", "SG paraaf 13/4"). Initialling or signing a nota
+//! approves it, as "geparafeerd" and "getekend" say; the field left empty,
+//! or filled without a date, is the form's and no decision.
+
+use super::Recognised;
+use super::actor::{ActorRules, known_actor_at, title_of};
+use super::cursor::Cursor;
+use crate::decision::date_text;
+use crate::decision::{Verdict, Vocabulary};
+
+/// The sign-off `text` is, when it is one: a sign-off label and a known
+/// actor, in either order, then a date, and nothing after it but
+/// punctuation.
+pub(super) fn sign_off(text: &str, vocabulary: &Vocabulary) -> Option<Recognised> {
+    fn actor_end<'t>(at: Cursor<'t>, vocabulary: &Vocabulary) -> Option<Cursor<'t>> {
+        Some(at.advance(known_actor_at(at.rest(), vocabulary, ActorRules::KNOWN)?))
+    }
+    let start = Cursor::start(text.trim());
+    let labels = vocabulary.sign_off_labels();
+    let label_end = start.skip_word(labels);
+    let (label, actor, after) = if label_end > start {
+        // "Paraaf SG 13/4", "Paraaf: SG 3/4".
+        let actor_start = label_end.skip_link();
+        let end = actor_end(actor_start, vocabulary)?;
+        (
+            label_end.since(start),
+            end.since(actor_start),
+            end.skip_link(),
+        )
+    } else {
+        // "SG paraaf 13/4".
+        let end = actor_end(start, vocabulary)?;
+        let label_start = end.skip_link();
+        let label_end = label_start.skip_word(labels);
+        if label_end == label_start {
+            return None;
+        }
+        (
+            label_end.since(label_start),
+            end.since(start),
+            label_end.skip_link(),
+        )
+    };
+    let (date, len) = date_text::parse_at(after.rest(), vocabulary)?;
+    let date_end = after.advance(len);
+    if date_end.rest().chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(Recognised {
+        actor: Some(actor.to_owned()),
+        actor_title: title_of(actor, vocabulary),
+        verdict: Verdict::Approved,
+        verdict_text: label.trim_end().to_owned(),
+        option: None,
+        point: None,
+        remark: None,
+        conditional: false,
+        date: Some(date),
+        date_text: Some(date_end.since(after).trim_end().to_owned()),
+    })
+}
