@@ -9,6 +9,13 @@ use super::cursor::Cursor;
 use crate::decision::date_text;
 use crate::decision::{Verdict, Vocabulary};
 
+/// How far into a sign-off its label may stand, in words: first, or after
+/// an actor of up to two words ("Stas SZW paraaf 13/4").
+const MAX_LABEL_WORD: usize = 3;
+/// The longest sign-off, in bytes: a label, a signer of a word or two and a
+/// date ("Parafering Stas Fiscaliteit 13-4-2026" takes 38).
+const MAX_SIGN_OFF_BYTES: usize = 48;
+
 /// The sign-off `text` is, when it is one: a sign-off label and a known
 /// actor, in either order, then a date, and nothing after it but
 /// punctuation.
@@ -16,8 +23,12 @@ pub(super) fn sign_off(text: &str, vocabulary: &Vocabulary) -> Option<Recognised
     fn actor_end<'t>(at: Cursor<'t>, vocabulary: &Vocabulary) -> Option<Cursor<'t>> {
         Some(at.advance(known_actor_at(at.rest(), vocabulary, ActorRules::KNOWN)?))
     }
-    let start = Cursor::start(text.trim());
+    let text = text.trim();
     let labels = vocabulary.sign_off_labels();
+    if text.len() > MAX_SIGN_OFF_BYTES || !may_hold_label(text, labels) {
+        return None;
+    }
+    let start = Cursor::start(text);
     let label_end = start.skip_word(labels);
     let (label, actor, after) = if label_end > start {
         // "Paraaf SG 13/4", "Paraaf: SG 3/4".
@@ -58,5 +69,23 @@ pub(super) fn sign_off(text: &str, vocabulary: &Vocabulary) -> Option<Recognised
         conditional: false,
         date: Some(date),
         date_text: Some(date_end.since(after).trim_end().to_owned()),
+    })
+}
+
+/// Whether one of the first words of `text` may be a label: nearly every
+/// text that comes here is no decision at all, and is passed over by a
+/// comparison of a few words' bytes. A label of several words, or of
+/// letters beyond ASCII (whose case is folded otherwise), is always looked
+/// for.
+fn may_hold_label(text: &str, labels: &[String]) -> bool {
+    if labels
+        .iter()
+        .any(|label| !label.is_ascii() || label.contains(' '))
+    {
+        return true;
+    }
+    text.split_whitespace().take(MAX_LABEL_WORD).any(|word| {
+        let word = word.trim_end_matches([':', ',', ';']);
+        labels.iter().any(|label| word.eq_ignore_ascii_case(label))
     })
 }
