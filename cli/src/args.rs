@@ -302,21 +302,16 @@ impl Args {
                 return Some("--output-dir writes whole reports; --notas would be ignored".into());
             }
         }
-        let by_date = |records| {
-            (if records == RecordsArg::Decisions {
-                self.decisions
-            } else {
-                self.notas
-            }) || (csv && self.records == Some(records))
-        };
+        // A register is asked for by its flag, or as CSV rows.
+        let register = |flag: bool, records| flag || (csv && self.records == Some(records));
         if !self.subtype.is_empty() || self.author.is_some() {
-            if by_date(RecordsArg::Decisions) {
+            if register(self.decisions, RecordsArg::Decisions) {
                 return Some(
                     "decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
                         .into(),
                 );
             }
-            if by_date(RecordsArg::Notas) {
+            if register(self.notas, RecordsArg::Notas) {
                 return Some(
                     "a nota's decisions are kept by their date alone: --subtype and --author would be ignored (--since and --until apply)"
                         .into(),

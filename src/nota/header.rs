@@ -169,15 +169,13 @@ fn cores(lines: &[Line<'_>]) -> Vec<Core> {
     let mut current: Option<Core> = None;
     for (index, line) in lines.iter().enumerate() {
         let Some(slot) = slot(&line.role) else {
+            // A stamp ends a header, unless it was set down inside one: the
+            // header's next field follows it.
             let ends_core = match line.role {
-                Role::Summary => true,
-                // A stamp ends a header, unless it was set down inside one:
-                // the header's next field follows it.
                 Role::Stamp => !current
                     .as_ref()
                     .is_some_and(|core| goes_on_after_stamps(lines, index, core)),
-                Role::Text => is_sentence(line.text) && !takes_value(lines, index),
-                _ => false,
+                _ => ends_header(lines, index),
             };
             if ends_core {
                 cores.extend(current.take());
@@ -218,6 +216,17 @@ fn without_specks(title: String) -> Option<String> {
     }
 }
 
+/// Whether line `index`, which holds no field, ends the header before it:
+/// a printed summary's line, or a line of running text that is no field's
+/// value. (A stamp may stand inside a header: see [`goes_on_after_stamps`].)
+fn ends_header(lines: &[Line<'_>], index: usize) -> bool {
+    lines.get(index).is_some_and(|line| match line.role {
+        Role::Summary => true,
+        Role::Text => is_sentence(line.text) && !takes_value(lines, index),
+        _ => false,
+    })
+}
+
 /// Whether the header `core` goes on after the stamp at line `index`: a
 /// field it lacks follows, near and on the same page, with nothing that
 /// ends a header in between (a stamp set down between a nota's addressee
@@ -231,12 +240,7 @@ fn goes_on_after_stamps(lines: &[Line<'_>], index: usize, core: &Core) -> bool {
         if let Some(slot) = slot(&line.role) {
             return !core.has(slot);
         }
-        let ends_core = match line.role {
-            Role::Summary => true,
-            Role::Text => is_sentence(line.text) && !takes_value(lines, at),
-            _ => false,
-        };
-        if ends_core {
+        if ends_header(lines, at) {
             return false;
         }
     }

@@ -191,7 +191,7 @@ pub(super) fn classify<'a>(text: &'a str, vocabulary: &Vocabulary) -> Role<'a> {
     if let Some(kind) = marker(text) {
         return Role::Marker(kind);
     }
-    if let Some(role) = document_word(text) {
+    if let Some(role) = document_word(text, vocabulary) {
         return role;
     }
     if let Some(role) = label(text, vocabulary) {
@@ -271,7 +271,7 @@ fn marker(text: &str) -> Option<NotaKind> {
 
 /// "nota", "Beslisnota", "Nota aan de Minister", "n Ota Signaal …"
 /// (OCR split a letter off the word), "Memo: Title".
-fn document_word(text: &str) -> Option<Role<'_>> {
+fn document_word<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Role<'a>> {
     let mut tokens = text.split_whitespace();
     let first = tokens.next()?;
     let (kind, word, rest, separated) = match document_kind(first.trim_end_matches(':')) {
@@ -328,7 +328,7 @@ fn document_word(text: &str) -> Option<Role<'_>> {
     } else if let Some(addressee) = ["aan", "voor"]
         .iter()
         .filter_map(|word| after_phrase(after_separator, word))
-        .find(|r| r.starts_with(char::is_whitespace) && addressee_shape(r.trim()))
+        .find(|r| r.starts_with(char::is_whitespace) && addressee_shape(r.trim(), vocabulary))
     {
         After::Addressee(addressee.trim())
     } else if separated || after_separator.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -446,7 +446,7 @@ fn label_value<'a>(
     }
     let words = value.split_whitespace().count();
     let fits = match field {
-        Field::Addressee => addressee_shape(value),
+        Field::Addressee => addressee_shape(value, vocabulary),
         Field::Date | Field::Deadline => whole_date(value, vocabulary).is_some(),
         Field::Reference => {
             words <= MAX_REFERENCE_WORDS
@@ -463,35 +463,25 @@ fn label_value<'a>(
     fits.then_some(Some(value))
 }
 
-/// Roles an addressee may name in lower case ("aan de minister van
-/// Financiën").
-const ROLES: &[&str] = &[
-    "minister",
-    "minister-president",
-    "staatssecretaris",
-    "secretaris-generaal",
-    "directeur-generaal",
-    "directeur",
-    "plaatsvervangend",
-    "psg",
-    "dg",
-    "sg",
-];
-
 /// Whether text after "Aan" reads as an addressee ("Minister van WenP",
 /// "de Staatssecretaris …") and not as a sentence that starts with "Aan".
-fn addressee_shape(value: &str) -> bool {
+fn addressee_shape(value: &str, vocabulary: &Vocabulary) -> bool {
     let words = value.split_whitespace().count();
     let sentence_end = value.ends_with(['.', ';', '!', '?']) && words > 3;
     // A role or a name first, after an article: "Minister", "de SG",
-    // "[redacted]"; not "de slag met de Participatiewet".
-    let names_someone = value
+    // "[redacted]", a role the vocabulary knows in lower case ("de
+    // minister", "de plaatsvervangend secretaris-generaal"); not "de slag
+    // met de Participatiewet".
+    let mut named = value
         .split_whitespace()
-        .find(|word| !matches!(word.to_lowercase().as_str(), "de" | "het" | "'t"))
-        .is_some_and(|word| {
-            word.starts_with(|c: char| c.is_uppercase() || c == '[')
-                || ROLES.contains(&word.to_lowercase().as_str())
-        });
+        .skip_while(|word| matches!(word.to_lowercase().as_str(), "de" | "het" | "'t"));
+    let names_someone = named.next().is_some_and(|word| {
+        word.starts_with(|c: char| c.is_uppercase() || c == '[')
+            || vocabulary.actor_title(word).is_some()
+            || named
+                .next()
+                .is_some_and(|next| vocabulary.actor_title(&format!("{word} {next}")).is_some())
+    });
     words <= MAX_ADDRESSEE_WORDS
         && !sentence_end
         && names_someone
@@ -686,6 +676,13 @@ mod tests {
         assert_eq!(
             role("Aan de minister van Financiën"),
             label(Field::Addressee, Some("de minister van Financiën"))
+        );
+        assert_eq!(
+            role("Aan de plaatsvervangend secretaris-generaal"),
+            label(
+                Field::Addressee,
+                Some("de plaatsvervangend secretaris-generaal")
+            )
         );
         assert_eq!(
             role("Aan:\t[redacted]"),
