@@ -382,7 +382,8 @@ fn type3_font_text_is_read() {
 }
 
 /// Literal strings as ISO 32000 §7.3.4.2 reads them: balanced and
-/// escaped parentheses, escaped backslashes, octal codes, a backslash
+/// escaped parentheses, escaped backslashes, octal codes (over 255 with the
+/// high-order overflow ignored: `\501` is `A`), a backslash
 /// before a line break continuing the string; a string left open ends the
 /// content, and what came before it is read.
 #[test]
@@ -392,7 +393,7 @@ fn literal_strings_are_read_as_the_standard_says() {
     pdf.page(
         "BT /F1 10 Tf 72 700 Td (plain) Tj 0 -20 Td (a(b)c) Tj \
          0 -20 Td (x\\)y\\() Tj 0 -20 Td (back\\\\slash) Tj \
-         0 -20 Td (oct\\101\\060) Tj 0 -20 Td (con\\\ntinued) Tj \
+         0 -20 Td (oct\\101\\060\\501) Tj 0 -20 Td (con\\\ntinued) Tj \
          0 -20 Td [(T) (J\\))] TJ 0 -20 Td (left open Tj ET",
         &[font],
         Dictionary::new(),
@@ -401,7 +402,7 @@ fn literal_strings_are_read_as_the_standard_says() {
     let doc = open(pdf.bytes());
     assert_eq!(
         plain(&doc, 1),
-        "plain\na(b)c\nx)y(\nback\\slash\noctA0\ncontinued\nTJ)\n"
+        "plain\na(b)c\nx)y(\nback\\slash\noctA0A\ncontinued\nTJ)\n"
     );
 }
 

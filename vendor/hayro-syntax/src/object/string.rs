@@ -261,11 +261,13 @@ fn read_literal<'a>(r: &mut Reader<'a>) -> Option<StringInner<'a>> {
                         _ => [b'0', b'0', next],
                     };
 
-                    let str = core::str::from_utf8(&bytes).unwrap();
-
-                    if let Ok(num) = u8::from_str_radix(str, 8) {
-                        result.push(num);
-                    }
+                    // Three octal digits reach 511: "high-order overflow
+                    // shall be ignored" (ISO 32000-1 §7.3.4.2), so \777 is
+                    // 0xFF.
+                    let num = bytes
+                        .iter()
+                        .fold(0_u16, |n, digit| n * 8 + u16::from(digit - b'0'));
+                    result.push((num & 0xFF) as u8);
                 } else {
                     match next {
                         b'n' => result.push(0xA),
