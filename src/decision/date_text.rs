@@ -12,17 +12,22 @@
 //! A date without a year takes it from the first anchor there is: the moment
 //! the statement was written down (an annotation's `/M`, a summary entry's
 //! `Datum`), else the nota's date, else the document's dates. The year before,
-//! the same year and the year after are all tried, and so is the month/day
-//! reading of a numeric date such as `6/8` (also when the year is written);
-//! the chosen reading is the one that
+//! the same year and the year after are all tried; the chosen reading is the
+//! one that
 //! - is not after the moment of writing (one day of slack for time zones),
 //! - is not more than a month before the nota's date,
 //!
 //! and, among those, lies closest to that moment (else closest after the nota
-//! date, else closest to a document date). The month/day reading must win by
-//! more than [`SWAP_PENALTY`] days, so a Dutch `4/3` stays 4 March. When no
-//! reading meets the bounds, the day/month reading in the anchor's year (or
-//! the written year) is kept.
+//! date, else closest to a document date). A numeric date such as `6/8` is
+//! read month first (also when the year is written) only where day first
+//! gives no date that meets the bounds, or against the moment of writing,
+//! the one anchor near the decision: there the month/day reading must win by
+//! more than [`SWAP_PENALTY`] days, so a Dutch `4/3` stays 4 March, and an
+//! English `6/8` written on 9 June is 8 June. A nota is decided days or
+//! months after its date, and a document's dates are its release: a nota of
+//! 3 May stamped `4/8` was decided on 4 August. When no reading meets the
+//! bounds, the day/month reading in the anchor's year (or the written year)
+//! is kept.
 
 use std::sync::LazyLock;
 
@@ -291,38 +296,49 @@ pub(crate) fn resolve(date: &WrittenDate, anchors: &Anchors<'_>) -> Option<(Naiv
             (years, basis, fallback)
         }
     };
-    let mut readings = vec![(date.day, date.month, false)];
-    if date.swappable {
-        readings.push((date.month, date.day, true));
-    }
     let upper = anchors
         .written
         .and_then(|(written, _)| written.checked_add_days(Days::new(WRITTEN_SLACK)));
     let lower = anchors
         .nota
         .and_then(|nota| nota.checked_sub_days(Days::new(NOTA_SLACK)));
-    let mut best: Option<(i64, NaiveDate)> = None;
-    for &(day, month, swapped) in &readings {
-        for &year in &years {
-            let Some(candidate) = NaiveDate::from_ymd_opt(year, month, day) else {
-                continue;
-            };
-            if upper.is_some_and(|upper| candidate > upper)
-                || lower.is_some_and(|lower| candidate < lower)
-            {
-                continue;
-            }
-            let mut cost = distance(candidate, anchors, documents);
-            if swapped {
-                cost += SWAP_PENALTY;
-            }
-            // Strictly better only: the day/month reading and the earlier
-            // year, tried first, keep ties.
-            if best.is_none_or(|(best_cost, _)| cost < best_cost) {
-                best = Some((cost, candidate));
+    // The reading within the bounds that lies closest to the anchor.
+    let closest = |readings: &[(u32, u32, bool)]| {
+        let mut best: Option<(i64, NaiveDate)> = None;
+        for &(day, month, swapped) in readings {
+            for &year in &years {
+                let Some(candidate) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                if upper.is_some_and(|upper| candidate > upper)
+                    || lower.is_some_and(|lower| candidate < lower)
+                {
+                    continue;
+                }
+                let mut cost = distance(candidate, anchors, documents);
+                if swapped {
+                    cost += SWAP_PENALTY;
+                }
+                // Strictly better only: the day/month reading and the
+                // earlier year, tried first, keep ties.
+                if best.is_none_or(|(best_cost, _)| cost < best_cost) {
+                    best = Some((cost, candidate));
+                }
             }
         }
-    }
+        best
+    };
+    let day_first = (date.day, date.month, false);
+    let month_first = (date.month, date.day, true);
+    // Against a nota's or a document's dates a day/month reading that fits
+    // stands, however far from them it lies (see the module's text).
+    let best = if !date.swappable {
+        closest(&[day_first])
+    } else if anchors.written.is_some() {
+        closest(&[day_first, month_first])
+    } else {
+        closest(&[day_first]).or_else(|| closest(&[month_first]))
+    };
     if let Some((_, chosen)) = best {
         return Some((chosen, basis));
     }
@@ -678,6 +694,53 @@ mod tests {
         assert_eq!(
             resolve(&parse("6/7/2026").unwrap().0, &anchors),
             Some((ymd(2026, 7, 6), DateBasis::Explicit))
+        );
+    }
+
+    #[test]
+    fn day_first_stands_against_a_nota_date_however_far() {
+        // A nota of 3 May 2026 stamped 4/8: decided on 4 August, three
+        // months on; not 8 April, before the nota.
+        let anchors = Anchors {
+            nota: Some(ymd(2026, 5, 3)),
+            ..Anchors::default()
+        };
+        assert_eq!(
+            resolve(&parse("4/8").unwrap().0, &anchors),
+            Some((ymd(2026, 8, 4), DateBasis::NotaDate))
+        );
+        // Into the next year: a nota of 6 October 2025 stamped 10/1.
+        let anchors = Anchors {
+            nota: Some(ymd(2025, 10, 6)),
+            ..Anchors::default()
+        };
+        assert_eq!(
+            resolve(&parse("10/1").unwrap().0, &anchors),
+            Some((ymd(2026, 1, 10), DateBasis::NotaDate))
+        );
+        // Month first only when day first gives no date that fits: with its
+        // year written, 9 July is two months before a nota of 1 September.
+        let anchors = Anchors {
+            nota: Some(ymd(2026, 9, 1)),
+            ..Anchors::default()
+        };
+        assert_eq!(
+            resolve(&parse("9/7/2026").unwrap().0, &anchors),
+            Some((ymd(2026, 9, 7), DateBasis::Explicit))
+        );
+    }
+
+    #[test]
+    fn day_first_stands_against_document_dates() {
+        // A scan made on 10 August 2026 of a nota stamped 8/4: 8 April.
+        let documents = [ymd(2026, 8, 10)];
+        let anchors = Anchors {
+            document: &documents,
+            ..Anchors::default()
+        };
+        assert_eq!(
+            resolve(&parse("8/4").unwrap().0, &anchors),
+            Some((ymd(2026, 4, 8), DateBasis::Document))
         );
     }
 
