@@ -108,6 +108,86 @@ fn page_listed_twice_counts_twice() {
     assert_eq!(pages, [1, 3]);
 }
 
+/// An annotation listed twice in `/Annots` gave two identical records,
+/// so every count of comments was one too high; it is one record, with a
+/// warning that names the repeat.
+#[test]
+fn annotation_listed_twice_is_one_annotation() {
+    let doc = open(one_page(
+        "[4 0 R 5 0 R 4 0 R]",
+        vec![
+            note(4, "/Contents (eenmaal)"),
+            note(5, "/Contents (andere)"),
+        ],
+    ));
+    let listed: Vec<String> = doc
+        .annotations()
+        .iter()
+        .map(|a| a.reference.to_string())
+        .collect();
+    assert_eq!(listed, ["4 0 R", "5 0 R"]);
+    assert!(
+        doc.warnings()
+            .iter()
+            .any(|w| { w.reference.as_deref() == Some("4 0 R") && w.message.contains("entry 2") })
+    );
+}
+
+/// A page dictionary listed in `/Annots` was an annotation with an empty
+/// subtype; `/Type` says it is none. An annotation whose `/Type` is wrong
+/// but whose subtype is an annotation's stays.
+#[test]
+fn a_page_in_annots_is_no_annotation() {
+    let doc = open(one_page(
+        "[3 0 R 4 0 R 5 0 R]",
+        vec![
+            note(4, "/Contents (echt)"),
+            (
+                5,
+                b"<< /Type /Annotation /Subtype /Highlight /Rect [0 0 1 1] >>".to_vec(),
+            ),
+        ],
+    ));
+    let listed: Vec<String> = doc
+        .annotations()
+        .iter()
+        .map(|a| a.reference.to_string())
+        .collect();
+    assert_eq!(listed, ["4 0 R", "5 0 R"]);
+    assert!(doc.warnings().iter().any(|w| {
+        w.reference.as_deref() == Some("3 0 R") && w.message.contains("/Page dictionary")
+    }));
+}
+
+/// A widget's `/T` is its form field's name (ISO 32000-2 Table 226), which
+/// was given as the annotation's author.
+#[test]
+fn a_widgets_field_name_is_no_author() {
+    let options = Options::default().with_include_widgets(true);
+    let doc = Document::from_bytes(
+        "widget.pdf",
+        one_page(
+            "[4 0 R 5 0 R]",
+            vec![
+                (
+                    4,
+                    b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (paraaf_sg) /Rect [0 0 9 9] >>"
+                        .to_vec(),
+                ),
+                note(5, "/T (Aartsen, A.A.)"),
+            ],
+        ),
+        &options,
+    )
+    .unwrap();
+    let authors: Vec<Option<&str>> = doc
+        .annotations()
+        .iter()
+        .map(|a| a.author.as_deref())
+        .collect();
+    assert_eq!(authors, [None, Some("Aartsen, A.A.")]);
+}
+
 /// poppler utf16le-annot.pdf: UTF-16 with the little-endian byte order
 /// mark, which the spec does not allow and real files contain.
 #[test]

@@ -47,7 +47,8 @@ pub struct Annotation {
     pub subtype: Subtype,
     /// `/IT`: the intent (`FreeTextTypeWriter`, `LineArrow`, …).
     pub intent: Option<Intent>,
-    /// `/T`: the author, as the reviewing application shows it.
+    /// `/T`: the author, as the reviewing application shows it; `null`
+    /// for a widget, whose `/T` names its form field.
     pub author: Option<String>,
     /// `/Subj`: the subject; Acrobat writes its localised tool name here
     /// ("Markering", "Tekst plaatsen", "Sticky Note").

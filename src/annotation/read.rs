@@ -161,6 +161,9 @@ impl Reader<'_> {
         };
         let label = labels.label(number - 1);
         let max = self.limits.max_annotations_per_page;
+        // The entry that first listed each object: an annotation listed
+        // twice is one annotation.
+        let mut listed: HashMap<ObjId, usize> = HashMap::new();
         for (index, element) in annots.elements().enumerate() {
             if index >= max {
                 self.warnings.push(
@@ -172,7 +175,22 @@ impl Reader<'_> {
                 break;
             }
             let (dict, reference) = match (element.reference, element.value) {
+                (Some(id), Lookup::Found(Object::Dict(_)))
+                    if let Some(&first) = listed.get(&id) =>
+                {
+                    self.damaged(
+                        number,
+                        Some(id),
+                        format!(
+                            "entry {index} of /Annots lists {id} again (as entry {first}); listed once"
+                        ),
+                    );
+                    continue;
+                }
                 (_, Lookup::Found(Object::Dict(dict))) => {
+                    if let Some(id) = element.reference {
+                        listed.insert(id, index);
+                    }
                     let reference = reference_of(element.reference, number, index);
                     (dict, reference)
                 }
@@ -223,8 +241,25 @@ impl Reader<'_> {
             max_string: self.limits.max_string_len,
             max_array: self.limits.max_array_len,
         };
-        let subtype = match field.name(b"Subtype") {
-            Some(name) => Subtype::from_name(&name),
+        let subtype = field.name(b"Subtype").map(|name| Subtype::from_name(&name));
+        // `/Type`, optional in an annotation, is `/Annot` when given: a page
+        // or a font listed in `/Annots` is none, unless its subtype is an
+        // annotation's.
+        if let Some(kind) = dict
+            .get_name(b"Type")
+            .filter(|kind| kind.as_bytes() != b"Annot")
+            && subtype
+                .as_ref()
+                .is_none_or(|subtype| matches!(subtype, Subtype::Other(_)))
+        {
+            field.damaged(format!(
+                "/Annots lists a /{} dictionary, not an annotation; skipped",
+                kind.to_text()
+            ));
+            return;
+        }
+        let subtype = match subtype {
+            Some(subtype) => subtype,
             None => {
                 field.damaged("no /Subtype; listed with an empty subtype".to_owned());
                 Subtype::Other(String::new())
@@ -254,7 +289,12 @@ impl Reader<'_> {
             page_label,
             name: field.text(b"NM"),
             intent: field.name(b"IT").map(|name| Intent::from_name(&name)),
-            author: field.text(b"T"),
+            // A widget's `/T` is its form field's name, not an author.
+            author: if subtype == Subtype::Widget {
+                None
+            } else {
+                field.text(b"T")
+            },
             subject: field.text(b"Subj"),
             contents,
             rich_text,
