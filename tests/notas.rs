@@ -618,6 +618,33 @@ fn a_stamp_inside_the_header() {
     );
 }
 
+/// A first page whose margin lost its date ("Datum" and the date are
+/// missing above "Onze referentie"): the margin of the next page repeats
+/// the block, date and all, and gives the nota its date, and the stamp its
+/// year. A date in the nota's text, standing alone, gives none.
+#[test]
+fn a_date_from_the_margin_of_a_later_page() {
+    let first = "MWP akkoord 3/3\n\nAan Minister van WenP\n\nnota\n\n\
+                 Herziening subsidieregeling praktijkleren\n\nTER BESLISSING\n\n\
+                 Onze referentie\n2026-0000200555\n\nAanleiding\n\n- Tekst.\n";
+    let later = "Datum\n24 februari 2026\n\nOnze referentie\n2026-0000200555\n\n\
+                 Kernpunten\n\n- Tekst.\n";
+    let found = read(&[first, later].join("\u{c}"));
+    assert_eq!(found.notas.len(), 1);
+    assert_eq!(found.notas[0].date, ymd(2026, 2, 24));
+    assert_eq!(
+        found.notas[0].date_text.as_deref(),
+        Some("24 februari 2026")
+    );
+    assert_eq!(
+        decided(&found),
+        [vec![(Some("MWP"), Verdict::Approved, ymd(2026, 3, 3))]]
+    );
+    let in_the_text = "Kernpunten\n\nDatum\n1 januari 2027\n\nDe regeling gaat dan in.\n";
+    let found = read(&[first, in_the_text].join("\u{c}"));
+    assert_eq!(found.notas[0].date, None);
+}
+
 /// A header printed as two columns, the labels first and then their values,
 /// as `pdftotext` prints a two-column table.
 const FINANCIEN_COLUMNS: &str = "Ministerie van Financiën

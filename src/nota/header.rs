@@ -492,6 +492,45 @@ impl<'a> Reader<'_, 'a> {
     }
 }
 
+/// How far from a later page's date label another field of the margin
+/// block may stand, in lines.
+const MARGIN_BLOCK_LINES: usize = 6;
+
+/// The date of a nota whose header gives none, from the margin of one of its
+/// later pages: a template repeats its block of fields ("Datum" / "24
+/// februari 2026" / "Onze referentie" / …) on every page. The first date
+/// label on a page after `first_page` among the nota's own `lines` whose
+/// value is a whole date and that stands in a block with a reference label
+/// (a date in the text of a nota stands alone); its text and date.
+pub(super) fn later_date(
+    lines: &[Line<'_>],
+    first_page: Option<usize>,
+    vocabulary: &Vocabulary,
+) -> Option<(String, NaiveDate)> {
+    first_page?;
+    let is = |index: usize, wanted: Field| {
+        lines
+            .get(index)
+            .is_some_and(|line| matches!(line.role, Role::Label { field, .. } if field == wanted))
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(index, line)| line.page > first_page && is(*index, Field::Date))
+        .take(MAX_CANDIDATES)
+        .find_map(|(index, line)| {
+            let (text, at) = label_value(lines, index, false)?;
+            let date = whole_date(text, vocabulary)?;
+            let block = index.saturating_sub(MARGIN_BLOCK_LINES)..=at + MARGIN_BLOCK_LINES;
+            block
+                .into_iter()
+                .any(|i| {
+                    is(i, Field::Reference) && lines.get(i).is_some_and(|l| l.page == line.page)
+                })
+                .then(|| (text.to_owned(), date))
+        })
+}
+
 /// The value of the label at `index` (glued labels cut off) and the index
 /// of the line it stands on: the rest of the label's line, else the next
 /// line when that is text on the same page (`title`: or looks like a

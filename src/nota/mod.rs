@@ -212,13 +212,20 @@ pub(crate) fn register(
                 Some(next) => Some(next.saturating_sub(1)),
                 None => last_page,
             };
+            // A header without a date: the margin of a later page may
+            // repeat it.
+            let (date, date_text) = match &header.date_text {
+                Some(text) => (header.date, Some(text.clone())),
+                None => header::later_date(own, first_page, vocabulary)
+                    .map_or((None, None), |(text, date)| (Some(date), Some(text))),
+            };
             Nota {
                 title: header.title.clone(),
                 kind: header.kind,
                 kind_text: header.kind_text.clone(),
                 addressee: header.addressee.clone(),
-                date: header.date,
-                date_text: header.date_text.clone(),
+                date,
+                date_text,
                 reference: header.reference.clone(),
                 first_page,
                 last_page: first_page.and(last),
