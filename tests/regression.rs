@@ -17,6 +17,14 @@ fn open(bytes: Vec<u8>) -> Document {
     Document::from_bytes("regression.pdf", bytes, &Options::default()).unwrap()
 }
 
+/// The references of a document's annotations, in order.
+fn references(doc: &Document) -> Vec<String> {
+    doc.annotations()
+        .iter()
+        .map(|a| a.reference.to_string())
+        .collect()
+}
+
 /// pdf.js issue14438: `/M (D:20220110151234+00'240')`. The three-digit
 /// "minutes" were read as +00:24; an offset that is not two digits of
 /// minutes is no offset.
@@ -120,12 +128,7 @@ fn annotation_listed_twice_is_one_annotation() {
             note(5, "/Contents (andere)"),
         ],
     ));
-    let listed: Vec<String> = doc
-        .annotations()
-        .iter()
-        .map(|a| a.reference.to_string())
-        .collect();
-    assert_eq!(listed, ["4 0 R", "5 0 R"]);
+    assert_eq!(references(&doc), ["4 0 R", "5 0 R"]);
     assert!(
         doc.warnings()
             .iter()
@@ -148,12 +151,7 @@ fn a_page_in_annots_is_no_annotation() {
             ),
         ],
     ));
-    let listed: Vec<String> = doc
-        .annotations()
-        .iter()
-        .map(|a| a.reference.to_string())
-        .collect();
-    assert_eq!(listed, ["4 0 R", "5 0 R"]);
+    assert_eq!(references(&doc), ["4 0 R", "5 0 R"]);
     assert!(doc.warnings().iter().any(|w| {
         w.reference.as_deref() == Some("3 0 R") && w.message.contains("/Page dictionary")
     }));
