@@ -576,6 +576,113 @@ fn a_flate_bomb_of_text_operators() {
     );
 }
 
+/// Deflate data of `head` and then a gigabyte of spaces (a fiftieth in a
+/// debug build): about a megabyte.
+fn gigabyte_of_spaces(head: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(head).unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..size(1 << 10) {
+        encoder.write_all(&spaces).unwrap();
+    }
+    encoder.finish().unwrap()
+}
+
+/// `data` deflated again, as a stream object with two `FlateDecode`
+/// filters.
+fn deflated_twice(data: &[u8], dict: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).unwrap();
+    let outer = encoder.finish().unwrap();
+    [
+        format!(
+            "<< /Length {} /Filter [/FlateDecode /FlateDecode] {dict} >>\nstream\n",
+            outer.len()
+        )
+        .into_bytes(),
+        outer,
+        b"\nendstream".to_vec(),
+    ]
+    .concat()
+}
+
+/// Page content deflated twice, the inner layer a gigabyte bomb (a few
+/// kilobytes of file): the outer layer gives a megabyte, which the parser
+/// would have inflated whole, a gigabyte. It stops past its bound (16 MiB
+/// and four times the file), the page says its content cannot be decoded,
+/// and the document and its annotation are read.
+#[cfg(feature = "text")]
+#[test]
+fn a_flate_bomb_inside_a_flate_stream_as_page_content() {
+    let inner = gigabyte_of_spaces(b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n");
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>".to_vec(),
+        ),
+        (4, deflated_twice(&inner, "")),
+        note(5, "/Contents (ernaast)"),
+    ];
+    let doc = read("bomb-in-bomb.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert_eq!(doc.annotations()[0].contents.as_deref(), Some("ernaast"));
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.message.contains("cannot be decoded")),
+        "{:?}",
+        text.warnings
+    );
+}
+
+/// A font program that inflates to a gigabyte: it is not needed (the
+/// font's `/Widths` place its glyphs), and its bound stops it; the page's
+/// text is read.
+#[cfg(feature = "text")]
+#[test]
+fn a_flate_bomb_as_a_font_program() {
+    let program = gigabyte_of_spaces(b"");
+    let font_file = [
+        format!(
+            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            program.len()
+        )
+        .into_bytes(),
+        program,
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let widths = vec!["500"; 224].join(" ");
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+        ),
+        (
+            4,
+            b"<< /Length 39 >>\nstream\nBT /F1 12 Tf 72 700 Td (akkoord) Tj ET\nendstream".to_vec(),
+        ),
+        (
+            5,
+            format!("<< /Type /Font /Subtype /TrueType /BaseFont /Bom /FirstChar 32 /LastChar 255 /Widths [{widths}] /Encoding /WinAnsiEncoding /FontDescriptor 6 0 R >>").into_bytes(),
+        ),
+        (
+            6,
+            b"<< /Type /FontDescriptor /FontName /Bom /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>".to_vec(),
+        ),
+        (7, font_file),
+    ];
+    let doc = read("font-bomb.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    assert_eq!(doc.page_text(1).unwrap().plain_text(), "akkoord\n");
+}
+
 /// A one-page PDF whose content stream is `head`, then `tail` repeated
 /// `times` times, deflated, with a highlight over the start of the text
 /// when `highlight`; kept for benches/hostile_memory.sh.

@@ -292,3 +292,76 @@ fn annotations_listed_on_threads_are_those_of_one_thread() {
         one.annotations()[0].review_states
     );
 }
+
+/// Content encoded with ASCII85 over deflate, as PostScript-era writers
+/// made it, and longer than 16 KB: its worst expansion (4,096 times, for
+/// LZW) was over the bound on page content, so the page gave no text.
+#[cfg(feature = "text")]
+#[test]
+fn ascii85_over_deflate_content_is_read() {
+    use std::io::Write;
+    // Comment lines of noise, which deflate cannot shrink much.
+    let mut content = b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n".to_vec();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..1500 {
+        content.extend_from_slice(b"% ");
+        for _ in 0..12 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            content.extend_from_slice(format!("{:02x}", state & 0xff).as_bytes());
+        }
+        content.push(b'\n');
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&content).unwrap();
+    let encoded = ascii85(&encoder.finish().unwrap());
+    assert!(encoded.len() > 16 * 1024);
+    let stream = [
+        format!(
+            "<< /Length {} /Filter [/ASCII85Decode /FlateDecode] >>\nstream\n",
+            encoded.len()
+        )
+        .into_bytes(),
+        encoded,
+        b"\nendstream".to_vec(),
+    ]
+    .concat();
+    let objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (
+            3,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>".to_vec(),
+        ),
+        (4, stream),
+    ];
+    let doc = open(raw_pdf(&objects, 1, ""));
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "akkoord\n");
+    assert!(text.warnings.is_empty(), "{:?}", text.warnings);
+}
+
+/// ASCII85 (ISO 32000-2 §7.4.3), with `z` for four zero bytes and `~>` at
+/// the end.
+#[cfg(feature = "text")]
+fn ascii85(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in data.chunks(4) {
+        let mut word = [0_u8; 4];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mut n = u32::from_be_bytes(word);
+        if chunk.len() == 4 && n == 0 {
+            out.push(b'z');
+            continue;
+        }
+        let mut digits = [0_u8; 5];
+        for digit in digits.iter_mut().rev() {
+            *digit = b'!' + u8::try_from(n % 85).unwrap();
+            n /= 85;
+        }
+        out.extend_from_slice(&digits[..=chunk.len()]);
+    }
+    out.extend_from_slice(b"~>");
+    out
+}

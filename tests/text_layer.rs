@@ -508,7 +508,7 @@ fn bad_content_entries_are_counted() {
         messages,
         [
             "1000 entries of /Contents are not streams; skipped",
-            "3 content streams cannot be decoded (a broken or unsupported filter); their text is missing",
+            "3 content streams cannot be decoded (a broken or unsupported filter, or too large once decoded); their text is missing",
         ]
     );
 }

@@ -159,8 +159,8 @@ fn contents(page: &h::Dict<'_>, max_bytes: usize, defects: &mut Vec<Defect>) -> 
     }
     if broken > 0 {
         defects.push(Defect::new(WarningKind::UnsupportedFeature, match broken {
-            1 => "a content stream cannot be decoded (a broken or unsupported filter); its text is missing".to_owned(),
-            n => format!("{n} content streams cannot be decoded (a broken or unsupported filter); their text is missing"),
+            1 => "a content stream cannot be decoded (a broken or unsupported filter, or too large once decoded); its text is missing".to_owned(),
+            n => format!("{n} content streams cannot be decoded (a broken or unsupported filter, or too large once decoded); their text is missing"),
         }));
     }
     if too_long {

@@ -5,8 +5,9 @@
 //! for itself (page content, what page content names, rich text) go through
 //! here instead. A stream whose only filter is `FlateDecode`, as nearly all
 //! content streams are, is inflated here, stopping one byte past the bound;
-//! any other filter chain is handed to the parser only when even its worst
-//! expansion stays within the bound.
+//! any other filter chain is handed to the parser, which stops a filter
+//! past a bound of its own (16 MiB and four times the file's length, see
+//! `vendor/hayro-syntax/PATCHES.md`), and what it gives is cut to the bound.
 
 use std::borrow::Cow;
 
@@ -26,10 +27,6 @@ pub(crate) enum Decoded<'a> {
     Broken,
 }
 
-/// The most any filter but deflate is assumed to expand its input: LZW
-/// codes of 12 bits name strings of up to 4,096 bytes.
-const WORST_EXPANSION: usize = 4096;
-
 /// Decodes a stream, giving up when it decodes to more than `max` bytes.
 pub(crate) fn decode_bounded<'a>(stream: &h::Stream<'a>, max: usize) -> Decoded<'a> {
     let dict = stream.dict();
@@ -44,16 +41,14 @@ pub(crate) fn decode_bounded<'a>(stream: &h::Stream<'a>, max: usize) -> Decoded<
             }
         }
         [Filter::FlateDecode] if !has_params => inflate(&stream.raw_data(), max),
-        _ => {
-            if stream.raw_data().len().saturating_mul(WORST_EXPANSION) > max {
-                return Decoded::TooLarge(None);
-            }
-            match stream.decoded_data() {
-                Ok(data) if data.len() > max => Decoded::TooLarge(Some(cut(data, max))),
-                Ok(data) => Decoded::Data(data),
-                Err(_) => Decoded::Broken,
-            }
-        }
+        // The parser stops any filter past its own bound (16 MiB and four
+        // times the file), which keeps the memory a stream takes within the
+        // file's budget; the caller's bound cuts what it gives.
+        _ => match stream.decoded_data() {
+            Ok(data) if data.len() > max => Decoded::TooLarge(Some(cut(data, max))),
+            Ok(data) => Decoded::Data(data),
+            Err(_) => Decoded::Broken,
+        },
     }
 }
 

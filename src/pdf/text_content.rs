@@ -357,8 +357,8 @@ impl<'a, 'f> Walker<'a, 'f> {
         let broken = self.defects.broken;
         if broken > 0 {
             self.defects.messages.push(Defect::new(WarningKind::UnsupportedFeature, match broken {
-                1 => "a content stream cannot be decoded (a broken or unsupported filter); its text is missing".to_owned(),
-                n => format!("{n} content streams cannot be decoded (a broken or unsupported filter); their text is missing"),
+                1 => "a content stream cannot be decoded (a broken or unsupported filter, or too large once decoded); its text is missing".to_owned(),
+                n => format!("{n} content streams cannot be decoded (a broken or unsupported filter, or too large once decoded); their text is missing"),
             }));
         }
         if self.defects.forms_too_deep > 0 {

@@ -450,6 +450,18 @@ impl XRef {
         }
     }
 
+    /// The most bytes a stream of this file may decode to: 16 MiB and four
+    /// times the file's length, so that a kilobyte of deflate data cannot
+    /// take gigabytes (a filter that would go past it fails).
+    pub(crate) fn max_decoded(&self) -> usize {
+        const BASE: usize = 16 << 20;
+        let length = match &self.0 {
+            Inner::Dummy => 0,
+            Inner::Some(r) => r.data.get().as_ref().len(),
+        };
+        BASE.saturating_add(length.saturating_mul(4))
+    }
+
     pub(crate) fn trailer_data(&self) -> &TrailerData {
         match &self.0 {
             Inner::Dummy => unreachable!(),

@@ -10,33 +10,46 @@ pub(crate) mod flate {
     use crate::filter::lzw_flate::{PredictorParams, apply_predictor};
     use crate::object::Dict;
 
+    /// Fails when the data inflates to more than `max_len` bytes.
     #[cfg(feature = "unsafe")]
-    pub(crate) fn decode(data: &[u8], params: &Dict<'_>) -> Option<Vec<u8>> {
+    pub(crate) fn decode(data: &[u8], params: &Dict<'_>, max_len: usize) -> Option<Vec<u8>> {
         use flate2::read::{DeflateDecoder, ZlibDecoder};
         use std::io::Read;
 
-        fn zlib_stream(data: &[u8]) -> Option<Vec<u8>> {
-            let mut decoder = ZlibDecoder::new(data);
-            let mut result = Vec::new();
-            decoder.read_to_end(&mut result).ok().map(|_| result)
-        }
+        // One byte past the bound is read, to tell a stream that ends there
+        // from one that goes on.
+        let cap = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
+        let within = |result: Vec<u8>| (result.len() <= max_len).then_some(result);
 
-        fn deflate_stream(data: &[u8]) -> Option<Vec<u8>> {
-            let mut decoder = DeflateDecoder::new(data);
+        let zlib_stream = |data: &[u8]| -> Option<Vec<u8>> {
+            let mut decoder = ZlibDecoder::new(data).take(cap);
             let mut result = Vec::new();
-            decoder.read_to_end(&mut result).ok().map(|_| result)
-        }
+            decoder
+                .read_to_end(&mut result)
+                .ok()
+                .and_then(|_| within(result))
+        };
+
+        let deflate_stream = |data: &[u8]| -> Option<Vec<u8>> {
+            let mut decoder = DeflateDecoder::new(data).take(cap);
+            let mut result = Vec::new();
+            decoder
+                .read_to_end(&mut result)
+                .ok()
+                .and_then(|_| within(result))
+        };
 
         let decoded = zlib_stream(data)
             .or_else(|| deflate_stream(data))
-            .or_else(|| fallback::decode(data))?;
+            .or_else(|| fallback::decode(data, max_len))?;
         let params = PredictorParams::from_params(params);
         apply_predictor(decoded, &params)
     }
 
+    /// Fails when the data inflates to more than `max_len` bytes.
     #[cfg(not(feature = "unsafe"))]
-    pub(crate) fn decode(data: &[u8], params: &Dict<'_>) -> Option<Vec<u8>> {
-        let decoded = fallback::decode(data)?;
+    pub(crate) fn decode(data: &[u8], params: &Dict<'_>, max_len: usize) -> Option<Vec<u8>> {
+        let decoded = fallback::decode(data, max_len)?;
         let params = PredictorParams::from_params(params);
         apply_predictor(decoded, &params)
     }
@@ -47,11 +60,11 @@ pub(crate) mod flate {
         use alloc::vec;
         use alloc::vec::Vec;
 
-        pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
-            flate_decode(data)
+        pub(crate) fn decode(data: &[u8], max_len: usize) -> Option<Vec<u8>> {
+            flate_decode(data, max_len)
         }
 
-        fn flate_decode(data: &[u8]) -> Option<Vec<u8>> {
+        fn flate_decode(data: &[u8], max_len: usize) -> Option<Vec<u8>> {
             if data.len() >= 2 {
                 let cmf = data[0];
                 let flg = data[1];
@@ -60,12 +73,12 @@ pub(crate) mod flate {
                     && ((cmf as u16) << 8 | flg as u16).is_multiple_of(31)
                     && (flg & 0x20) == 0
                 {
-                    let mut stream = FlateStream::new(&data[2..]);
+                    let mut stream = FlateStream::new(&data[2..], max_len);
                     return stream.decode();
                 }
             }
 
-            let mut stream = FlateStream::new(data);
+            let mut stream = FlateStream::new(data, max_len);
             stream.decode()
         }
 
@@ -76,10 +89,12 @@ pub(crate) mod flate {
             code_size: u8,
             output: Vec<u8>,
             eof: bool,
+            /// The most bytes it may inflate to.
+            max_len: usize,
         }
 
         impl<'a> FlateStream<'a> {
-            fn new(data: &'a [u8]) -> Self {
+            fn new(data: &'a [u8], max_len: usize) -> Self {
                 FlateStream {
                     data,
                     pos: 0,
@@ -87,6 +102,7 @@ pub(crate) mod flate {
                     code_size: 0,
                     output: Vec::new(),
                     eof: false,
+                    max_len,
                 }
             }
 
@@ -95,7 +111,7 @@ pub(crate) mod flate {
                     self.read_block();
                 }
 
-                Some(core::mem::take(&mut self.output))
+                (self.output.len() <= self.max_len).then(|| core::mem::take(&mut self.output))
             }
 
             fn get_byte(&mut self) -> Option<u8> {
@@ -263,6 +279,11 @@ pub(crate) mod flate {
                 };
 
                 loop {
+                    // Past the bound: decoding stops, and fails.
+                    if self.output.len() > self.max_len {
+                        self.eof = true;
+                        return;
+                    }
                     let code1 = match self.get_code(&lit_code_table) {
                         Some(c) => c,
                         None => {
@@ -557,10 +578,11 @@ pub(crate) mod lzw {
     use alloc::vec::Vec;
 
     /// Decode a LZW-encoded stream.
-    pub(crate) fn decode(data: &[u8], params: &Dict<'_>) -> Option<Vec<u8>> {
+    /// Fails when the data decodes to more than `max_len` bytes.
+    pub(crate) fn decode(data: &[u8], params: &Dict<'_>, max_len: usize) -> Option<Vec<u8>> {
         let params = PredictorParams::from_params(params);
 
-        let decoded = decode_impl(data, params.early_change)?;
+        let decoded = decode_impl(data, params.early_change, max_len)?;
 
         apply_predictor(decoded, &params)
     }
@@ -570,7 +592,7 @@ pub(crate) mod lzw {
     const MAX_ENTRIES: usize = 4096;
     const INITIAL_SIZE: u16 = 258;
 
-    fn decode_impl(data: &[u8], early_change: bool) -> Option<Vec<u8>> {
+    fn decode_impl(data: &[u8], early_change: bool, max_len: usize) -> Option<Vec<u8>> {
         let mut table = Table::new(early_change);
         let mut bit_size = table.code_length();
         let mut reader = BitReader::new(data);
@@ -581,9 +603,13 @@ pub(crate) mod lzw {
             let next = match reader.read(bit_size) {
                 Some(code) => code as usize,
                 None => {
-                    return Some(decoded);
+                    return (decoded.len() <= max_len).then_some(decoded);
                 }
             };
+
+            if decoded.len() > max_len {
+                return None;
+            }
 
             match next {
                 CLEAR_TABLE => {
@@ -591,7 +617,7 @@ pub(crate) mod lzw {
                     prev = None;
                     bit_size = table.code_length();
                 }
-                EOD => return Some(decoded),
+                EOD => return (decoded.len() <= max_len).then_some(decoded),
                 new => {
                     if new > table.size() {
                         return None;
@@ -1011,7 +1037,7 @@ mod tests {
     #[test]
     fn decode_lzw() {
         let input = [0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01];
-        let decoded = lzw::decode(&input, &Dict::default()).unwrap();
+        let decoded = lzw::decode(&input, &Dict::default(), usize::MAX).unwrap();
 
         assert_eq!(decoded, vec![45, 45, 45, 45, 45, 65, 45, 45, 45, 66]);
     }
@@ -1022,7 +1048,7 @@ mod tests {
             0x78, 0x9c, 0xf3, 0x48, 0xcd, 0xc9, 0xc9, 0x7, 0x0, 0x5, 0x8c, 0x1, 0xf5,
         ];
 
-        let decoded = flate::decode(&input, &Dict::default()).unwrap();
+        let decoded = flate::decode(&input, &Dict::default(), usize::MAX).unwrap();
         assert_eq!(decoded, b"Hello");
     }
 
@@ -1030,7 +1056,7 @@ mod tests {
     fn decode_flate() {
         let input = [0xf3, 0x48, 0xcd, 0xc9, 0xc9, 0x7, 0x0];
 
-        let decoded = flate::decode(&input, &Dict::default()).unwrap();
+        let decoded = flate::decode(&input, &Dict::default(), usize::MAX).unwrap();
         assert_eq!(decoded, b"Hello");
     }
     

@@ -2,7 +2,8 @@ use crate::reader::Reader;
 use alloc::vec;
 use alloc::vec::Vec;
 
-pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
+/// Fails when the data decodes to more than `max_len` bytes.
+pub(crate) fn decode(data: &[u8], max_len: usize) -> Option<Vec<u8>> {
     let mut reader = Reader::new(data);
     let mut decoded = vec![];
 
@@ -24,6 +25,9 @@ pub(crate) fn decode(data: &[u8]) -> Option<Vec<u8>> {
                 decoded.extend([reader.read_byte()?].repeat(length));
             }
         }
+        if decoded.len() > max_len {
+            return None;
+        }
     }
 
     Some(decoded)
@@ -37,7 +41,7 @@ mod tests {
     fn run_length() {
         let input = vec![4, 10, 11, 12, 13, 14, 253, 3, 128];
         assert_eq!(
-            decode(&input).unwrap(),
+            decode(&input, usize::MAX).unwrap(),
             vec![10, 11, 12, 13, 14, 3, 3, 3, 3]
         );
     }

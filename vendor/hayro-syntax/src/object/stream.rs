@@ -207,6 +207,7 @@ impl<'a> Stream<'a> {
 
         let data = self.raw_data();
         let filters_and_params = self.filters_and_params();
+        let max_len = self.dict.ctx().xref().max_decoded();
 
         let mut current: Option<FilterResult<'a>> = None;
 
@@ -224,6 +225,7 @@ impl<'a> Stream<'a> {
                 current.as_ref().map(|c| c.data.as_ref()).unwrap_or(&data),
                 params,
                 image_params,
+                max_len,
             )?;
             current = Some(new);
         }
