@@ -154,7 +154,7 @@ impl Reader<'_> {
                 self.damaged(
                     number,
                     Some(id),
-                    "/Annots refers to a missing object; the page's annotations cannot be listed",
+                    "/Annots refers to an object that is missing or unreadable; the page's annotations cannot be listed",
                 );
                 return;
             }
@@ -198,7 +198,7 @@ impl Reader<'_> {
                     self.damaged(
                         number,
                         Some(id),
-                        format!("entry {index} of /Annots refers to a missing object; skipped"),
+                        format!("entry {index} of /Annots refers to an object that is missing or unreadable; skipped"),
                     );
                     continue;
                 }
@@ -356,7 +356,9 @@ impl<'d> Fields<'d, '_> {
                 return None;
             }
             Lookup::Dangling(id) => {
-                self.damaged(format!("/Popup refers to {id}, which does not exist"));
+                self.damaged(format!(
+                    "/Popup refers to {id}, which is missing or unreadable"
+                ));
                 return None;
             }
         };
@@ -403,7 +405,7 @@ impl<'d> Fields<'d, '_> {
             Lookup::Absent => None,
             Lookup::Dangling(id) => {
                 self.damaged(format!(
-                    "/{} refers to {id}, which does not exist; read as null",
+                    "/{} refers to {id}, which is missing or unreadable; read as null",
                     Self::key_name(key)
                 ));
                 None
@@ -586,7 +588,7 @@ impl<'d> Fields<'d, '_> {
         if let Some(id) = self.dict.get_ref(key) {
             if self.dict.get_object(key).is_none() {
                 self.damaged(format!(
-                    "/{} refers to {id}, which does not exist",
+                    "/{} refers to {id}, which is missing or unreadable",
                     Self::key_name(key)
                 ));
             }

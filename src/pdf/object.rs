@@ -305,7 +305,10 @@ impl fmt::Display for NotNumber {
         match self {
             Self::Element(index, found) => write!(f, "element {index} is {found}, not a number"),
             Self::Dangling(index, id) => {
-                write!(f, "element {index} refers to {id}, which does not exist")
+                write!(
+                    f,
+                    "element {index} refers to {id}, which is missing or unreadable"
+                )
             }
             Self::TooLong(max) => write!(f, "more than {max} elements"),
         }

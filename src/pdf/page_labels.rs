@@ -67,7 +67,7 @@ impl PageLabels {
                     None,
                     Some(id.to_string()),
                     WarningKind::DamagedObject,
-                    "/PageLabels refers to a missing object; pages get no labels",
+                    "/PageLabels refers to an object that is missing or unreadable; pages get no labels",
                 );
                 return Self::default();
             }

@@ -96,7 +96,7 @@ pub(crate) fn walk<'a>(
             None,
             Some(id.to_string()),
             WarningKind::DamagedObject,
-            "the catalog's /Pages refers to a missing object",
+            "the catalog's /Pages refers to an object that is missing or unreadable",
         ),
         Some(Lookup::Absent) => warnings.push(
             None,
@@ -282,7 +282,7 @@ impl<'a> Walk<'a, '_> {
             Some(self.pages.len() + 1),
             Some(id.to_string()),
             WarningKind::DamagedObject,
-            "the page tree lists a page object that does not exist; counted as an empty page",
+            "the page tree lists a page object that is missing or unreadable; counted as an empty page",
         );
         self.pages.push(PageNode {
             dict: None,

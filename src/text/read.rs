@@ -269,7 +269,7 @@ impl<'a> PageReader<'a> {
                     Some(number),
                     None,
                     WarningKind::DamagedObject,
-                    "the page tree lists this page but its object does not exist; it has no text",
+                    "the page tree lists this page but its object is missing or unreadable; it has no text",
                 );
                 Vec::new()
             }
