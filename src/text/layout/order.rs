@@ -105,6 +105,16 @@ impl Cut<'_> {
             }
             return;
         }
+        // A gutter that a few blocks bridge (a stamp or a letterhead set
+        // across it): the bands around them, each read on its own.
+        if columns.len() == 1
+            && let Some(bands) = bands_around_bridges(&blocks, MIN_GUTTER * size)
+        {
+            for band in bands {
+                self.region(band, depth + 1);
+            }
+            return;
+        }
         // Top to bottom: split on the normal axis, which grows upwards.
         let mut rows = split(&blocks, |b| (-b.top, -b.bottom), 0.0);
         if rows.len() > 1 {
@@ -197,6 +207,102 @@ fn median_size(lines: &[LineBox], blocks: &[Block]) -> f32 {
         .collect();
     sizes.sort_by(f32::total_cmp);
     sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// Most blocks that may bridge a gutter between columns.
+const MAX_BRIDGES: usize = 3;
+/// Most blocks of a region in which bridges are looked for (the search
+/// weighs every stretch between block edges against every block).
+const MAX_BRIDGED_BLOCKS: usize = 256;
+
+/// The bands of a region whose columns a few blocks bridge: a stamp or a
+/// letterhead set across the gutter between a nota's body and its margin,
+/// a title across a two-column page. Without the bridges the region splits
+/// into columns; cut at every horizontal gap, its rows would alternate
+/// between them, a line of the body, a line of the margin. So the region is
+/// cut into bands instead, top to bottom: each run of rows without a bridge
+/// is one band, read column after column, and each row with one is a band
+/// of its own. `None` when no gutter `gutter` wide is bridged by at most
+/// [`MAX_BRIDGES`] blocks, or no band would be left to read as columns.
+fn bands_around_bridges(blocks: &[Block], gutter: f32) -> Option<Vec<Vec<Block>>> {
+    if blocks.len() > MAX_BRIDGED_BLOCKS {
+        return None;
+    }
+    // A block is known by its first line: each line is in one block.
+    let bridges: Vec<usize> = bridges(blocks, gutter)?
+        .into_iter()
+        .filter_map(|i| blocks.get(i)?.lines.first().copied())
+        .collect();
+    let is_bridge = |block: &Block| block.lines.first().is_some_and(|l| bridges.contains(l));
+    let rest: Vec<Block> = blocks.iter().filter(|b| !is_bridge(b)).cloned().collect();
+    if split(&rest, |b| (b.x0, b.x1), gutter).len() < 2 {
+        return None;
+    }
+    let mut bands: Vec<Vec<Block>> = Vec::new();
+    let mut open = false;
+    for row in split(blocks, |b| (-b.top, -b.bottom), 0.0) {
+        let bridged = row.iter().any(is_bridge);
+        match bands.last_mut() {
+            Some(band) if open && !bridged => band.extend(row),
+            _ => bands.push(row),
+        }
+        open = !bridged;
+    }
+    (bands.len() > 1).then_some(bands)
+}
+
+/// The blocks (indices into `blocks`) that bridge a gutter: over a
+/// stretch at least `gutter` wide stand a few blocks ([`MAX_BRIDGES`] at
+/// most; a stretch none stands over is a gutter the columns already have),
+/// and without them the rest has blocks wholly on either side. Of such
+/// stretches, the one whose bridges hold the fewest lines (a stamp, a
+/// letterhead: not the paragraphs of a column), then the widest.
+fn bridges(blocks: &[Block], gutter: f32) -> Option<Vec<usize>> {
+    let mut edges: Vec<f32> = blocks.iter().flat_map(|b| [b.x0, b.x1]).collect();
+    edges.sort_by(f32::total_cmp);
+    edges.dedup();
+    // Stretches between consecutive edges, those with the same blocks over
+    // them merged: where each starts and ends, and the blocks over it.
+    let mut stretches: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for pair in edges.windows(2) {
+        let &[x0, x1] = pair else { continue };
+        let over: Vec<usize> = (0..blocks.len())
+            .filter(|&i| blocks.get(i).is_some_and(|b| b.x0 < x1 && b.x1 > x0))
+            .collect();
+        match stretches.last_mut() {
+            Some((_, end, last)) if *last == over => *end = x1,
+            _ => stretches.push((x0, x1, over)),
+        }
+    }
+    let lines_of = |over: &[usize]| -> usize {
+        over.iter()
+            .filter_map(|&i| blocks.get(i))
+            .map(|b| b.lines.len())
+            .sum()
+    };
+    stretches
+        .into_iter()
+        .filter(|(x0, x1, over)| {
+            !over.is_empty()
+                && over.len() <= MAX_BRIDGES
+                && x1 - x0 >= gutter
+                && blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !over.contains(i))
+                    .any(|(_, b)| b.x1 <= *x0)
+                && blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !over.contains(i))
+                    .any(|(_, b)| b.x0 >= *x1)
+        })
+        .min_by(|a, b| {
+            lines_of(&a.2)
+                .cmp(&lines_of(&b.2))
+                .then((b.1 - b.0).total_cmp(&(a.1 - a.0)))
+        })
+        .map(|(_, _, over)| over)
 }
 
 /// Splits blocks into groups separated by gaps wider than `min_gap` on one

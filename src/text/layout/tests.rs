@@ -130,6 +130,39 @@ fn title_over_two_columns() {
     );
 }
 
+/// A nota's body beside its margin, the blocks of each at other heights,
+/// and a stamp set across the gutter between them: the stamp's row is read
+/// on its own, then the body, then the margin, not a block of each in turn.
+#[test]
+fn a_stamp_across_the_gutter_keeps_the_columns_apart() {
+    let body = [
+        ("Aan de minister van SZW", 72.0, 730.0),
+        ("nota", 72.0, 706.0),
+        ("Voortgang van de aanpak", 72.0, 682.0),
+        ("Aanleiding", 72.0, 646.0),
+        ("Wij leggen u de stand van zaken voor.", 72.0, 634.0),
+    ];
+    let margin = [
+        ("Datum", 300.0, 720.0),
+        ("27 mei 2026", 300.0, 708.0),
+        ("Onze referentie", 300.0, 672.0),
+        ("2026-0001", 300.0, 660.0),
+    ];
+    // From x = 230 to 305: across the gutter from 257 (the body's longest
+    // line ends there) to 300.
+    let stamp = ("MWP akkoord 8/6", 230.0, 760.0);
+    let drawn: Vec<(&str, f32, f32)> = [stamp].into_iter().chain(margin).chain(body).collect();
+    let glyphs = set(&drawn, 10.0);
+    let layout = layout(&glyphs);
+    let expected: Vec<&str> = [stamp]
+        .iter()
+        .chain(&body)
+        .chain(&margin)
+        .map(|(text, ..)| *text)
+        .collect();
+    assert_eq!(lines_of(&glyphs, &layout), expected);
+}
+
 #[test]
 fn labels_and_values_read_row_by_row() {
     let glyphs = set(
