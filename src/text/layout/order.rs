@@ -108,7 +108,7 @@ impl Cut<'_> {
         // A gutter that a few blocks bridge (a stamp or a letterhead set
         // across it): the bands around them, each read on its own.
         if columns.len() == 1
-            && let Some(bands) = bands_around_bridges(&blocks, MIN_GUTTER * size)
+            && let Some(bands) = self.bands_around_bridges(&blocks, size)
         {
             for band in bands {
                 self.region(band, depth + 1);
@@ -124,6 +124,59 @@ impl Cut<'_> {
             return;
         }
         self.rows(&blocks, size);
+    }
+
+    /// The bands of a region whose columns a few blocks bridge: a stamp or
+    /// a letterhead set across the gutter between a nota's body and its
+    /// margin. Without the bridges the region splits into columns; cut at
+    /// every horizontal gap, its rows would alternate between them, a line
+    /// of the body, a line of the margin. So the region is cut into bands
+    /// instead, top to bottom: each run of rows without a bridge is one
+    /// band, read column after column, and each row with one is a band of
+    /// its own. `None` when no gutter is bridged by at most
+    /// [`MAX_BRIDGES`] blocks, each narrower than half the region (a line
+    /// as wide as the page, a title or a summary's comment, is no stamp
+    /// across a gutter: between two such lines a summary's entry headers,
+    /// their fields drawn apart, are rows), or when the columns left would
+    /// be a table, or no band would be left to read as columns.
+    fn bands_around_bridges(&self, blocks: &[Block], size: f32) -> Option<Vec<Vec<Block>>> {
+        if blocks.len() > MAX_BRIDGED_BLOCKS {
+            return None;
+        }
+        let gutter = MIN_GUTTER * size;
+        let left = blocks.iter().map(|b| b.x0).fold(f32::INFINITY, f32::min);
+        let right = blocks
+            .iter()
+            .map(|b| b.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let narrow = |block: &Block| 2.0 * (block.x1 - block.x0) < right - left;
+        // A block is known by its first line: each line is in one block.
+        let bridges: Vec<usize> = bridges(blocks, gutter)?
+            .into_iter()
+            .filter_map(|i| blocks.get(i))
+            .filter(|b| narrow(b))
+            .filter_map(|b| b.lines.first().copied())
+            .collect();
+        let is_bridge = |block: &Block| block.lines.first().is_some_and(|l| bridges.contains(l));
+        if bridges.is_empty() {
+            return None;
+        }
+        let rest: Vec<Block> = blocks.iter().filter(|b| !is_bridge(b)).cloned().collect();
+        let columns = split(&rest, |b| (b.x0, b.x1), gutter);
+        if columns.len() < 2 || self.is_table(&columns, size) {
+            return None;
+        }
+        let mut bands: Vec<Vec<Block>> = Vec::new();
+        let mut open = false;
+        for row in split(blocks, |b| (-b.top, -b.bottom), 0.0) {
+            let bridged = row.iter().any(is_bridge);
+            match bands.last_mut() {
+                Some(band) if open && !bridged => band.extend(row),
+                _ => bands.push(row),
+            }
+            open = !bridged;
+        }
+        (bands.len() > 1).then_some(bands)
     }
 
     /// Whether side-by-side groups are a table (labels and values) rather
@@ -214,42 +267,6 @@ const MAX_BRIDGES: usize = 3;
 /// Most blocks of a region in which bridges are looked for (the search
 /// weighs every stretch between block edges against every block).
 const MAX_BRIDGED_BLOCKS: usize = 256;
-
-/// The bands of a region whose columns a few blocks bridge: a stamp or a
-/// letterhead set across the gutter between a nota's body and its margin,
-/// a title across a two-column page. Without the bridges the region splits
-/// into columns; cut at every horizontal gap, its rows would alternate
-/// between them, a line of the body, a line of the margin. So the region is
-/// cut into bands instead, top to bottom: each run of rows without a bridge
-/// is one band, read column after column, and each row with one is a band
-/// of its own. `None` when no gutter `gutter` wide is bridged by at most
-/// [`MAX_BRIDGES`] blocks, or no band would be left to read as columns.
-fn bands_around_bridges(blocks: &[Block], gutter: f32) -> Option<Vec<Vec<Block>>> {
-    if blocks.len() > MAX_BRIDGED_BLOCKS {
-        return None;
-    }
-    // A block is known by its first line: each line is in one block.
-    let bridges: Vec<usize> = bridges(blocks, gutter)?
-        .into_iter()
-        .filter_map(|i| blocks.get(i)?.lines.first().copied())
-        .collect();
-    let is_bridge = |block: &Block| block.lines.first().is_some_and(|l| bridges.contains(l));
-    let rest: Vec<Block> = blocks.iter().filter(|b| !is_bridge(b)).cloned().collect();
-    if split(&rest, |b| (b.x0, b.x1), gutter).len() < 2 {
-        return None;
-    }
-    let mut bands: Vec<Vec<Block>> = Vec::new();
-    let mut open = false;
-    for row in split(blocks, |b| (-b.top, -b.bottom), 0.0) {
-        let bridged = row.iter().any(is_bridge);
-        match bands.last_mut() {
-            Some(band) if open && !bridged => band.extend(row),
-            _ => bands.push(row),
-        }
-        open = !bridged;
-    }
-    (bands.len() > 1).then_some(bands)
-}
 
 /// The blocks (indices into `blocks`) that bridge a gutter: over a
 /// stretch at least `gutter` wide stand a few blocks ([`MAX_BRIDGES`] at

@@ -163,6 +163,47 @@ fn a_stamp_across_the_gutter_keeps_the_columns_apart() {
     assert_eq!(lines_of(&glyphs, &layout), expected);
 }
 
+/// A printed summary whose entry headers draw their fields apart, between
+/// a title and a comment as wide as the page: those two bridge the gaps
+/// between the fields, but they are no stamp across a gutter. The fields
+/// are a table, read row by row, not a column of numbers and authors and
+/// then one of subjects and dates.
+#[test]
+fn summary_fields_between_wide_lines_stay_in_rows() {
+    let rows = [
+        (
+            "Overzicht van opmerkingen bij OPENBAAR MAKEN Financien bundel 2026 over de begroting.pdf",
+            50.0,
+            798.0,
+        ),
+        ("Pagina: 5", 50.0, 771.0),
+        ("Nummer: 1", 60.0, 751.0),
+        ("Auteur: Jansen, P.", 120.0, 751.0),
+        ("Onderwerp: Tekst plaatsen", 250.0, 751.0),
+        ("Datum: 3-4-2026 16:02:11", 400.0, 751.0),
+        ("MinFin gezien 3/4", 60.0, 738.0),
+        ("Pagina: 9", 50.0, 714.0),
+        ("Nummer: 1", 60.0, 694.0),
+        ("Auteur: Jansen, P.", 120.0, 694.0),
+        ("Onderwerp: Tekst plaatsen", 250.0, 694.0),
+        ("Datum: 14-4-2026 09:30:00", 400.0, 694.0),
+        ("Gezien. MinFin 14-4-2026", 60.0, 681.0),
+        ("Nummer: 2", 60.0, 657.0),
+        ("Auteur: Jansen, P.", 120.0, 657.0),
+        ("Onderwerp: (Unknown)", 250.0, 657.0),
+        ("Datum: Onbepaald", 400.0, 657.0),
+        (
+            "Graag in de volgende voortgangsrapportage ook de gevolgen voor de uitvoering.",
+            60.0,
+            644.0,
+        ),
+    ];
+    let glyphs = set(&rows, 8.5);
+    let layout = layout(&glyphs);
+    let expected: Vec<&str> = rows.iter().map(|(text, ..)| *text).collect();
+    assert_eq!(lines_of(&glyphs, &layout), expected);
+}
+
 #[test]
 fn labels_and_values_read_row_by_row() {
     let glyphs = set(
