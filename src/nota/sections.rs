@@ -1,8 +1,9 @@
 //! What a nota asks and by when: its deadline ("Uiterlijk bij") and its
 //! decision points ("Beslispunten", "Geadviseerd besluit").
 //!
-//! Both are read from the first such label within the nota, from its
-//! header on. The deadline is the label's value (on its line or the next).
+//! The deadline is the value (on its line or the next) of the first such
+//! label within the nota, from its header on; the decision points are those
+//! of every decision-point section of the nota, in order.
 //!
 //! The decision points are the lines after the label, up to a heading
 //! ("Kernpunten"), another label, a document word or marker, a stamp, a
@@ -14,7 +15,7 @@
 //!   list, "o" under "•") are added to the point above them; a paragraph
 //!   after a blank line below the list ends the points;
 //! - otherwise each paragraph (lines without a blank line between them) is
-//!   a point;
+//!   a point, and a line that ends in a question mark ends its point;
 //! - an introduction before the first point ("Wij adviseren u:") is not a
 //!   point.
 //!
@@ -59,9 +60,7 @@ pub(super) fn read(lines: &[Line<'_>], vocabulary: &Vocabulary) -> Sections {
     let deadline_text = label(Field::Deadline)
         .and_then(|index| label_value(lines, index, false))
         .map(|(text, _)| text.to_owned());
-    let decision_points = label(Field::DecisionPoints)
-        .map(|index| points(lines, index))
-        .unwrap_or_default();
+    let decision_points = decision_points(lines);
     Sections {
         deadline: deadline_text
             .as_deref()
@@ -79,6 +78,8 @@ struct Points {
     list_style: Option<String>,
     /// A bullet or number alone on its line: the item is on the next.
     pending: Option<String>,
+    /// The last line of a paragraph point ended with a question mark.
+    asked: bool,
 }
 
 impl Points {
@@ -127,7 +128,10 @@ impl Points {
             // An introduction ("Wij adviseren u:").
             return true;
         }
-        let new_paragraph = after_gap || self.done.is_empty();
+        // A question ends its point ("Kunt u instemmen …?" / "Nadat akkoord
+        // is gegeven …"), as a blank line does.
+        let new_paragraph = after_gap || self.done.is_empty() || self.asked;
+        self.asked = self.list_style.is_none() && rest.trim_end().ends_with('?');
         if !new_paragraph {
             self.extend(rest);
             true
@@ -140,7 +144,34 @@ impl Points {
     }
 }
 
-fn points(lines: &[Line<'_>], label: usize) -> Vec<String> {
+/// The points of every decision-point section of the nota, in order: a
+/// "Geadviseerd besluit" paragraph and the questions under "Beslispunten"
+/// further on are both what it asks.
+fn decision_points(lines: &[Line<'_>]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut from = 0;
+    while found.len() < MAX_POINTS
+        && let Some(label) = lines.iter().skip(from).position(|line| {
+            matches!(
+                line.role,
+                Role::Label {
+                    field: Field::DecisionPoints,
+                    ..
+                }
+            )
+        })
+    {
+        let label = from + label;
+        let (points, end) = points(lines, label);
+        found.extend(points.into_iter().take(MAX_POINTS - found.len()));
+        from = end.max(label + 1);
+    }
+    found
+}
+
+/// The points of the section at `label`, and the index of the line that
+/// ended it.
+fn points(lines: &[Line<'_>], label: usize) -> (Vec<String>, usize) {
     let mut points = Points::default();
     if let Some(Role::Label {
         value: Some(value), ..
@@ -148,6 +179,7 @@ fn points(lines: &[Line<'_>], label: usize) -> Vec<String> {
     {
         points.take(value, true);
     }
+    let mut end = label + 1;
     for line in lines.iter().skip(label + 1).take(MAX_SECTION_LINES) {
         let more = match line.role {
             Role::Text => points.take(line.text, line.after_gap),
@@ -161,9 +193,10 @@ fn points(lines: &[Line<'_>], label: usize) -> Vec<String> {
         if !more {
             break;
         }
+        end += 1;
     }
     points.done.retain(|point| !point.is_empty());
-    points.done
+    (points.done, end)
 }
 
 /// The bullet or numbering a line starts with, as a style (nested bullets
@@ -324,6 +357,23 @@ mod tests {
             [
                 "Stemt u in met het voorstel van de werkgroep?",
                 "Gaat u akkoord met de brief?"
+            ]
+        );
+    }
+
+    /// An advice in a paragraph, its question and what follows it on the
+    /// next line, then the questions under "Beslispunten": every point.
+    #[test]
+    fn every_section_and_a_question_ends_its_point() {
+        let found = sections(
+            "Geadviseerd besluit\nKunt u instemmen met een brief waarin u kort aangeeft wat de\ninhoud van het signaal is?\nNadat akkoord is gegeven kunt u de brief ondertekenen.\nBeslispunten\n- Gaat u akkoord met de planning?\nKernpunten\n- Iets anders\n",
+        );
+        assert_eq!(
+            found.decision_points,
+            [
+                "Kunt u instemmen met een brief waarin u kort aangeeft wat de inhoud van het signaal is?",
+                "Nadat akkoord is gegeven kunt u de brief ondertekenen.",
+                "Gaat u akkoord met de planning?"
             ]
         );
     }
