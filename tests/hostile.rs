@@ -273,6 +273,25 @@ fn three_hundred_thousand_annotations_on_a_page() {
     ));
 }
 
+/// One decision pasted on a page twenty thousand times (inline, so the
+/// file stays small): one decision seen twenty thousand times. Each paste
+/// was compared with every paste before it, which took minutes and
+/// reached the time limit; alike pastes are compared once.
+#[test]
+fn a_decision_pasted_twenty_thousand_times() {
+    let paste = "<</Subtype/FreeText/Rect[0 0 9 9]/T(Aartsen, A.A.)/Contents(MWP akkoord 8/6)/M(D:20260608101500)>>";
+    let count = size(20_000);
+    let bytes = one_page(&format!("[{}]", paste.repeat(count)), Vec::new());
+    let doc = read("pasted.pdf", bytes).unwrap();
+    let report = doc.report();
+    assert_eq!(report.decisions.len(), 1);
+    assert_eq!(report.decisions[0].seen_in.len(), count);
+    assert_eq!(
+        report.decisions[0].date,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 8)
+    );
+}
+
 #[test]
 fn an_xref_prev_loop() {
     let mut bytes = one_page("[4 0 R]", vec![note(4, "/Contents (lus)")]);

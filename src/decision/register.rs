@@ -158,6 +158,26 @@ struct Item<'s, 'a> {
     from_author: bool,
     date: Option<NaiveDate>,
     basis: Option<DateBasis>,
+    /// The actor as compared ([`super::vocabulary::normalise`]d), and the
+    /// statement's author as compared: worked out once, not in every
+    /// comparison.
+    actor_key: Option<String>,
+    author_key: Option<String>,
+}
+
+impl Item<'_, '_> {
+    /// Whether two items look the same to [`agree`]: what it compares is
+    /// equal, so each agrees with a third alike.
+    fn alike(&self, other: &Self) -> bool {
+        self.statement.source == other.statement.source
+            && self.statement.page == other.statement.page
+            && self.statement.nota_date == other.statement.nota_date
+            && self.statement.text.trim() == other.statement.text.trim()
+            && self.from_author == other.from_author
+            && self.actor_key == other.actor_key
+            && self.actor_title == other.actor_title
+            && self.author_key == other.author_key
+    }
 }
 
 /// Verdict, option, point, date; and for a date whose year could not be
@@ -242,6 +262,11 @@ pub(crate) fn build_register_on(
     let items = read_statements(statements, document_dates, vocabulary, threads);
 
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Of each group, one member of each kind alike (see `Item::alike`): an
+    // item agrees with all members when it agrees with these, so one
+    // decision pasted thousands of times is compared once a paste, not
+    // with every paste before it.
+    let mut kinds: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
     for (position, item) in items.iter().enumerate() {
         let unresolved = match (item.date, item.recognised.date) {
@@ -262,18 +287,31 @@ pub(crate) fn build_register_on(
             .take(MAX_CANDIDATES)
             .copied()
             .find(|&group| {
-                groups.get(group).is_some_and(|members| {
-                    members
+                kinds.get(group).is_some_and(|kinds| {
+                    kinds
                         .iter()
                         .filter_map(|&m| items.get(m))
                         .all(|member| agree(member, item))
                 })
             });
-        match joined.and_then(|group| groups.get_mut(group)) {
-            Some(members) => members.push(position),
+        match joined {
+            Some(group) => {
+                if let Some(members) = groups.get_mut(group) {
+                    members.push(position);
+                }
+                if let Some(kinds) = kinds.get_mut(group)
+                    && !kinds
+                        .iter()
+                        .filter_map(|&m| items.get(m))
+                        .any(|member| member.alike(item))
+                {
+                    kinds.push(position);
+                }
+            }
             None => {
                 candidates.push(groups.len());
                 groups.push(vec![position]);
+                kinds.push(vec![position]);
             }
         }
     }
@@ -434,6 +472,8 @@ fn item<'s, 'a>(
         index,
         statement,
         recognised,
+        actor_key: actor.as_deref().map(super::vocabulary::normalise),
+        author_key: statement.author_key(),
         actor,
         actor_title,
         from_author,
@@ -473,23 +513,17 @@ fn pasted_twice(a: &Statement<'_>, b: &Statement<'_>) -> bool {
 }
 
 fn actors_agree(a: &Item<'_, '_>, b: &Item<'_, '_>) -> bool {
-    let (Some(actor_a), Some(actor_b)) = (&a.actor, &b.actor) else {
+    if a.actor.is_none() || b.actor.is_none() {
         return true;
-    };
+    }
     match (a.from_author, b.from_author) {
         (false, false) => {
-            super::vocabulary::normalise(actor_a) == super::vocabulary::normalise(actor_b)
+            a.actor_key == b.actor_key
                 || (a.actor_title.is_some() && a.actor_title == b.actor_title)
         }
-        (true, false) => b
-            .statement
-            .author_key()
-            .is_none_or(|key| Some(key) == a.statement.author_key()),
-        (false, true) => a
-            .statement
-            .author_key()
-            .is_none_or(|key| Some(key) == b.statement.author_key()),
-        (true, true) => a.statement.author_key() == b.statement.author_key(),
+        (true, false) => b.author_key.is_none() || b.author_key == a.author_key,
+        (false, true) => a.author_key.is_none() || a.author_key == b.author_key,
+        (true, true) => a.author_key == b.author_key,
     }
 }
 
