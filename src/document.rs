@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::annotation::{self, Annotation};
 use crate::decision::Decision;
-use crate::diagnostics::{Skipped, Warning, Warnings};
+use crate::diagnostics::{Skipped, Warning, WarningKind, Warnings};
 use crate::error::{Error, Result};
 use crate::input::InputKind;
 use crate::limits::Deadline;
@@ -118,6 +118,15 @@ impl Document {
         let pdf = Pdf::open(bytes, options.password.as_deref())
             .map_err(|error| open_error(&file, error))?;
         let mut warnings = Warnings::default();
+        if pdf.undecryptable() {
+            warnings.push(
+                None,
+                None,
+                WarningKind::UnsupportedFeature,
+                "the file is encrypted, but its /Encrypt dictionary cannot be read: it is read \
+                 as it is, and its text may be encrypted data",
+            );
+        }
         let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings)
             .map_err(|error| open_error(&file, error))?;
         let labels = PageLabels::read(&pdf, &options.limits, &mut warnings);

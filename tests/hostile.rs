@@ -292,6 +292,43 @@ fn a_decision_pasted_twenty_thousand_times() {
     );
 }
 
+/// An encrypted file whose crypt filter names a method that does not
+/// exist: taken for the identity filter, its strings were given out
+/// encrypted, with no word. It cannot be decrypted, and says so.
+#[test]
+fn an_unknown_crypt_filter_method() {
+    let bytes = std::fs::read("fixtures/beslisnota-aes-128.pdf").unwrap();
+    let text = bytes.windows(10).position(|w| w == b"/CFM/AESV2").unwrap();
+    let mut broken = bytes.clone();
+    broken[text..text + 10].copy_from_slice(b"/CFM/FOOV2");
+    match read("unknown-cfm.pdf", broken) {
+        Err(Error::UnsupportedEncryption { detail, .. }) => {
+            assert_eq!(detail, "invalid encryption dictionary");
+        }
+        other => panic!("{:?}", other.map(|doc| doc.annotations().len())),
+    }
+}
+
+/// An encrypted file whose trailer names an /Encrypt object that is not
+/// there: the file is read as it is, as other readers do, and a warning
+/// says its text may be encrypted data.
+#[test]
+fn an_encrypt_entry_that_cannot_be_read() {
+    let bytes = std::fs::read("fixtures/beslisnota-rc4-128.pdf").unwrap();
+    let text = bytes
+        .windows(15)
+        .position(|w| w == b"/Encrypt 20 0 R")
+        .unwrap();
+    let mut broken = bytes.clone();
+    broken[text..text + 15].copy_from_slice(b"/Encrypt 99 0 R");
+    let doc = read("missing-encrypt.pdf", broken).unwrap();
+    assert!(doc.is_encrypted());
+    assert!(doc.warnings().iter().any(|w| {
+        w.kind == WarningKind::UnsupportedFeature
+            && w.message.contains("/Encrypt dictionary cannot be read")
+    }));
+}
+
 #[test]
 fn an_xref_prev_loop() {
     let mut bytes = one_page("[4 0 R]", vec![note(4, "/Contents (lus)")]);

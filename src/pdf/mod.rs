@@ -145,6 +145,13 @@ impl Pdf {
         self.encrypted
     }
 
+    /// Whether the trailer names an `/Encrypt` that cannot be read (a
+    /// reference to a damaged or missing object): the file is read as it
+    /// is, and its strings and streams are likely still encrypted.
+    pub(crate) fn undecryptable(&self) -> bool {
+        self.encrypted && !self.inner.xref().decrypts()
+    }
+
     /// The document catalog (`/Root`).
     pub(crate) fn catalog(&self) -> Option<Dict<'_>> {
         let xref = self.inner.xref();

@@ -552,6 +552,16 @@ impl XRef {
         locked.repaired = true;
     }
 
+    /// Whether strings and streams are decrypted: the file is encrypted and
+    /// its encryption dictionary was read. A file whose trailer names an
+    /// /Encrypt that cannot be read is read as it is.
+    pub fn decrypts(&self) -> bool {
+        match &self.0 {
+            Inner::Dummy => false,
+            Inner::Some(r) => !matches!(r.decryptor.as_ref(), Decryptor::None),
+        }
+    }
+
     #[inline]
     pub(crate) fn needs_decryption(&self, ctx: &ReaderContext<'_>) -> bool {
         match &self.0 {

@@ -312,12 +312,17 @@ impl DecryptorData {
             }
         }
 
-        let stm_f = *mappings
-            .get(dict.get::<Name<'_>>(STM_F)?.deref())
-            .unwrap_or(&CryptDictionary::identity(default_length));
-        let str_f = *mappings
-            .get(dict.get::<Name<'_>>(STR_F)?.deref())
-            .unwrap_or(&CryptDictionary::identity(default_length));
+        // A filter named but not defined (an unknown /CFM, no /CF) is no
+        // identity: taken as one, the data would be given out encrypted.
+        let filter = |key: &[u8]| -> Option<CryptDictionary> {
+            let name = dict.get::<Name<'_>>(key)?;
+            if name.deref() == b"Identity" {
+                return Some(CryptDictionary::identity(default_length));
+            }
+            mappings.get(name.deref()).copied()
+        };
+        let stm_f = filter(STM_F)?;
+        let str_f = filter(STR_F)?;
 
         Some(Self {
             stream_filter: stm_f,
