@@ -292,6 +292,28 @@ fn a_decision_pasted_twenty_thousand_times() {
     );
 }
 
+/// A string of six megabytes in page content, past the most an instruction
+/// may hold: the rest of the content was dropped without a word; a warning
+/// says so now, and the text before it is read.
+#[cfg(feature = "text")]
+#[test]
+fn a_string_of_six_megabytes_in_page_content() {
+    let head = b"BT /F1 12 Tf 72 700 Td (Hello) Tj 0 -20 Td (".to_vec();
+    let content = [head, vec![b'A'; 6 << 20], b") Tj ET".to_vec()].concat();
+    let bytes = content_bomb("long-string.pdf", &content, b"", 0, false);
+    let doc = Document::from_bytes("long-string.pdf", bytes, &Options::default()).unwrap();
+    let text = doc.page_text(1).unwrap();
+    assert_eq!(text.plain_text(), "Hello\n");
+    assert!(
+        text.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::LimitReached && w.message.contains("an instruction")),
+        "{:?}",
+        text.warnings
+    );
+    assert!(!doc.report().complete);
+}
+
 /// An encrypted file whose crypt filter names a method that does not
 /// exist: taken for the identity filter, its strings were given out
 /// encrypted, with no word. It cannot be decrypted, and says so.

@@ -105,6 +105,8 @@ pub(crate) struct WalkDefects {
     pub(crate) forms_too_deep: usize,
     /// Content streams of the page that could not be decoded.
     pub(crate) broken: usize,
+    /// An instruction longer than [`MAX_HELD`] ended the content.
+    pub(crate) instruction_too_long: bool,
 }
 
 /// Deepest nesting of forms entered; the renderer stops at the same depth.
@@ -373,6 +375,11 @@ impl<'a, 'f> Walker<'a, 'f> {
                 self.max_bytes
             )));
         }
+        if self.defects.instruction_too_long {
+            self.defects.messages.push(Defect::new(WarningKind::LimitReached, format!(
+                "an instruction of the page's content (a string or an inline image) is longer than {MAX_HELD} bytes, or never ends; the rest of the content is not read"
+            )));
+        }
         self.defects
     }
 
@@ -459,8 +466,10 @@ impl<'a, 'f> Walker<'a, 'f> {
                 .count();
             buffer.drain(..consumed);
             if buffer.len() + held_outside >= MAX_HELD {
-                // What is held does not parse: the content is broken here,
-                // as a reader of the whole would find.
+                // What is held does not parse, or is an instruction longer
+                // than the bound (a string of megabytes): the content ends
+                // here, and a warning says so.
+                self.defects.instruction_too_long = true;
                 return self.close(saved, sink);
             }
         }
