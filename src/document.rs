@@ -197,13 +197,16 @@ impl Document {
             .collect();
         #[cfg(feature = "text")]
         drop(sources);
-        let normalised = normalise::normalise(
+        let mut normalised = normalise::normalise(
             &text,
             read_text,
             &annotations,
             &pdf.document_dates(),
             options.normalisers(),
         );
+        for message in std::mem::take(&mut normalised.limits_reached) {
+            warnings.push(None, None, WarningKind::LimitReached, message);
+        }
         Ok(Self {
             file,
             pdf,

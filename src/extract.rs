@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Skipped;
+use crate::diagnostics::{Skipped, WarningKind, Warnings};
 use crate::document::{Document, map, needs_images};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
@@ -84,17 +84,21 @@ fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let pages = Pages::from_text(&text);
     let normalisers = options.normalisers();
     let text = normalise::read_text(&pages, normalisers);
-    let normalised = normalise::normalise(&pages, text, &[], &[], normalisers);
+    let mut normalised = normalise::normalise(&pages, text, &[], &[], normalisers);
+    let mut warnings = Warnings::default();
+    for message in std::mem::take(&mut normalised.limits_reached) {
+        warnings.push(None, None, WarningKind::LimitReached, message);
+    }
     Report::from(Reading {
         file: path.to_owned(),
         kind: InputKind::Text,
         pages: pages.len(),
         producer: None,
         encrypted: false,
-        complete: true,
+        complete: !warnings.cut_short(),
         annotations: Vec::new(),
         normalised,
         skipped: Skipped::default(),
-        warnings: Vec::new(),
+        warnings: warnings.into_vec(),
     })
 }

@@ -38,6 +38,7 @@ pub(crate) use with_setters;
 /// | `max_glyphs_per_page`: glyphs kept from one page's text | 250,000 |
 /// | `max_page_content`: bytes of content interpreted for one page's text, forms included | 64 MiB |
 /// | `max_ocr_pixels`: pixels of one page rendered for OCR | 40,000,000 |
+/// | `max_sightings`: stamp lines, and entries of printed comment summaries, read from one input's text, each | 20,000 |
 /// | `time_per_file`: wall time for one document | 60 s |
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -72,6 +73,12 @@ pub struct Limits {
     /// not read by OCR, with a warning. The default holds an A2 page at
     /// 300 dpi; each pixel costs about 5 bytes while its page is read.
     pub max_ocr_pixels: u64,
+    /// Most stamp lines, and most entries of printed comment summaries,
+    /// read from one input's text (each); the rest are not read, with a
+    /// warning. A real bundle holds hundreds; each costs a kilobyte or two
+    /// in the report, and a few kilobytes of text (or a content stream
+    /// that many pages share) can hold a million.
+    pub max_sightings: usize,
     /// Wall time allowed for one document; when it runs out the report holds
     /// what was read so far and a warning says where it stopped.
     pub time_per_file: Duration,
@@ -87,6 +94,7 @@ with_setters!(Limits {
     with_max_glyphs_per_page => max_glyphs_per_page: usize,
     with_max_page_content => max_page_content: usize,
     with_max_ocr_pixels => max_ocr_pixels: u64,
+    with_max_sightings => max_sightings: usize,
     with_time_per_file => time_per_file: Duration,
 });
 
@@ -102,6 +110,7 @@ impl Default for Limits {
             max_glyphs_per_page: 250_000,
             max_page_content: 64 << 20,
             max_ocr_pixels: 40_000_000,
+            max_sightings: 20_000,
             time_per_file: Duration::from_secs(60),
         }
     }

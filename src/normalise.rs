@@ -35,6 +35,9 @@ pub(crate) struct Normalisers<'a> {
     /// 1 to normalise on the calling thread alone; else the readings of
     /// the pages that do not depend on one another run side by side.
     pub(crate) threads: usize,
+    /// Most stamp lines, and most summary entries, read (see
+    /// [`Limits::max_sightings`](crate::Limits::max_sightings)).
+    pub(crate) max_sightings: usize,
 }
 
 /// Least text (in bytes) worth reading on more than one thread: below it,
@@ -52,6 +55,8 @@ pub(crate) struct Normalised {
     pub(crate) notas: Vec<Nota>,
     /// The pages whose text was recognised by OCR.
     pub(crate) ocr_pages: Vec<usize>,
+    /// What reached a bound: the warnings the report gives.
+    pub(crate) limits_reached: Vec<String>,
 }
 
 /// What the normalisers read from the pages' text alone, before any
@@ -69,8 +74,21 @@ pub(crate) struct TextReading<'p> {
 /// them (their appearances) meanwhile.
 pub(crate) fn read_text<'p>(pages: &'p Pages<'_>, normalisers: Normalisers<'_>) -> TextReading<'p> {
     let marks = SummaryMarks::of(normalisers.summary_locales);
-    let summaries = || summary::parse_placed(pages.texts(), normalisers.summary_locales);
-    let stamps = || decision::stamp_lines_in(pages.texts(), normalisers.vocabulary, &marks);
+    let summaries = || {
+        summary::parse_placed(
+            pages.texts(),
+            normalisers.summary_locales,
+            normalisers.max_sightings,
+        )
+    };
+    let stamps = || {
+        decision::stamp_lines_in(
+            pages.texts(),
+            normalisers.vocabulary,
+            &marks,
+            normalisers.max_sightings,
+        )
+    };
     let lines = || nota::Lines::read(pages, normalisers.vocabulary);
     let ((comments, placements), stamps, lines) = if side_by_side(pages, normalisers.threads) {
         std::thread::scope(|scope| {
@@ -107,12 +125,24 @@ pub(crate) fn normalise(
         stamps,
         lines,
     } = text;
+    let max = normalisers.max_sightings;
+    let mut limits_reached = Vec::new();
+    if placements.comments_cut {
+        limits_reached.push(format!(
+            "the printed comment summaries hold more than {max} entries; the rest are not read"
+        ));
+    }
+    if stamps.len() > max {
+        limits_reached.push(format!(
+            "the text holds more than {max} stamp lines; the rest are not read"
+        ));
+    }
+    let stamps = stamps.into_iter().take(max);
     summary::link(&mut comments, annotations);
     // A comment's text in a printed summary is read as the comment; its
     // lines read again as stamps on the page would give each decision a
     // second time, without the comment's date.
     let stamps: Vec<StampLine<'_>> = stamps
-        .into_iter()
         .filter(|stamp| !placements.hold_any(stamp.line, stamp.last_line()))
         .collect();
     let statements = decision::statements(annotations, &comments, &stamps);
@@ -139,6 +169,7 @@ pub(crate) fn normalise(
         decisions,
         notas,
         ocr_pages,
+        limits_reached,
     }
 }
 
@@ -188,6 +219,7 @@ mod tests {
                 vocabulary: &vocabulary,
                 summary_locales: &summary_locales,
                 threads,
+                max_sightings: usize::MAX,
             };
             normalise(
                 &pages,
@@ -223,6 +255,7 @@ mod tests {
             vocabulary: &vocabulary,
             summary_locales: &summary_locales,
             threads: 1,
+            max_sightings: usize::MAX,
         };
         let found = normalise(
             &pages,

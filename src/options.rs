@@ -161,6 +161,7 @@ impl Options {
             vocabulary: &self.vocabulary,
             summary_locales: &self.summary_locales,
             threads: self.threads,
+            max_sightings: self.limits.max_sightings,
         }
     }
 }

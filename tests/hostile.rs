@@ -16,7 +16,7 @@
 
 mod support;
 
-use kantlijn::{Document, Error, Options, Report, WarningKind};
+use kantlijn::{Document, Error, Limits, Options, Report, WarningKind};
 use support::{note, one_page, raw_pdf};
 
 /// `n` in a release build, a fiftieth of it in a debug build.
@@ -312,6 +312,50 @@ fn a_string_of_six_megabytes_in_page_content() {
         text.warnings
     );
     assert!(!doc.report().complete);
+}
+
+/// Text of stamp lines and summary entries by the hundred thousand (a few
+/// megabytes, or a content stream many pages share): each gave a record
+/// of a kilobyte or two, and 16 bytes of text a decision. Past
+/// `max_sightings` of each the rest are not read, with a warning.
+#[test]
+fn more_stamp_lines_and_summary_entries_than_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = Options::default().with_limits(Limits::default().with_max_sightings(100));
+    let stamps = dir.path().join("stempels.txt");
+    std::fs::write(&stamps, "MWP akkoord 8/6\n".repeat(150)).unwrap();
+    let report = kantlijn::extract(&stamps, &options).unwrap();
+    assert_eq!(report.decisions.len(), 100);
+    assert!(!report.complete);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::LimitReached
+                && w.message.contains("more than 100 stamp lines"))
+    );
+    let entry = "Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Notitie Datum: 8-6-2026 10:15:00\nGraag een toelichting.\n";
+    let summary = dir.path().join("overzicht.txt");
+    let pages: Vec<String> = (1..=150)
+        .map(|page| format!("Pagina: {page}\n\n{entry}"))
+        .collect();
+    std::fs::write(
+        &summary,
+        format!(
+            "Overzicht van opmerkingen bij nota.pdf\n\n{}",
+            pages.join("\n")
+        ),
+    )
+    .unwrap();
+    let report = kantlijn::extract(&summary, &options).unwrap();
+    assert_eq!(report.comments.len(), 100);
+    assert!(!report.complete);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("more than 100 entries"))
+    );
 }
 
 /// An encrypted file whose crypt filter names a method that does not

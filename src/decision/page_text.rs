@@ -109,16 +109,18 @@ struct Line<'a> {
 /// [`SummaryLocale`](crate::SummaryLocale)s.
 pub fn stamp_lines<'a>(text: &'a str, vocabulary: &Vocabulary) -> Vec<StampLine<'a>> {
     let marks = SummaryMarks::of(&SummaryLocale::builtin());
-    stamp_lines_in(text_pages(text), vocabulary, &marks)
+    stamp_lines_in(text_pages(text), vocabulary, &marks, usize::MAX)
 }
 
 /// Finds the stamp lines of an input's pages (each page's number, `None`
 /// for text without page breaks, and its text), each with its nota date;
-/// lines are numbered across the pages from 1.
+/// lines are numbered across the pages from 1. At most `max` and one more
+/// are given: one more says that there were more.
 pub(crate) fn stamp_lines_in<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
     summary: &SummaryMarks,
+    max: usize,
 ) -> Vec<StampLine<'a>> {
     let lines = classify(pages, vocabulary, summary);
     let paged = lines.first().is_some_and(|line| line.page.is_some());
@@ -126,6 +128,9 @@ pub(crate) fn stamp_lines_in<'a>(
     for (index, line) in lines.iter().enumerate() {
         if line.kind != Kind::Stamp {
             continue;
+        }
+        if stamps.len() > max {
+            break;
         }
         let nota_date = if paged {
             paged_nota_date(&lines, index)
@@ -605,7 +610,7 @@ mod tests {
         // does not shift the pages after it.
         let pages = [(Some(1), "Nota\n"), (Some(3), "MWP akkoord 8-6-2026\n")];
         let marks = SummaryMarks::of(&SummaryLocale::builtin());
-        let found = stamp_lines_in(pages, &Vocabulary::builtin(), &marks);
+        let found = stamp_lines_in(pages, &Vocabulary::builtin(), &marks, usize::MAX);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].page, found[0].line), (Some(3), 2));
     }

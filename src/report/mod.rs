@@ -182,6 +182,8 @@ impl From<Reading> for Report {
             decisions,
             notas,
             ocr_pages,
+            // Given as warnings by the reader.
+            limits_reached: _,
         } = reading.normalised;
         let mut report = Self {
             input_kind: Some(reading.kind),

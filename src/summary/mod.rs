@@ -251,8 +251,9 @@ pub fn parse_summaries<'a>(
 pub(crate) fn parse_placed<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     locales: &[SummaryLocale],
+    max: usize,
 ) -> (Vec<Comment>, Placements) {
-    parser_for(locales).parse_placed(pages)
+    parser_for(locales).parse_placed(pages, max)
 }
 
 /// The parsers last built, each with the locales it reads, the latest

@@ -153,6 +153,8 @@ pub(crate) struct Placements {
     /// every entry with its text: the lines that are the summary's, not the
     /// document's. Ranges of 1-based input lines, inclusive, in order.
     pub(crate) lines: Vec<(usize, usize)>,
+    /// More entries were found than were kept.
+    pub(crate) comments_cut: bool,
 }
 
 impl Placements {
@@ -253,13 +255,16 @@ impl Parser {
         &self,
         pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     ) -> Vec<Comment> {
-        self.parse_placed(pages).0
+        self.parse_placed(pages, usize::MAX).0
     }
 
-    /// Reads every entry of every page, in order, and where each stands.
+    /// Reads every entry of every page, in order, and where each stands;
+    /// the entries after the first `max` are not kept (their lines are
+    /// still the summary's).
     pub(crate) fn parse_placed<'a>(
         &self,
         pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
+        max: usize,
     ) -> (Vec<Comment>, Placements) {
         let mut comments = Vec::new();
         let mut placements = Placements::default();
@@ -270,10 +275,10 @@ impl Parser {
             self.parse_page(
                 page,
                 &lines,
-                &mut context,
-                &mut cursor,
+                (&mut context, &mut cursor),
                 &mut comments,
                 &mut placements,
+                max,
             );
             cursor.offset += lines.len();
             cursor.page_index += 1;
@@ -285,10 +290,10 @@ impl Parser {
         &self,
         page: Option<usize>,
         lines: &[&str],
-        context: &mut Context,
-        cursor: &mut Cursor,
+        (context, cursor): (&mut Context, &mut Cursor),
         comments: &mut Vec<Comment>,
         placements: &mut Placements,
+        max: usize,
     ) {
         let mut i = self.continue_open_text(lines, cursor, comments, placements);
         while i < lines.len() {
@@ -340,23 +345,30 @@ impl Parser {
                     }
                     context.last_number = entry.number;
                     context.last_page_index = cursor.page_index;
-                    if i == lines.len()
+                    let kept = comments.len() < max;
+                    placements.comments_cut |= !kept;
+                    if kept
+                        && i == lines.len()
                         && contents.is_some()
                         && let Some(number) = entry.number
                     {
                         cursor.open = Some((comments.len(), number));
                     }
-                    comments.push(self.comment(entry, subtype, contents, page, context));
+                    if kept {
+                        comments.push(self.comment(entry, subtype, contents, page, context));
+                    }
                     if std::mem::take(&mut cursor.body_since_entry) {
                         cursor.run += 1;
                     }
                     let last_line = cursor.offset + i;
                     placements.lines.push((first_line, last_line));
-                    placements.comments.push(Placement {
-                        first_line,
-                        last_line,
-                        run: cursor.run,
-                    });
+                    if kept {
+                        placements.comments.push(Placement {
+                            first_line,
+                            last_line,
+                            run: cursor.run,
+                        });
+                    }
                 }
                 Kind::Body => {
                     let ended = std::mem::take(context);
