@@ -118,29 +118,11 @@ impl Document {
         let pdf = Pdf::open(bytes, options.password.as_deref())
             .map_err(|error| open_error(&file, error))?;
         let mut warnings = Warnings::default();
-        if pdf.undecryptable() {
-            warnings.push(
-                None,
-                None,
-                WarningKind::UnsupportedFeature,
-                "the file is encrypted, but its /Encrypt dictionary cannot be read: it is read \
-                 as it is, and its text may be encrypted data",
-            );
-        }
+        warn_if_undecryptable(&pdf, &mut warnings);
         let nodes = page_tree::walk(&pdf, &options.limits, &deadline, &mut warnings)
             .map_err(|error| open_error(&file, error))?;
         let labels = PageLabels::read(&pdf, &options.limits, &mut warnings);
-        let pages: Vec<Page> = nodes
-            .iter()
-            .enumerate()
-            .map(|(index, node)| Page {
-                number: index + 1,
-                label: labels.label(index),
-                media_box: node.media_box,
-                crop_box: node.crop_box,
-                rotate: node.rotate,
-            })
-            .collect();
+        let pages = pages_of(&nodes, &labels);
         #[cfg(feature = "text")]
         let sources: Vec<crate::text::PageSource<'_>> = nodes
             .iter()
@@ -204,9 +186,7 @@ impl Document {
             &pdf.document_dates(),
             options.normalisers(),
         );
-        for message in std::mem::take(&mut normalised.limits_reached) {
-            warnings.push(None, None, WarningKind::LimitReached, message);
-        }
+        normalised.warn_of_limits(&mut warnings);
         Ok(Self {
             file,
             pdf,
@@ -392,6 +372,35 @@ impl Document {
             skipped: self.skipped,
             warnings: self.warnings,
         })
+    }
+}
+
+/// The pages the page tree lists, numbered from 1, with their labels.
+fn pages_of(nodes: &[page_tree::PageNode<'_>], labels: &PageLabels) -> Vec<Page> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| Page {
+            number: index + 1,
+            label: labels.label(index),
+            media_box: node.media_box,
+            crop_box: node.crop_box,
+            rotate: node.rotate,
+        })
+        .collect()
+}
+
+/// Warns when the trailer names an `/Encrypt` that cannot be read: the
+/// file is read as it is, and its text may be encrypted data.
+fn warn_if_undecryptable(pdf: &Pdf, warnings: &mut Warnings) {
+    if pdf.undecryptable() {
+        warnings.push(
+            None,
+            None,
+            WarningKind::UnsupportedFeature,
+            "the file is encrypted, but its /Encrypt dictionary cannot be read: it is read as it \
+             is, and its text may be encrypted data",
+        );
     }
 }
 

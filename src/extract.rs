@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Skipped, WarningKind, Warnings};
+use crate::diagnostics::{Skipped, Warnings};
 use crate::document::{Document, map, needs_images};
 use crate::error::{Error, Result};
 use crate::input::{self, InputKind, SNIFF_LEN};
@@ -86,9 +86,7 @@ fn text_report(path: &Path, bytes: &[u8], options: &Options) -> Report {
     let text = normalise::read_text(&pages, normalisers);
     let mut normalised = normalise::normalise(&pages, text, &[], &[], normalisers);
     let mut warnings = Warnings::default();
-    for message in std::mem::take(&mut normalised.limits_reached) {
-        warnings.push(None, None, WarningKind::LimitReached, message);
-    }
+    normalised.warn_of_limits(&mut warnings);
     Report::from(Reading {
         file: path.to_owned(),
         kind: InputKind::Text,

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 use crate::annotation::Annotation;
 use crate::decision::{self, Decision, StampLine, Vocabulary};
+use crate::diagnostics::{WarningKind, Warnings};
 use crate::nota::{self, Nota};
 use crate::summary::{self, Comment, Placements, SummaryLocale, SummaryMarks};
 use crate::text::Pages;
@@ -57,6 +58,15 @@ pub(crate) struct Normalised {
     pub(crate) ocr_pages: Vec<usize>,
     /// What reached a bound: the warnings the report gives.
     pub(crate) limits_reached: Vec<String>,
+}
+
+impl Normalised {
+    /// Moves what reached a bound into `warnings`.
+    pub(crate) fn warn_of_limits(&mut self, warnings: &mut Warnings) {
+        for message in std::mem::take(&mut self.limits_reached) {
+            warnings.push(None, None, WarningKind::LimitReached, message);
+        }
+    }
 }
 
 /// What the normalisers read from the pages' text alone, before any

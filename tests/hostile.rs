@@ -700,6 +700,7 @@ fn a_flate_bomb_of_text_operators() {
 
 /// Deflate data of `head` and then a gigabyte of spaces (a fiftieth in a
 /// debug build): about a megabyte.
+#[cfg(feature = "text")]
 fn gigabyte_of_spaces(head: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -713,6 +714,7 @@ fn gigabyte_of_spaces(head: &[u8]) -> Vec<u8> {
 
 /// `data` deflated again, as a stream object with two `FlateDecode`
 /// filters.
+#[cfg(feature = "text")]
 fn deflated_twice(data: &[u8], dict: &str) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());

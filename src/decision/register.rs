@@ -261,60 +261,7 @@ pub(crate) fn build_register_on(
 ) -> Vec<Decision> {
     let items = read_statements(statements, document_dates, vocabulary, threads);
 
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    // Of each group, one member of each kind alike (see `Item::alike`): an
-    // item agrees with all members when it agrees with these, so one
-    // decision pasted thousands of times is compared once a paste, not
-    // with every paste before it.
-    let mut kinds: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (position, item) in items.iter().enumerate() {
-        let unresolved = match (item.date, item.recognised.date) {
-            (None, Some(written)) => Some((written.day, written.month)),
-            _ => None,
-        };
-        let key = (
-            item.recognised.verdict,
-            item.recognised.option,
-            item.recognised.point,
-            item.date,
-            unresolved,
-        );
-        let candidates = by_key.entry(key).or_default();
-        let joined = candidates
-            .iter()
-            .rev()
-            .take(MAX_CANDIDATES)
-            .copied()
-            .find(|&group| {
-                kinds.get(group).is_some_and(|kinds| {
-                    kinds
-                        .iter()
-                        .filter_map(|&m| items.get(m))
-                        .all(|member| agree(member, item))
-                })
-            });
-        match joined {
-            Some(group) => {
-                if let Some(members) = groups.get_mut(group) {
-                    members.push(position);
-                }
-                if let Some(kinds) = kinds.get_mut(group)
-                    && !kinds
-                        .iter()
-                        .filter_map(|&m| items.get(m))
-                        .any(|member| member.alike(item))
-                {
-                    kinds.push(position);
-                }
-            }
-            None => {
-                candidates.push(groups.len());
-                groups.push(vec![position]);
-                kinds.push(vec![position]);
-            }
-        }
-    }
+    let groups = group(&items);
 
     let is_option = |group: &[usize]| {
         group
@@ -416,6 +363,67 @@ fn read<'s, 'a>(
         .filter(|recognised| !agrees_with_reply_parent(statement, recognised, vocabulary))
         .map(|recognised| item(index, statement, recognised, document_dates, vocabulary))
         .collect()
+}
+
+/// The items in groups of one decision each: an item joins a recent group
+/// of its verdict, option, point and date whose members all agree with it.
+fn group(items: &[Item<'_, '_>]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Of each group, one member of each kind alike (see `Item::alike`): an
+    // item agrees with all members when it agrees with these, so one
+    // decision pasted thousands of times is compared once a paste, not
+    // with every paste before it.
+    let mut kinds: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (position, item) in items.iter().enumerate() {
+        let unresolved = match (item.date, item.recognised.date) {
+            (None, Some(written)) => Some((written.day, written.month)),
+            _ => None,
+        };
+        let key = (
+            item.recognised.verdict,
+            item.recognised.option,
+            item.recognised.point,
+            item.date,
+            unresolved,
+        );
+        let candidates = by_key.entry(key).or_default();
+        let joined = candidates
+            .iter()
+            .rev()
+            .take(MAX_CANDIDATES)
+            .copied()
+            .find(|&group| {
+                kinds.get(group).is_some_and(|kinds| {
+                    kinds
+                        .iter()
+                        .filter_map(|&m| items.get(m))
+                        .all(|member| agree(member, item))
+                })
+            });
+        match joined {
+            Some(group) => {
+                if let Some(members) = groups.get_mut(group) {
+                    members.push(position);
+                }
+                if let Some(kinds) = kinds.get_mut(group)
+                    && !kinds
+                        .iter()
+                        .filter_map(|&m| items.get(m))
+                        .any(|member| member.alike(item))
+                {
+                    kinds.push(position);
+                }
+            }
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![position]);
+                kinds.push(vec![position]);
+            }
+        }
+    }
+
+    groups
 }
 
 /// Whether a reading is a bare word of assent ("Eens", "Ok", "Mee eens":

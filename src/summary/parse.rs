@@ -908,8 +908,8 @@ mod tests {
     #[test]
     fn placements_hold_the_lines_of_their_ranges() {
         let placements = Placements {
-            comments: Vec::new(),
             lines: vec![(3, 5), (9, 9)],
+            ..Placements::default()
         };
         let held = |first, last| placements.hold_any(first, last);
         assert!(!held(1, 2));
