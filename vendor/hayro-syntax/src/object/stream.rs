@@ -5,7 +5,9 @@ use crate::filter::Filter;
 use crate::object;
 use crate::object::Dict;
 use crate::object::Name;
-use crate::object::dict::keys::{DECODE_PARMS, DP, F, FILTER, IDENTITY, LENGTH, NAME, TYPE};
+use crate::object::dict::keys::{
+    DECODE_PARMS, DP, F, FILTER, HEIGHT, IDENTITY, LENGTH, NAME, TYPE, WIDTH,
+};
 use crate::object::{Array, ObjectIdentifier};
 use crate::object::{Object, ObjectLike, ObjectRefLike};
 use crate::reader::Reader;
@@ -207,7 +209,7 @@ impl<'a> Stream<'a> {
 
         let data = self.raw_data();
         let filters_and_params = self.filters_and_params();
-        let max_len = self.dict.ctx().xref().max_decoded();
+        let max_len = self.max_decoded();
 
         let mut current: Option<FilterResult<'a>> = None;
 
@@ -234,6 +236,22 @@ impl<'a> Stream<'a> {
             data,
             image_data: None,
         }))
+    }
+
+    /// The most bytes this stream may decode to: the file's bound (see
+    /// `XRef::max_decoded`), or, for an image, its pixels at eight bytes
+    /// each, up to a gigabyte: a page scanned without loss takes tens of
+    /// megabytes from a few.
+    fn max_decoded(&self) -> usize {
+        const MAX_IMAGE: usize = 1 << 30;
+        let bound = self.dict.ctx().xref().max_decoded();
+        match (self.dict.get::<u32>(WIDTH), self.dict.get::<u32>(HEIGHT)) {
+            (Some(width), Some(height)) => {
+                let pixels = (width as usize).saturating_mul(height as usize);
+                bound.max(pixels.saturating_mul(8).min(MAX_IMAGE))
+            }
+            _ => bound,
+        }
     }
 
     fn crypt_filter(&self) -> Option<Name<'a>> {
