@@ -17,7 +17,7 @@
 mod support;
 
 use kantlijn::{Document, Error, Limits, Options, Report, WarningKind};
-use support::{note, one_page, raw_pdf};
+use support::{note, one_page, raw_pdf, stream};
 
 /// `n` in a release build, a fiftieth of it in a debug build.
 fn size(n: usize) -> usize {
@@ -474,16 +474,7 @@ fn xref_stream_pdf(
 /// whose dictionary says `/N n /First first`.
 fn page_with_object_stream(n: &str, first: &str) -> Vec<u8> {
     let members = b"5 0 <</Subtype/Text/Rect[0 0 1 1]/Contents(in de stroom)>>";
-    let objstm = [
-        format!(
-            "<< /Type /ObjStm /N {n} /First {first} /Length {} >>\nstream\n",
-            members.len()
-        )
-        .into_bytes(),
-        members.to_vec(),
-        b"\nendstream".to_vec(),
-    ]
-    .concat();
+    let objstm = stream(&format!("/Type /ObjStm /N {n} /First {first}"), members);
     let objects = vec![
         (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
         (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
@@ -719,17 +710,10 @@ fn deflated_twice(data: &[u8], dict: &str) -> Vec<u8> {
     use std::io::Write;
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(data).unwrap();
-    let outer = encoder.finish().unwrap();
-    [
-        format!(
-            "<< /Length {} /Filter [/FlateDecode /FlateDecode] {dict} >>\nstream\n",
-            outer.len()
-        )
-        .into_bytes(),
-        outer,
-        b"\nendstream".to_vec(),
-    ]
-    .concat()
+    stream(
+        &format!("/Filter [/FlateDecode /FlateDecode] {dict}"),
+        &encoder.finish().unwrap(),
+    )
 }
 
 /// Page content deflated twice, the inner layer a gigabyte bomb (a few
@@ -741,17 +725,14 @@ fn deflated_twice(data: &[u8], dict: &str) -> Vec<u8> {
 #[test]
 fn a_flate_bomb_inside_a_flate_stream_as_page_content() {
     let inner = gigabyte_of_spaces(b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET\n");
-    let objects = vec![
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
-        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
-        (
-            3,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Annots [5 0 R] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>".to_vec(),
-        ),
-        (4, deflated_twice(&inner, "")),
-        note(5, "/Contents (ernaast)"),
-    ];
-    let doc = read("bomb-in-bomb.pdf", raw_pdf(&objects, 1, "")).unwrap();
+    let bytes = support::one_drawn_page(
+        "/Annots [5 0 R]",
+        vec![
+            (4, deflated_twice(&inner, "")),
+            note(5, "/Contents (ernaast)"),
+        ],
+    );
+    let doc = read("bomb-in-bomb.pdf", bytes).unwrap();
     assert_eq!(doc.annotations()[0].contents.as_deref(), Some("ernaast"));
     let text = doc.page_text(1).unwrap();
     assert_eq!(text.plain_text(), "");
@@ -771,16 +752,7 @@ fn a_flate_bomb_inside_a_flate_stream_as_page_content() {
 #[test]
 fn a_flate_bomb_as_a_font_program() {
     let program = gigabyte_of_spaces(b"");
-    let font_file = [
-        format!(
-            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-            program.len()
-        )
-        .into_bytes(),
-        program,
-        b"\nendstream".to_vec(),
-    ]
-    .concat();
+    let font_file = stream("/Filter /FlateDecode", &program);
     let widths = vec!["500"; 224].join(" ");
     let objects = vec![
         (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
@@ -789,10 +761,7 @@ fn a_flate_bomb_as_a_font_program() {
             3,
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
         ),
-        (
-            4,
-            b"<< /Length 39 >>\nstream\nBT /F1 12 Tf 72 700 Td (akkoord) Tj ET\nendstream".to_vec(),
-        ),
+        (4, stream("", b"BT /F1 12 Tf 72 700 Td (akkoord) Tj ET")),
         (
             5,
             format!("<< /Type /Font /Subtype /TrueType /BaseFont /Bom /FirstChar 32 /LastChar 255 /Widths [{widths}] /Encoding /WinAnsiEncoding /FontDescriptor 6 0 R >>").into_bytes(),
@@ -819,29 +788,14 @@ fn content_bomb(name: &str, head: &[u8], tail: &[u8], times: usize, highlight: b
         encoder.write_all(tail).unwrap();
     }
     let bomb = encoder.finish().unwrap();
-    let stream = [
-        format!(
-            "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-            bomb.len()
-        )
-        .into_bytes(),
-        bomb,
-        b"\nendstream".to_vec(),
-    ]
-    .concat();
     let annots = if highlight { "/Annots [5 0 R]" } else { "" };
-    let objects = vec![
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
-        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
-        (
-            3,
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R {annots} /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
-                .into_bytes(),
-        ),
-        (4, stream),
-        (5, b"<< /Type /Annot /Subtype /Highlight /Rect [70 695 130 715] /QuadPoints [70 715 130 715 70 695 130 695] >>".to_vec()),
-    ];
-    let bytes = raw_pdf(&objects, 1, "");
+    let bytes = support::one_drawn_page(
+        annots,
+        vec![
+            (4, stream("/Filter /FlateDecode", &bomb)),
+            (5, b"<< /Type /Annot /Subtype /Highlight /Rect [70 695 130 715] /QuadPoints [70 715 130 715 70 695 130 695] >>".to_vec()),
+        ],
+    );
     keep(name, &bytes);
     bytes
 }

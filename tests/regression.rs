@@ -317,26 +317,8 @@ fn ascii85_over_deflate_content_is_read() {
     encoder.write_all(&content).unwrap();
     let encoded = ascii85(&encoder.finish().unwrap());
     assert!(encoded.len() > 16 * 1024);
-    let stream = [
-        format!(
-            "<< /Length {} /Filter [/ASCII85Decode /FlateDecode] >>\nstream\n",
-            encoded.len()
-        )
-        .into_bytes(),
-        encoded,
-        b"\nendstream".to_vec(),
-    ]
-    .concat();
-    let objects = vec![
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
-        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
-        (
-            3,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>".to_vec(),
-        ),
-        (4, stream),
-    ];
-    let doc = open(raw_pdf(&objects, 1, ""));
+    let encoded_content = support::stream("/Filter [/ASCII85Decode /FlateDecode]", &encoded);
+    let doc = open(support::one_drawn_page("", vec![(4, encoded_content)]));
     let text = doc.page_text(1).unwrap();
     assert_eq!(text.plain_text(), "akkoord\n");
     assert!(text.warnings.is_empty(), "{:?}", text.warnings);

@@ -398,10 +398,8 @@ impl<'a> Reader<'_, 'a> {
     /// the labels just before the core, nearest first.
     fn field(&self, field: Field, fits: impl Fn(&str) -> bool) -> Option<String> {
         let is_field = |index: &usize| {
-            self.line(*index).is_some_and(|line| {
-                matches!(line.role, Role::Label { field: f, .. } if f == field)
-                    && self.same_page(*index)
-            })
+            self.line(*index)
+                .is_some_and(|line| line.is_label(field) && self.same_page(*index))
         };
         let end = if self.paged {
             self.region.end
@@ -508,25 +506,21 @@ pub(super) fn later_date(
     vocabulary: &Vocabulary,
 ) -> Option<(String, NaiveDate)> {
     first_page?;
-    let is = |index: usize, wanted: Field| {
-        lines
-            .get(index)
-            .is_some_and(|line| matches!(line.role, Role::Label { field, .. } if field == wanted))
-    };
     lines
         .iter()
         .enumerate()
-        .filter(|(index, line)| line.page > first_page && is(*index, Field::Date))
+        .filter(|(_, line)| line.page > first_page && line.is_label(Field::Date))
         .take(MAX_CANDIDATES)
         .find_map(|(index, line)| {
             let (text, at) = label_value(lines, index, false)?;
             let date = whole_date(text, vocabulary)?;
-            let block = index.saturating_sub(MARGIN_BLOCK_LINES)..=at + MARGIN_BLOCK_LINES;
-            block
-                .into_iter()
-                .any(|i| {
-                    is(i, Field::Reference) && lines.get(i).is_some_and(|l| l.page == line.page)
-                })
+            let block = index.saturating_sub(MARGIN_BLOCK_LINES)
+                ..(at + MARGIN_BLOCK_LINES + 1).min(lines.len());
+            lines
+                .get(block)
+                .unwrap_or_default()
+                .iter()
+                .any(|other| other.is_label(Field::Reference) && other.page == line.page)
                 .then(|| (text.to_owned(), date))
         })
 }

@@ -39,6 +39,13 @@ pub(super) struct Line<'a> {
     pub(super) role: Role<'a>,
 }
 
+impl Line<'_> {
+    /// Whether the line is a label of `field`.
+    pub(super) fn is_label(&self, field: Field) -> bool {
+        matches!(self.role, Role::Label { field: f, .. } if f == field)
+    }
+}
+
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role<'a> {

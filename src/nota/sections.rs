@@ -52,12 +52,9 @@ pub(super) struct Sections {
 
 /// Reads the lines of one nota (`lines` from its header to the next nota).
 pub(super) fn read(lines: &[Line<'_>], vocabulary: &Vocabulary) -> Sections {
-    let label = |wanted: Field| {
-        lines
-            .iter()
-            .position(|line| matches!(line.role, Role::Label { field, .. } if field == wanted))
-    };
-    let deadline_text = label(Field::Deadline)
+    let deadline_text = lines
+        .iter()
+        .position(|line| line.is_label(Field::Deadline))
         .and_then(|index| label_value(lines, index, false))
         .map(|(text, _)| text.to_owned());
     let decision_points = decision_points(lines);
@@ -151,15 +148,10 @@ fn decision_points(lines: &[Line<'_>]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut from = 0;
     while found.len() < MAX_POINTS
-        && let Some(label) = lines.iter().skip(from).position(|line| {
-            matches!(
-                line.role,
-                Role::Label {
-                    field: Field::DecisionPoints,
-                    ..
-                }
-            )
-        })
+        && let Some(label) = lines
+            .iter()
+            .skip(from)
+            .position(|line| line.is_label(Field::DecisionPoints))
     {
         let label = from + label;
         let (points, end) = points(lines, label);

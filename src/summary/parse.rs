@@ -345,24 +345,23 @@ impl Parser {
                     }
                     context.last_number = entry.number;
                     context.last_page_index = cursor.page_index;
-                    let kept = comments.len() < max;
-                    placements.comments_cut |= !kept;
-                    if kept
-                        && i == lines.len()
-                        && contents.is_some()
-                        && let Some(number) = entry.number
-                    {
-                        cursor.open = Some((comments.len(), number));
-                    }
-                    if kept {
-                        comments.push(self.comment(entry, subtype, contents, page, context));
-                    }
                     if std::mem::take(&mut cursor.body_since_entry) {
                         cursor.run += 1;
                     }
                     let last_line = cursor.offset + i;
+                    // An entry past the bound is still the summary's text,
+                    // not the document's, but no comment.
                     placements.lines.push((first_line, last_line));
-                    if kept {
+                    if comments.len() >= max {
+                        placements.comments_cut = true;
+                    } else {
+                        if i == lines.len()
+                            && contents.is_some()
+                            && let Some(number) = entry.number
+                        {
+                            cursor.open = Some((comments.len(), number));
+                        }
+                        comments.push(self.comment(entry, subtype, contents, page, context));
                         placements.comments.push(Placement {
                             first_line,
                             last_line,

@@ -43,17 +43,45 @@ pub(crate) fn raw_pdf(objects: &[(u32, Vec<u8>)], root: u32, extra_trailer: &str
 
 /// Catalog 1, pages 2, one page 3 whose `/Annots` is `annots`, plus `more`.
 pub(crate) fn one_page(annots: &str, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
+    single_page(&format!("/MediaBox [0 0 595 842] /Annots {annots}"), more)
+}
+
+/// Catalog 1, pages 2, one page 3 drawn by content object 4 with
+/// Helvetica as `/F1`, with `page_extra` in its dictionary (an `/Annots`),
+/// plus `more` (object 4 among them).
+pub(crate) fn one_drawn_page(page_extra: &str, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
+    single_page(
+        &format!(
+            "/MediaBox [0 0 595 842] /Contents 4 0 R {page_extra} /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+        ),
+        more,
+    )
+}
+
+/// Catalog 1, pages 2, and page 3 with `entries` in its dictionary, plus
+/// `more`.
+fn single_page(entries: &str, more: Vec<(u32, Vec<u8>)>) -> Vec<u8> {
     let mut objects = vec![
         (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
         (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
         (
             3,
-            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots {annots} >>")
-                .into_bytes(),
+            format!("<< /Type /Page /Parent 2 0 R {entries} >>").into_bytes(),
         ),
     ];
     objects.extend(more);
     raw_pdf(&objects, 1, "")
+}
+
+/// A stream object holding `data`, with `dict` (its filters, say) in its
+/// dictionary beside `/Length`.
+pub(crate) fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    [
+        format!("<< /Length {} {dict} >>\nstream\n", data.len()).into_bytes(),
+        data.to_vec(),
+        b"\nendstream".to_vec(),
+    ]
+    .concat()
 }
 
 pub(crate) fn note(number: u32, rest: &str) -> (u32, Vec<u8>) {

@@ -16,32 +16,35 @@ pub(crate) mod flate {
         use flate2::read::{DeflateDecoder, ZlibDecoder};
         use std::io::Read;
 
+        /// What one way of inflating gave.
+        enum Inflated {
+            Data(Vec<u8>),
+            /// More than `max_len` bytes: no other way gives less.
+            TooLarge,
+            Failed,
+        }
+
         // One byte past the bound is read, to tell a stream that ends there
         // from one that goes on.
-        let cap = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
-        let within = |result: Vec<u8>| (result.len() <= max_len).then_some(result);
-
-        let zlib_stream = |data: &[u8]| -> Option<Vec<u8>> {
-            let mut decoder = ZlibDecoder::new(data).take(cap);
+        let read_capped = |decoder: &mut dyn Read| {
+            let cap = u64::try_from(max_len).unwrap_or(u64::MAX).saturating_add(1);
             let mut result = Vec::new();
-            decoder
-                .read_to_end(&mut result)
-                .ok()
-                .and_then(|_| within(result))
+            match decoder.take(cap).read_to_end(&mut result) {
+                Ok(_) if result.len() > max_len => Inflated::TooLarge,
+                Ok(_) => Inflated::Data(result),
+                Err(_) => Inflated::Failed,
+            }
         };
 
-        let deflate_stream = |data: &[u8]| -> Option<Vec<u8>> {
-            let mut decoder = DeflateDecoder::new(data).take(cap);
-            let mut result = Vec::new();
-            decoder
-                .read_to_end(&mut result)
-                .ok()
-                .and_then(|_| within(result))
+        let decoded = match read_capped(&mut ZlibDecoder::new(data)) {
+            Inflated::Data(decoded) => decoded,
+            Inflated::TooLarge => return None,
+            Inflated::Failed => match read_capped(&mut DeflateDecoder::new(data)) {
+                Inflated::Data(decoded) => decoded,
+                Inflated::TooLarge => return None,
+                Inflated::Failed => fallback::decode(data, max_len)?,
+            },
         };
-
-        let decoded = zlib_stream(data)
-            .or_else(|| deflate_stream(data))
-            .or_else(|| fallback::decode(data, max_len))?;
         let params = PredictorParams::from_params(params);
         apply_predictor(decoded, &params)
     }
