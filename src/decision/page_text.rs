@@ -122,7 +122,7 @@ pub(crate) fn stamp_lines_in<'a>(
     summary: &SummaryMarks,
     max: usize,
 ) -> Vec<StampLine<'a>> {
-    let lines = classify(pages, vocabulary, summary);
+    let lines = classify(pages, vocabulary, summary, max);
     let paged = lines.first().is_some_and(|line| line.page.is_some());
     let mut stamps = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -163,18 +163,34 @@ pub(crate) fn line_count(pages: &[(Option<usize>, &str)]) -> usize {
         .sum()
 }
 
+/// Classifies the lines of the pages until `max` and one more stamps are
+/// certain, and then no further than the end of that page or the lines in
+/// which a stamp's nota date is looked for: a text of a million stamps
+/// costs what its first `max` do.
 fn classify<'a>(
     pages: impl IntoIterator<Item = (Option<usize>, &'a str)>,
     vocabulary: &Vocabulary,
     summary: &SummaryMarks,
+    max: usize,
 ) -> Vec<Line<'a>> {
     let pages: Vec<(Option<usize>, &'a str)> = pages.into_iter().collect();
-    let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_count(&pages));
+    let mut lines: Vec<Line<'a>> = Vec::with_capacity(line_count(&pages).min(MAX_RESERVED_LINES));
+    // A box joins at most MAX_BOX_LINES stamp lines into one stamp: past
+    // this many, more than `max` stamps remain.
+    let enough = max.saturating_add(1).saturating_mul(MAX_BOX_LINES);
+    let mut stamps = 0_usize;
+    let mut last_read: Option<usize> = None;
     let mut number = 0;
     let mut previous_is_summary_header = false;
-    for (page_number, page) in pages {
+    'pages: for (page_number, page) in pages {
+        if last_read.is_some() {
+            break;
+        }
         for raw in crate::text::text_lines(page) {
             number += 1;
+            if last_read.is_some_and(|last| number > last) {
+                break 'pages;
+            }
             let trimmed = raw.trim();
             if trimmed.is_empty() {
                 continue;
@@ -195,6 +211,12 @@ fn classify<'a>(
             } else {
                 Kind::Other
             };
+            if kind == Kind::Stamp {
+                stamps += 1;
+                if stamps > enough && last_read.is_none() {
+                    last_read = Some(number.saturating_add(NOTA_HEADER_LINES.max(PAGE_SCAN_LINES)));
+                }
+            }
             let previous_summary_header =
                 std::mem::replace(&mut previous_is_summary_header, summary_header);
             lines.push(Line {
@@ -233,6 +255,9 @@ fn classify<'a>(
     lines
 }
 
+/// The most lines room is made for at once: a text of a million lines
+/// grows its list as it is read.
+const MAX_RESERVED_LINES: usize = 1 << 16;
 /// The most lines of a stamp box (see [`join_stamp_boxes`]).
 const MAX_BOX_LINES: usize = 4;
 /// The most lines of a form's unticked options a stamp box passes over.
@@ -629,6 +654,27 @@ mod tests {
         let found = stamps(&text);
         assert_eq!(found.len(), 20_000);
         assert!(found.iter().all(|stamp| stamp.nota_date.is_none()));
+    }
+
+    #[test]
+    fn classifying_stops_once_more_than_max_stamps_are_certain() {
+        // The bound is reached on the first page, whose date stands below
+        // its stamps: the stamps given are the first of the text, with the
+        // nota dates an unbounded reading gives them.
+        let page = format!("{}Datum\n3 juni 2026\n", "MWP akkoord 8/6\n".repeat(30));
+        let marks = SummaryMarks::of(&SummaryLocale::builtin());
+        let vocabulary = Vocabulary::builtin();
+        let paged = [(Some(1), page.as_str()), (Some(2), page.as_str())];
+        let unpaged = [(None, page.as_str())];
+        for pages in [&paged[..], &unpaged[..]] {
+            let all = stamp_lines_in(pages.iter().copied(), &vocabulary, &marks, usize::MAX);
+            let found = stamp_lines_in(pages.iter().copied(), &vocabulary, &marks, 2);
+            assert_eq!(found.len(), 3);
+            assert_eq!(found.as_slice(), all.get(..3).unwrap());
+        }
+        // On a page the date below is every stamp's.
+        let found = stamp_lines_in(paged, &vocabulary, &marks, 2);
+        assert!(found.iter().all(|s| s.nota_date == Some(ymd(2026, 6, 3))));
     }
 
     #[test]
