@@ -76,6 +76,40 @@ fn a_million_nested_dictionaries() {
     scanned_past("dicts.pdf", &value);
 }
 
+/// A catalog, a page and an annotation that each hold a value nested
+/// past the parser's depth limit (512) stay readable: the value is passed
+/// over, not the object holding it, so the document keeps its page and its
+/// annotation.
+#[test]
+fn values_nested_past_the_depth_limit_in_the_catalog_and_page() {
+    for depth in [511, 512, 1_000, size(1_000_000)] {
+        let deep = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let deep_dicts = format!("{}1{}", "<< /A ".repeat(depth), " >>".repeat(depth));
+        let objects = [
+            (1, format!("<< /Type /Catalog /Pages 2 0 R /X {deep} >>").into_bytes()),
+            (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+            (
+                3,
+                format!(
+                    "<< /Type /Page /Parent 2 0 R /Y {deep_dicts} /MediaBox [0 0 595 842] /Annots [4 0 R] >>"
+                )
+                .into_bytes(),
+            ),
+            note(4, &format!("/Z {deep} /Contents (MWP akkoord 8-6-2026)")),
+        ];
+        let name = format!("nested-{depth}.pdf");
+        let doc = read(&name, raw_pdf(&objects, 1, "")).unwrap();
+        assert_eq!(doc.pages().len(), 1, "{name}");
+        let contents: Vec<_> = doc
+            .annotations()
+            .iter()
+            .map(|a| a.contents.as_deref())
+            .collect();
+        assert_eq!(contents, [Some("MWP akkoord 8-6-2026")], "{name}");
+        assert_eq!(doc.decisions().len(), 1, "{name}");
+    }
+}
+
 /// A broken value of one annotation sends the parser to scan the whole
 /// file for objects; `value` is what the scan then walks through. The other
 /// annotation must still be read.

@@ -88,7 +88,7 @@ impl Skippable for Array<'_> {
 
     fn skip_with_depth(r: &mut Reader<'_>, is_content_stream: bool, depth: usize) -> Option<()> {
         if depth >= super::MAX_OBJECT_NESTING_DEPTH {
-            return None;
+            return super::skip_nested(r, is_content_stream);
         }
 
         r.forward_tag(b"[")?;

@@ -201,6 +201,49 @@ impl Skippable for Object<'_> {
     }
 }
 
+/// Skips one array or dictionary nested deeper than
+/// `MAX_OBJECT_NESTING_DEPTH` below where the reader stands, by counting its
+/// brackets rather than recursing: such a value is passed over (reading it
+/// gives nothing), and the object holding it stays readable. Strings, names
+/// and numbers inside are skipped as tokens, so a bracket in a string is
+/// not counted. Every step moves forward, so the work is linear in the
+/// bytes passed over.
+pub(crate) fn skip_nested(r: &mut Reader<'_>, is_content_stream: bool) -> Option<()> {
+    let mut open = 0_usize;
+    loop {
+        r.skip_white_spaces_and_comments();
+        let before = r.offset();
+        match r.peek_byte()? {
+            b'[' => {
+                r.forward_tag(b"[")?;
+                open += 1;
+            }
+            b'<' if r.peek_bytes(2)? == b"<<" => {
+                r.forward_tag(b"<<")?;
+                open += 1;
+            }
+            b']' => {
+                r.forward_tag(b"]")?;
+                open = open.checked_sub(1)?;
+            }
+            b'>' => {
+                r.forward_tag(b">>")?;
+                open = open.checked_sub(1)?;
+            }
+            b'<' | b'(' => String::skip(r, is_content_stream)?,
+            b'/' => Name::skip(r, is_content_stream)?,
+            b'.' | b'+' | b'-' | b'0'..=b'9' => Number::skip(r, is_content_stream)?,
+            _ => skip_name_like(r, false)?,
+        }
+        if open == 0 {
+            return Some(());
+        }
+        if r.offset() == before {
+            return None;
+        }
+    }
+}
+
 impl<'a> Readable<'a> for Object<'a> {
     fn read(r: &mut Reader<'a>, ctx: &ReaderContext<'a>) -> Option<Self> {
         let object = match r.peek_byte()? {
