@@ -98,6 +98,7 @@ pub(crate) fn run(args: &Args, format: Format) -> ExitCode {
     let renderer = Renderer::new(format, !args.compact);
     #[cfg(feature = "fault-injection")]
     let fault = std::env::var(FAULT_ENV).ok();
+    exit_when_orphaned();
     let stdin = io::stdin().lock();
     let mut stdout = io::stdout().lock();
     for line in stdin.lines() {
@@ -437,6 +438,39 @@ fn wanted(path: &Path, kind: Option<InputKind>, text_inputs: bool) -> bool {
         Some(_) => false,
     }
 }
+
+/// How often a worker looks whether the tool that started it is still
+/// there.
+#[cfg(unix)]
+const ORPHAN_CHECK: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Ends the worker when the tool that started it is gone. A tool ended by
+/// a signal it can handle stops its workers itself; one killed outright
+/// (SIGKILL, the out-of-memory killer) cannot, and its worker would read
+/// on to the end of its file, however long, for nobody. An orphan is
+/// given a new parent, which is how it is told.
+fn exit_when_orphaned() {
+    #[cfg(unix)]
+    {
+        let parent = std::os::unix::process::parent_id();
+        // Without the thread the worker still works; it only may outlive
+        // a killed tool, as before.
+        let _ = std::thread::Builder::new()
+            .name("orphan-check".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(ORPHAN_CHECK);
+                    if std::os::unix::process::parent_id() != parent {
+                        std::process::exit(ORPHANED_EXIT);
+                    }
+                }
+            });
+    }
+}
+
+/// The exit status of a worker whose tool is gone; nobody reads it.
+#[cfg(unix)]
+const ORPHANED_EXIT: i32 = 3;
 
 #[cfg(feature = "fault-injection")]
 fn inject_fault(fault: Option<&str>, job: &Job) {

@@ -887,6 +887,44 @@ fn a_signal_to_the_group_or_a_term_interrupts_the_run() {
     }
 }
 
+/// A tool killed outright (SIGKILL, the out-of-memory killer) cannot stop
+/// its workers: a worker sees that its tool is gone and ends, instead of
+/// reading on to the end of its file for nobody.
+#[cfg(unix)]
+#[test]
+#[cfg(feature = "fault-injection")]
+fn no_worker_outlives_a_killed_tool() {
+    use std::os::unix::process::CommandExt;
+    let mut child = kantlijn()
+        .env("KANTLIJN_TEST_FAULT", "hang:objstm")
+        .args(["-j", "1", path(&fixture("beslisnota-objstm.pdf"))])
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let group = format!("-{}", child.id());
+    let worker_there = |signal: &str| {
+        Command::new("kill")
+            .args([signal, "--", &group])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(worker_there("-0"), "the worker runs on its hanging input");
+    let gone = (0..50).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        !worker_there("-0")
+    });
+    // Leave nothing behind, whatever the outcome.
+    worker_there("-KILL");
+    assert!(gone, "a worker outlived its killed tool by 5 s");
+}
+
 /// Every file under `dir`, relative to it.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
