@@ -1173,6 +1173,42 @@ fn file_names_that_are_not_utf8() {
         "the exact bytes of the whole path"
     );
     assert_eq!(reports[0]["pages"], 2);
+
+    // Two names that differ in an invalid byte read alike in `file`; the
+    // CSV's last column, `file_bytes`, tells them apart, in every record
+    // kind and in the row of a file without such records.
+    let other = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"nota-\xe8.pdf"));
+    std::fs::copy(fixture("beslisnota.pdf"), &other).unwrap();
+    for records in ["annotations", "comments", "decisions", "notas"] {
+        let output = kantlijn()
+            .args(["-f", "csv", "--records", records])
+            .arg(&odd)
+            .arg(&other)
+            .output()
+            .unwrap();
+        assert_success(&output);
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().last(), Some("file_bytes"));
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let names: std::collections::BTreeSet<(&str, &str)> = rows
+            .iter()
+            .map(|row| (&row[0], row.iter().last().unwrap()))
+            .collect();
+        let expected: std::collections::BTreeSet<(String, String)> = [&odd, &other]
+            .iter()
+            .map(|p| {
+                let file = p.to_string_lossy().into_owned();
+                (file, base64_of(p.as_os_str().as_bytes()))
+            })
+            .collect();
+        let expected: std::collections::BTreeSet<(&str, &str)> = expected
+            .iter()
+            .map(|(f, b)| (f.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(names, expected, "{records}");
+    }
 }
 
 /// Standard base64 with padding (RFC 4648), written out here to check the

@@ -83,7 +83,9 @@ def table_rows(reports: Iterable[Dict[str, Any]], records: str) -> List[Dict[str
     ``error`` first, as ``kantlijn -f csv --records`` writes them: a report
     without such records still gets one row, naming the file and its error,
     so every input is represented. ``error`` is ``"kind: message"`` or
-    ``None``; decisions of a nota are folded in as for :func:`nota_rows`."""
+    ``None``; decisions of a nota are folded in as for :func:`nota_rows`.
+    ``file_bytes`` comes last, as in the CSV: the name's exact bytes when
+    ``file`` cannot say them."""
     rows: List[Dict[str, Any]] = []
     for report in reports:
         if not isinstance(report, dict) or "file" not in report:
@@ -99,9 +101,10 @@ def table_rows(reports: Iterable[Dict[str, Any]], records: str) -> List[Dict[str
             items = _decisions(report)
         else:
             items = report.get(records) or []
+        tail = {"file_bytes": report.get("file_bytes")}
         if not items:
-            rows.append(dict(head))
-        rows.extend({**head, **item} for item in items)
+            rows.append({**head, **tail})
+        rows.extend({**head, **item, **tail} for item in items)
     return rows
 
 
@@ -161,7 +164,7 @@ def frame(reports: Iterable[Dict[str, Any]], records: str, strict: bool = False)
     import pandas
 
     known = record_columns(records)
-    names = ["file", "error"] + [name for name, _ in known]
+    names = ["file", "error"] + [name for name, _ in known] + ["file_bytes"]
     rows = table_rows(reports, records)
     extra = [key for key in dict.fromkeys(key for row in rows for key in row) if key not in names]
     if extra and strict:
@@ -169,7 +172,7 @@ def frame(reports: Iterable[Dict[str, Any]], records: str, strict: bool = False)
             f"the reports' {records} have keys the schema of this kantlijn does not list: {', '.join(extra)}"
         )
     table = pandas.DataFrame(rows, columns=names + extra)
-    table = table.astype({"file": object, "error": object, **dict(known)})
+    table = table.astype({"file": object, "error": object, "file_bytes": object, **dict(known)})
     # A value missing from some rows comes out NaN where the others hold
     # text or lists; in the reports it is null, which is None.
     for name, dtype in table.dtypes.items():

@@ -84,9 +84,10 @@ def to_dataframe(reports_or_paths: Any, records: str = "decisions", **options: A
 
     ``reports_or_paths`` is a bag made by :func:`reports`, or paths, which
     are read with :func:`reports` and ``options``. Rows and columns are
-    those of :func:`kantlijn.to_pandas`: ``file`` and ``error`` first, and
-    one row for an input without such records. Columns and dtypes come
-    from the report's schema, so they are known before anything is read.
+    those of :func:`kantlijn.to_pandas`: ``file`` and ``error`` first,
+    ``file_bytes`` last, and one row for an input without such records.
+    Columns and dtypes come from the report's schema, so they are known
+    before anything is read.
     """
     check_records("to_dataframe", records)
     try:

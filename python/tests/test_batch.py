@@ -4,7 +4,9 @@ one error report."""
 
 from __future__ import annotations
 
+import base64
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -229,7 +231,8 @@ def test_to_pandas_has_a_row_per_record_and_per_empty_input():
         for name in frame.select_dtypes(include="object").columns:
             assert not any(isinstance(v, float) for v in frame[name]), (records, name)
     annotations = kantlijn.to_pandas(reports[:1])
-    assert list(annotations.columns[2:]) == list(reports[0]["annotations"][0])
+    assert list(annotations.columns[2:-1]) == list(reports[0]["annotations"][0])
+    assert annotations.columns[-1] == "file_bytes" and annotations["file_bytes"].isna().all()
 
 
 def test_to_pandas_columns_and_dtypes_come_from_the_schema():
@@ -237,11 +240,12 @@ def test_to_pandas_columns_and_dtypes_come_from_the_schema():
     reports = [kantlijn.extract("fixtures/beslisnota.pdf"), kantlijn.extract("fixtures/bestaat-niet.pdf")]
     frame = kantlijn.to_pandas(reports, records="decisions")
     required = kantlijn.schema()["$defs"]["Decision"]["required"]
-    assert list(frame.columns) == ["file", "error", *required, "nota_title", "nota_date", "nota_reference"]
+    nota_of_decision = ["nota_title", "nota_date", "nota_reference"]
+    assert list(frame.columns) == ["file", "error", *required, *nota_of_decision, "file_bytes"]
     assert str(frame["page"].dtype) == "Int64" and str(frame["actor_from_author"].dtype) == "boolean"
     assert frame["page"].isna().tolist() == [False, True]
     empty = kantlijn.to_pandas([], records="comments")
-    assert list(empty.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Comment"]["required"]]
+    assert list(empty.columns) == ["file", "error", *kantlijn.schema()["$defs"]["Comment"]["required"], "file_bytes"]
     assert len(empty) == 0
 
 
@@ -249,7 +253,7 @@ def test_nota_table_has_the_csv_columns():
     pytest.importorskip("pandas")
     frame = kantlijn.to_pandas([kantlijn.extract("fixtures/notas-bundel.pdf")], records="notas")
     required = kantlijn.schema()["$defs"]["Nota"]["required"]
-    assert list(frame.columns) == ["file", "error", "nota", *required]
+    assert list(frame.columns) == ["file", "error", "nota", *required, "file_bytes"]
     assert list(frame["nota"]) == list(range(len(frame)))
 
 
@@ -261,7 +265,7 @@ def test_decision_table_has_the_new_keys_with_their_dtypes(summary_file):
     assert frame["conditional"].tolist() == [True, False, False, False]
     assert frame["verdict"].tolist() == ["approved", "approved", "rejected", "deferred"]
     nota_columns = list(kantlijn.to_pandas([kantlijn.extract("fixtures/stamps.pdf")], records="notas").columns)
-    assert nota_columns == ["file", "error", "nota", *kantlijn.schema()["$defs"]["Nota"]["required"]]
+    assert nota_columns == ["file", "error", "nota", *kantlijn.schema()["$defs"]["Nota"]["required"], "file_bytes"]
     annotations = kantlijn.to_pandas([kantlijn.extract("fixtures/stamps.pdf")])
     assert annotations["appearance_text"].tolist()[2] == "Gezien. SG 9/6"
 
@@ -314,3 +318,18 @@ def test_registers_take_the_batch_options():
     assert len(kantlijn.notas(["fixtures/notas-bundel.pdf"], jobs=1, timeout=30)) >= 2
     with pytest.raises(TypeError, match="unexpected option"):
         kantlijn.decisions(["fixtures/beslisnota.pdf"], colour=True)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 needs a Linux file system")
+def test_to_pandas_keeps_the_exact_bytes_of_a_name_that_is_not_utf8(tmp_path):
+    pytest.importorskip("pandas")
+    names = [os.path.join(os.fsencode(tmp_path), b"nota-" + byte + b".pdf") for byte in (b"\xe9", b"\xe8")]
+    for name in names:
+        shutil.copy("fixtures/beslisnota.pdf", name)
+    reports = [kantlijn.extract(os.fsdecode(name)) for name in names]
+    for records in ("annotations", "comments", "decisions", "notas"):
+        frame = kantlijn.to_pandas(reports, records=records)
+        assert frame.columns[-1] == "file_bytes"
+        # `file` reads both names alike; `file_bytes` gives each back.
+        assert frame["file"].nunique() == 1
+        assert sorted({base64.b64decode(b) for b in frame["file_bytes"]}) == sorted(names)

@@ -71,7 +71,7 @@ def test_decision_register_as_a_dataframe(cli, client):
     paths = [str(ROOT / p) for p in fixture_inputs()]
     lazy = kantlijn.dask.to_dataframe(paths, records="decisions", partition_size=4)
     required = kantlijn.schema()["$defs"]["Decision"]["required"]
-    assert list(lazy.columns) == ["file", "error", *required, "nota_title", "nota_date", "nota_reference"]
+    assert list(lazy.columns) == ["file", "error", *required, "nota_title", "nota_date", "nota_reference", "file_bytes"]
     frame = lazy.compute()
     assert frame.dtypes.equals(lazy.dtypes)
     lines = cli("--decisions", *paths)

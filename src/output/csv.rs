@@ -1,5 +1,7 @@
-//! CSV: one row per record, with the file on every row (RFC 4180, UTF-8,
-//! through the `csv` crate, which gets quoting and embedded line breaks right).
+//! CSV: one row per record, with the file on every row, first, and its
+//! name's exact bytes (`file_bytes`, base64, empty when `file` is exact)
+//! last (RFC 4180, UTF-8, through the `csv` crate, which gets quoting and
+//! embedded line breaks right).
 
 use std::io::{self, Write};
 
@@ -38,6 +40,7 @@ const ANNOTATION_COLUMNS: &[&str] = &[
     "state_model",
     "review_states",
     "rect",
+    "file_bytes",
 ];
 
 const COMMENT_COLUMNS: &[&str] = &[
@@ -56,6 +59,7 @@ const COMMENT_COLUMNS: &[&str] = &[
     "fragment",
     "locale",
     "annotation",
+    "file_bytes",
 ];
 
 const DECISION_COLUMNS: &[&str] = &[
@@ -82,6 +86,7 @@ const DECISION_COLUMNS: &[&str] = &[
     "nota_title",
     "nota_date",
     "nota_reference",
+    "file_bytes",
 ];
 
 const NOTA_COLUMNS: &[&str] = &[
@@ -102,6 +107,7 @@ const NOTA_COLUMNS: &[&str] = &[
     "deadline_text",
     "decision_points",
     "decisions",
+    "file_bytes",
 ];
 
 /// Writes reports as CSV rows, the header first.
@@ -188,8 +194,11 @@ impl<W: Write> CsvWriter<W> {
                 .map(|(index, nota)| nota_row(report, &error, index, nota))
                 .collect(),
         };
+        // The name's exact bytes close every row, as in the JSON: `file`
+        // alone would read two names that differ in invalid bytes alike.
+        let file_bytes = report.file_bytes.as_deref().unwrap_or_default();
         if rows.is_empty() {
-            let width = columns(self.records).len();
+            let width = columns(self.records).len() - 1;
             let mut row = vec![String::new(); width];
             if let Some(first) = row.first_mut() {
                 first.clone_from(&report.file);
@@ -197,12 +206,17 @@ impl<W: Write> CsvWriter<W> {
             if let Some(second) = row.get_mut(1) {
                 second.clone_from(&error);
             }
-            self.inner.write_record(&row).map_err(io::Error::other)?;
+            self.write_row(row, file_bytes)?;
         }
         for row in rows {
-            self.inner.write_record(&row).map_err(io::Error::other)?;
+            self.write_row(row, file_bytes)?;
         }
         Ok(())
+    }
+
+    fn write_row(&mut self, mut row: Vec<String>, file_bytes: &str) -> io::Result<()> {
+        row.push(file_bytes.to_owned());
+        self.inner.write_record(&row).map_err(io::Error::other)
     }
 
     /// Flushes and returns the underlying writer.
