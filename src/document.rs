@@ -132,9 +132,9 @@ impl Document {
             })
             .collect();
         let page_dicts: Vec<_> = nodes
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(index, node)| (index + 1, node.dict))
+            .map(|(index, node)| (index + 1, node.dict.as_deref()))
             .collect();
         let listing = annotation::Listing {
             labels: &labels,
@@ -175,7 +175,7 @@ impl Document {
         #[cfg(feature = "text")]
         let page_ids = sources
             .iter()
-            .map(|source| source.dict.as_ref().and_then(crate::pdf::Dict::id))
+            .map(|source| source.dict.as_deref().and_then(crate::pdf::Dict::id))
             .collect();
         #[cfg(feature = "text")]
         drop(sources);
@@ -262,7 +262,8 @@ impl Document {
                 .get(index)
                 .copied()
                 .flatten()
-                .and_then(|id| self.pdf.dict(id)),
+                .and_then(|id| self.pdf.dict(id))
+                .map(std::sync::Arc::new),
             crop_box: self
                 .pages
                 .get(index)

@@ -53,7 +53,7 @@ pub(crate) struct Listing<'r> {
 /// and the ones left out. A long document is read in two halves side by
 /// side; the annotations, counts and warnings are what one thread gives.
 pub(crate) fn read_all(
-    pages: &[(usize, Option<Dict<'_>>)],
+    pages: &[(usize, Option<&Dict<'_>>)],
     listing: &Listing<'_>,
     warnings: &mut Warnings,
 ) -> (Vec<Annotation>, Skipped) {
@@ -90,7 +90,7 @@ struct Read {
 
 /// Reads the annotations of a run of pages, in order.
 fn read_pages(
-    pages: &[(usize, Option<Dict<'_>>)],
+    pages: &[(usize, Option<&Dict<'_>>)],
     listing: &Listing<'_>,
     warnings: &mut Warnings,
 ) -> Read {

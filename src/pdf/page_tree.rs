@@ -11,8 +11,9 @@
 //! The inheritable attributes `/MediaBox`, `/CropBox` and `/Rotate` are
 //! carried down the tree.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use crate::diagnostics::{WarningKind, Warnings};
 use crate::limits::Limits;
@@ -24,8 +25,9 @@ use crate::pdf::{Array, Dict, Lookup, ObjId, Object, OpenError, Pdf};
 pub(crate) struct PageNode<'a> {
     /// The page dictionary; `None` for a `/Kids` entry that refers to a
     /// missing object, which still takes its place in the page order so that
-    /// the pages after it keep the numbers a viewer gives them.
-    pub(crate) dict: Option<Dict<'a>>,
+    /// the pages after it keep the numbers a viewer gives them. Shared: a
+    /// page object the tree lists again is the same dictionary.
+    pub(crate) dict: Option<Arc<Dict<'a>>>,
     pub(crate) media_box: Option<Rect>,
     pub(crate) crop_box: Option<Rect>,
     /// `/Rotate`, normalised to 0, 90, 180 or 270.
@@ -130,7 +132,7 @@ pub(crate) fn walk<'a>(
                 .into_iter()
                 .map(|dict| {
                     let inherited = Inherited::default().update(&dict);
-                    leaf(dict, inherited)
+                    leaf(Arc::new(dict), inherited)
                 })
                 .collect();
         }
@@ -146,7 +148,7 @@ fn may_be_page(dict: &Dict<'_>) -> bool {
     typed.is_none_or(|name| name.as_bytes() == b"Page") && dict.get_object(b"Subtype").is_none()
 }
 
-fn leaf(dict: Dict<'_>, inherited: Inherited) -> PageNode<'_> {
+fn leaf(dict: Arc<Dict<'_>>, inherited: Inherited) -> PageNode<'_> {
     PageNode {
         media_box: inherited.media_box,
         crop_box: inherited.crop_box,
@@ -185,6 +187,7 @@ fn walk_from<'a>(
         warnings,
         pages,
         seen_nodes,
+        leaves: HashMap::new(),
         stack: vec![Frame {
             kids: Box::new(root_kids.elements()),
             inherited: root_inherited,
@@ -219,6 +222,9 @@ struct Walk<'a, 'w> {
     warnings: &'w mut Warnings,
     pages: &'w mut Vec<PageNode<'a>>,
     seen_nodes: HashSet<ObjId>,
+    /// The page objects taken, by identifier: a page the tree lists again
+    /// (a hundred thousand times, in a crafted file) shares its dictionary.
+    leaves: HashMap<ObjId, Arc<Dict<'a>>>,
     stack: Vec<Frame<'a>>,
 }
 
@@ -268,8 +274,18 @@ impl<'a> Walk<'a, '_> {
             );
             return ControlFlow::Break(());
         }
+        let dict = self.shared(dict);
         self.pages.push(leaf(dict, inherited));
         ControlFlow::Continue(())
+    }
+
+    /// The page dictionary, shared with the page that listed its object
+    /// before.
+    fn shared(&mut self, dict: Dict<'a>) -> Arc<Dict<'a>> {
+        let Some(id) = dict.id() else {
+            return Arc::new(dict);
+        };
+        Arc::clone(self.leaves.entry(id).or_insert_with(|| Arc::new(dict)))
     }
 
     /// A page the tree lists but whose object does not exist: an empty

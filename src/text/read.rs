@@ -47,7 +47,7 @@ pub(crate) struct TextOptions {
 pub(crate) struct PageSource<'a> {
     /// The page dictionary; `None` for a page the page tree lists but that
     /// does not exist.
-    pub(crate) dict: Option<Dict<'a>>,
+    pub(crate) dict: Option<std::sync::Arc<Dict<'a>>>,
     /// The page's crop box (its media box when it has none), the area
     /// whose cover by images is measured.
     pub(crate) crop_box: Option<Rect>,
