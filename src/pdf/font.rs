@@ -60,6 +60,10 @@ pub(crate) struct Metrics {
 /// The fonts of one document, each read once.
 pub(crate) struct Fonts<'a> {
     read: RefCell<HashMap<FontKey, Option<Rc<Font<'a>>>>>,
+    /// The `/Resources` a page without its own inherits, by the page's
+    /// `/Parent`: pages that share a parent inherit the same, and reading
+    /// a parent of 100,000 `/Kids` for each of its pages was quadratic.
+    inherited: RefCell<HashMap<h::ObjectIdentifier, h::Dict<'a>>>,
     helvetica: OnceCell<Rc<Font<'a>>>,
     programs: hayro_font::FontCache<'a>,
     font_resolver: hayro_font::FontResolverFn,
@@ -78,6 +82,7 @@ impl<'a> Fonts<'a> {
     pub(crate) fn new() -> Self {
         Self {
             read: RefCell::new(HashMap::new()),
+            inherited: RefCell::new(HashMap::new()),
             helvetica: OnceCell::new(),
             programs: hayro_font::FontCache::new(),
             font_resolver: Arc::new(|query| match query {
@@ -103,6 +108,23 @@ impl<'a> Fonts<'a> {
         let font = Font::read(dict, &self.cmap_resolver).map(Rc::new);
         self.read.borrow_mut().insert(key, font.clone());
         font
+    }
+
+    /// The resources inherited through the page tree node `parent`, read
+    /// by `read` the first time they are asked for.
+    pub(crate) fn inherited_resources(
+        &self,
+        parent: h::ObjectIdentifier,
+        read: impl FnOnce() -> h::Dict<'a>,
+    ) -> h::Dict<'a> {
+        if let Some(resources) = self.inherited.borrow().get(&parent) {
+            return resources.clone();
+        }
+        let resources = read();
+        self.inherited
+            .borrow_mut()
+            .insert(parent, resources.clone());
+        resources
     }
 
     /// Helvetica, for text shown before any font is set or with a font the

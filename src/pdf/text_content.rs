@@ -157,7 +157,7 @@ pub(crate) fn walk_page<'a>(
     let (dict, xref) = page.parts();
     let mut walker = Walker::new(xref, fonts, bounds);
     walker.scratch = std::mem::take(scratch);
-    let resources = Resources::new(inherited_resources(dict, bounds.max_depth));
+    let resources = Resources::new(page_resources(dict, bounds.max_depth, fonts));
     let streams = content_streams(dict, &mut walker.defects);
     walker.run(streams, &resources, 0, 0, sink);
     *scratch = std::mem::take(&mut walker.scratch);
@@ -176,7 +176,7 @@ pub(crate) fn walk_appearances<'a>(
 ) -> WalkDefects {
     let (dict, xref) = page.parts();
     let mut walker = Walker::new(xref, fonts, bounds);
-    let resources = Resources::new(inherited_resources(dict, bounds.max_depth));
+    let resources = Resources::new(page_resources(dict, bounds.max_depth, fonts));
     let Some(annots) = dict.get::<h::Array<'a>>(b"Annots") else {
         return walker.finish();
     };
@@ -206,7 +206,7 @@ pub(crate) fn walk_appearance<'a>(
 ) -> WalkDefects {
     let (annot, xref) = annotation.parts();
     let mut walker = Walker::new(xref, fonts, bounds);
-    let resources = Resources::new(inherited_resources(page.parts().0, bounds.max_depth));
+    let resources = Resources::new(page_resources(page.parts().0, bounds.max_depth, fonts));
     draw_appearance(&mut walker, annot, &resources, sink);
     walker.finish()
 }
@@ -848,6 +848,21 @@ fn content_streams<'a>(page: &h::Dict<'a>, defects: &mut WalkDefects) -> Vec<h::
             Vec::new()
         }
         None => Vec::new(),
+    }
+}
+
+/// `/Resources` of the page, or of the nearest ancestor that has one, as
+/// [`inherited_resources`], the ancestors' read once for the pages of each
+/// parent.
+fn page_resources<'a>(page: &h::Dict<'a>, max_depth: usize, fonts: &Fonts<'a>) -> h::Dict<'a> {
+    if let Some(resources) = page.get::<h::Dict<'a>>(b"Resources") {
+        return resources;
+    }
+    match page.get_ref(b"Parent") {
+        Some(parent) => {
+            fonts.inherited_resources(parent.into(), || inherited_resources(page, max_depth))
+        }
+        None => inherited_resources(page, max_depth),
     }
 }
 
