@@ -8,8 +8,10 @@
 //! and a link: "MWP: 1. …"): a number of one or two digits, up to
 //! [`MAX_POINTS`], after one of the vocabulary's `point_words`
 //! ("beslispunt 1", "ad 1", "BP1") or, alone, followed by `.`, `)` or `:`
-//! ("1.", "1)", "(1)"). Each next marker carries the next number and
-//! starts a word; a bare number right after an option word is the option's
+//! ("1.", "1)", "(1)"); after a point word, a group of numbers answers
+//! each of them ("ad 1 en 2 akkoord", "beslispunten 1 t/m 3: akkoord").
+//! Each next marker names the lowest number not answered yet, and none
+//! answered before, and starts a word; a bare number right after an option word is the option's
 //! ("akkoord met optie 2. 2. niet akkoord"). A single point needs its point
 //! word: "1. Akkoord" alone is a numbered line, not an answer.
 //!
@@ -41,7 +43,11 @@ const FIRST_MARKER_WITHIN: usize = 64;
 /// A point marker in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {
+    /// The lowest number it names.
     number: u32,
+    /// Every number it names, a bit each: one, or a group after a point
+    /// word ("ad 1 en 2", "beslispunten 1 t/m 3").
+    numbers: u32,
     /// Where the marker starts and where its point's text starts.
     start: usize,
     end: usize,
@@ -335,10 +341,17 @@ fn points<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Vec<(u32, &'a st
     let first = marker_at(text, 0, vocabulary).filter(|marker| marker.start == 0)?;
     let mut points = Vec::new();
     let mut current = first;
+    let mut answered = 0_u32;
     loop {
-        let next = next_marker(text, current, vocabulary);
+        answered |= current.numbers;
+        let next = next_marker(text, current, answered, vocabulary);
         let end = next.map_or(text.len(), |marker| marker.start);
-        points.push((current.number, text.get(current.end..end)?));
+        let point_text = text.get(current.end..end)?;
+        for number in 1..=MAX_POINTS {
+            if current.numbers & bit(number) != 0 {
+                points.push((number, point_text));
+            }
+        }
         match next {
             Some(marker) if points.len() < MAX_POINTS as usize => current = marker,
             Some(_) => return None,
@@ -348,8 +361,20 @@ fn points<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Vec<(u32, &'a st
     (points.len() > 1 || first.worded).then_some(points)
 }
 
-/// The marker of the point after `current`, at the start of a word.
-fn next_marker(text: &str, current: Marker, vocabulary: &Vocabulary) -> Option<Marker> {
+/// The bit of a point number in [`Marker::numbers`].
+fn bit(number: u32) -> u32 {
+    1_u32.checked_shl(number).unwrap_or(0)
+}
+
+/// The marker of the next point after `current`, at the start of a word:
+/// it names the lowest number not `answered` yet, and none answered.
+fn next_marker(
+    text: &str,
+    current: Marker,
+    answered: u32,
+    vocabulary: &Vocabulary,
+) -> Option<Marker> {
+    let lowest_open = (1..=MAX_POINTS).find(|n| answered & bit(*n) == 0)?;
     let mut previous: Option<char> = None;
     let mut last_word_start = current.end;
     for (i, c) in text.get(current.end..)?.char_indices() {
@@ -357,7 +382,8 @@ fn next_marker(text: &str, current: Marker, vocabulary: &Vocabulary) -> Option<M
         let boundary = previous.is_none_or(|p| p.is_whitespace() || is_separator(p) || p == '(');
         if boundary && !c.is_whitespace() {
             if let Some(marker) = marker_at(text, at, vocabulary)
-                && marker.number == current.number + 1
+                && marker.number == lowest_open
+                && marker.numbers & answered == 0
                 && (marker.worded
                     || word_of(
                         text.get(last_word_start..).unwrap_or_default(),
@@ -379,7 +405,7 @@ fn marker_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Marker
     let origin = Cursor::start(text).advance(start);
     let open = origin.peek() == Some('(');
     let at = if open { origin.advance(1) } else { origin };
-    let worded_end = point_word(at.rest(), vocabulary).map(|len| at.advance(len).skip_ws());
+    let worded_end = point_words_at(at.rest(), vocabulary).map(|len| at.advance(len).skip_ws());
     let digits_at = worded_end.unwrap_or(at);
     let digits = digits_at
         .rest()
@@ -394,6 +420,15 @@ fn marker_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Marker
         return None;
     }
     let mut end = digits_at.advance(digits);
+    let mut numbers = bit(number);
+    // After a point word, a group ("ad 1 en 2", "beslispunten 1 t/m 3").
+    if worded_end.is_some()
+        && let Some((list, list_end)) = number_list(digits_at)
+        && list.len() > 1
+    {
+        numbers = list.iter().fold(0, |mask, n| mask | bit(*n));
+        end = list_end;
+    }
     if open {
         if end.peek() != Some(')') {
             return None;
@@ -415,7 +450,8 @@ fn marker_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Marker
         return None;
     }
     Some(Marker {
-        number,
+        number: numbers.trailing_zeros(),
+        numbers,
         start,
         end: end.skip_ws().pos(),
         worded: worded_end.is_some(),

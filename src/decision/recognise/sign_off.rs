@@ -17,11 +17,17 @@ const MAX_LABEL_WORD: usize = 3;
 const MAX_SIGN_OFF_BYTES: usize = 48;
 
 /// The sign-off `text` is, when it is one: a sign-off label and a known
-/// actor, in either order, then a date, and nothing after it but
-/// punctuation.
+/// actor (or a one-letter role), in either order, then a date, and nothing
+/// after it but punctuation.
 pub(super) fn sign_off(text: &str, vocabulary: &Vocabulary) -> Option<Recognised> {
     fn actor_end<'t>(at: Cursor<'t>, vocabulary: &Vocabulary) -> Option<Cursor<'t>> {
-        Some(at.advance(known_actor_at(at.rest(), vocabulary, ActorRules::KNOWN)?))
+        // A sign-off always has its date, so a one-letter role signs one
+        // too ("Paraaf M 8-6-2026"), as it signs a dated verdict.
+        let rules = ActorRules {
+            letters: true,
+            ..ActorRules::KNOWN
+        };
+        Some(at.advance(known_actor_at(at.rest(), vocabulary, rules)?))
     }
     let text = text.trim();
     let labels = vocabulary.sign_off_labels();

@@ -186,14 +186,18 @@ fn after_addressee_link(text: &str, start: usize, vocabulary: &Vocabulary) -> bo
 ///   instemt 8/6", "akkoord met de brief, ondertekend 8-6-2026", "signed
 ///   8 June"): a word in lower case ending as a finite verb or a
 ///   participle does (in "t", "d" or "en"). After a noun it names what
-///   the date is of ("met inwerkingtreding 1 januari 2027").
+///   the date is of ("met inwerkingtreding 1 januari 2027"). A date in
+///   figures may also follow an organisation's abbreviation that is no
+///   actor ("akkoord, mits na overleg met IRF 3-6-2026"): that has no
+///   date of its own.
 fn dates_freely(text: &str, start: usize, date: &DatedText, vocabulary: &Vocabulary) -> bool {
     let after_lead_in = word_of(
         text.get(start..).unwrap_or_default(),
         vocabulary.date_lead_ins(),
     )
     .is_some();
-    let jotted = date.date.year.is_none() && !date.text.chars().any(char::is_alphabetic);
+    let figures = !date.text.chars().any(char::is_alphabetic);
+    let jotted = figures && date.date.year.is_none();
     let mut before = text.get(..start).unwrap_or_default().split_whitespace();
     let word = before.next_back();
     // "naar M 4/6": the one addressed does not sign, so the date is the
@@ -208,8 +212,15 @@ fn dates_freely(text: &str, start: usize, date: &DatedText, vocabulary: &Vocabul
                 word.chars().any(char::is_alphabetic)
                     && (addressed || vocabulary.actor_title(word).is_none())
             } else {
-                word.chars().all(char::is_lowercase)
-                    && (word.ends_with(['t', 'd']) || word.ends_with("en"))
+                let verb = word.chars().all(char::is_lowercase)
+                    && (word.ends_with(['t', 'd']) || word.ends_with("en"));
+                // "mits na overleg met IRF 3-6-2026": an organisation's
+                // abbreviation has no date of its own, as a noun has.
+                let party = figures
+                    && word.chars().count() >= 2
+                    && word.chars().all(|c| c.is_uppercase())
+                    && vocabulary.actor_title(word).is_none();
+                verb || party
             };
             ends_clause
                 && !vocabulary.is_remark_date_link(word)
