@@ -775,7 +775,7 @@ fn read_scans(
         annotations,
         work,
     } = *scans;
-    let mut found: Vec<(usize, &PageWork, Dict<'_>, &ParserPage<'_>)> = Vec::new();
+    let mut found: Vec<(usize, &PageWork, std::sync::Arc<Dict<'_>>, &ParserPage<'_>)> = Vec::new();
     for (index, (item, result)) in work.iter().zip(results.iter_mut()).enumerate() {
         let Some(result) = result.as_mut().filter(|r| lacks_text_layer(&r.layer)) else {
             continue;
