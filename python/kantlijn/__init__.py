@@ -22,6 +22,7 @@ crashes or hangs the reader costs one error report, never the caller.
 from __future__ import annotations
 
 import os
+import stat
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from . import _kantlijn
@@ -70,7 +71,10 @@ def extract(
     the input. A PDF is read as a document; a text file (text already
     extracted from a released PDF, pages separated by form feeds) is read
     for printed comment summaries and stamps. The kind is told by the
-    content, not the name.
+    content, not the name. A pipe or a device (a FIFO, ``/dev/stdin``, a
+    shell's ``<(...)``) is read once, in a worker process as by
+    :func:`extract_many`, so that ``timeout`` also ends a wait for its
+    writer.
 
     An input that cannot be read (missing, damaged beyond repair, encrypted
     without the right ``password``, not a PDF nor text) gives a report whose
@@ -124,14 +128,34 @@ def extract(
         return _kantlijn.extract_bytes(data, "<bytes>" if name is None else name, options)
     if name is not None:
         raise TypeError("extract(): name= is for bytes input; a path names itself")
-    return _kantlijn.extract_path(check_path("extract", path_or_bytes), options)
+    path = check_path("extract", path_or_bytes)
+    if _is_stream(path):
+        # A pipe or a device gives its bytes once, and may wait for a writer
+        # forever: it is read in a worker process, as extract_many reads it,
+        # where the time limit can stop the wait.
+        only = {"text": text, "flattened": flattened, "password": password, "links": links, "widgets": widgets}
+        return next(extract_many([path], jobs=1, timeout=timeout, threads=threads, **only))
+    return _kantlijn.extract_path(path, options)
+
+
+def _is_stream(path: Any) -> bool:
+    """Whether ``path`` names a pipe, a socket or a character device."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
 
 
 def _names_a_file(data: bytes) -> bool:
-    """Whether bytes given as content are the name of an existing file (a
-    path from ``os.listdir(b".")``), which no input's content is."""
+    """Whether bytes given as content are the name of a file (a path from
+    ``os.listdir(b".")``), which no input's content is: an existing one, or
+    one line ending in ``.pdf`` (a file that is missing, whose report would
+    otherwise be an empty text's)."""
     if len(data) > 4096 or b"\n" in data or b"\0" in data or data.startswith(b"%PDF"):
         return False
+    if data.strip().lower().endswith(b".pdf"):
+        return True
     try:
         return os.path.exists(data)
     except (OSError, ValueError):

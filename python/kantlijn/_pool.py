@@ -493,7 +493,7 @@ class _Pool:
                     f"{_display(job.path)}: the worker reading this file died "
                     "(a crash or stack overflow in a dependency)"
                 )
-                self.finished[job.index] = _kantlijn.failed_report(_display(job.path), "crashed", message)
+                self.finished[job.index] = _kantlijn.failed_report(job.path, "crashed", message)
 
     def _stop_expired(self) -> None:
         now = time.monotonic()
@@ -525,4 +525,4 @@ class _Pool:
             f"{_display(job.path)}: still being read {_seconds(self.grace or 0.0)} s after its time limit "
             f"of {_seconds(self.timeout or 0.0)} s; its worker was stopped"
         )
-        return _kantlijn.failed_report(_display(job.path), "timeout", message)
+        return _kantlijn.failed_report(job.path, "timeout", message)

@@ -109,13 +109,21 @@ fn extract_path_json<'py>(
 #[pyfunction]
 fn failed_report<'py>(
     py: Python<'py>,
-    file: String,
+    file: PathBuf,
     kind: &Bound<'py, PyAny>,
     message: String,
 ) -> PyResult<Bound<'py, PyAny>> {
     let kind: ErrorKind = pythonize::depythonize(kind)
         .map_err(|e| PyValueError::new_err(format!("unknown error kind: {e}")))?;
-    to_python(py, &Report::failed_with(file, kind, message))
+    to_python(py, &failed(&file, kind, message))
+}
+
+/// The report of `name` failed with `kind`: named as every report is,
+/// `file_bytes` holding a name that is not UTF-8.
+fn failed(name: &Path, kind: ErrorKind, message: String) -> Report {
+    let mut report = Report::failed_with(String::new(), kind, message);
+    report.set_file(name);
+    report
 }
 
 fn read_path(path: &Path, options: &kantlijn::Options) -> Report {
@@ -139,7 +147,7 @@ fn guarded(
     match catch_unwind(AssertUnwindSafe(read)) {
         Ok(Ok(report)) => report,
         Ok(Err(error)) => {
-            let mut report = Report::failed_with(file, error.kind(), said(&error));
+            let mut report = failed(name, error.kind(), said(&error));
             report.input_kind = kantlijn::failed_input_kind(&error, kind());
             report
         }
@@ -147,7 +155,7 @@ fn guarded(
             let message = format!(
                 "{file}: reading the file failed inside kantlijn (a bug; please report it)"
             );
-            let mut report = Report::failed_with(file, ErrorKind::Crashed, message);
+            let mut report = failed(name, ErrorKind::Crashed, message);
             report.input_kind = kind().filter(|kind| kind.is_read());
             report
         }

@@ -100,6 +100,31 @@ def test_a_path_given_as_bytes_is_refused_not_read_as_content():
     assert kantlijn.extract(b"MWP akkoord 8/6 2026")["input_kind"] == "text"
 
 
+def test_a_path_that_is_missing_given_as_bytes_is_refused_too():
+    with pytest.raises(TypeError, match=r"os\.fsdecode"):
+        kantlijn.extract(b"bestaat-niet.pdf")
+
+
+def test_a_pipe_without_a_writer_ends_at_the_time_limit(tmp_path):
+    fifo = tmp_path / "wacht.pdf"
+    os.mkfifo(fifo)
+    report = kantlijn.extract(str(fifo), timeout=1)
+    assert report["file"] == str(fifo)
+    assert report["error"]["kind"] == "timeout"
+
+
+@pytest.mark.skipif(os.name != "posix" or not pathlib.Path("/proc").exists(), reason="needs a Linux file name")
+def test_an_error_report_keeps_the_exact_bytes_of_its_name(tmp_path):
+    import base64
+
+    name = os.path.join(os.fsencode(tmp_path), b"weg-\xe9.pdf")
+    report = kantlijn.extract(os.fsdecode(name))
+    assert report["error"]["kind"] == "unreadable"
+    assert base64.b64decode(report["file_bytes"]) == name
+    [batch] = kantlijn.extract_many([os.fsdecode(name)], jobs=1)
+    assert batch == report
+
+
 def test_password(cli):
     path = "fixtures/beslisnota-wachtwoord.pdf"
     refused = kantlijn.extract(path)
@@ -181,11 +206,11 @@ def test_wrong_arguments_raise(call, error, words):
         call()
 
 
-def test_reading_releases_the_gil(tmp_path):
-    """While one thread waits inside the reader (on a pipe that nobody
-    writes yet), this thread runs: it is the one that writes the input.
-    Were the GIL held, this thread could not write and the run would hang;
-    the watchdog (it needs no GIL) ends it with a traceback instead."""
+def test_a_pipe_is_read_while_other_threads_run(tmp_path):
+    """While one thread waits for a pipe that nobody writes yet, this
+    thread runs: it is the one that writes the input. Were the GIL held
+    while waiting, this thread could not write and the run would hang; the
+    watchdog (it needs no GIL) ends it with a traceback instead."""
     import faulthandler
     import os
     import threading
