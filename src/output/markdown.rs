@@ -237,7 +237,9 @@ fn quote_lines(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("\n  > ")
 }
 
-/// Escapes the characters that would turn text into Markdown or HTML.
+/// Escapes the characters that would turn text into Markdown or HTML, and
+/// the line breaks that would end the heading, list item or table row it
+/// stands in (a file name may hold one): they show as `\n` and `\r`.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -248,6 +250,8 @@ pub(super) fn escape(text: &str) -> String {
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("\\\\n"),
+            '\r' => out.push_str("\\\\r"),
             c => out.push(c),
         }
     }
@@ -261,6 +265,12 @@ mod tests {
     #[test]
     fn markup_in_comments_is_escaped() {
         assert_eq!(escape("*akkoord* <b>"), "\\*akkoord\\* &lt;b&gt;");
+    }
+
+    #[test]
+    fn a_line_break_stays_in_its_line() {
+        // Shown as a backslash and the letter, which Markdown writes `\\n`.
+        assert_eq!(escape("a\nb\r.pdf"), "a\\\\nb\\\\r.pdf");
     }
 
     #[test]
