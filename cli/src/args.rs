@@ -326,8 +326,11 @@ impl Args {
                 format.name()
             ));
         }
+        // The registers are JSON Lines of rows, each on its line already.
         if self.compact
-            && (self.decisions || matches!(format, Some(FormatArg::Csv | FormatArg::Markdown)))
+            && (self.decisions
+                || self.notas
+                || matches!(format, Some(FormatArg::Csv | FormatArg::Markdown)))
         {
             return Some("--compact shapes JSON reports; this output has none".into());
         }

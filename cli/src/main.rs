@@ -225,6 +225,8 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
     };
     let stream = Stream::new(format, several, args.page_text && several);
     let mut unwritten = 0_usize;
+    // Each report written, and the input it is of.
+    let mut written: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
     let result = match destination {
         Destination::Directory(dir) => run(jobs, &mut |outcome: Outcome| {
             totals.add(&outcome.header);
@@ -233,6 +235,18 @@ fn coordinate(args: &Args) -> Result<ExitCode, Fatal> {
                 return Ok(());
             }
             let path = sink::report_path(&dir, &outcome.job.path, outcome.job.stdin);
+            // "a.pdf" and "./a.pdf" name one file, whose report is written
+            // once, for the first; the others are said.
+            if let Some(first) = written.get(&path) {
+                eprintln!(
+                    "kantlijn: {} names the same file as {}: its report is {}",
+                    outcome.job.name().display(),
+                    first.display(),
+                    path.display()
+                );
+                return Ok(());
+            }
+            written.insert(path.clone(), outcome.job.name().to_path_buf());
             match sink::write_report_file(&path, &outcome.payload) {
                 // A report the file system cannot name fails its input,
                 // not the batch.

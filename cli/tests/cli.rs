@@ -1043,6 +1043,46 @@ fn output_dir_mirrors_inputs_without_escaping_or_colliding() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("2 skipped"));
 }
 
+/// One file named in several ways ("a.pdf", "./a.pdf", "F//a.pdf") has one
+/// report, of its first naming; each other naming is said on standard
+/// error, so that no report silently replaces another.
+#[test]
+fn output_dir_writes_one_report_for_a_file_named_twice() {
+    let out = tempfile::tempdir().unwrap();
+    let release = release_folder();
+    let output = kantlijn()
+        .current_dir(release.path())
+        .args([
+            "--output-dir",
+            path(out.path()),
+            "a-beslisnota.pdf",
+            "./a-beslisnota.pdf",
+            "d-sub//e-geheim.pdf",
+            "d-sub/./e-geheim.pdf",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        files_under(out.path()),
+        ["a-beslisnota.pdf.json", "d-sub/e-geheim.pdf.json"].map(PathBuf::from)
+    );
+    for (second, first) in [
+        ("./a-beslisnota.pdf", "a-beslisnota.pdf"),
+        ("d-sub/./e-geheim.pdf", "d-sub//e-geheim.pdf"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{second} names the same file as {first}")),
+            "{stderr}"
+        );
+    }
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("a-beslisnota.pdf.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["file"], "a-beslisnota.pdf");
+}
+
 /// A folder whose every input has its report from an earlier run is no
 /// empty folder: a finished batch run again with --skip-existing succeeds.
 #[test]
@@ -1190,11 +1230,14 @@ fn file_names_that_are_not_utf8() {
             .unwrap();
         assert_success(&output);
         let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
-        assert_eq!(reader.headers().unwrap().iter().last(), Some("file_bytes"));
+        assert_eq!(
+            reader.headers().unwrap().iter().next_back(),
+            Some("file_bytes")
+        );
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let names: std::collections::BTreeSet<(&str, &str)> = rows
             .iter()
-            .map(|row| (&row[0], row.iter().last().unwrap()))
+            .map(|row| (&row[0], row.iter().next_back().unwrap()))
             .collect();
         let expected: std::collections::BTreeSet<(String, String)> = [&odd, &other]
             .iter()
@@ -1434,6 +1477,8 @@ fn options_that_would_be_ignored_are_usage_errors() {
             "--author",
         ),
         (vec!["--compact", "-f", "csv"], "--compact"),
+        (vec!["--compact", "--decisions"], "--compact"),
+        (vec!["--compact", "--notas"], "--compact"),
         (
             vec!["--notas", "-f", "csv", "--records", "comments"],
             "--records",
