@@ -840,27 +840,16 @@ fn interrupted_output_leaves_no_file_and_exits_130() {
 #[test]
 #[cfg(feature = "fault-injection")]
 fn a_signal_to_the_group_or_a_term_interrupts_the_run() {
-    use std::os::unix::process::CommandExt;
     for (signal, group) in [("-INT", true), ("-TERM", false), ("-TERM", true)] {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("register.jsonl");
         std::fs::write(&target, b"OLD").unwrap();
-        let mut child = kantlijn()
-            .env("KANTLIJN_TEST_FAULT", "hang:objstm")
-            .args([
-                "-j",
-                "1",
-                "--output",
-                path(&target),
-                path(&fixture("beslisnota.pdf")),
-                path(&fixture("beslisnota-objstm.pdf")),
-            ])
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(700));
+        let mut child = hanging_in_its_group(&[
+            "--output",
+            path(&target),
+            path(&fixture("beslisnota.pdf")),
+            path(&fixture("beslisnota-objstm.pdf")),
+        ]);
         let pid = child.id().to_string();
         let whom = if group { format!("-{pid}") } else { pid };
         let status = Command::new("kill")
@@ -894,16 +883,7 @@ fn a_signal_to_the_group_or_a_term_interrupts_the_run() {
 #[test]
 #[cfg(feature = "fault-injection")]
 fn no_worker_outlives_a_killed_tool() {
-    use std::os::unix::process::CommandExt;
-    let mut child = kantlijn()
-        .env("KANTLIJN_TEST_FAULT", "hang:objstm")
-        .args(["-j", "1", path(&fixture("beslisnota-objstm.pdf"))])
-        .process_group(0)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    let mut child = hanging_in_its_group(&[path(&fixture("beslisnota-objstm.pdf"))]);
     let group = format!("-{}", child.id());
     let worker_there = |signal: &str| {
         Command::new("kill")
@@ -923,6 +903,25 @@ fn no_worker_outlives_a_killed_tool() {
     // Leave nothing behind, whatever the outcome.
     worker_there("-KILL");
     assert!(gone, "a worker outlived its killed tool by 5 s");
+}
+
+/// kantlijn with one worker, on `args`, in a process group of its own,
+/// once its worker hangs on the input whose name holds "objstm".
+#[cfg(unix)]
+#[cfg(feature = "fault-injection")]
+fn hanging_in_its_group(args: &[&str]) -> std::process::Child {
+    use std::os::unix::process::CommandExt;
+    let child = kantlijn()
+        .env("KANTLIJN_TEST_FAULT", "hang:objstm")
+        .args(["-j", "1"])
+        .args(args)
+        .process_group(0)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    child
 }
 
 /// Every file under `dir`, relative to it.
