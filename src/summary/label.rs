@@ -9,7 +9,9 @@
 //! no-break spaces); a field label may have white space before its colon
 //! ("Auteur :", the French "Date :"), and a semicolon for it ("Auteur;"). A
 //! field label may follow a digit directly: a text layer that drops the
-//! spaces runs the number into the next label ("Nummer:1Auteur:").
+//! spaces runs the number into the next label ("Nummer:1Auteur:"); so it
+//! may follow a value's lower-case letter when it starts with its capital
+//! ("Onderwerp:Tekst plaatsenDatum:").
 
 /// Longest line (in characters) examined for labels. Acrobat's entry lines
 /// are short (number, author, subject, date); a longer line is body text.
@@ -215,14 +217,17 @@ impl<'a> Folded<'a> {
 
     /// Whether `index` may start a label: the character before it, if any,
     /// is not a letter (a digit run into the label is a value without its
-    /// space).
+    /// space), or is a lower-case letter before the label's capital (a
+    /// value run into it: "Tekst plaatsenDatum:").
     fn at_word_start(&self, index: usize) -> bool {
         match index.checked_sub(1) {
             None => true,
-            Some(before) => self
-                .original
-                .get(before)
-                .is_none_or(|c| !c.is_alphanumeric() || c.is_ascii_digit()),
+            Some(before) => self.original.get(before).is_none_or(|c| {
+                !c.is_alphanumeric()
+                    || c.is_ascii_digit()
+                    || (c.is_lowercase()
+                        && self.original.get(index).is_some_and(|l| l.is_uppercase()))
+            }),
         }
     }
 

@@ -379,7 +379,15 @@ fn ocr_letter_pairs_semicolons_and_labels_run_together() {
     assert_eq!(c.subject.as_deref(), Some("Opmerking"));
     assert_eq!(c.date, at(2026, 4, 2, 10, 2, 11));
     assert_eq!(c.contents.as_deref(), Some("Graag scherper."));
-    // A letter run into a label is no label: without its author the line
+    // A value run into the next label's capital, as extraction that
+    // drops the spaces writes it.
+    let c = one(
+        "Nummer:1Auteur:Aartsen, A.A.Onderwerp:Tekst plaatsenDatum:2-6-2026 13:14:15\nAkkoord MWP 2/6\n",
+    );
+    assert_eq!(c.subject.as_deref(), Some("Tekst plaatsen"));
+    assert_eq!(c.date, at(2026, 6, 2, 13, 14, 15));
+    assert_eq!(c.contents.as_deref(), Some("Akkoord MWP 2/6"));
+    // A capital run into a label is no label: without its author the line
     // is no entry.
     assert_eq!(
         parse("Nummer: 1 XAuteur: X Onderwerp: N Datum: 2-4-2026 10:02:11\n"),
