@@ -486,7 +486,12 @@ fn ends_signature(rest: &str, bracketed: bool, dated: bool, vocabulary: &Vocabul
     } else {
         rest
     };
-    rest.trim().is_empty() || (!rest.contains([')', '(']) && is_marks(rest, dated, vocabulary))
+    // One pair of brackets may hold initials ("M 8/6 (AvH)").
+    let rest = rest.trim();
+    let one_pair =
+        rest.starts_with('(') && rest.ends_with(')') && rest.matches(['(', ')']).count() == 2;
+    rest.is_empty()
+        || ((one_pair || !rest.contains([')', '('])) && is_marks(rest, dated, vocabulary))
 }
 
 #[cfg(test)]

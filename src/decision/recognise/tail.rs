@@ -167,8 +167,8 @@ fn first_sentence(text: &str) -> &str {
         .trim_end()
 }
 
-/// Whether `text` is at most two initials ("El", "A.A."), marker numbers or
-/// redaction placeholders ("[redacted]", "5.1.2e").
+/// Whether `text` is at most two initials ("El", "A.A.", "(AvH)"), marker
+/// numbers or redaction placeholders ("[redacted]", "5.1.2e").
 pub(super) fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool {
     let mut at = Cursor::start(text).skip_ws();
     let mut count = 0;
@@ -182,7 +182,12 @@ pub(super) fn is_marks(text: &str, dated: bool, vocabulary: &Vocabulary) -> bool
             None => {
                 let end = at.skip_token();
                 let token = end.since(at).trim_end_matches([',', ';']);
-                if !(is_marker_number(token) || is_initials(token, dated, vocabulary)) {
+                // Initials in brackets ("8/6 (AvH)"), as beside an actor.
+                let initials = token
+                    .strip_prefix('(')
+                    .and_then(|inner| inner.strip_suffix(')'))
+                    .unwrap_or(token);
+                if !(is_marker_number(token) || is_initials(initials, dated, vocabulary)) {
                     return false;
                 }
                 end
