@@ -24,6 +24,9 @@ const MAX_ICON_TOKEN_CHARS: usize = 2;
 /// [`Parser::continued`]), and most lines they may take together.
 const MAX_CONTINUED_PARAGRAPHS: usize = 4;
 const MAX_CONTINUED_LINES: usize = 40;
+/// The most lines of a released bundle's own running header above the
+/// summary's title repeated on its next sheet.
+const MAX_RUNNING_HEADER_LINES: usize = 3;
 
 /// One locale's words, folded for matching.
 #[derive(Debug)]
@@ -306,6 +309,15 @@ impl Parser {
                 Kind::Blank | Kind::NoComments | Kind::Decor => i += 1,
                 Kind::Header(name) => {
                     let (name, used) = self.header_continuation(lines, i + 1, name);
+                    // A released bundle's own running header ("Woo-besluit
+                    // … | Document 7") may stand above the summary's title
+                    // on its next sheet: the title takes up what it ended.
+                    if context.is_empty()
+                        && name.is_some()
+                        && let Some(suspended) = cursor.suspended.take_if(|s| s.summary_of == name)
+                    {
+                        *context = suspended;
+                    }
                     // The same header again is a running header of the
                     // summary's next page: the page line still applies.
                     if name.is_none() || name != context.summary_of {
@@ -355,8 +367,9 @@ impl Parser {
                     if comments.len() >= max {
                         placements.comments_cut = true;
                     } else {
-                        if i == lines.len()
-                            && contents.is_some()
+                        // Its text may go on at the top of the next page,
+                        // or begin there when none stood below it.
+                        if ends_page(lines, i)
                             && let Some(number) = entry.number
                         {
                             cursor.open = Some((comments.len(), number));
@@ -371,7 +384,9 @@ impl Parser {
                 }
                 Kind::Body => {
                     let ended = std::mem::take(context);
-                    if ended.last_number.is_some() {
+                    // An entry read, or a page line that awaits its entries
+                    // on the summary's next sheet.
+                    if ended.last_number.is_some() || ended.target_page.is_some() {
                         cursor.suspended = Some(ended);
                     }
                     cursor.body_since_entry = true;
@@ -432,7 +447,7 @@ impl Parser {
             }
             let allowed = match first - start {
                 0 => true,
-                1 => text_after_blank_line(subtype),
+                1 => text_after_blank_line(subtype) || self.between_entries(lines, first, entry),
                 _ => false,
             };
             if !allowed {
@@ -446,8 +461,11 @@ impl Parser {
             if trimmed.is_empty() || kind.is_structure() {
                 break;
             }
-            // An icon on a line of its own above the next entry.
-            if kind == Kind::Decor && self.classify(lines, end + 1).is_structure() {
+            // An icon on a line of its own above the next entry, or the
+            // page's number below the text.
+            if kind == Kind::Decor
+                && (self.classify(lines, end + 1).is_structure() || is_page_footer(lines, end))
+            {
                 break;
             }
             if !text.is_empty() {
@@ -471,6 +489,28 @@ impl Parser {
             end = after;
         }
         (Some(text), end - start)
+    }
+
+    /// Whether the lines from `first` on, up to a blank line, stand between
+    /// `entry` and the summary's next line: the entry numbered next or a
+    /// page line, after at most one blank line. Text extraction that
+    /// spaces its lines out puts a blank line under every entry; such text
+    /// is the comment's even where the document's could follow (a
+    /// highlight's).
+    fn between_entries(&self, lines: &[&str], first: usize, entry: &EntryLine) -> bool {
+        let mut end = first;
+        while end < first + MAX_CONTINUED_LINES && self.classify(lines, end) == Kind::Body {
+            end += 1;
+        }
+        if end == first {
+            return false;
+        }
+        let blank = lines.get(end).is_some_and(|line| line.trim().is_empty());
+        match self.classify(lines, end + usize::from(blank)) {
+            Kind::Entry(next, _) => follows(entry.number, next.number),
+            Kind::Page(_) => true,
+            _ => false,
+        }
     }
 
     /// The paragraphs from line `at` on that are the text of the entry
@@ -539,7 +579,13 @@ impl Parser {
             .iter()
             .position(|line| !line.trim().is_empty())
             .unwrap_or(lines.len());
-        let mut end = top;
+        let summary_of = comments.get(index).and_then(|c| c.summary_of.clone());
+        let text_top = self.after_repeated_title(lines, top, summary_of.as_ref());
+        let mut end = lines
+            .iter()
+            .skip(text_top)
+            .position(|line| !line.trim().is_empty())
+            .map_or(lines.len(), |at| text_top + at);
         let mut block = Vec::new();
         while let Some(line) = lines.get(end)
             && block.len() < MAX_CONTINUED_LINES
@@ -556,7 +602,9 @@ impl Parser {
         };
         let contents = comment.contents.get_or_insert_with(String::new);
         for line in continued {
-            contents.push('\n');
+            if !contents.is_empty() {
+                contents.push('\n');
+            }
             contents.push_str(line);
         }
         let (first_line, last_line) = (cursor.offset + top + 1, cursor.offset + after);
@@ -565,6 +613,37 @@ impl Parser {
             placement.last_line = last_line;
         }
         after
+    }
+
+    /// Where the text of the page starting at line `top` begins when the
+    /// summary's title `summary_of` stands again within its first lines,
+    /// below nothing but the bundle's own running header (a line or two of
+    /// document text: "Woo-besluit 2026-17 | Document 7", "Pagina 2 van
+    /// 3"): the line after the title. Else `top`.
+    fn after_repeated_title(
+        &self,
+        lines: &[&str],
+        top: usize,
+        summary_of: Option<&String>,
+    ) -> usize {
+        let Some(summary_of) = summary_of else {
+            return top;
+        };
+        for at in top..lines.len().min(top + MAX_RUNNING_HEADER_LINES + 1) {
+            match self.classify(lines, at) {
+                Kind::Header(name) => {
+                    let (name, used) = self.header_continuation(lines, at + 1, name);
+                    return if name.as_ref() == Some(summary_of) {
+                        at + 1 + used
+                    } else {
+                        top
+                    };
+                }
+                Kind::Body | Kind::Blank | Kind::Decor => {}
+                _ => return top,
+            }
+        }
+        top
     }
 
     /// Lines right after a header that continue a file name wrapped onto
@@ -612,7 +691,7 @@ impl Parser {
         if line.trim().is_empty() {
             return Kind::Blank;
         }
-        if !line.chars().any(char::is_alphanumeric) {
+        if !line.chars().any(char::is_alphanumeric) || is_page_footer(lines, index) {
             return Kind::Decor;
         }
         if !self.may_start_with_label(line) {
@@ -880,6 +959,70 @@ fn trim_noise(value: &str) -> &str {
 /// `last` on the same page.
 fn follows(last: Option<u32>, next: Option<u32>) -> bool {
     matches!((last, next), (Some(last), Some(next)) if last.checked_add(1) == Some(next))
+}
+
+/// Whether line `index` is the page's number below everything else on
+/// its page ("3", "- 3 -", "Pagina 3 van 12", "Page 3 of 12"): the last
+/// line that is not blank.
+fn is_page_footer(lines: &[&str], index: usize) -> bool {
+    lines
+        .get(index)
+        .is_some_and(|line| reads_as_page_number(line))
+        && blank_from(lines, index + 1)
+}
+
+/// Whether nothing but blank lines and the page's number stand from line
+/// `from` to the end of the page.
+fn ends_page(lines: &[&str], from: usize) -> bool {
+    match lines
+        .iter()
+        .skip(from)
+        .position(|line| !line.trim().is_empty())
+    {
+        None => true,
+        Some(at) => is_page_footer(lines, from + at),
+    }
+}
+
+/// Whether every line from `from` on is blank.
+fn blank_from(lines: &[&str], from: usize) -> bool {
+    lines.iter().skip(from).all(|line| line.trim().is_empty())
+}
+
+/// Whether a line says a page's number and nothing else.
+fn reads_as_page_number(line: &str) -> bool {
+    let mut words = line
+        .split_whitespace()
+        .filter(|word| !matches!(*word, "-" | "–"));
+    let number = |word: Option<&str>| {
+        word.is_some_and(|w| (1..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let (first, second, third, fourth, fifth) = (
+        words.next(),
+        words.next(),
+        words.next(),
+        words.next(),
+        words.next(),
+    );
+    match (second, fifth) {
+        (None, _) => number(first),
+        (Some(_), None) => {
+            first.is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "pagina" | "page" | "seite" | "blad"
+                )
+            }) && number(second)
+                && third.is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "van" | "of" | "von" | "sur" | "de"
+                    )
+                })
+                && number(fourth)
+        }
+        _ => false,
+    }
 }
 
 /// Whether an entry of this subtype takes comment text that follows it after

@@ -978,3 +978,72 @@ fn random_mixtures_do_not_panic() {
         "the mixtures should hold many entries: {entries}"
     );
 }
+
+/// A released bundle stamps its own running header on every sheet, and its
+/// page number below: the summary's title repeated under the header takes
+/// up the page line, an entry's text goes on below the title on the next
+/// sheet, and the page number is no comment's text.
+#[test]
+fn running_headers_and_page_numbers_of_a_bundle() {
+    let comments = parse(
+        "Woo-besluit 2026-17 | Document 7\nOverzicht van opmerkingen bij n.pdf\nPagina: 2\n\
+         Nummer: 1 Auteur: Kok, B. Onderwerp: Notitie Datum: 1-4-2026 10:01:00\n\
+         Eerste opmerking.\n\
+         Nummer: 2 Auteur: Kok, B. Onderwerp: Notitie Datum: 2-4-2026 10:02:00\n\
+         1\n\u{c}\
+         Woo-besluit 2026-17 | Document 7\nPagina 2 van 3\n\
+         Overzicht van opmerkingen bij n.pdf\n\
+         Tweede opmerking,\nover twee regels.\n\
+         Nummer: 3 Auteur: Kok, B. Onderwerp: Notitie Datum: 3-4-2026 10:03:00\n\
+         Derde opmerking.\nPagina: 5\n\
+         - 2 -\n\u{c}\
+         Woo-besluit 2026-17 | Document 7\n\
+         Overzicht van opmerkingen bij n.pdf\n\
+         Nummer: 1 Auteur: Aartsen, A.A. Onderwerp: Markering Datum: 6-4-2026 11:10:00\n\
+         3\n",
+    );
+    let read: Vec<_> = comments
+        .iter()
+        .map(|c| {
+            (
+                c.number,
+                c.target_page,
+                c.summary_of.as_deref(),
+                c.contents.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(1), Some(2), Some("n.pdf"), Some("Eerste opmerking.")),
+            (
+                Some(2),
+                Some(2),
+                Some("n.pdf"),
+                Some("Tweede opmerking,\nover twee regels.")
+            ),
+            (Some(3), Some(2), Some("n.pdf"), Some("Derde opmerking.")),
+            (Some(1), Some(5), Some("n.pdf"), None),
+        ]
+    );
+}
+
+/// Text extraction that spaces its lines out puts a blank line under every
+/// entry header: a highlight's text between its header and the next entry
+/// is its own, though document text after a highlight is not.
+#[test]
+fn a_highlights_text_after_a_blank_line_before_the_next_entry() {
+    let comments = parse(
+        "Overzicht van opmerkingen bij n.pdf\nPagina: 2\n\
+         Nummer: 1 Auteur: Kok, B. Onderwerp: Markering Datum: 31-3-2026 09:02:11\n\n\
+         graag tekst aanpassen\n\n\
+         Nummer: 2 Auteur: Kok, B. Onderwerp: Markering Datum: 31-3-2026 09:03:11\n\n\
+         Het verdrag verplicht niet.\n",
+    );
+    assert_eq!(
+        comments[0].contents.as_deref(),
+        Some("graag tekst aanpassen")
+    );
+    assert_eq!(comments[1].contents, None);
+}
