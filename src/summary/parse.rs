@@ -14,6 +14,9 @@ use super::subjects::SubjectTable;
 
 /// Lines an entry's fields may be spread over.
 const MAX_ENTRY_LINES: usize = 4;
+/// The most words of a value wrapped onto the next line of an entry's
+/// header, before the label that follows it ("plaatsen Datum: …").
+const MAX_WRAPPED_WORDS: usize = 4;
 /// Lines after a header that may continue its file name.
 const MAX_HEADER_CONTINUATION_LINES: usize = 2;
 /// Longest line (in characters) taken as the continuation of a file name.
@@ -849,17 +852,27 @@ impl Parser {
             next_index += 1;
             let next_folded = Folded::new(next, MAX_LABEL_LINE_CHARS);
             let next_start = next_folded.skip_decor(0);
-            let continues = [Field::Author, Field::Subject, Field::Date]
-                .iter()
-                .any(|&field| {
+            let fields = [Field::Author, Field::Subject, Field::Date];
+            let continues = fields.iter().any(|&field| {
+                next_folded
+                    .any_field_at(next_start, words.labels(field))
+                    .is_some()
+            });
+            // A long header wraps inside a value ("Onderwerp: Tekst⏎
+            // plaatsen Datum: …"): a few words, then a field's label.
+            let wrapped = !continues
+                && fields.iter().any(|&field| {
                     next_folded
-                        .any_field_at(next_start, words.labels(field))
-                        .is_some()
+                        .find_field(next_start, words.labels(field))
+                        .is_some_and(|(at, _)| {
+                            next_folded.slice(next_start, at).split_whitespace().count()
+                                <= MAX_WRAPPED_WORDS
+                        })
                 });
-            if !continues || !next_folded.is_complete() {
+            if !(continues || wrapped) || !next_folded.is_complete() {
                 return None;
             }
-            joined.push('\t');
+            joined.push(if wrapped { ' ' } else { '\t' });
             joined.push_str(next);
             let folded = Folded::new(&joined, MAX_LABEL_LINE_CHARS);
             if !folded.is_complete() {

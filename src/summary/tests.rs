@@ -1047,3 +1047,26 @@ fn a_highlights_text_after_a_blank_line_before_the_next_entry() {
     );
     assert_eq!(comments[1].contents, None);
 }
+
+/// Acrobat wraps a long entry header inside a value: the words before the
+/// next label on the second line end the value.
+#[test]
+fn a_header_wrapped_inside_a_value() {
+    let c = one(
+        "Nummer: 1 Auteur: Aartsen-van den Berg, mr. A.A.M. Onderwerp: Tekst\n\
+         plaatsen Datum: 30-3-2026 22:11:55\nMWP niet akkoord 30-3-2026\n",
+    );
+    assert_eq!(
+        c.author.as_deref(),
+        Some("Aartsen-van den Berg, mr. A.A.M.")
+    );
+    assert_eq!(c.subject.as_deref(), Some("Tekst plaatsen"));
+    assert_eq!(c.date, at(2026, 3, 30, 22, 11, 55));
+    assert_eq!(c.contents.as_deref(), Some("MWP niet akkoord 30-3-2026"));
+    // A line of text that only mentions a label further on is no part of
+    // the header.
+    assert!(
+        parse("Nummer: 1 Auteur: A Onderwerp: Tekst\nwe spraken af dat de Datum: later volgt\n")
+            .is_empty()
+    );
+}
