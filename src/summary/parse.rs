@@ -312,23 +312,7 @@ impl Parser {
                 Kind::Blank | Kind::NoComments | Kind::Decor => i += 1,
                 Kind::Header(name) => {
                     let (name, used) = self.header_continuation(lines, i + 1, name);
-                    // A released bundle's own running header ("Woo-besluit
-                    // … | Document 7") may stand above the summary's title
-                    // on its next sheet: the title takes up what it ended.
-                    if context.is_empty()
-                        && name.is_some()
-                        && let Some(suspended) = cursor.suspended.take_if(|s| s.summary_of == name)
-                    {
-                        *context = suspended;
-                    }
-                    // The same header again is a running header of the
-                    // summary's next page: the page line still applies.
-                    if name.is_none() || name != context.summary_of {
-                        context.target_page = None;
-                        context.last_number = None;
-                    }
-                    context.summary_of = name;
-                    cursor.suspended = None;
+                    take_up_header(name, context, cursor);
                     if let Some(range) = placements.lines.last_mut() {
                         range.1 += used;
                     }
@@ -966,6 +950,27 @@ fn trim_noise(value: &str) -> &str {
                 ':' | ';' | '|' | '_' | '°' | '©' | '‘' | '’' | '\'' | '"' | '“' | '”'
             )
     })
+}
+
+/// A summary's header `name` read: the context the entries after it take.
+fn take_up_header(name: Option<String>, context: &mut Context, cursor: &mut Cursor) {
+    // A released bundle's own running header ("Woo-besluit … | Document
+    // 7") may stand above the summary's title on its next sheet: the title
+    // takes up what it ended.
+    if context.is_empty()
+        && name.is_some()
+        && let Some(suspended) = cursor.suspended.take_if(|s| s.summary_of == name)
+    {
+        *context = suspended;
+    }
+    // The same header again is a running header of the summary's next
+    // page: the page line still applies.
+    if name.is_none() || name != context.summary_of {
+        context.target_page = None;
+        context.last_number = None;
+    }
+    context.summary_of = name;
+    cursor.suspended = None;
 }
 
 /// Whether an entry numbered `next` is the one after the entry numbered
