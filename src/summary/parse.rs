@@ -1007,8 +1007,14 @@ fn blank_from(lines: &[&str], from: usize) -> bool {
     lines.iter().skip(from).all(|line| line.trim().is_empty())
 }
 
+/// The longest line that may say a page's number ("Pagina 999 van 999").
+const MAX_PAGE_NUMBER_BYTES: usize = 24;
+
 /// Whether a line says a page's number and nothing else.
 fn reads_as_page_number(line: &str) -> bool {
+    if line.len() > MAX_PAGE_NUMBER_BYTES {
+        return false;
+    }
     let mut words = line
         .split_whitespace()
         .filter(|word| !matches!(*word, "-" | "–"));
