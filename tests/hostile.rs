@@ -552,9 +552,11 @@ fn a_truthful_object_stream() {
 }
 
 /// One page object listed 100,000 times in `/Kids` (600 KB): each entry
-/// is a page, as a viewer counts them, with its annotation; the pages
-/// share one dictionary (`benches/hostile_memory.sh` measures the memory),
-/// and the page has no `/Resources` of its own.
+/// is a page, as a viewer counts them; the pages share one dictionary
+/// (`benches/hostile_memory.sh` measures the memory). The page has no
+/// `/Resources` of its own, and its text is read whole within the time
+/// limit: the resources it inherits are read once, not once a page from a
+/// parent that lists them all.
 #[test]
 fn one_page_object_listed_a_hundred_thousand_times() {
     let times = size(100_000);
@@ -567,22 +569,16 @@ fn one_page_object_listed_a_hundred_thousand_times() {
         ),
         (
             3,
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots [4 0 R] >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
         ),
-        note(4, "/Contents (gezien)"),
+        (
+            4,
+            stream("", b"BT /F1 12 Tf 72 720 Td (Voortgang wetsvoorstel) Tj ET"),
+        ),
     ];
     let doc = read("kids-repeated.pdf", raw_pdf(&objects, 1, "")).unwrap();
     assert_eq!(doc.pages().len(), times);
-    // Every page's text is read within the time limit: the resources the
-    // pages inherit are read once, not once a page from a parent that
-    // lists them all.
     assert!(doc.is_complete(), "{:?}", doc.warnings().first());
-    let annotations = doc.annotations();
-    assert_eq!(annotations.len(), times);
-    assert_eq!(
-        (annotations[0].page, annotations[times - 1].page),
-        (1, times)
-    );
 }
 
 #[test]
