@@ -43,8 +43,6 @@ const FIRST_MARKER_WITHIN: usize = 64;
 /// A point marker in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {
-    /// The lowest number it names.
-    number: u32,
     /// Every number it names, a bit each: one, or a group after a point
     /// word ("ad 1 en 2", "beslispunten 1 t/m 3").
     numbers: u32,
@@ -361,6 +359,13 @@ fn points<'a>(text: &'a str, vocabulary: &Vocabulary) -> Option<Vec<(u32, &'a st
     (points.len() > 1 || first.worded).then_some(points)
 }
 
+impl Marker {
+    /// The lowest number it names.
+    fn lowest(&self) -> u32 {
+        self.numbers.trailing_zeros()
+    }
+}
+
 /// The bit of a point number in [`Marker::numbers`].
 fn bit(number: u32) -> u32 {
     1_u32.checked_shl(number).unwrap_or(0)
@@ -382,7 +387,7 @@ fn next_marker(
         let boundary = previous.is_none_or(|p| p.is_whitespace() || is_separator(p) || p == '(');
         if boundary && !c.is_whitespace() {
             if let Some(marker) = marker_at(text, at, vocabulary)
-                && marker.number == lowest_open
+                && marker.lowest() == lowest_open
                 && marker.numbers & answered == 0
                 && (marker.worded
                     || word_of(
@@ -450,7 +455,6 @@ fn marker_at(text: &str, start: usize, vocabulary: &Vocabulary) -> Option<Marker
         return None;
     }
     Some(Marker {
-        number: numbers.trailing_zeros(),
         numbers,
         start,
         end: end.skip_ws().pos(),
